@@ -1,0 +1,118 @@
+/** Command-line and configuration-file options of `tavla`, validated before anything starts. */
+
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+export class UsageError extends Error {}
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lowercase letters, digits and -, at most 32 characters');
+const brokerUrl = z
+  .string()
+  .refine((value) => /^(mqtts?|wss?):\/\/[^\s]+$/.test(value), 'an mqtt://, mqtts://, ws:// or wss:// URL');
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** The options every role understands; also the shape of a board's configuration file. */
+export const RoleOptions = z.strictObject({
+  municipality: slug.optional(),
+  unit: slug.optional(),
+  broker: brokerUrl.optional(),
+  brokerPort: port.optional(),
+  data: z.string().min(1).optional(),
+  port: port.optional(),
+  config: z.string().min(1).optional(),
+  boards: z.coerce.number().int().min(1).max(50).optional(),
+});
+export type RoleOptions = z.infer<typeof RoleOptions>;
+
+export const ROLES = ['board', 'hub', 'demo'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const USAGE = `Usage: tavla <command> [options]
+
+Commands:
+  board   run one unit's board headless: serves the board UI and API on 127.0.0.1
+  hub     run the municipality's hub replica (embedded broker unless --broker is given)
+  demo    run a hub, an embedded broker and boards of a fictitious municipality
+
+Options:
+  --municipality <id>   municipality id (board, hub)               e.g. ${'`'}fjordvik${'`'}
+  --unit <id>           unit id (board)                            e.g. ${'`'}solsiden${'`'}
+  --broker <url>        MQTT broker, mqtt://host:port (board, hub)
+  --broker-port <n>     port of the hub's embedded broker (default 1883; 0 picks a free one)
+  --data <dir>          data folder holding the SQLite file (default .tavla/<municipality>/<unit>)
+  --port <n>            HTTP port on 127.0.0.1 (0 picks a free port; the URL is printed)
+  --config <file>       JSON file with any of these options (flags win)
+  -h, --help            this help
+`;
+
+export interface ParsedCommand {
+  role: Role;
+  options: RoleOptions;
+}
+
+/** Parses argv (without node and script); throws UsageError with a clear message. */
+export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        municipality: { type: 'string' },
+        unit: { type: 'string' },
+        broker: { type: 'string' },
+        'broker-port': { type: 'string' },
+        data: { type: 'string' },
+        port: { type: 'string' },
+        config: { type: 'string' },
+        boards: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) return 'help';
+  const [role, ...rest] = positionals;
+  if (!ROLES.includes(role as Role)) throw new UsageError(`unknown command: ${role}`);
+  if (rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  const { help: _help, 'broker-port': brokerPort, ...flags } = values;
+  const fromFile = values.config ? readConfigFile(values.config) : {};
+  const result = RoleOptions.safeParse({ ...fromFile, ...flags, ...(brokerPort === undefined ? {} : { brokerPort }) });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new UsageError(`--${kebab(String(issue.path[0] ?? ''))}: ${issue.message}`);
+  }
+  return { role: role as Role, options: result.data };
+}
+
+function readConfigFile(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--config: cannot read ${file}: ${(error as Error).message}`);
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+    return value as Record<string, unknown>;
+  } catch (error) {
+    throw new UsageError(`--config: ${file} is not a JSON object: ${(error as Error).message}`);
+  }
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** Requires an option a role cannot run without. */
+export function required<T>(value: T | undefined, flag: string, role: Role): T {
+  if (value === undefined) throw new UsageError(`tavla ${role} needs --${flag}`);
+  return value;
+}

@@ -1,0 +1,98 @@
+/** One board's services: its unit's store, the command dispatcher and the event stream. */
+
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { EventMap, EventName, SyncStatus } from '../../shared/api/contract.js';
+import type { Result } from '../../shared/api/result.js';
+import { HybridLogicalClock } from '../../shared/sync/hlc.js';
+import { openDatabase, type Db } from '../store/database.js';
+import { FieldStore } from '../store/field-store.js';
+import { readUnitState } from '../store/read-model.js';
+import { dispatchUnitCommand } from './dispatch.js';
+
+export interface BoardOptions {
+  dataDir: string;
+  municipality: string;
+  unit: string;
+  now?: () => Date;
+}
+
+export type EventListener = <K extends EventName>(event: K, data: EventMap[K]) => void;
+
+export class BoardService {
+  readonly db: Db;
+  readonly store: FieldStore;
+  readonly nodeId: string;
+  private readonly listeners = new Set<EventListener>();
+  private readonly now: () => Date;
+  syncStatus: SyncStatus = { broker: 'offline', offlineSince: null, outbox: 0, rejected: 0, lastSyncAt: null };
+
+  constructor(readonly options: BoardOptions) {
+    this.db = openDatabase(join(options.dataDir, 'tavla.sqlite'));
+    this.nodeId = persistentNodeId(this.db, 'b');
+    this.now = options.now ?? (() => new Date());
+    this.store = new FieldStore(this.db, new HybridLogicalClock(this.nodeId), this.nodeId);
+    this.syncStatus.outbox = this.store.outboxSize();
+  }
+
+  get unit(): string {
+    return this.options.unit;
+  }
+
+  dispatch(command: string, input: unknown, actor = 'tavla'): Result<unknown> {
+    const result = dispatchUnitCommand(
+      { store: this.store, municipality: this.options.municipality, unit: this.unit, actor, now: this.now },
+      command,
+      input,
+    );
+    if (result.ok && command !== 'unit.state') {
+      this.syncStatus.outbox = this.store.outboxSize();
+      this.emit('state.changed', { collections: [] });
+      this.emit('sync.status', this.syncStatus);
+    }
+    return result;
+  }
+
+  state() {
+    return readUnitState(this.db, this.unit);
+  }
+
+  stateSnapshot() {
+    return this.state();
+  }
+
+  health() {
+    return {
+      ok: true,
+      role: 'board',
+      municipality: this.options.municipality,
+      unit: this.unit,
+      nodeId: this.nodeId,
+      ...this.syncStatus,
+    };
+  }
+
+  emit<K extends EventName>(event: K, data: EventMap[K]): void {
+    for (const listener of this.listeners) listener(event, data);
+  }
+
+  /** Subscribes to every event; returns the unsubscribe. */
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.listeners.clear();
+    this.db.close();
+  }
+}
+
+/** A replica's node id is made once and kept in its database, so its stamps stay its own. */
+export function persistentNodeId(db: Db, prefix: string): string {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'nodeId'").get() as { value: string } | undefined;
+  if (row) return row.value;
+  const id = `${prefix}${randomBytes(6).toString('hex')}`;
+  db.prepare("INSERT INTO meta (key, value) VALUES ('nodeId', ?)").run(id);
+  return id;
+}

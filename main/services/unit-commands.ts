@@ -1,0 +1,201 @@
+/** The handlers of a unit's commands: each checks the unit's state, then commits one edit. */
+
+import { randomUUID } from 'node:crypto';
+import type { CommandName, CommandOutput, ParsedInput } from '../../shared/api/contract.js';
+import { fail, ok, type Result } from '../../shared/api/result.js';
+import type { FieldValue } from '../../shared/domain/schema.js';
+import { LIST_UNIT_KINDS } from '../../shared/domain/types.js';
+import type { FieldStore, RecordEdit } from '../store/field-store.js';
+import { readUnitState } from '../store/read-model.js';
+
+export interface CommandContext {
+  store: FieldStore;
+  municipality: string;
+  unit: string;
+  /** Who acts: the unlocked staff member, or the board itself. */
+  actor: string;
+  now: () => Date;
+}
+
+type Handler<K extends CommandName> = (ctx: CommandContext, input: ParsedInput<K>) => Result<CommandOutput<K>>;
+
+export const newId = (): string => randomUUID().replaceAll('-', '').slice(0, 20);
+
+export const unitCommands = {
+  'unit.state': (ctx) => ok(readUnitState(ctx.store.db, ctx.unit)),
+
+  'unit.configure': (ctx, input) => {
+    const state = readUnitState(ctx.store.db, ctx.unit);
+    const wanted = new Set(input.beds.map((bed) => bed.label));
+    const occupiedRemoved = state.beds.filter((bed) => !wanted.has(bed.label) && bed.status === 'occupied');
+    if (occupiedRemoved.length > 0) {
+      return fail('conflict', `bed ${occupiedRemoved[0].label} is occupied and cannot be removed`);
+    }
+    const edits: RecordEdit[] = [
+      {
+        c: 'unit',
+        id: ctx.unit,
+        fields: {
+          municipality: ctx.municipality,
+          name: input.name,
+          kind: input.kind,
+          capacity: input.capacity ?? input.beds.length,
+          deleted: false,
+        },
+      },
+    ];
+    const byLabel = new Map(state.beds.map((bed) => [bed.label, bed]));
+    input.beds.forEach((bed, sort) => {
+      const existing = byLabel.get(bed.label);
+      const fields: Record<string, FieldValue> = { room: bed.room ?? bed.label, sort };
+      if (!existing) Object.assign(fields, { unit: ctx.unit, label: bed.label, status: 'free', deleted: false });
+      edits.push({ c: 'bed', id: existing?.id ?? newId(), fields });
+    });
+    for (const bed of state.beds) {
+      if (!wanted.has(bed.label)) edits.push({ c: 'bed', id: bed.id, fields: { deleted: true } });
+    }
+    ctx.store.commit({ actor: ctx.actor, action: 'unit.configure', collection: 'unit', record: ctx.unit }, edits);
+    return ok({ id: ctx.unit });
+  },
+
+  'stay.admit': (ctx, input) => {
+    const state = readUnitState(ctx.store.db, ctx.unit);
+    if (!state.unit) return fail('conflict', 'the unit is not configured yet (unit.configure)');
+    const listUnit = LIST_UNIT_KINDS.includes(state.unit.kind);
+    const bed = input.bed === undefined ? undefined : state.beds.find((b) => b.label === input.bed);
+    if (!listUnit && input.bed === undefined) return fail('invalid-input', 'bed: required on a unit with beds');
+    if (input.bed !== undefined && !bed) return fail('not-found', `bed ${input.bed} does not exist`);
+    if (bed && bed.status !== 'free') return fail('conflict', `bed ${bed.label} is ${bed.status}, not free`);
+    const id = newId();
+    const fields: Record<string, FieldValue> = {
+      unit: ctx.unit,
+      bed: bed?.id ?? null,
+      initials: input.initials.toUpperCase(),
+      name: input.name,
+      birthDate: input.birthDate,
+      adl: input.adl ?? null,
+      nurse: input.nurse ?? null,
+      admittedAt: ctx.now().toISOString(),
+      expectedDischarge: input.expectedDischarge ?? null,
+      shielded: input.shielded ?? false,
+      status: 'active',
+      deleted: false,
+      ...input.flags,
+    };
+    const edits: RecordEdit[] = [{ c: 'stay', id, fields }];
+    if (bed) edits.push({ c: 'bed', id: bed.id, fields: { status: 'occupied' } });
+    ctx.store.commit({ actor: ctx.actor, action: 'stay.admit', collection: 'stay', record: id }, edits);
+    return ok({ id });
+  },
+
+  'stay.setFlag': (ctx, input) => {
+    const stay = readUnitState(ctx.store.db, ctx.unit).stays.find((s) => s.id === input.stayId);
+    if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
+    ctx.store.commit(
+      { actor: ctx.actor, action: 'stay.setFlag', collection: 'stay', record: stay.id, detail: `${input.flag}=${input.value}` },
+      [{ c: 'stay', id: stay.id, fields: { [input.flag]: input.value } }],
+    );
+    return ok({ id: stay.id });
+  },
+
+  'stay.discharge': (ctx, input) => {
+    const state = readUnitState(ctx.store.db, ctx.unit);
+    const stay = state.stays.find((s) => s.id === input.stayId);
+    if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
+    const now = ctx.now().toISOString();
+    const edits: RecordEdit[] = [{ c: 'stay', id: stay.id, fields: { status: 'discharged', dischargedAt: now } }];
+    const bed = state.beds.find((b) => b.id === stay.bed);
+    if (bed) {
+      edits.push({ c: 'bed', id: bed.id, fields: { status: 'cleaning' } });
+      edits.push({ c: 'task', id: newId(), fields: cleaningTask(ctx.unit, bed.label, now) });
+    }
+    ctx.store.commit({ actor: ctx.actor, action: 'stay.discharge', collection: 'stay', record: stay.id }, edits);
+    return ok({ id: stay.id });
+  },
+
+  'bed.setStatus': (ctx, input) => {
+    const state = readUnitState(ctx.store.db, ctx.unit);
+    const bed = state.beds.find((b) => b.label === input.bed);
+    if (!bed) return fail('not-found', `bed ${input.bed} does not exist`);
+    const holder = state.stays.find((s) => s.bed === bed.id);
+    if (holder && input.status !== 'occupied') {
+      return fail('conflict', `bed ${bed.label} holds a patient: discharge or move the patient first`);
+    }
+    if (!holder && input.status === 'occupied') return fail('conflict', 'admit a patient to occupy a bed');
+    ctx.store.commit(
+      { actor: ctx.actor, action: 'bed.setStatus', collection: 'bed', record: bed.id, detail: input.status },
+      [{ c: 'bed', id: bed.id, fields: { status: input.status } }],
+    );
+    return ok({ id: bed.id });
+  },
+
+  'task.create': (ctx, input) => {
+    if (input.stayId !== undefined) {
+      const stay = readUnitState(ctx.store.db, ctx.unit).stays.find((s) => s.id === input.stayId);
+      if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
+    }
+    const id = newId();
+    ctx.store.commit({ actor: ctx.actor, action: 'task.create', collection: 'task', record: id }, [
+      {
+        c: 'task',
+        id,
+        fields: {
+          unit: ctx.unit,
+          stay: input.stayId ?? null,
+          title: input.title,
+          due: input.due === undefined ? null : new Date(input.due).toISOString(),
+          recurrenceMinutes: input.recurrenceMinutes ?? null,
+          status: 'open',
+          createdAt: ctx.now().toISOString(),
+          deleted: false,
+        },
+      },
+    ]);
+    return ok({ id });
+  },
+
+  'task.complete': (ctx, input) => {
+    const task = readUnitState(ctx.store.db, ctx.unit).tasks.find((t) => t.id === input.id);
+    if (!task) return fail('not-found', `no task ${input.id} on this unit`);
+    if (task.status !== 'open') return fail('conflict', `task is already ${task.status}`);
+    const now = ctx.now();
+    const edits: RecordEdit[] = [
+      { c: 'task', id: task.id, fields: { status: 'done', doneBy: input.by, doneAt: now.toISOString() } },
+    ];
+    if (task.recurrenceMinutes !== null) {
+      const from = task.due === null ? now : new Date(task.due);
+      edits.push({
+        c: 'task',
+        id: newId(),
+        fields: {
+          unit: task.unit,
+          stay: task.stay,
+          title: task.title,
+          due: new Date(from.getTime() + task.recurrenceMinutes * 60_000).toISOString(),
+          recurrenceMinutes: task.recurrenceMinutes,
+          status: 'open',
+          createdAt: now.toISOString(),
+          deleted: false,
+        },
+      });
+    }
+    ctx.store.commit(
+      { actor: input.by, action: 'task.complete', collection: 'task', record: task.id },
+      edits,
+    );
+    return ok({ id: task.id });
+  },
+} satisfies { [K in CommandName]: Handler<K> };
+
+function cleaningTask(unit: string, bedLabel: string, now: string): Record<string, FieldValue> {
+  return {
+    unit,
+    stay: null,
+    title: `Vask rom ${bedLabel}`,
+    due: now,
+    recurrenceMinutes: null,
+    status: 'open',
+    createdAt: now,
+    deleted: false,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Hybrid logical clock (Kulkarni et al. 2014). A stamp is a fixed-width string, so plain string
+ * comparison is the total order: wall ms, then counter, then node id as the tie-break.
+ */
+
+export const MAX_COUNTER = 36 ** 4 - 1;
+export const DEFAULT_MAX_DRIFT_MS = 60_000;
+const WALL_WIDTH = 9;
+const COUNTER_WIDTH = 4;
+const NODE_ID = /^[a-z0-9][a-z0-9-]{0,47}$/;
+
+export interface Stamp {
+  readonly wall: number;
+  readonly counter: number;
+  readonly node: string;
+}
+
+export function isNodeId(node: string): boolean {
+  return NODE_ID.test(node);
+}
+
+export function encodeStamp({ wall, counter, node }: Stamp): string {
+  return `${wall.toString(36).padStart(WALL_WIDTH, '0')}:${counter
+    .toString(36)
+    .padStart(COUNTER_WIDTH, '0')}:${node}`;
+}
+
+const STAMP = /^([0-9a-z]{9}):([0-9a-z]{4}):([a-z0-9][a-z0-9-]{0,47})$/;
+
+/** Parses a stamp; undefined when it is not one (inbound stamps are never trusted). */
+export function decodeStamp(encoded: string): Stamp | undefined {
+  const match = STAMP.exec(encoded);
+  if (!match) return undefined;
+  return { wall: parseInt(match[1], 36), counter: parseInt(match[2], 36), node: match[3] };
+}
+
+export class ClockDriftError extends Error {
+  constructor(readonly aheadMs: number) {
+    super(`remote stamp is ${aheadMs} ms ahead of the local clock`);
+  }
+}
+
+/** One replica's clock. `now` is injectable so tests can skew it. */
+export class HybridLogicalClock {
+  private wall = 0;
+  private counter = 0;
+
+  constructor(
+    readonly node: string,
+    private readonly now: () => number = Date.now,
+    readonly maxDriftMs: number = DEFAULT_MAX_DRIFT_MS,
+  ) {
+    if (!isNodeId(node)) throw new Error(`invalid node id: ${node}`);
+  }
+
+  /** Restores the last issued stamp (after a restart) so stamps never go backwards. */
+  restore(last: string | undefined): void {
+    const stamp = last === undefined ? undefined : decodeStamp(last);
+    if (stamp && (stamp.wall > this.wall || (stamp.wall === this.wall && stamp.counter > this.counter))) {
+      this.wall = stamp.wall;
+      this.counter = stamp.counter;
+    }
+  }
+
+  /** A stamp for a local event. */
+  tick(): string {
+    const physical = this.now();
+    if (physical > this.wall) {
+      this.wall = physical;
+      this.counter = 0;
+    } else {
+      this.bump();
+    }
+    return this.current();
+  }
+
+  /** Folds a remote stamp into the clock; throws ClockDriftError when it is too far ahead. */
+  receive(remote: string): void {
+    const stamp = decodeStamp(remote);
+    if (!stamp) throw new Error(`not a stamp: ${remote}`);
+    const physical = this.now();
+    const ahead = stamp.wall - physical;
+    if (ahead > this.maxDriftMs) throw new ClockDriftError(ahead);
+    const wall = Math.max(this.wall, stamp.wall, physical);
+    if (wall === this.wall && wall === stamp.wall) {
+      this.counter = Math.max(this.counter, stamp.counter);
+      this.bump();
+    } else if (wall === this.wall) {
+      this.bump();
+    } else if (wall === stamp.wall) {
+      this.wall = wall;
+      this.counter = stamp.counter;
+      this.bump();
+    } else {
+      this.wall = wall;
+      this.counter = 0;
+    }
+  }
+
+  current(): string {
+    return encodeStamp({ wall: this.wall, counter: this.counter, node: this.node });
+  }
+
+  /** Counter overflow moves the logical wall one millisecond on instead of wrapping. */
+  private bump(): void {
+    if (this.counter >= MAX_COUNTER) {
+      this.wall += 1;
+      this.counter = 0;
+    } else {
+      this.counter += 1;
+    }
+  }
+}
