@@ -31,7 +31,7 @@ export class BoardService {
     this.db = openDatabase(join(options.dataDir, 'tavla.sqlite'));
     this.nodeId = persistentNodeId(this.db, 'b');
     this.now = options.now ?? (() => new Date());
-    this.store = new FieldStore(this.db, new HybridLogicalClock(this.nodeId), this.nodeId);
+    this.store = new FieldStore(this.db, new HybridLogicalClock(this.nodeId), this.nodeId, options.unit);
     this.syncStatus.outbox = this.store.outboxSize();
   }
 

@@ -28,6 +28,15 @@ export interface RecordEdit {
   c: CollectionName;
   id: string;
   fields: Record<string, FieldValue>;
+  /** The unit whose scope the record syncs in; the store's own unit when absent. */
+  scope?: string;
+}
+
+/** A change as logged in the outbox, with the scope it is published in. */
+export interface ScopedChange {
+  seq: number;
+  scope: string;
+  change: Change;
 }
 
 export interface ApplyOutcome {
@@ -39,7 +48,7 @@ export interface ApplyOutcome {
 export class FieldStore {
   private readonly writers = new Map<string, Statement>();
   private readonly getStamp: Statement<[string, string, string], { hlc: string }>;
-  private readonly putStamp: Statement;
+  private readonly putField: Statement;
   private readonly logChange: Statement;
   private readonly logAudit: Statement;
   private readonly saveClock: Statement;
@@ -48,14 +57,16 @@ export class FieldStore {
     readonly db: Db,
     readonly clock: HybridLogicalClock,
     readonly board: string,
+    /** The scope of local edits that name none (a board's own unit). */
+    readonly defaultScope: string,
   ) {
-    this.getStamp = db.prepare('SELECT hlc FROM stamp WHERE collection = ? AND id = ? AND field = ?');
-    this.putStamp = db.prepare(
-      'INSERT INTO stamp (collection, id, field, hlc) VALUES (?, ?, ?, ?) ' +
-        'ON CONFLICT (collection, id, field) DO UPDATE SET hlc = excluded.hlc',
+    this.getStamp = db.prepare('SELECT hlc FROM field_state WHERE collection = ? AND id = ? AND field = ?');
+    this.putField = db.prepare(
+      'INSERT INTO field_state (collection, id, field, value, hlc, scope) VALUES (?, ?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (collection, id, field) DO UPDATE SET value = excluded.value, hlc = excluded.hlc',
     );
     this.logChange = db.prepare(
-      'INSERT INTO change_log (collection, id, field, value, hlc, sent) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO change_log (collection, id, field, value, hlc, scope) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.logAudit = db.prepare(
       'INSERT INTO audit (at, actor, action, collection, record, board, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -77,10 +88,11 @@ export class FieldStore {
     return this.db.transaction(() => {
       const changes: Change[] = [];
       for (const edit of edits) {
+        const scope = edit.scope ?? this.defaultScope;
         for (const [f, v] of Object.entries(edit.fields)) {
           const change: Change = { c: edit.c, id: edit.id, f, v, s: this.clock.tick() };
-          this.write(change);
-          this.logChange.run(change.c, change.id, change.f, JSON.stringify(change.v), change.s, 0);
+          const json = this.write(change, scope);
+          this.logChange.run(change.c, change.id, change.f, json, change.s, scope);
           changes.push(change);
         }
       }
@@ -103,8 +115,8 @@ export class FieldStore {
     );
   }
 
-  /** Merges remote changes in one transaction; a change that does not validate is rejected. */
-  applyRemote(changes: readonly Change[]): ApplyOutcome {
+  /** Merges remote changes of one scope in one transaction; a change that does not validate is rejected. */
+  applyRemote(changes: readonly Change[], scope: string = this.defaultScope): ApplyOutcome {
     return this.db.transaction(() => {
       const outcome: ApplyOutcome = { applied: [], stale: 0, rejected: 0 };
       for (const change of changes) {
@@ -126,7 +138,7 @@ export class FieldStore {
           outcome.stale += 1;
           continue;
         }
-        this.write(change);
+        this.write(change, scope);
         outcome.applied.push(change);
       }
       this.saveClock.run(this.clock.current());
@@ -134,9 +146,12 @@ export class FieldStore {
     })();
   }
 
-  private write(change: Change): void {
+  /** Writes a winning change to the field state and the typed read model; returns its JSON. */
+  private write(change: Change, scope: string): string {
+    const json = JSON.stringify(change.v);
     this.writer(change.c, change.f).run(change.id, toColumn(change.f, change.v));
-    this.putStamp.run(change.c, change.id, change.f, change.s);
+    this.putField.run(change.c, change.id, change.f, json, change.s, scope);
+    return json;
   }
 
   private writer(collection: CollectionName, field: string): Statement {
@@ -154,16 +169,30 @@ export class FieldStore {
   }
 
   /** Unsent local changes, oldest first. */
-  unsent(limit: number): { seq: number; change: Change }[] {
+  unsent(limit: number): ScopedChange[] {
     const rows = this.db
       .prepare(
-        'SELECT seq, collection, id, field, value, hlc FROM change_log WHERE sent = 0 ORDER BY seq LIMIT ?',
+        'SELECT seq, collection, id, field, value, hlc, scope FROM change_log WHERE sent = 0 ORDER BY seq LIMIT ?',
       )
-      .all(limit) as { seq: number; collection: CollectionName; id: string; field: string; value: string; hlc: string }[];
-    return rows.map((row) => ({
-      seq: row.seq,
-      change: { c: row.collection, id: row.id, f: row.field, v: JSON.parse(row.value) as FieldValue, s: row.hlc },
-    }));
+      .all(limit) as (FieldRow & { seq: number; scope: string })[];
+    return rows.map((row) => ({ seq: row.seq, scope: row.scope, change: toChange(row) }));
+  }
+
+  /** Every field of a scope with its stamp: what the anti-entropy digest is built from. */
+  scopeStamps(scope: string): { c: string; id: string; f: string; s: string }[] {
+    return this.db
+      .prepare('SELECT collection AS c, id, field AS f, hlc AS s FROM field_state WHERE scope = ?')
+      .all(scope) as { c: string; id: string; f: string; s: string }[];
+  }
+
+  /** The changes of a scope whose records fall in the given digest buckets, in a stable order. */
+  scopeChanges(scope: string, inBucket: (collection: string, id: string) => boolean): Change[] {
+    const rows = this.db
+      .prepare(
+        'SELECT collection, id, field, value, hlc FROM field_state WHERE scope = ? ORDER BY collection, id, field',
+      )
+      .all(scope) as FieldRow[];
+    return rows.filter((row) => inBucket(row.collection, row.id)).map(toChange);
   }
 
   markSent(seqs: readonly number[]): void {
@@ -174,6 +203,18 @@ export class FieldStore {
   outboxSize(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM change_log WHERE sent = 0').get() as { n: number }).n;
   }
+}
+
+interface FieldRow {
+  collection: CollectionName;
+  id: string;
+  field: string;
+  value: string;
+  hlc: string;
+}
+
+function toChange(row: FieldRow): Change {
+  return { c: row.collection, id: row.id, f: row.field, v: JSON.parse(row.value) as FieldValue, s: row.hlc };
 }
 
 /** SQLite has no booleans: they are stored as 0/1; the deleted tombstone is never NULL. */

@@ -1,4 +1,4 @@
-/** Migration 1: the unit, its beds, stays and tasks; field stamps, the change log and the audit log. */
+/** Migration 1: the unit, its beds, stays and tasks; the replicated field state, the change log and the audit log. */
 export default `
 CREATE TABLE unit (
   id TEXT PRIMARY KEY, municipality TEXT, name TEXT, kind TEXT, capacity INTEGER,
@@ -23,16 +23,20 @@ CREATE INDEX bed_unit ON bed(unit);
 CREATE INDEX stay_unit ON stay(unit);
 CREATE INDEX task_unit ON task(unit);
 
--- The stamp of every field's current value: the merge state.
-CREATE TABLE stamp (
-  collection TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, hlc TEXT NOT NULL,
+-- The replicated state: every field's current value (JSON) and the stamp it won with, and the
+-- unit whose scope it syncs in. The typed tables above are its materialised read model.
+CREATE TABLE field_state (
+  collection TEXT NOT NULL, id TEXT NOT NULL, field TEXT NOT NULL, value TEXT,
+  hlc TEXT NOT NULL, scope TEXT NOT NULL,
   PRIMARY KEY (collection, id, field)
 ) WITHOUT ROWID;
+CREATE INDEX field_state_scope ON field_state(scope);
 
 -- The change log is the outbox: local changes not yet acknowledged by the broker have sent = 0.
 CREATE TABLE change_log (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, collection TEXT NOT NULL, id TEXT NOT NULL,
-  field TEXT NOT NULL, value TEXT, hlc TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0
+  field TEXT NOT NULL, value TEXT, hlc TEXT NOT NULL, scope TEXT NOT NULL,
+  sent INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX change_log_unsent ON change_log(sent, seq);
 

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine, UsageError } from '../../../main/cli/options.js';
+import { main } from '../../../main/cli/tavla.js';
+
+describe('tavla command line', () => {
+  it('parses a role and its flags', () => {
+    expect(parseCommandLine(['board', '--municipality', 'fjordvik', '--unit', 'solsiden', '--port', '0', '--broker', 'mqtt://127.0.0.1:1883'])).toEqual({
+      role: 'board',
+      options: { municipality: 'fjordvik', unit: 'solsiden', port: 0, broker: 'mqtt://127.0.0.1:1883' },
+    });
+  });
+
+  it.each([
+    [['board', '--bogus']],
+    [['board', '--port', 'eighty']],
+    [['board', '--port', '70000']],
+    [['board', '--unit', 'Has Spaces']],
+    [['board', '--broker', 'http://example']],
+    [['fly']],
+    [['board', 'extra']],
+  ])('refuses %j with a usage error', (argv) => {
+    expect(() => parseCommandLine(argv)).toThrow(UsageError);
+  });
+
+  it('exits with code 2 and prints usage on stderr for an invalid flag', async () => {
+    const written: string[] = [];
+    const original = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stderr.write;
+    try {
+      expect(await main(['board', '--nope'])).toBe(2);
+    } finally {
+      process.stderr.write = original;
+    }
+    expect(written.join('')).toMatch(/Usage: tavla/);
+  });
+
+  it('asks for the options a role cannot run without', async () => {
+    const original = process.stderr.write.bind(process.stderr);
+    let text = '';
+    process.stderr.write = ((chunk: string) => ((text += chunk), true)) as typeof process.stderr.write;
+    try {
+      expect(await main(['board', '--municipality', 'fjordvik'])).toBe(2);
+    } finally {
+      process.stderr.write = original;
+    }
+    expect(text).toMatch(/needs --unit/);
+  });
+});

@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../main/store/database.js';
+import { FieldStore } from '../../../main/store/field-store.js';
+import { encodeStamp, HybridLogicalClock } from '../../../shared/sync/hlc.js';
+import type { Change } from '../../../shared/sync/change.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('FieldStore', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let db: Db;
+  let store: FieldStore;
+  let wall = 1_700_000_000_000;
+
+  beforeEach(() => {
+    dir = tempDir();
+    db = openDatabase(`${dir.path}/store-${wall}.sqlite`);
+    store = new FieldStore(db, new HybridLogicalClock('board-a', () => wall), 'board-a', 'solsiden');
+  });
+  afterEach(() => {
+    db.close();
+    dir.remove();
+    wall += 1000;
+  });
+
+  it('commits the state, one change per field and the audit entry together', () => {
+    const changes = store.commit({ actor: 'Kari', action: 'task.create' }, [
+      { c: 'task', id: 't1', fields: { title: 'Stell', status: 'open', unit: 'solsiden' } },
+    ]);
+    expect(changes).toHaveLength(3);
+    expect(db.prepare('SELECT title, status FROM task WHERE id = ?').get('t1')).toEqual({ title: 'Stell', status: 'open' });
+    expect(store.outboxSize()).toBe(3);
+    expect(db.prepare('SELECT actor, action, board FROM audit').get()).toEqual({ actor: 'Kari', action: 'task.create', board: 'board-a' });
+  });
+
+  it('writes nothing at all when any part of the transaction fails', () => {
+    expect(() =>
+      store.commit({ actor: 'Kari', action: 'bad' }, [
+        { c: 'task', id: 't1', fields: { title: 'Stell' } },
+        { c: 'task', id: 't1', fields: { noSuchColumn: 'x' } },
+      ]),
+    ).toThrow();
+    expect(count(db, 'task')).toBe(0);
+    expect(count(db, 'field_state')).toBe(0);
+    expect(count(db, 'change_log')).toBe(0);
+    expect(count(db, 'audit')).toBe(0);
+  });
+
+  it('keeps the audit log append-only', () => {
+    store.audit({ actor: 'Kari', action: 'unlock' });
+    expect(() => db.prepare("UPDATE audit SET actor = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
+  });
+
+  it('merges remote changes per field: a newer stamp wins, an older or equal one is stale', () => {
+    const at = (ms: number, node = 'board-b') => encodeStamp({ wall: ms, counter: 0, node });
+    const change = (v: string, s: string): Change => ({ c: 'task', id: 't9', f: 'title', v, s });
+    expect(store.applyRemote([change('Medisiner', at(wall - 10))]).applied).toHaveLength(1);
+    const outcome = store.applyRemote([change('Eldre', at(wall - 20)), change('Medisiner', at(wall - 10))]);
+    expect(outcome).toMatchObject({ stale: 2, rejected: 0 });
+    store.applyRemote([change('Nyere', at(wall - 5))]);
+    expect(db.prepare('SELECT title FROM task').get()).toEqual({ title: 'Nyere' });
+  });
+
+  it('refuses and counts stamps beyond the drift bound and changes that break the schema', () => {
+    const ahead = encodeStamp({ wall: wall + 61_000, counter: 0, node: 'board-b' });
+    const ok = encodeStamp({ wall, counter: 0, node: 'board-b' });
+    const outcome = store.applyRemote([
+      { c: 'task', id: 't1', f: 'title', v: 'Fra fremtiden', s: ahead },
+      { c: 'task', id: 't1', f: 'noSuchField', v: 'x', s: ok },
+      { c: 'task', id: 't1', f: 'recurrenceMinutes', v: 'not a number', s: ok },
+      { c: 'nope' as 'task', id: 't1', f: 'title', v: 'x', s: ok },
+      { c: 'task', id: 'bad id!', f: 'title', v: 'x', s: ok },
+      { c: 'task', id: 't1', f: 'title', v: 'x', s: 'not-a-stamp' },
+    ]);
+    expect(outcome).toMatchObject({ rejected: 6, stale: 0 });
+    expect(count(db, 'task')).toBe(0);
+  });
+
+  it('restores its clock from the file so stamps never go backwards after a restart', () => {
+    const [first] = store.commit({ actor: 'a', action: 'x' }, [{ c: 'task', id: 't1', fields: { title: 'a' } }]);
+    const again = new FieldStore(db, new HybridLogicalClock('board-a', () => wall - 5000), 'board-a', 'solsiden');
+    const [second] = again.commit({ actor: 'a', action: 'x' }, [{ c: 'task', id: 't1', fields: { title: 'b' } }]);
+    expect(second.s > first.s).toBe(true);
+  });
+
+  it('hands out unsent changes oldest first and forgets them once sent', () => {
+    store.commit({ actor: 'a', action: 'x' }, [{ c: 'task', id: 't1', fields: { title: 'a', status: 'open' } }]);
+    const unsent = store.unsent(10);
+    expect(unsent.map((u) => u.change.f)).toEqual(['title', 'status']);
+    expect(unsent[0].scope).toBe('solsiden');
+    store.markSent([unsent[0].seq]);
+    expect(store.outboxSize()).toBe(1);
+  });
+});

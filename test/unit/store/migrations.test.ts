@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate, openDatabase } from '../../../main/store/database.js';
+import { MIGRATIONS } from '../../../main/store/migrations/index.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+
+describe('migrations', () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it('bring a new file to the latest version with WAL and synchronous=FULL', () => {
+    const db = openDatabase(`${dir.path}/new.sqlite`);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)?.version);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(tables(db)).toEqual(expect.arrayContaining(['unit', 'bed', 'stay', 'task', 'transfer', 'staffing', 'handover', 'field_state', 'change_log', 'audit']));
+    db.close();
+  });
+
+  it('upgrade a database made by an older migration set and keep its data', () => {
+    const file = `${dir.path}/old.sqlite`;
+    const old = openDatabase(file, MIGRATIONS.slice(0, 1));
+    expect(tables(old)).not.toContain('transfer');
+    old.prepare("INSERT INTO unit (id, name, kind) VALUES ('solsiden', 'Solsiden', 'nursing-home')").run();
+    old.close();
+
+    const upgraded = openDatabase(file);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(2);
+    expect(upgraded.prepare('SELECT name FROM unit').get()).toEqual({ name: 'Solsiden' });
+    expect(tables(upgraded)).toContain('transfer');
+    upgraded.close();
+  });
+
+  it('refuse a database from a newer Tavla instead of guessing', () => {
+    const file = `${dir.path}/future.sqlite`;
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => openDatabase(file)).toThrow(/newer than this Tavla/);
+  });
+
+  it('roll back a migration that fails, leaving the version where it was', () => {
+    const db = new Database(':memory:');
+    const broken = [...MIGRATIONS, { version: 3, name: 'broken', sql: 'CREATE TABLE x (a); SELECT * FROM nowhere;' }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(tables(db)).not.toContain('x');
+  });
+});
