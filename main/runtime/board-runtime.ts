@@ -1,7 +1,8 @@
-/** Starts one board headless: its services and the HTTP/WebSocket host on loopback. */
+/** Starts one board headless: its services, its sync with the broker and the HTTP/WebSocket host. */
 
 import { BoardService } from '../services/board-service.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
+import { SyncEngine } from '../sync/sync-engine.js';
 
 export interface BoardRuntimeOptions {
   municipality: string;
@@ -14,7 +15,24 @@ export interface BoardRuntimeOptions {
 export interface BoardRuntime {
   service: BoardService;
   host: RunningHost;
+  sync: SyncEngine | undefined;
   stop(): Promise<void>;
+}
+
+export function attachSync(service: BoardService, brokerUrl: string): SyncEngine {
+  const sync = new SyncEngine({
+    store: service.store,
+    brokerUrl,
+    municipality: service.options.municipality,
+    nodeId: service.nodeId,
+    role: 'board',
+    unit: service.unit,
+    onApplied: (_scope, changes) => service.remoteApplied([...new Set(changes.map((c) => c.c))]),
+    onStatus: (status) => service.setSyncStatus(status),
+  });
+  service.afterCommit = () => sync.notifyLocalCommit();
+  service.setSyncStatus({ ...sync.status });
+  return sync;
 }
 
 export async function startBoard(options: BoardRuntimeOptions): Promise<BoardRuntime> {
@@ -26,10 +44,13 @@ export async function startBoard(options: BoardRuntimeOptions): Promise<BoardRun
     service.close();
     throw error;
   }
+  const sync = options.broker ? attachSync(service, options.broker) : undefined;
   return {
     service,
     host,
+    sync,
     async stop() {
+      await sync?.stop();
       await host.close();
       service.close();
     },

@@ -1,6 +1,70 @@
-/** Placeholder until the hub lands: says so plainly. */
-import { UsageError, type RoleOptions } from '../cli/options.js';
+/** `tavla demo`: a hub with an embedded broker and the boards of a fictitious municipality. */
 
-export function startDemo(_options: RoleOptions): Promise<{ stop(): Promise<void> }> {
-  return Promise.reject(new UsageError('tavla demo is not built yet'));
+import { join } from 'node:path';
+import type { RoleOptions } from '../cli/options.js';
+import { seedUnit, type DemoClock, type DemoUnit } from '../demo/seed-unit.js';
+import { seededRandom } from '../demo/synthetic-people.js';
+import { startHost, type RunningHost } from '../host/http-host.js';
+import { BoardService } from '../services/board-service.js';
+import type { SyncEngine } from '../sync/sync-engine.js';
+import { attachSync } from './board-runtime.js';
+import { startHub } from './hub-runtime.js';
+
+export const DEMO_MUNICIPALITY = 'fjordvik';
+export const DEMO_UNITS: readonly DemoUnit[] = [
+  { id: 'solsiden', name: 'Solsiden sykehjem', kind: 'nursing-home', beds: 16, turnover: 0.01 },
+  { id: 'fjellro', name: 'Fjellro korttid', kind: 'short-term', beds: 10, turnover: 0.12 },
+  { id: 'hjemme-nord', name: 'Hjemmetjenesten nord', kind: 'home-care', beds: 0, listSize: 14, turnover: 0.02 },
+  { id: 'tildeling', name: 'Tildelingskontoret', kind: 'allocation-office', beds: 0, listSize: 0, turnover: 0 },
+];
+
+interface DemoBoard {
+  unit: DemoUnit;
+  service: BoardService;
+  host: RunningHost;
+  sync: SyncEngine;
+}
+
+export async function startDemo(options: RoleOptions): Promise<{ stop(): Promise<void> }> {
+  const started = Date.now();
+  const root = options.data ?? join('.tavla', 'demo');
+  const hub = await startHub({
+    municipality: DEMO_MUNICIPALITY,
+    dataDir: join(root, '_hub'),
+    port: options.port ?? 4700,
+    brokerPort: options.brokerPort ?? 0,
+    broker: options.broker,
+  });
+  const boards: DemoBoard[] = [];
+  try {
+    for (const [index, unit] of DEMO_UNITS.entries()) {
+      const clock: DemoClock = { now: undefined };
+      const service = new BoardService({ dataDir: join(root, unit.id), municipality: DEMO_MUNICIPALITY, unit: unit.id, now: () => clock.now ?? new Date() });
+      if (service.state().unit === null) seedUnit(service, unit, seededRandom(1000 + index), clock, new Date());
+      const sync = attachSync(service, hub.brokerUrl);
+      sync.notifyLocalCommit();
+      const host = await startHost(service, { port: 0 });
+      boards.push({ unit, service, host, sync });
+    }
+  } catch (error) {
+    await Promise.all(boards.map((b) => stopBoard(b)));
+    await hub.stop();
+    throw error;
+  }
+  hub.service.directory = boards.map((b) => ({ unit: b.unit.id, name: b.unit.name, kind: b.unit.kind, url: b.host.url }));
+  console.log(`Tavla demo: municipality ${DEMO_MUNICIPALITY}, ${boards.length} boards and the hub, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log('Open this page for every board and the leader view (Ctrl-C stops everything):');
+  console.log(hub.host.url);
+  return {
+    async stop() {
+      await Promise.all(boards.map((b) => stopBoard(b)));
+      await hub.stop();
+    },
+  };
+}
+
+async function stopBoard(board: DemoBoard): Promise<void> {
+  await board.sync.stop();
+  await board.host.close();
+  board.service.close();
 }

@@ -1,6 +1,92 @@
-/** Placeholder until the hub lands: says so plainly. */
-import { UsageError, type RoleOptions } from '../cli/options.js';
+/** Starts the hub: its replica, an embedded broker unless one is given, sync and the HTTP host. */
 
-export function startHubFromCli(_options: RoleOptions): Promise<{ stop(): Promise<void> }> {
-  return Promise.reject(new UsageError('tavla hub is not built yet'));
+import { join } from 'node:path';
+import type { Change } from '../../shared/sync/change.js';
+import { required, type RoleOptions } from '../cli/options.js';
+import { startHost, type RunningHost } from '../host/http-host.js';
+import { logger } from '../log.js';
+import { HubService } from '../services/hub-service.js';
+import { startEmbeddedBroker, type EmbeddedBroker } from '../sync/embedded-broker.js';
+import { SyncEngine } from '../sync/sync-engine.js';
+
+export interface HubRuntimeOptions {
+  municipality: string;
+  dataDir: string;
+  port: number;
+  broker?: string;
+  brokerPort?: number;
+}
+
+export interface HubRuntime {
+  service: HubService;
+  host: RunningHost;
+  sync: SyncEngine;
+  broker: EmbeddedBroker | undefined;
+  brokerUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> {
+  const broker = options.broker ? undefined : await startEmbeddedBroker(options.brokerPort ?? 1883);
+  const brokerUrl = options.broker ?? (broker as EmbeddedBroker).url;
+  const service = new HubService({ dataDir: options.dataDir, municipality: options.municipality });
+  const sync: SyncEngine = new SyncEngine({
+    store: service.store,
+    brokerUrl,
+    municipality: options.municipality,
+    nodeId: service.nodeId,
+    role: 'hub',
+    onApplied: (scope, changes) => {
+      mirrorTransfers(service, sync, scope, changes);
+      service.emit('state.changed', { collections: [...new Set(changes.map((c) => c.c))] });
+    },
+    onStatus: (status) => service.setSyncStatus(status),
+  });
+  const host = await startHost(service, { port: options.port });
+  return {
+    service,
+    host,
+    sync,
+    broker,
+    brokerUrl,
+    async stop() {
+      await sync.stop();
+      await host.close();
+      service.close();
+      await broker?.close();
+    },
+  };
+}
+
+/** A transfer lives in the scopes of both units it joins: the hub carries it to the other one. */
+function mirrorTransfers(service: HubService, sync: SyncEngine, scope: string, changes: Change[]): void {
+  const transfers = changes.filter((change) => change.c === 'transfer');
+  if (transfers.length === 0) return;
+  const units = service.db.prepare('SELECT fromUnit, toUnit FROM transfer WHERE id = ?');
+  const byScope = new Map<string, Change[]>();
+  for (const change of transfers) {
+    const row = units.get(change.id) as { fromUnit: string | null; toUnit: string | null } | undefined;
+    for (const other of [row?.fromUnit, row?.toUnit]) {
+      if (!other || other === scope) continue;
+      byScope.set(other, [...(byScope.get(other) ?? []), change]);
+    }
+  }
+  for (const [other, mirrored] of byScope) {
+    // Best effort: anti-entropy with the other unit's boards carries anything lost here.
+    sync.publishInto(other, mirrored).catch((error: unknown) => logger.debug({ err: error, other }, 'transfer mirror deferred'));
+  }
+}
+
+export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime> {
+  const municipality = required(options.municipality, 'municipality', 'hub');
+  const hub = await startHub({
+    municipality,
+    dataDir: options.data ?? join('.tavla', municipality, '_hub'),
+    port: options.port ?? 4700,
+    broker: options.broker,
+    brokerPort: options.brokerPort,
+  });
+  console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
+  console.log(hub.host.url);
+  return hub;
 }

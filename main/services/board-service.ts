@@ -46,11 +46,25 @@ export class BoardService {
       input,
     );
     if (result.ok && command !== 'unit.state') {
+      this.afterCommit();
       this.syncStatus.outbox = this.store.outboxSize();
       this.emit('state.changed', { collections: [] });
       this.emit('sync.status', this.syncStatus);
     }
     return result;
+  }
+
+  /** Hooked by the sync engine: publish the outbox after every local commit. */
+  afterCommit: () => void = () => undefined;
+
+  /** What the sync engine reports: remote changes merged, or a new connection status. */
+  remoteApplied(collections: string[]): void {
+    this.emit('state.changed', { collections });
+  }
+
+  setSyncStatus(status: SyncStatus): void {
+    this.syncStatus = status;
+    this.emit('sync.status', status);
   }
 
   state() {

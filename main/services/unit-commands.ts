@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../../shared/api/result.js';
 import type { FieldValue } from '../../shared/domain/schema.js';
 import { LIST_UNIT_KINDS } from '../../shared/domain/types.js';
 import type { FieldStore, RecordEdit } from '../store/field-store.js';
-import { readUnitState } from '../store/read-model.js';
+import { readUnitState, unitLookups } from '../store/read-model.js';
 
 export interface CommandContext {
   store: FieldStore;
@@ -59,10 +59,11 @@ export const unitCommands = {
   },
 
   'stay.admit': (ctx, input) => {
-    const state = readUnitState(ctx.store.db, ctx.unit);
-    if (!state.unit) return fail('conflict', 'the unit is not configured yet (unit.configure)');
-    const listUnit = LIST_UNIT_KINDS.includes(state.unit.kind);
-    const bed = input.bed === undefined ? undefined : state.beds.find((b) => b.label === input.bed);
+    const lookup = unitLookups(ctx.store.db, ctx.unit);
+    const unit = lookup.unit();
+    if (!unit) return fail('conflict', 'the unit is not configured yet (unit.configure)');
+    const listUnit = LIST_UNIT_KINDS.includes(unit.kind);
+    const bed = input.bed === undefined ? undefined : lookup.bedByLabel(input.bed);
     if (!listUnit && input.bed === undefined) return fail('invalid-input', 'bed: required on a unit with beds');
     if (input.bed !== undefined && !bed) return fail('not-found', `bed ${input.bed} does not exist`);
     if (bed && bed.status !== 'free') return fail('conflict', `bed ${bed.label} is ${bed.status}, not free`);
@@ -89,7 +90,7 @@ export const unitCommands = {
   },
 
   'stay.setFlag': (ctx, input) => {
-    const stay = readUnitState(ctx.store.db, ctx.unit).stays.find((s) => s.id === input.stayId);
+    const stay = unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId);
     if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
     ctx.store.commit(
       { actor: ctx.actor, action: 'stay.setFlag', collection: 'stay', record: stay.id, detail: `${input.flag}=${input.value}` },
@@ -99,12 +100,11 @@ export const unitCommands = {
   },
 
   'stay.discharge': (ctx, input) => {
-    const state = readUnitState(ctx.store.db, ctx.unit);
-    const stay = state.stays.find((s) => s.id === input.stayId);
+    const stay = unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId);
     if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
     const now = ctx.now().toISOString();
     const edits: RecordEdit[] = [{ c: 'stay', id: stay.id, fields: { status: 'discharged', dischargedAt: now } }];
-    const bed = state.beds.find((b) => b.id === stay.bed);
+    const bed = stay.bed === null ? undefined : readBed(ctx, stay.bed);
     if (bed) {
       edits.push({ c: 'bed', id: bed.id, fields: { status: 'cleaning' } });
       edits.push({ c: 'task', id: newId(), fields: cleaningTask(ctx.unit, bed.label, now) });
@@ -114,10 +114,10 @@ export const unitCommands = {
   },
 
   'bed.setStatus': (ctx, input) => {
-    const state = readUnitState(ctx.store.db, ctx.unit);
-    const bed = state.beds.find((b) => b.label === input.bed);
+    const lookup = unitLookups(ctx.store.db, ctx.unit);
+    const bed = lookup.bedByLabel(input.bed);
     if (!bed) return fail('not-found', `bed ${input.bed} does not exist`);
-    const holder = state.stays.find((s) => s.bed === bed.id);
+    const holder = lookup.stayInBed(bed.id);
     if (holder && input.status !== 'occupied') {
       return fail('conflict', `bed ${bed.label} holds a patient: discharge or move the patient first`);
     }
@@ -131,7 +131,7 @@ export const unitCommands = {
 
   'task.create': (ctx, input) => {
     if (input.stayId !== undefined) {
-      const stay = readUnitState(ctx.store.db, ctx.unit).stays.find((s) => s.id === input.stayId);
+      const stay = unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId);
       if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
     }
     const id = newId();
@@ -155,7 +155,7 @@ export const unitCommands = {
   },
 
   'task.complete': (ctx, input) => {
-    const task = readUnitState(ctx.store.db, ctx.unit).tasks.find((t) => t.id === input.id);
+    const task = unitLookups(ctx.store.db, ctx.unit).task(input.id);
     if (!task) return fail('not-found', `no task ${input.id} on this unit`);
     if (task.status !== 'open') return fail('conflict', `task is already ${task.status}`);
     const now = ctx.now();
@@ -186,6 +186,12 @@ export const unitCommands = {
     return ok({ id: task.id });
   },
 } satisfies { [K in CommandName]: Handler<K> };
+
+function readBed(ctx: CommandContext, bedId: string): { id: string; label: string } | undefined {
+  return ctx.store.db.prepare('SELECT id, label FROM bed WHERE id = ? AND deleted = 0').get(bedId) as
+    | { id: string; label: string }
+    | undefined;
+}
 
 function cleaningTask(unit: string, bedLabel: string, now: string): Record<string, FieldValue> {
   return {

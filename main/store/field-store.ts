@@ -181,17 +181,15 @@ export class FieldStore {
   /** Every field of a scope with its stamp: what the anti-entropy digest is built from. */
   scopeStamps(scope: string): { c: string; id: string; f: string; s: string }[] {
     return this.db
-      .prepare('SELECT collection AS c, id, field AS f, hlc AS s FROM field_state WHERE scope = ?')
-      .all(scope) as { c: string; id: string; f: string; s: string }[];
+      .prepare(`SELECT collection AS c, id, field AS f, hlc AS s FROM field_state WHERE ${IN_SCOPE}`)
+      .all(scope, scope, scope) as { c: string; id: string; f: string; s: string }[];
   }
 
   /** The changes of a scope whose records fall in the given digest buckets, in a stable order. */
   scopeChanges(scope: string, inBucket: (collection: string, id: string) => boolean): Change[] {
     const rows = this.db
-      .prepare(
-        'SELECT collection, id, field, value, hlc FROM field_state WHERE scope = ? ORDER BY collection, id, field',
-      )
-      .all(scope) as FieldRow[];
+      .prepare(`SELECT collection, id, field, value, hlc FROM field_state WHERE ${IN_SCOPE} ORDER BY collection, id, field`)
+      .all(scope, scope, scope) as FieldRow[];
     return rows.filter((row) => inBucket(row.collection, row.id)).map(toChange);
   }
 
@@ -204,6 +202,10 @@ export class FieldStore {
     return (this.db.prepare('SELECT count(*) AS n FROM change_log WHERE sent = 0').get() as { n: number }).n;
   }
 }
+
+/** A scope holds its own fields, and every transfer that joins its unit to another. */
+const IN_SCOPE =
+  "(scope = ? OR (collection = 'transfer' AND id IN (SELECT id FROM transfer WHERE fromUnit = ? OR toUnit = ?)))";
 
 interface FieldRow {
   collection: CollectionName;

@@ -25,6 +25,36 @@ export function readUnitState(db: Db, unitId: string): UnitState {
   };
 }
 
+/** One unit's lookups by key, for command handlers that must not read the whole unit. */
+export function unitLookups(db: Db, unitId: string) {
+  return {
+    unit: (): Unit | undefined => {
+      const row = db.prepare('SELECT * FROM unit WHERE id = ? AND deleted = 0').get(unitId) as Row | undefined;
+      return row && toUnit(row);
+    },
+    bedByLabel: (label: string): Bed | undefined => {
+      const row = db.prepare('SELECT * FROM bed WHERE unit = ? AND label = ? AND deleted = 0').get(unitId, label) as Row | undefined;
+      return row && toBed(row);
+    },
+    activeStay: (id: string): Stay | undefined => {
+      const row = db.prepare("SELECT * FROM stay WHERE id = ? AND unit = ? AND deleted = 0 AND status = 'active'").get(id, unitId) as
+        | Row
+        | undefined;
+      return row && toStay(row);
+    },
+    stayInBed: (bedId: string): Stay | undefined => {
+      const row = db.prepare("SELECT * FROM stay WHERE bed = ? AND unit = ? AND deleted = 0 AND status = 'active'").get(bedId, unitId) as
+        | Row
+        | undefined;
+      return row && toStay(row);
+    },
+    task: (id: string): Task | undefined => {
+      const row = db.prepare('SELECT * FROM task WHERE id = ? AND unit = ? AND deleted = 0').get(id, unitId) as Row | undefined;
+      return row && toTask(row);
+    },
+  };
+}
+
 const str = (value: string | number | null | undefined): string | null =>
   value === null || value === undefined ? null : String(value);
 const num = (value: string | number | null | undefined): number | null =>

@@ -1,0 +1,79 @@
+/** The hub's services: a durable replica of every unit of one municipality. */
+
+import { join } from 'node:path';
+import type { EventMap, EventName, SyncStatus } from '../../shared/api/contract.js';
+import { fail, ok, type Result } from '../../shared/api/result.js';
+import type { UnitState } from '../../shared/domain/types.js';
+import { HUB_SCOPE } from '../../shared/sync/protocol.js';
+import { HybridLogicalClock } from '../../shared/sync/hlc.js';
+import { openDatabase, type Db } from '../store/database.js';
+import { FieldStore } from '../store/field-store.js';
+import { readUnitState } from '../store/read-model.js';
+import { persistentNodeId, type EventListener } from './board-service.js';
+
+export interface BoardLink {
+  unit: string;
+  name: string;
+  kind: string;
+  url: string;
+}
+
+export class HubService {
+  readonly db: Db;
+  readonly store: FieldStore;
+  readonly nodeId: string;
+  private readonly listeners = new Set<EventListener>();
+  syncStatus: SyncStatus = { broker: 'offline', offlineSince: null, outbox: 0, rejected: 0, lastSyncAt: null };
+  /** Where each unit's board can be opened (the demo knows; a real deployment may configure it). */
+  directory: BoardLink[] = [];
+
+  constructor(readonly options: { dataDir: string; municipality: string }) {
+    this.db = openDatabase(join(options.dataDir, 'hub.sqlite'));
+    this.nodeId = persistentNodeId(this.db, 'h');
+    this.store = new FieldStore(this.db, new HybridLogicalClock(this.nodeId), this.nodeId, HUB_SCOPE);
+  }
+
+  /** Every unit the hub holds a scope for. */
+  unitIds(): string[] {
+    return (this.db.prepare('SELECT DISTINCT scope FROM field_state WHERE scope != ? ORDER BY scope').all(HUB_SCOPE) as { scope: string }[]).map(
+      (row) => row.scope,
+    );
+  }
+
+  units(): UnitState[] {
+    return this.unitIds().map((unit) => readUnitState(this.db, unit));
+  }
+
+  health() {
+    return { ok: true, role: 'hub', municipality: this.options.municipality, nodeId: this.nodeId, units: this.unitIds().length, ...this.syncStatus };
+  }
+
+  /** Operator's view on loopback: every unit the hub holds. */
+  stateSnapshot() {
+    return { municipality: this.options.municipality, units: this.units() };
+  }
+
+  dispatch(command: string): Result<unknown> {
+    if (command === 'hub.directory') return ok(this.directory);
+    return fail('unknown-command', `the hub answers no command named ${command} yet`);
+  }
+
+  emit<K extends EventName>(event: K, data: EventMap[K]): void {
+    for (const listener of this.listeners) listener(event, data);
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  setSyncStatus(status: SyncStatus): void {
+    this.syncStatus = status;
+    this.emit('sync.status', status);
+  }
+
+  close(): void {
+    this.listeners.clear();
+    this.db.close();
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Anti-entropy that does not trust broker queues: the initiator compares digests with a peer, pulls
+ * the differing buckets page by page (one page in flight, so no broker queue can overflow), checks
+ * the count it received, pushes what the peer lacks, and repeats until the digests match.
+ */
+
+import { bucketOf, buildDigest, diffDigests, type DigestBuckets } from '../../shared/sync/digest.js';
+import type { Change } from '../../shared/sync/change.js';
+import { batchChanges, PAGE_SIZE, type SyncMessage } from '../../shared/sync/protocol.js';
+import type { FieldStore } from '../store/field-store.js';
+
+const MAX_ROUNDS = 4;
+const SESSION_TTL_MS = 60_000;
+
+/** Sends a request to a peer's inbox and resolves with its answer. */
+export type Ask = <T extends SyncMessage['type']>(
+  request: DistributiveOmit<Extract<SyncMessage, { type: 'digest-request' | 'pull' | 'push' }>, 'v' | 'from' | 'session' | 'seq'>,
+  expect: T,
+) => Promise<Extract<SyncMessage, { type: T }>>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface ReconcileOutcome {
+  pulled: number;
+  pushed: number;
+  rounds: number;
+}
+
+export function scopeDigest(store: FieldStore, scope: string): DigestBuckets {
+  return buildDigest(store.scopeStamps(scope));
+}
+
+const key = (change: Change) => `${change.c}\u0000${change.id}\u0000${change.f}\u0000${change.s}`;
+
+/** Runs the initiator's side against one peer until both digests match. */
+export async function reconcile(
+  store: FieldStore,
+  scope: string,
+  ask: Ask,
+  apply: (changes: Change[]) => void,
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<ReconcileOutcome> {
+  const outcome: ReconcileOutcome = { pulled: 0, pushed: 0, rounds: 0 };
+  for (let round = 1; round <= MAX_ROUNDS; round += 1) {
+    outcome.rounds = round;
+    const theirs = await ask({ type: 'digest-request' }, 'digest');
+    const differing = diffDigests(scopeDigest(store, scope), theirs.buckets);
+    if (differing.length === 0) return outcome;
+
+    const pulled = new Set<string>();
+    let offset = 0;
+    let total = 0;
+    do {
+      const page = await ask({ type: 'pull', buckets: differing, offset }, 'page');
+      if (page.offset !== offset) throw new Error(`sync page out of order: ${page.offset} != ${offset}`);
+      total = page.total;
+      apply(page.changes);
+      for (const change of page.changes) pulled.add(key(change));
+      offset += page.changes.length;
+      onProgress(offset, total);
+      if (page.changes.length === 0) break;
+    } while (offset < total);
+    if (offset !== total) throw new Error(`sync received ${offset} of ${total} changes`);
+    outcome.pulled += offset;
+
+    const wanted = new Set(differing);
+    const ours = store.scopeChanges(scope, (c, id) => wanted.has(bucketOf(c, id))).filter((c) => !pulled.has(key(c)));
+    for (const batch of batchChanges(ours)) {
+      await ask({ type: 'push', changes: batch }, 'push-ack');
+      outcome.pushed += batch.length;
+    }
+  }
+  throw new Error(`digests still differ after ${MAX_ROUNDS} rounds`);
+}
+
+/** The responder's side: answers digest requests, pulls (from a per-session snapshot) and pushes. */
+export class SyncResponder {
+  private readonly sessions = new Map<string, { changes: Change[]; at: number }>();
+
+  constructor(
+    private readonly store: FieldStore,
+    private readonly apply: (scope: string, changes: Change[]) => number,
+  ) {}
+
+  answer(scope: string, message: SyncMessage): DistributiveOmit<SyncMessage, 'v' | 'from'> | undefined {
+    const { session, seq } = message;
+    switch (message.type) {
+      case 'digest-request':
+        return { type: 'digest', session, seq, buckets: scopeDigest(this.store, scope) };
+      case 'pull': {
+        const snapshot = this.snapshot(scope, session, message.buckets, message.offset === 0);
+        const changes = snapshot.slice(message.offset, message.offset + PAGE_SIZE);
+        const page = batchChanges(changes)[0] ?? [];
+        return { type: 'page', session, seq, offset: message.offset, total: snapshot.length, changes: page };
+      }
+      case 'push':
+        return { type: 'push-ack', session, seq, applied: this.apply(scope, message.changes) };
+      default:
+        return undefined; // answers are the initiator's business
+    }
+  }
+
+  private snapshot(scope: string, session: string, buckets: number[], fresh: boolean): Change[] {
+    const now = Date.now();
+    for (const [id, entry] of this.sessions) if (now - entry.at > SESSION_TTL_MS) this.sessions.delete(id);
+    const id = `${scope}/${session}/${buckets.join(',')}`;
+    let entry = fresh ? undefined : this.sessions.get(id);
+    if (!entry) {
+      const wanted = new Set(buckets);
+      entry = { changes: this.store.scopeChanges(scope, (c, rid) => wanted.has(bucketOf(c, rid))), at: now };
+      this.sessions.set(id, entry);
+    }
+    entry.at = now;
+    return entry.changes;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The MQTT sync protocol, version 1: topic names and the schema of every payload. Pure; every
+ * inbound payload is size-capped and validated against these before it reaches the store.
+ */
+
+import { z } from 'zod';
+import { COLLECTION_NAMES, type CollectionName } from '../domain/schema.js';
+
+export const PROTOCOL_VERSION = 1;
+export const TOPIC_ROOT = `tavla/v${PROTOCOL_VERSION}`;
+/** The pseudo-unit under which the hub announces itself. */
+export const HUB_SCOPE = '_hub';
+/** Largest inbound payload accepted, in bytes (a full sync page is well below). */
+export const MAX_PAYLOAD_BYTES = 1024 * 1024;
+/** Changes per published batch and per sync page: small enough for any broker's packet limit. */
+export const PAGE_SIZE = 2000;
+
+export const topics = {
+  changes: (m: string, unit: string, node: string) => `${TOPIC_ROOT}/${m}/${unit}/changes/${node}`,
+  presence: (m: string, unit: string, node: string) => `${TOPIC_ROOT}/${m}/${unit}/presence/${node}`,
+  inbox: (m: string, unit: string, node: string) => `${TOPIC_ROOT}/${m}/${unit}/sync/${node}`,
+};
+
+export type TopicKind = 'changes' | 'presence' | 'sync';
+
+/** Splits a topic of this protocol; undefined for anything else. */
+export function parseTopic(topic: string): { municipality: string; unit: string; kind: TopicKind; node: string } | undefined {
+  const parts = topic.split('/');
+  if (parts.length !== 6 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT) return undefined;
+  const [, , municipality, unit, kind, node] = parts;
+  if (kind !== 'changes' && kind !== 'presence' && kind !== 'sync') return undefined;
+  return { municipality, unit, kind, node };
+}
+
+const nodeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/);
+const session = z.string().regex(/^[a-z0-9-]{1,64}$/);
+const scalar = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
+
+export const ChangeSchema = z.strictObject({
+  c: z.enum(COLLECTION_NAMES as [CollectionName, ...CollectionName[]]),
+  id: z.string().max(64),
+  f: z.string().max(64),
+  v: scalar,
+  s: z.string().max(80),
+});
+const changes = z.array(ChangeSchema).max(PAGE_SIZE);
+const buckets = z.array(z.tuple([z.int().min(0), z.int().min(0)])).max(4096);
+
+export const ChangesMessage = z.strictObject({ v: z.literal(1), from: nodeId, changes });
+export const PresenceMessage = z.strictObject({
+  v: z.literal(1),
+  node: nodeId,
+  role: z.enum(['board', 'hub']),
+  status: z.enum(['online', 'offline']),
+  at: z.string().max(40),
+});
+
+/** Messages to one replica's sync inbox: the anti-entropy exchange, each answered in turn. */
+export const SyncMessage = z.discriminatedUnion('type', [
+  z.strictObject({ v: z.literal(1), type: z.literal('digest-request'), from: nodeId, session, seq: z.int().min(0) }),
+  z.strictObject({ v: z.literal(1), type: z.literal('digest'), from: nodeId, session, seq: z.int().min(0), buckets }),
+  z.strictObject({
+    v: z.literal(1),
+    type: z.literal('pull'),
+    from: nodeId,
+    session,
+    seq: z.int().min(0),
+    buckets: z.array(z.int().min(0)).max(4096),
+    offset: z.int().min(0),
+  }),
+  z.strictObject({
+    v: z.literal(1),
+    type: z.literal('page'),
+    from: nodeId,
+    session,
+    seq: z.int().min(0),
+    offset: z.int().min(0),
+    total: z.int().min(0),
+    changes,
+  }),
+  z.strictObject({ v: z.literal(1), type: z.literal('push'), from: nodeId, session, seq: z.int().min(0), changes }),
+  z.strictObject({ v: z.literal(1), type: z.literal('push-ack'), from: nodeId, session, seq: z.int().min(0), applied: z.int().min(0) }),
+]);
+export type SyncMessage = z.infer<typeof SyncMessage>;
+export type PresenceMessage = z.infer<typeof PresenceMessage>;
+export type ChangesMessage = z.infer<typeof ChangesMessage>;
+
+/** Splits changes into batches under both the count and the byte limit of one message. */
+export function batchChanges<T>(items: readonly T[], maxCount = PAGE_SIZE, maxBytes = MAX_PAYLOAD_BYTES / 2): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = JSON.stringify(item).length + 1;
+    if (current.length > 0 && (current.length >= maxCount || bytes + size > maxBytes)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
