@@ -25,6 +25,8 @@ export class MqttLink {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private wasConnected = false;
+  /** Publishes awaiting their ack: failed at once when the connection drops, never left hanging. */
+  private readonly inFlight = new Set<(error: Error) => void>();
 
   constructor(private readonly options: LinkOptions) {
     this.client = mqtt.connect(options.url, {
@@ -60,6 +62,8 @@ export class MqttLink {
   }
 
   private closed(): void {
+    for (const fail of this.inFlight) fail(new Error('connection lost before the broker acknowledged'));
+    this.inFlight.clear();
     if (this.wasConnected) {
       this.wasConnected = false;
       this.options.onDisconnect();
@@ -78,9 +82,13 @@ export class MqttLink {
   publish(topic: string, payload: string, options: { retain?: boolean; qos?: 0 | 1 } = {}): Promise<void> {
     if (!this.client.connected) return Promise.reject(new Error('not connected'));
     return new Promise((resolve, reject) => {
-      this.client.publish(topic, payload, { qos: options.qos ?? 1, retain: options.retain ?? false }, (error) =>
-        error ? reject(error) : resolve(),
-      );
+      const fail = (error: Error) => reject(error);
+      this.inFlight.add(fail);
+      this.client.publish(topic, payload, { qos: options.qos ?? 1, retain: options.retain ?? false }, (error) => {
+        this.inFlight.delete(fail);
+        if (error) reject(error);
+        else resolve();
+      });
     });
   }
 

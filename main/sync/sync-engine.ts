@@ -307,36 +307,39 @@ export class SyncEngine {
       return;
     }
     this.draining = true;
-    const { store, municipality, nodeId } = this.options;
+    this.drainAgain = false;
     try {
-      do {
-        this.drainAgain = false;
-        for (;;) {
-          if (this.status.broker !== 'connected') return;
-          const unsent = store.unsent(PAGE_SIZE);
-          if (unsent.length === 0) break;
-          const byScope = new Map<string, typeof unsent>();
-          for (const item of unsent) {
-            const items = byScope.get(item.scope) ?? [];
-            items.push(item);
-            byScope.set(item.scope, items);
-          }
-          for (const [scope, items] of byScope) {
-            for (const batch of batchChanges(items)) {
-              const payload = JSON.stringify({ v: 1, from: nodeId, changes: batch.map((item) => item.change) });
-              await this.link.publish(topics.changes(municipality, scope, nodeId), payload);
-              store.markSent(batch.map((item) => item.seq));
-            }
-          }
-          this.status.outbox = store.outboxSize();
-          this.status.lastSyncAt = new Date().toISOString();
-          this.emitStatus();
-        }
-      } while (this.drainAgain);
+      while (this.status.broker === 'connected' && (await this.publishOutboxBatch())) {
+        this.status.outbox = this.options.store.outboxSize();
+        this.status.lastSyncAt = new Date().toISOString();
+        this.emitStatus();
+      }
     } catch (error) {
       logger.debug({ err: error }, 'outbox drain paused; resumes on reconnect');
     } finally {
       this.draining = false;
     }
+    if (this.drainAgain && this.status.broker === 'connected') void this.drain();
+  }
+
+  /** Publishes the oldest unsent batch; false when the outbox is empty. */
+  private async publishOutboxBatch(): Promise<boolean> {
+    const { store, municipality, nodeId } = this.options;
+    const unsent = store.unsent(PAGE_SIZE);
+    if (unsent.length === 0) return false;
+    const byScope = new Map<string, typeof unsent>();
+    for (const item of unsent) {
+      const items = byScope.get(item.scope) ?? [];
+      items.push(item);
+      byScope.set(item.scope, items);
+    }
+    for (const [scope, items] of byScope) {
+      for (const batch of batchChanges(items)) {
+        const payload = JSON.stringify({ v: 1, from: nodeId, changes: batch.map((item) => item.change) });
+        await this.link.publish(topics.changes(municipality, scope, nodeId), payload);
+        store.markSent(batch.map((item) => item.seq));
+      }
+    }
+    return true;
   }
 }

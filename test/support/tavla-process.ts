@@ -1,0 +1,113 @@
+/** A `tavla` process (board or hub) as users run it: the built CLI, its own data folder and port. */
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(REPO, 'bin', 'tavla.js');
+
+export interface TavlaOptions {
+  role: 'board' | 'hub';
+  municipality: string;
+  unit?: string;
+  broker?: string;
+  data: string;
+}
+
+export class TavlaProcess {
+  private child: ChildProcess | undefined;
+  url = '';
+  output = '';
+
+  constructor(readonly options: TavlaOptions) {}
+
+  static async start(options: TavlaOptions): Promise<TavlaProcess> {
+    const process = new TavlaProcess(options);
+    await process.start();
+    return process;
+  }
+
+  get databaseFile(): string {
+    return join(this.options.data, this.options.role === 'hub' ? 'hub.sqlite' : 'tavla.sqlite');
+  }
+
+  async start(): Promise<void> {
+    const { role, municipality, unit, broker, data } = this.options;
+    const args = [CLI, role, '--municipality', municipality, '--data', data, '--port', '0'];
+    if (unit) args.push('--unit', unit);
+    if (broker) args.push('--broker', broker);
+    if (role === 'hub' && !broker) args.push('--broker-port', '0');
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TAVLA_LOG: 'warn' } });
+    this.child = child;
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.url = await new Promise<string>((resolve, reject) => {
+      let stdout = '';
+      const timer = setTimeout(() => reject(new Error(`tavla ${role} did not print its URL: ${stdout}${this.output}`)), 15_000);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const line = stdout.split('\n').find((l) => /^http:\/\/127\.0\.0\.1:\d+\/$/.test(l.trim()));
+        if (line) {
+          clearTimeout(timer);
+          resolve(line.trim());
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`tavla ${role} exited with ${code}: ${stdout}${this.output}`)));
+    });
+  }
+
+  async call<T = unknown>(command: string, input: unknown = {}): Promise<{ ok: boolean; value?: T; code?: string; message?: string }> {
+    const response = await fetch(`${this.url}api/${command}`, { method: 'POST', body: JSON.stringify(input) });
+    return (await response.json()) as { ok: boolean; value?: T };
+  }
+
+  /** Calls a command and returns the created record's id; throws when the command failed. */
+  async id(command: string, input: unknown): Promise<string> {
+    const result = await this.call<{ id: string }>(command, input);
+    if (!result.ok || !result.value) throw new Error(`${command} failed: ${JSON.stringify(result)}`);
+    return result.value.id;
+  }
+
+  async health(): Promise<Record<string, unknown>> {
+    return (await (await fetch(`${this.url}healthz`)).json()) as Record<string, unknown>;
+  }
+
+  async state<T = Record<string, unknown>>(): Promise<T> {
+    return (await (await fetch(`${this.url}api/state`)).json()) as T;
+  }
+
+  /** Stops the process (SIGTERM: a clean stop; SIGKILL: a crash). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+    this.child = undefined;
+  }
+}
+
+/** A scope's replicated fields as stored in a replica's SQLite file (value and stamp). */
+export function storedFields(file: string, scope: string): string[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db
+      .prepare(
+        `SELECT collection, id, field, value, hlc FROM field_state WHERE scope = ? OR (collection = 'transfer' AND id IN (SELECT id FROM transfer WHERE fromUnit = ? OR toUnit = ?)) ORDER BY collection, id, field`,
+      )
+      .all(scope, scope, scope) as Record<string, string>[];
+    return rows.map((row) => `${row.collection}/${row.id}/${row.field}=${row.value}@${row.hlc}`);
+  } finally {
+    db.close();
+  }
+}
+
+export function storedScopes(file: string): string[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT DISTINCT scope FROM field_state ORDER BY scope').all() as { scope: string }[]).map((r) => r.scope);
+  } finally {
+    db.close();
+  }
+}
