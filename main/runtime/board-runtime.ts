@@ -1,5 +1,6 @@
 /** Starts one board headless: its services, its sync with the broker and the HTTP/WebSocket host. */
 
+import type { Change } from '../../shared/sync/change.js';
 import { BoardService } from '../services/board-service.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
 import { SyncEngine } from '../sync/sync-engine.js';
@@ -19,7 +20,8 @@ export interface BoardRuntime {
   stop(): Promise<void>;
 }
 
-export function attachSync(service: BoardService, brokerUrl: string): SyncEngine {
+/** Connects a board's services to the broker; `observe` sees every merged batch (benchmarks). */
+export function attachSync(service: BoardService, brokerUrl: string, observe?: (changes: Change[]) => void): SyncEngine {
   const sync = new SyncEngine({
     store: service.store,
     brokerUrl,
@@ -27,7 +29,10 @@ export function attachSync(service: BoardService, brokerUrl: string): SyncEngine
     nodeId: service.nodeId,
     role: 'board',
     unit: service.unit,
-    onApplied: (_scope, changes) => service.remoteApplied([...new Set(changes.map((c) => c.c))]),
+    onApplied: (_scope, changes) => {
+      observe?.(changes);
+      service.remoteApplied([...new Set(changes.map((c) => c.c))]);
+    },
     onStatus: (status) => service.setSyncStatus(status),
   });
   service.afterCommit = () => sync.notifyLocalCommit();

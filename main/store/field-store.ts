@@ -91,10 +91,12 @@ export class FieldStore {
         const scope = edit.scope ?? this.defaultScope;
         for (const [f, v] of Object.entries(edit.fields)) {
           const change: Change = { c: edit.c, id: edit.id, f, v, s: this.clock.tick() };
-          const json = this.write(change, scope);
+          const json = JSON.stringify(v);
+          this.putField.run(change.c, change.id, change.f, json, change.s, scope);
           this.logChange.run(change.c, change.id, change.f, json, change.s, scope);
           changes.push(change);
         }
+        this.writeRecord(edit.c, edit.id, edit.fields);
       }
       this.audit(audit);
       this.saveClock.run(this.clock.current());
@@ -119,6 +121,7 @@ export class FieldStore {
   applyRemote(changes: readonly Change[], scope: string = this.defaultScope): ApplyOutcome {
     return this.db.transaction(() => {
       const outcome: ApplyOutcome = { applied: [], stale: 0, rejected: 0 };
+      const records = new Map<string, RecordEdit>();
       for (const change of changes) {
         if (!isValidChange(change)) {
           outcome.rejected += 1;
@@ -138,30 +141,36 @@ export class FieldStore {
           outcome.stale += 1;
           continue;
         }
-        this.write(change, scope);
+        this.putField.run(change.c, change.id, change.f, JSON.stringify(change.v), change.s, scope);
+        const key = `${change.c}/${change.id}`;
+        const record = records.get(key) ?? { c: change.c, id: change.id, fields: {} };
+        record.fields[change.f] = change.v;
+        records.set(key, record);
         outcome.applied.push(change);
       }
+      // The read model is written once per record, not once per field.
+      for (const record of records.values()) this.writeRecord(record.c, record.id, record.fields);
       this.saveClock.run(this.clock.current());
       return outcome;
     })();
   }
 
-  /** Writes a winning change to the field state and the typed read model; returns its JSON. */
-  private write(change: Change, scope: string): string {
-    const json = JSON.stringify(change.v);
-    this.writer(change.c, change.f).run(change.id, toColumn(change.f, change.v));
-    this.putField.run(change.c, change.id, change.f, json, change.s, scope);
-    return json;
+  /** Writes fields of one record into its typed read-model row. */
+  private writeRecord(collection: CollectionName, id: string, fields: Record<string, FieldValue>): void {
+    const names = Object.keys(fields).sort();
+    if (names.length === 0) return;
+    this.writer(collection, names).run(id, ...names.map((name) => toColumn(name, fields[name])));
   }
 
-  private writer(collection: CollectionName, field: string): Statement {
-    const key = `${collection}.${field}`;
+  private writer(collection: CollectionName, names: string[]): Statement {
+    const key = `${collection}:${names.join(',')}`;
     let statement = this.writers.get(key);
     if (!statement) {
       // Names come from the schema (checked by isValidChange / the commands), never from input.
+      const columns = names.map((name) => `"${name}"`);
       statement = this.db.prepare(
-        `INSERT INTO "${collection}" (id, "${field}") VALUES (?, ?) ` +
-          `ON CONFLICT (id) DO UPDATE SET "${field}" = excluded."${field}"`,
+        `INSERT INTO "${collection}" (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(names.length)}) ` +
+          `ON CONFLICT (id) DO UPDATE SET ${columns.map((column) => `${column} = excluded.${column}`).join(', ')}`,
       );
       this.writers.set(key, statement);
     }

@@ -1,10 +1,10 @@
 /**
  * Anti-entropy that does not trust broker queues: the initiator compares digests with a peer, pulls
- * the differing buckets page by page (one page in flight, so no broker queue can overflow), checks
+ * the differing buckets page by page (at most two pages in flight, so no broker queue overflows), checks
  * the count it received, pushes what the peer lacks, and repeats until the digests match.
  */
 
-import { bucketOf, buildDigest, diffDigests, type DigestBuckets } from '../../shared/sync/digest.js';
+import { bucketOf, buildDigest, diffDigests, DIGEST_BUCKETS, type DigestBuckets } from '../../shared/sync/digest.js';
 import type { Change } from '../../shared/sync/change.js';
 import { batchChanges, PAGE_SIZE, type SyncMessage } from '../../shared/sync/protocol.js';
 import type { FieldStore } from '../store/field-store.js';
@@ -49,16 +49,20 @@ export async function reconcile(
     const pulled = new Set<string>();
     let offset = 0;
     let total = 0;
-    do {
-      const page = await ask({ type: 'pull', buckets: differing, offset }, 'page');
+    // One page is applied while the next is on its way: at most two in flight, never a flood.
+    let next = ask({ type: 'pull', buckets: differing, offset }, 'page');
+    for (;;) {
+      const page = await next;
       if (page.offset !== offset) throw new Error(`sync page out of order: ${page.offset} != ${offset}`);
       total = page.total;
+      offset += page.changes.length;
+      const more = page.changes.length > 0 && offset < total;
+      if (more) next = ask({ type: 'pull', buckets: differing, offset }, 'page');
       apply(page.changes);
       for (const change of page.changes) pulled.add(key(change));
-      offset += page.changes.length;
       onProgress(offset, total);
-      if (page.changes.length === 0) break;
-    } while (offset < total);
+      if (!more) break;
+    }
     if (offset !== total) throw new Error(`sync received ${offset} of ${total} changes`);
     outcome.pulled += offset;
 
@@ -106,7 +110,8 @@ export class SyncResponder {
     let entry = fresh ? undefined : this.sessions.get(id);
     if (!entry) {
       const wanted = new Set(buckets);
-      entry = { changes: this.store.scopeChanges(scope, (c, rid) => wanted.has(bucketOf(c, rid))), at: now };
+      const all = wanted.size >= DIGEST_BUCKETS; // a cold join asks for everything: skip the filter
+      entry = { changes: this.store.scopeChanges(scope, all ? () => true : (c, rid) => wanted.has(bucketOf(c, rid))), at: now };
       this.sessions.set(id, entry);
     }
     entry.at = now;

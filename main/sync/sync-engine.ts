@@ -52,6 +52,8 @@ export class SyncEngine {
   private readonly peers = new Map<string, Map<string, Peer>>();
   private readonly pending = new Map<string, { expect: string; resolve(m: SyncMessage): void; reject(e: Error): void; timer: NodeJS.Timeout }>();
   private readonly reconciling = new Set<string>();
+  /** Scopes reconciled since this connection began: the newcomer initiates, peers need not. */
+  private readonly reconciled = new Set<string>();
   private readonly again = new Set<string>();
   private readonly retryTimers = new Map<string, NodeJS.Timeout>();
   private retryAttempt = 0;
@@ -59,6 +61,8 @@ export class SyncEngine {
   private draining = false;
   private drainAgain = false;
   private stopped = false;
+  /** When this replica last came online, as its presence announces: who is the newcomer. */
+  private onlineSince = '';
 
   constructor(private readonly options: SyncEngineOptions) {
     const { municipality: m, nodeId, role, unit } = options;
@@ -107,18 +111,21 @@ export class SyncEngine {
   }
 
   private presence(status: 'online' | 'offline'): string {
-    return JSON.stringify({ v: 1, node: this.options.nodeId, role: this.options.role, status, at: new Date().toISOString() });
+    const at = status === 'online' ? this.onlineSince : new Date().toISOString();
+    return JSON.stringify({ v: 1, node: this.options.nodeId, role: this.options.role, status, at });
   }
 
   private connected(): void {
     this.status.broker = 'connected';
     this.status.offlineSince = null;
     this.retryAttempt = 0;
+    this.reconciled.clear();
+    this.onlineSince = new Date().toISOString();
     this.emitStatus();
     this.link.publish(this.presenceTopic(), this.presence('online'), { retain: true }).catch(() => undefined);
     void this.drain();
     // Retained presences arrive right after subscribing; a board also reconciles on its own.
-    if (this.options.role === 'board') setTimeout(() => this.scheduleReconcile(this.options.unit as string), 300);
+    if (this.options.role === 'board') setTimeout(() => this.scheduleReconcile(this.options.unit as string), 50);
   }
 
   private disconnected(): void {
@@ -194,10 +201,18 @@ export class SyncEngine {
     const online = decoded.value.status === 'online';
     const wasOnline = scopePeers.get(node)?.online ?? false;
     scopePeers.set(node, { role: decoded.value.role, online });
-    if (online && !wasOnline) {
-      if (this.options.role === 'board') this.scheduleReconcile(this.options.unit as string);
-      else if (scope !== HUB_SCOPE) this.scheduleReconcile(scope);
-    }
+    if (!online || wasOnline) return;
+
+    // The newcomer of two replicas initiates, so a join is never done twice over. Both sides decide
+    // from the same pair of announced times, so exactly one of them does it.
+    const scopeOfPeer = this.options.role === 'board' ? (this.options.unit as string) : scope;
+    if (scopeOfPeer === HUB_SCOPE || this.reconciled.has(scopeOfPeer)) return;
+    if (this.isNewcomerVersus(decoded.value)) this.scheduleReconcile(scopeOfPeer);
+  }
+
+  private isNewcomerVersus(peer: PresenceMessage): boolean {
+    if (this.onlineSince !== peer.at) return this.onlineSince > peer.at;
+    return this.options.nodeId < peer.node;
   }
 
   private receiveSync(scope: string, message: SyncMessage): void {
@@ -250,10 +265,12 @@ export class SyncEngine {
         (done, total) => this.options.onProgress?.(scope, done, total),
       );
       this.retryAttempt = 0;
+      this.reconciled.add(scope);
       this.status.lastSyncAt = new Date().toISOString();
       this.emitStatus();
       logger.info({ scope, peer, ...outcome }, 'anti-entropy complete');
     } catch (error) {
+      if (this.stopped) return;
       logger.warn({ scope, peer, err: error }, 'anti-entropy failed; will retry');
       this.retryLater(scope);
     } finally {

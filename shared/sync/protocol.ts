@@ -11,9 +11,9 @@ export const TOPIC_ROOT = `tavla/v${PROTOCOL_VERSION}`;
 /** The pseudo-unit under which the hub announces itself. */
 export const HUB_SCOPE = '_hub';
 /** Largest inbound payload accepted, in bytes (a full sync page is well below). */
-export const MAX_PAYLOAD_BYTES = 1024 * 1024;
+export const MAX_PAYLOAD_BYTES = 2 * 1024 * 1024;
 /** Changes per published batch and per sync page: small enough for any broker's packet limit. */
-export const PAGE_SIZE = 2000;
+export const PAGE_SIZE = 5000;
 
 export const topics = {
   changes: (m: string, unit: string, node: string) => `${TOPIC_ROOT}/${m}/${unit}/changes/${node}`,
@@ -86,12 +86,18 @@ export type PresenceMessage = z.infer<typeof PresenceMessage>;
 export type ChangesMessage = z.infer<typeof ChangesMessage>;
 
 /** Splits changes into batches under both the count and the byte limit of one message. */
-export function batchChanges<T>(items: readonly T[], maxCount = PAGE_SIZE, maxBytes = MAX_PAYLOAD_BYTES / 2): T[][] {
+export function batchChanges<T extends { v?: unknown; change?: { v: unknown } }>(
+  items: readonly T[],
+  maxCount = PAGE_SIZE,
+  maxBytes = MAX_PAYLOAD_BYTES / 2,
+): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
   let bytes = 0;
   for (const item of items) {
-    const size = JSON.stringify(item).length + 1;
+    // An upper bound without serialising: ids, names and stamps are short; values may not be.
+    const value = item.change ? item.change.v : item.v;
+    const size = 200 + (typeof value === 'string' ? value.length * 6 : 0);
     if (current.length > 0 && (current.length >= maxCount || bytes + size > maxBytes)) {
       batches.push(current);
       current = [];

@@ -151,7 +151,7 @@ describe('sync through Mosquitto', () => {
       [`${base}/changes/evil`, JSON.stringify({ v: 1, from: 'other', changes: [] })],
       [`${base}/changes/evil`, JSON.stringify({ v: 1, from: 'evil', changes: [{ c: 'task', id: 'x', f: 'title', v: 'fra fremtiden', s: farFuture }] })],
       [`${base}/changes/evil`, JSON.stringify({ v: 1, from: 'evil', changes: [{ c: 'task', id: 'x', f: 'noSuchField', v: 'x', s: `${Date.now().toString(36).padStart(9, '0')}:0000:evil` }] })],
-      [`${base}/changes/evil`, Buffer.alloc(2 * 1024 * 1024, 0x7b)],
+      [`${base}/changes/evil`, Buffer.alloc(3 * 1024 * 1024, 0x7b)],
       [`${base}/presence/evil`, '{"v":1}'],
       [`${base}/sync/${nodeA}`, JSON.stringify({ v: 1, type: 'pull', from: 'evil', session: 's', seq: 0, buckets: [-1], offset: 0 })],
       [`${base}/sync/${nodeH}`, '[]'],

@@ -3,9 +3,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 
-export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+/** The repository root, whether this runs from test/ (vitest) or compiled under dist/ (bench). */
+export const REPO = (() => {
+  let dir = fileURLToPath(new URL('.', import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir.endsWith(`${sep}dist`) || dir.endsWith(`${sep}dist${sep}`) ? dirname(dir) : dir;
+})();
 const CLI = join(REPO, 'bin', 'tavla.js');
 
 export interface TavlaOptions {

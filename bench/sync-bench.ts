@@ -1,0 +1,163 @@
+/**
+ * Sync benchmarks (`npm run bench:sync`): edit-to-visible-on-peer latency through a real Mosquitto
+ * with 2 and 50 simulated boards at 1 edit/s each, merge/apply throughput, and the cold resync of
+ * a 50,000-field unit. Boards run in this process so one clock times both ends.
+ */
+
+import { performance } from 'node:perf_hooks';
+import { BoardService } from '../main/services/board-service.js';
+import { attachSync } from '../main/runtime/board-runtime.js';
+import type { SyncEngine } from '../main/sync/sync-engine.js';
+import { encodeStamp } from '../shared/sync/hlc.js';
+import type { Change } from '../shared/sync/change.js';
+import { tempDir } from '../test/helpers/temp-dir.js';
+import { Mosquitto } from '../test/support/mosquitto.js';
+import { TavlaProcess } from '../test/support/tavla-process.js';
+import { waitFor } from '../test/support/wait.js';
+import { summarize, writeResults } from './report.js';
+
+const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
+const SECONDS = Number(args.get('seconds') ?? 30);
+const M = 'bench';
+
+interface Board {
+  service: BoardService;
+  sync: SyncEngine;
+}
+
+/** Latency from a board's commit to the change being merged on the other board(s) of its unit. */
+async function latency(boardsTotal: number) {
+  const dir = tempDir('tavla-bench-');
+  const broker = await Mosquitto.start(dir.path);
+  const perUnit = 2;
+  const units = boardsTotal / perUnit;
+  const sent = new Map<string, number>();
+  const samples: number[] = [];
+  const boards: Board[] = [];
+  for (let u = 0; u < units; u += 1) {
+    for (let b = 0; b < perUnit; b += 1) {
+      const service = new BoardService({ dataDir: `${dir.path}/u${u}-b${b}`, municipality: M, unit: `unit-${u}` });
+      const sync = attachSync(service, broker.url, (changes) => {
+        const at = performance.now();
+        for (const change of changes) {
+          if (change.f !== 'title' || typeof change.v !== 'string') continue;
+          const start = sent.get(change.v);
+          if (start !== undefined) samples.push(at - start);
+        }
+      });
+      boards.push({ service, sync });
+    }
+  }
+  await waitFor(() => boards.every((b) => b.service.syncStatus.broker === 'connected'), Boolean, { what: 'boards connected', timeout: 30_000 });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  let n = 0;
+  const timers = boards.map((board, index) =>
+    setTimeout(() => {
+      const interval = setInterval(() => {
+        const title = `edit-${index}-${n++}`;
+        sent.set(title, performance.now());
+        const result = board.service.dispatch('task.create', { title });
+        if (!result.ok) throw new Error(result.message);
+      }, 1000);
+      timers.push(interval);
+    }, Math.random() * 1000),
+  );
+  await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000 + 1000));
+  timers.forEach((t) => clearInterval(t));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const expected = sent.size * (perUnit - 1);
+  await Promise.all(boards.map((b) => b.sync.stop()));
+  boards.forEach((b) => b.service.close());
+  await broker.kill('SIGTERM');
+  dir.remove();
+  return { boards: boardsTotal, units, editsPerBoardPerSecond: 1, seconds: SECONDS, edits: sent.size, delivered: samples.length, expected, lost: expected - samples.length, ms: summarize(samples) };
+}
+
+/** Fields merged per second from remote batches of 2,000 into a file store with synchronous=FULL. */
+function applyThroughput(total = 200_000) {
+  const dir = tempDir('tavla-bench-');
+  const service = new BoardService({ dataDir: dir.path, municipality: M, unit: 'unit-0' });
+  const batches: Change[][] = [];
+  const wall = Date.now() - 10_000;
+  const fields = ['title', 'status', 'due', 'doneBy', 'doneAt', 'unit', 'createdAt', 'stay', 'recurrenceMinutes', 'deleted'];
+  for (let i = 0; i < total; i += 2000) {
+    const batch: Change[] = [];
+    for (let j = i; j < Math.min(total, i + 2000); j += 1) {
+      const f = fields[j % fields.length];
+      const v = f === 'recurrenceMinutes' ? 60 : f === 'deleted' ? false : f === 'stay' ? null : `v${j}`;
+      batch.push({ c: 'task', id: `t${Math.floor(j / fields.length)}`, f, v, s: encodeStamp({ wall, counter: j % 1000, node: 'peer' }) });
+    }
+    batches.push(batch);
+  }
+  const started = performance.now();
+  let applied = 0;
+  for (const batch of batches) applied += service.store.applyRemote(batch).applied.length;
+  const seconds = (performance.now() - started) / 1000;
+  service.close();
+  dir.remove();
+  return { fields: total, applied, batchSize: 2000, seconds: Math.round(seconds * 1000) / 1000, fieldsPerSecond: Math.round(applied / seconds) };
+}
+
+/**
+ * An empty board joins a unit of 50,000+ fields held by a peer board running as its own `tavla`
+ * process, through Mosquitto's default queue: timed from connecting to holding every field.
+ */
+async function coldResync() {
+  const dir = tempDir('tavla-bench-');
+  const broker = await Mosquitto.start(dir.path);
+  const seeded = new BoardService({ dataDir: `${dir.path}/a`, municipality: M, unit: 'unit-0' });
+  seeded.dispatch('unit.configure', { name: 'Unit', kind: 'nursing-home', beds: [{ label: '1' }] });
+  seeded.db.transaction(() => {
+    for (let i = 0; i < 6300; i += 1) seeded.dispatch('task.create', { title: `Historikk ${i}`, due: '2026-11-01T08:00:00Z' });
+  })();
+  seeded.store.markSent(seeded.store.unsent(1_000_000).map((u) => u.seq));
+  const expected = seeded.store.scopeChanges('unit-0', () => true);
+  seeded.close();
+  const holder = await TavlaProcess.start({ role: 'board', municipality: M, unit: 'unit-0', broker: broker.url, data: `${dir.path}/a` });
+  await waitFor(() => holder.health(), (h) => h.broker === 'connected', { what: 'holder connected' });
+  const joiner = new BoardService({ dataDir: `${dir.path}/b`, municipality: M, unit: 'unit-0' });
+  const count = joiner.db.prepare('SELECT count(*) AS n FROM field_state');
+  const started = performance.now();
+  const joinerSync = attachSync(joiner, broker.url);
+  await waitFor(() => (count.get() as { n: number }).n, (n) => n >= expected.length, { what: 'joiner filled', timeout: 60_000, interval: 10 });
+  const ms = performance.now() - started;
+  const identical = JSON.stringify(joiner.store.scopeChanges('unit-0', () => true)) === JSON.stringify(expected);
+  await joinerSync.stop();
+  await holder.stop();
+  joiner.close();
+  await broker.kill('SIGTERM');
+  dir.remove();
+  return { fields: expected.length, ms: Math.round(ms), identical, lost: identical ? 0 : 'mismatch' };
+}
+
+const only = args.get('only');
+const resync = await coldResync();
+if (only === 'resync') {
+  console.log(resync);
+  process.exit(0);
+}
+const two = await latency(2);
+console.log('2 boards', two);
+const fifty = await latency(50);
+console.log('50 boards', fifty);
+const apply = applyThroughput();
+console.log('apply', apply);
+console.log('cold resync', resync);
+
+const row = (name: string, r: typeof two) =>
+  `| ${name} | ${r.edits} | ${r.lost} | ${r.ms.p50} | ${r.ms.p99} | ${r.ms.p999} | ${r.ms.max} |`;
+writeResults(
+  'sync',
+  { latency: [two, fifty], apply, resync },
+  `
+| edit to visible on peer (${SECONDS} s, 1 edit/s per board) | edits | lost | p50 ms | p99 ms | p99.9 ms | max ms |
+| --- | --- | --- | --- | --- | --- | --- |
+${row('2 boards (1 unit)', two)}
+${row('50 boards (25 units of 2)', fifty)}
+
+| merge/apply (batches of 2,000, synchronous=FULL) | ${apply.fieldsPerSecond.toLocaleString('en')} fields/s (${apply.fields.toLocaleString('en')} fields in ${apply.seconds} s) |
+| --- | --- |
+| cold resync, empty board joins a peer process | ${resync.fields.toLocaleString('en')} fields in ${resync.ms} ms, identical: ${resync.identical} |
+`,
+);
+process.exit(0);
