@@ -72,7 +72,14 @@ export function seedUnit(board: BoardService, unit: DemoUnit, random: () => numb
           clock.now = new Date(midnight.getTime() + 11 * 3_600_000);
           run('stay.discharge', { stayId });
           stays.delete(stayId);
-          if (bed) run('bed.setStatus', { bed, status: 'free' });
+          if (bed) {
+            clock.now = new Date(midnight.getTime() + 12 * 3_600_000);
+            const cleaning = board.db
+              .prepare("SELECT id FROM task WHERE unit = ? AND title = ? AND status = 'open'")
+              .get(unit.id, `Vask rom ${bed}`) as { id: string } | undefined;
+            if (cleaning) run('task.complete', { id: cleaning.id, by: pick(random, STAFF) });
+            run('bed.setStatus', { bed, status: 'free' });
+          }
           clock.now = new Date(midnight.getTime() + 15 * 3_600_000);
           stays.set(admit(bed), bed);
         }

@@ -8,7 +8,9 @@ import { HybridLogicalClock } from '../../shared/sync/hlc.js';
 import { openDatabase, type Db } from '../store/database.js';
 import { FieldStore } from '../store/field-store.js';
 import { readUnitState } from '../store/read-model.js';
-import { dispatchUnitCommand } from './dispatch.js';
+import { dispatchCommand } from './dispatch.js';
+import { unitCommands, type CommandContext } from './unit-commands.js';
+import { ok } from '../../shared/api/result.js';
 
 export interface BoardOptions {
   dataDir: string;
@@ -16,6 +18,8 @@ export interface BoardOptions {
   unit: string;
   now?: () => Date;
 }
+
+const READ_ONLY = new Set(['unit.state', 'app.info']);
 
 export type EventListener = <K extends EventName>(event: K, data: EventMap[K]) => void;
 
@@ -40,12 +44,14 @@ export class BoardService {
   }
 
   dispatch(command: string, input: unknown, actor = 'tavla'): Result<unknown> {
-    const result = dispatchUnitCommand(
-      { store: this.store, municipality: this.options.municipality, unit: this.unit, actor, now: this.now },
+    const ctx = { store: this.store, municipality: this.options.municipality, unit: this.unit, actor, now: this.now };
+    const result = dispatchCommand<CommandContext>(
+      { ...unitCommands, 'app.info': () => ok({ role: 'board', municipality: this.options.municipality, unit: this.unit, nodeId: this.nodeId }) },
+      ctx,
       command,
       input,
     );
-    if (result.ok && command !== 'unit.state') {
+    if (result.ok && !READ_ONLY.has(command)) {
       this.afterCommit();
       this.syncStatus.outbox = this.store.outboxSize();
       this.emit('state.changed', { collections: [] });

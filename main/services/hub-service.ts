@@ -2,7 +2,10 @@
 
 import { join } from 'node:path';
 import type { EventMap, EventName, SyncStatus } from '../../shared/api/contract.js';
-import { fail, ok, type Result } from '../../shared/api/result.js';
+import { ok, type Result } from '../../shared/api/result.js';
+import type { BoardLink, HubCommandName } from '../../shared/api/contract.js';
+import { dispatchCommand, type Handlers } from './dispatch.js';
+import { unitOverviews } from './hub-overview.js';
 import type { UnitState } from '../../shared/domain/types.js';
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import { HybridLogicalClock } from '../../shared/sync/hlc.js';
@@ -10,13 +13,6 @@ import { openDatabase, type Db } from '../store/database.js';
 import { FieldStore } from '../store/field-store.js';
 import { readUnitState } from '../store/read-model.js';
 import { persistentNodeId, type EventListener } from './board-service.js';
-
-export interface BoardLink {
-  unit: string;
-  name: string;
-  kind: string;
-  url: string;
-}
 
 export class HubService {
   readonly db: Db;
@@ -53,9 +49,8 @@ export class HubService {
     return { municipality: this.options.municipality, units: this.units() };
   }
 
-  dispatch(command: string): Result<unknown> {
-    if (command === 'hub.directory') return ok(this.directory);
-    return fail('unknown-command', `the hub answers no command named ${command} yet`);
+  dispatch(command: string, input: unknown): Result<unknown> {
+    return dispatchCommand<HubService>(hubCommands, this, command, input);
   }
 
   emit<K extends EventName>(event: K, data: EventMap[K]): void {
@@ -77,3 +72,10 @@ export class HubService {
     this.db.close();
   }
 }
+
+/** What the hub answers: its identity, where the boards are, and aggregates for the leader view. */
+const hubCommands: Handlers<HubService> = {
+  'app.info': (hub) => ok({ role: 'hub', municipality: hub.options.municipality, unit: null, nodeId: hub.nodeId }),
+  'hub.directory': (hub) => ok(hub.directory),
+  'hub.overview': (hub) => ok(unitOverviews(hub.db, new Date())),
+} satisfies Handlers<HubService> & Record<HubCommandName | 'app.info', unknown>;

@@ -1,7 +1,7 @@
 /** The handlers of a unit's commands: each checks the unit's state, then commits one edit. */
 
 import { randomUUID } from 'node:crypto';
-import type { CommandName, CommandOutput, ParsedInput } from '../../shared/api/contract.js';
+import type { BoardCommandName, CommandOutput, ParsedInput } from '../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import type { FieldValue } from '../../shared/domain/schema.js';
 import { LIST_UNIT_KINDS } from '../../shared/domain/types.js';
@@ -17,7 +17,7 @@ export interface CommandContext {
   now: () => Date;
 }
 
-type Handler<K extends CommandName> = (ctx: CommandContext, input: ParsedInput<K>) => Result<CommandOutput<K>>;
+type Handler<K extends BoardCommandName> = (ctx: CommandContext, input: ParsedInput<K>) => Result<CommandOutput<K>>;
 
 export const newId = (): string => randomUUID().replaceAll('-', '').slice(0, 20);
 
@@ -185,7 +185,7 @@ export const unitCommands = {
     );
     return ok({ id: task.id });
   },
-} satisfies { [K in CommandName]: Handler<K> };
+} satisfies { [K in BoardCommandName]: Handler<K> };
 
 function readBed(ctx: CommandContext, bedId: string): { id: string; label: string } | undefined {
   return ctx.store.db.prepare('SELECT id, label FROM bed WHERE id = ? AND deleted = 0').get(bedId) as

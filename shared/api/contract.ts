@@ -29,7 +29,48 @@ interface Created {
   id: string;
 }
 
-export const COMMANDS = {
+/** Who answers: every host says what it is, so one renderer can show a board or the leader view. */
+export interface AppInfo {
+  role: 'board' | 'hub';
+  municipality: string;
+  unit: string | null;
+  nodeId: string;
+}
+
+/** A board the hub knows how to open. */
+export interface BoardLink {
+  unit: string;
+  name: string;
+  kind: string;
+  url: string;
+}
+
+/** One unit's capacity now, as the leader view sees it: aggregates only, no personal data. */
+export interface UnitOverview {
+  unit: string;
+  name: string;
+  kind: string;
+  beds: number;
+  occupied: number;
+  free: number;
+  blocked: number;
+  cleaning: number;
+  patients: number;
+  dischargeReady: number;
+  tasksOpen: number;
+  tasksOverdue: number;
+}
+
+export const COMMON_COMMANDS = {
+  'app.info': command<AppInfo>()(z.strictObject({})),
+} as const;
+
+export const HUB_COMMANDS = {
+  'hub.directory': command<BoardLink[]>()(z.strictObject({})),
+  'hub.overview': command<UnitOverview[]>()(z.strictObject({})),
+} as const;
+
+export const BOARD_COMMANDS = {
   'unit.state': command<UnitState>()(z.strictObject({})),
   'unit.configure': command<Created>()(
     z.strictObject({
@@ -73,7 +114,11 @@ export const COMMANDS = {
   'task.complete': command<Created>()(z.strictObject({ id: recordId, by: person })),
 } as const;
 
+export const COMMANDS = { ...COMMON_COMMANDS, ...BOARD_COMMANDS, ...HUB_COMMANDS } as const;
+
 export type CommandName = keyof typeof COMMANDS;
+export type BoardCommandName = keyof typeof BOARD_COMMANDS;
+export type HubCommandName = keyof typeof HUB_COMMANDS;
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 export type CommandInput<K extends CommandName> = z.input<(typeof COMMANDS)[K]['input']>;
 export type ParsedInput<K extends CommandName> = z.output<(typeof COMMANDS)[K]['input']>;

@@ -21,9 +21,12 @@ export const UNIT_KIND_TEXT: Record<UnitKind, string> = {
   'allocation-office': 'Tildelingskontor',
 };
 
-const clockFormat = new Intl.DateTimeFormat('nb-NO', { hour: '2-digit', minute: '2-digit' });
-const dayFormat = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'short' });
-const longDayFormat = new Intl.DateTimeFormat('nb-NO', { weekday: 'long', day: 'numeric', month: 'long' });
+/** Care in Norway runs on Oslo time, whatever the screen's own time zone is set to. */
+export const TIME_ZONE = 'Europe/Oslo';
+const clockFormat = new Intl.DateTimeFormat('nb-NO', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
+const dayFormat = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'short', timeZone: TIME_ZONE });
+const longDayFormat = new Intl.DateTimeFormat('nb-NO', { weekday: 'long', day: 'numeric', month: 'long', timeZone: TIME_ZONE });
+const dateKey = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE });
 
 /** "14:05". */
 export function clockTime(date: Date): string {
@@ -39,7 +42,7 @@ export function longDay(date: Date): string {
 export function whenText(iso: string, now: Date): string {
   const date = new Date(iso);
   const time = `kl. ${clockTime(date)}`;
-  return date.toDateString() === now.toDateString() ? time : `${dayFormat.format(date)} ${time}`;
+  return dateKey.format(date) === dateKey.format(now) ? time : `${dayFormat.format(date)} ${time}`;
 }
 
 /** Why an edit was not saved, in words for staff; main's own message where it says more. */
