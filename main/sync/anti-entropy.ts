@@ -48,7 +48,7 @@ export async function reconcile(
 
     const pulled = new Set<string>();
     let offset = 0;
-    let total = 0;
+    let total: number;
     // One page is applied while the next is on its way: at most two in flight, never a flood.
     let next = ask({ type: 'pull', buckets: differing, offset }, 'page');
     for (;;) {

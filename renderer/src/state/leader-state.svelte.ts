@@ -9,7 +9,8 @@ export class LeaderState {
   units = $state<UnitOverview[]>([]);
   boards = $state<BoardLink[]>([]);
   error = $state<string | null>(null);
-  updatedAt = $state<Date | null>(null);
+  /** When the figures were last read, as epoch ms. */
+  updatedAt = $state<number | null>(null);
   readonly #api: ApiClient;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -42,6 +43,6 @@ export class LeaderState {
     this.units = overview.value;
     this.boards = directory.ok ? directory.value : [];
     this.error = null;
-    this.updatedAt = new Date();
+    this.updatedAt = Date.now();
   }
 }
