@@ -81,6 +81,8 @@ describe('sync through Mosquitto', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await broker.kill('SIGKILL');
     await waitFor(() => a.health(), (health) => health.broker === 'offline', { what: 'board a to notice' });
+    // Edits go on while offline: they wait in the outbox, and /healthz says how many.
+    await waitFor(() => a.health(), (health) => Number(health.outbox) > 0 && health.offlineSince !== null, { what: 'unsent edits counted' });
     await new Promise((resolve) => setTimeout(resolve, 700));
     await broker.restart();
     await editing;
@@ -190,5 +192,40 @@ describe('sync through Mosquitto', () => {
     expect(storedScopes(b.databaseFile)).toEqual(['unit-b']);
     expect(storedScopes(h.databaseFile)).toEqual(['unit-a', 'unit-b']);
     expect(JSON.stringify(await a.state())).not.toContain('Astrid');
+  });
+
+  it('(g) the hub mirrors a transfer into the scope of both units it joins', async () => {
+    const h = await hub();
+    const a = await board('a', 'unit-a');
+    const b = await board('b', 'unit-b');
+    await Promise.all([a, b, h].map(connectedAndDrained));
+    // A transfer written on unit A's board (the transfer commands arrive with the flow issue).
+    const stamp = `${Date.now().toString(36).padStart(9, '0')}:0000:board-a-sim`;
+    const fields = { fromUnit: 'unit-a', toUnit: 'unit-b', stay: 'stay1', status: 'requested', requestedAt: new Date().toISOString() };
+    const changes = Object.entries(fields).map(([f, v]) => ({ c: 'transfer', id: 'tr1', f, v, s: stamp }));
+    const client = await mqtt.connectAsync(broker.url);
+    await client.publishAsync('tavla/v1/testby/unit-a/changes/board-a-sim', JSON.stringify({ v: 1, from: 'board-a-sim', changes }), { qos: 1 });
+    await client.endAsync();
+    for (const [p, scope] of [[a, 'unit-a'], [b, 'unit-b'], [h, 'unit-b']] as const) {
+      await waitFor(() => storedFields(p.databaseFile, scope).filter((f) => f.startsWith('transfer/tr1/')).length, (n) => n === 5, {
+        what: `transfer on ${p.options.data}`,
+      });
+    }
+    expect(storedScopes(b.databaseFile)).toEqual(['unit-b']);
+  });
+
+  it('(h) announces presence, and the broker announces a killed board offline through its last will', async () => {
+    const watcher = await mqtt.connectAsync(broker.url);
+    const seen: Record<string, string> = {};
+    watcher.on('message', (topic, payload) => {
+      if (payload.length > 0) seen[topic] = (JSON.parse(payload.toString()) as { status: string }).status;
+    });
+    await watcher.subscribeAsync(`tavla/v1/${M}/solsiden/presence/+`);
+    const a = await board('a');
+    const topic = `tavla/v1/${M}/solsiden/presence/${String((await a.health()).nodeId)}`;
+    await waitFor(() => seen[topic], (status) => status === 'online', { what: 'online presence' });
+    await a.stop('SIGKILL');
+    await waitFor(() => seen[topic], (status) => status === 'offline', { what: 'last will' });
+    await watcher.endAsync();
   });
 });
