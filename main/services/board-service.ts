@@ -9,7 +9,10 @@ import { openDatabase, type Db } from '../store/database.js';
 import { FieldStore } from '../store/field-store.js';
 import { readUnitState } from '../store/read-model.js';
 import { dispatchCommand } from './dispatch.js';
-import { unitCommands, type CommandContext } from './unit-commands.js';
+import type { CommandContext } from './command-context.js';
+import { flowCommands } from './flow-commands.js';
+import { unitCommands } from './unit-commands.js';
+import { wardCommands } from './ward-commands.js';
 import { ok } from '../../shared/api/result.js';
 
 export interface BoardOptions {
@@ -46,7 +49,7 @@ export class BoardService {
   dispatch(command: string, input: unknown, actor = 'tavla'): Result<unknown> {
     const ctx = { store: this.store, municipality: this.options.municipality, unit: this.unit, actor, now: this.now };
     const result = dispatchCommand<CommandContext>(
-      { ...unitCommands, 'app.info': () => ok({ role: 'board', municipality: this.options.municipality, unit: this.unit, nodeId: this.nodeId }) },
+      { ...unitCommands, ...wardCommands, ...flowCommands, 'app.info': () => ok(this.info()) },
       ctx,
       command,
       input,
@@ -71,6 +74,11 @@ export class BoardService {
   setSyncStatus(status: SyncStatus): void {
     this.syncStatus = status;
     this.emit('sync.status', status);
+  }
+
+  info() {
+    const kind = this.db.prepare('SELECT kind FROM unit WHERE id = ? AND deleted = 0').get(this.unit) as { kind: string } | undefined;
+    return { role: 'board' as const, municipality: this.options.municipality, unit: this.unit, nodeId: this.nodeId, unitKind: kind?.kind ?? null };
   }
 
   state() {

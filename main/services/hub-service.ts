@@ -5,7 +5,9 @@ import type { EventMap, EventName, SyncStatus } from '../../shared/api/contract.
 import { ok, type Result } from '../../shared/api/result.js';
 import type { BoardLink, HubCommandName } from '../../shared/api/contract.js';
 import { dispatchCommand, type Handlers } from './dispatch.js';
+import { flowHubCommands } from './flow-hub-commands.js';
 import { unitOverviews } from './hub-overview.js';
+import { leaderCommands } from './leader-commands.js';
 import type { UnitState } from '../../shared/domain/types.js';
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import { HybridLogicalClock } from '../../shared/sync/hlc.js';
@@ -75,7 +77,9 @@ export class HubService {
 
 /** What the hub answers: its identity, where the boards are, and aggregates for the leader view. */
 const hubCommands: Handlers<HubService> = {
-  'app.info': (hub) => ok({ role: 'hub', municipality: hub.options.municipality, unit: null, nodeId: hub.nodeId }),
+  'app.info': (hub) => ok({ role: 'hub', municipality: hub.options.municipality, unit: null, nodeId: hub.nodeId, unitKind: null }),
   'hub.directory': (hub) => ok(hub.directory),
   'hub.overview': (hub) => ok(unitOverviews(hub.db, new Date())),
+  ...leaderCommands,
+  ...flowHubCommands,
 } satisfies Handlers<HubService> & Record<HubCommandName | 'app.info', unknown>;

@@ -1,25 +1,12 @@
-/** The handlers of a unit's commands: each checks the unit's state, then commits one edit. */
+/** The handlers of a unit's core commands: each checks the unit's state, then commits one edit. */
 
-import { randomUUID } from 'node:crypto';
-import type { BoardCommandName, CommandOutput, ParsedInput } from '../../shared/api/contract.js';
-import { fail, ok, type Result } from '../../shared/api/result.js';
+import type { UnitCommandName } from '../../shared/api/contract.js';
+import { fail, ok } from '../../shared/api/result.js';
 import type { FieldValue } from '../../shared/domain/schema.js';
 import { LIST_UNIT_KINDS } from '../../shared/domain/types.js';
-import type { FieldStore, RecordEdit } from '../store/field-store.js';
+import type { RecordEdit } from '../store/field-store.js';
 import { readUnitState, unitLookups } from '../store/read-model.js';
-
-export interface CommandContext {
-  store: FieldStore;
-  municipality: string;
-  unit: string;
-  /** Who acts: the unlocked staff member, or the board itself. */
-  actor: string;
-  now: () => Date;
-}
-
-type Handler<K extends BoardCommandName> = (ctx: CommandContext, input: ParsedInput<K>) => Result<CommandOutput<K>>;
-
-export const newId = (): string => randomUUID().replaceAll('-', '').slice(0, 20);
+import { newId, type CommandContext, type Handler } from './command-context.js';
 
 export const unitCommands = {
   'unit.state': (ctx) => ok(readUnitState(ctx.store.db, ctx.unit)),
@@ -185,7 +172,7 @@ export const unitCommands = {
     );
     return ok({ id: task.id });
   },
-} satisfies { [K in BoardCommandName]: Handler<K> };
+} satisfies { [K in UnitCommandName]: Handler<K> };
 
 function readBed(ctx: CommandContext, bedId: string): { id: string; label: string } | undefined {
   return ctx.store.db.prepare('SELECT id, label FROM bed WHERE id = ? AND deleted = 0').get(bedId) as

@@ -4,30 +4,11 @@
  */
 
 import { z } from 'zod';
-import { RISK_FLAGS } from '../domain/schema.js';
-import { BED_STATUSES, UNIT_KINDS, type UnitState } from '../domain/types.js';
-
-const recordId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
-const shortText = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-const isoDateTime = z.iso.datetime({ offset: true });
-const person = shortText(80);
-
-const riskFlagInput = z.enum(RISK_FLAGS);
-const flagsInput = z.partialRecord(riskFlagInput, z.boolean());
-
-/** Declares a command: its runtime-validated input and its (type-only) output. */
-function command<Output>() {
-  return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
-}
-
-interface Created {
-  id: string;
-}
+import { FLOW_BOARD_COMMANDS, FLOW_HUB_COMMANDS } from './commands/flow.js';
+import { LEADER_COMMANDS } from './commands/leader.js';
+import { UNIT_COMMANDS } from './commands/unit.js';
+import { WARD_COMMANDS } from './commands/ward.js';
+import { command } from './schema-parts.js';
 
 /** Who answers: every host says what it is, so one renderer can show a board or the leader view. */
 export interface AppInfo {
@@ -35,6 +16,8 @@ export interface AppInfo {
   municipality: string;
   unit: string | null;
   nodeId: string;
+  /** A board's unit kind once configured (the allocation office gets its own view). */
+  unitKind: string | null;
 }
 
 /** A board the hub knows how to open. */
@@ -68,57 +51,23 @@ export const COMMON_COMMANDS = {
 export const HUB_COMMANDS = {
   'hub.directory': command<BoardLink[]>()(z.strictObject({})),
   'hub.overview': command<UnitOverview[]>()(z.strictObject({})),
+  ...LEADER_COMMANDS,
+  ...FLOW_HUB_COMMANDS,
 } as const;
 
-export const BOARD_COMMANDS = {
-  'unit.state': command<UnitState>()(z.strictObject({})),
-  'unit.configure': command<Created>()(
-    z.strictObject({
-      name: shortText(80),
-      kind: z.enum(UNIT_KINDS),
-      capacity: z.int().min(0).max(10_000).optional(),
-      beds: z
-        .array(z.strictObject({ label: shortText(20), room: shortText(20).optional() }))
-        .max(500)
-        .refine((beds) => new Set(beds.map((bed) => bed.label)).size === beds.length, 'bed labels must be unique'),
-    }),
-  ),
-  'stay.admit': command<Created>()(
-    z.strictObject({
-      bed: shortText(20).optional(),
-      name: person,
-      initials: z.string().trim().min(1).max(4),
-      birthDate: isoDate,
-      flags: flagsInput.optional(),
-      adl: z.int().min(1).max(5).optional(),
-      nurse: shortText(80).optional(),
-      expectedDischarge: isoDate.optional(),
-      shielded: z.boolean().optional(),
-    }),
-  ),
-  'stay.setFlag': command<Created>()(
-    z.strictObject({ stayId: recordId, flag: riskFlagInput, value: z.boolean() }),
-  ),
-  'stay.discharge': command<Created>()(z.strictObject({ stayId: recordId })),
-  'bed.setStatus': command<Created>()(
-    z.strictObject({ bed: shortText(20), status: z.enum(BED_STATUSES) }),
-  ),
-  'task.create': command<Created>()(
-    z.strictObject({
-      title: shortText(120),
-      stayId: recordId.optional(),
-      due: isoDateTime.optional(),
-      recurrenceMinutes: z.int().min(5).max(7 * 24 * 60).optional(),
-    }),
-  ),
-  'task.complete': command<Created>()(z.strictObject({ id: recordId, by: person })),
-} as const;
+/** Everything a unit's board answers. */
+export const BOARD_COMMANDS = { ...UNIT_COMMANDS, ...WARD_COMMANDS, ...FLOW_BOARD_COMMANDS } as const;
+
+
 
 export const COMMANDS = { ...COMMON_COMMANDS, ...BOARD_COMMANDS, ...HUB_COMMANDS } as const;
 
 export type CommandName = keyof typeof COMMANDS;
 export type BoardCommandName = keyof typeof BOARD_COMMANDS;
 export type HubCommandName = keyof typeof HUB_COMMANDS;
+export type UnitCommandName = keyof typeof UNIT_COMMANDS;
+export type WardCommandName = keyof typeof WARD_COMMANDS;
+export type FlowBoardCommandName = keyof typeof FLOW_BOARD_COMMANDS;
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 export type CommandInput<K extends CommandName> = z.input<(typeof COMMANDS)[K]['input']>;
 export type ParsedInput<K extends CommandName> = z.output<(typeof COMMANDS)[K]['input']>;

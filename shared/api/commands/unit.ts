@@ -1,0 +1,53 @@
+/** Commands of a unit's board: set the unit up, admit and discharge, flags, beds and tasks. */
+
+import { z } from 'zod';
+import { RISK_FLAGS } from '../../domain/schema.js';
+import { BED_STATUSES, UNIT_KINDS, type UnitState } from '../../domain/types.js';
+import { command, isoDate, isoDateTime, person, recordId, shortText, type Created } from '../schema-parts.js';
+
+const riskFlagInput = z.enum(RISK_FLAGS);
+const flagsInput = z.partialRecord(riskFlagInput, z.boolean());
+
+export const UNIT_COMMANDS = {
+  'unit.state': command<UnitState>()(z.strictObject({})),
+  'unit.configure': command<Created>()(
+    z.strictObject({
+      name: shortText(80),
+      kind: z.enum(UNIT_KINDS),
+      capacity: z.int().min(0).max(10_000).optional(),
+      beds: z
+        .array(z.strictObject({ label: shortText(20), room: shortText(20).optional() }))
+        .max(500)
+        .refine((beds) => new Set(beds.map((bed) => bed.label)).size === beds.length, 'bed labels must be unique'),
+    }),
+  ),
+  'stay.admit': command<Created>()(
+    z.strictObject({
+      bed: shortText(20).optional(),
+      name: person,
+      initials: z.string().trim().min(1).max(4),
+      birthDate: isoDate,
+      flags: flagsInput.optional(),
+      adl: z.int().min(1).max(5).optional(),
+      nurse: shortText(80).optional(),
+      expectedDischarge: isoDate.optional(),
+      shielded: z.boolean().optional(),
+    }),
+  ),
+  'stay.setFlag': command<Created>()(
+    z.strictObject({ stayId: recordId, flag: riskFlagInput, value: z.boolean() }),
+  ),
+  'stay.discharge': command<Created>()(z.strictObject({ stayId: recordId })),
+  'bed.setStatus': command<Created>()(
+    z.strictObject({ bed: shortText(20), status: z.enum(BED_STATUSES) }),
+  ),
+  'task.create': command<Created>()(
+    z.strictObject({
+      title: shortText(120),
+      stayId: recordId.optional(),
+      due: isoDateTime.optional(),
+      recurrenceMinutes: z.int().min(5).max(7 * 24 * 60).optional(),
+    }),
+  ),
+  'task.complete': command<Created>()(z.strictObject({ id: recordId, by: person })),
+} as const;
