@@ -1,0 +1,71 @@
+/** The `tavla` command as a newcomer meets it: help, bad flags, and the demo from start to Ctrl-C. */
+
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
+import { REPO } from '../support/tavla-process.js';
+import { waitFor } from '../support/wait.js';
+
+const CLI = join(REPO, 'bin', 'tavla.js');
+
+describe('the tavla command', () => {
+  it('prints its help with --help and exits 0', () => {
+    const run = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/board +run one unit's board/);
+    expect(run.stdout).toMatch(/--broker <url>/);
+  });
+
+  it.each([['board', '--no-such-flag'], ['hub', '--port', 'x'], ['demo', '--broker', 'ftp://x']])(
+    'answers %s %s with the usage on stderr and exit code 2',
+    (...argv) => {
+      const run = spawnSync(process.execPath, [CLI, ...argv], { encoding: 'utf8' });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/Usage: tavla/);
+      expect(run.stdout).toBe('');
+    },
+  );
+});
+
+describe('tavla demo', () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    dir = tempDir('tavla-demo-');
+  });
+  afterEach(() => dir.remove());
+
+  it('starts a hub and four synced boards in under 10 s, prints one URL, and stops cleanly on Ctrl-C', async () => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [CLI, 'demo', '--data', dir.path, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TAVLA_LOG: 'warn' },
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const url = await waitFor(() => stdout.split('\n').find((line) => /^http:\/\/127\.0\.0\.1:\d+\/$/.test(line)), Boolean, {
+      timeout: 10_000,
+      what: 'the demo URL',
+    });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const post = async (command: string) => (await (await fetch(`${url}api/${command}`, { method: 'POST', body: '{}' })).json()) as { value: unknown };
+    const boards = (await post('hub.directory')).value as { unit: string; kind: string; url: string }[];
+    expect(boards.map((b) => b.kind).sort()).toEqual(['allocation-office', 'home-care', 'nursing-home', 'short-term']);
+    for (const board of boards) {
+      const health = (await (await fetch(`${board.url}healthz`)).json()) as { broker: string; unit: string };
+      expect(health).toMatchObject({ unit: board.unit });
+      await waitFor(async () => ((await (await fetch(`${board.url}healthz`)).json()) as { broker: string }).broker, (b) => b === 'connected');
+    }
+    const overview = await waitFor(
+      async () => (await post('hub.overview')).value as { unit: string; patients: number; tasksOpen: number }[],
+      (units) => units.length === 4 && units.filter((u) => u.patients > 0).length === 3,
+      { what: 'the hub to hold every unit', timeout: 20_000 },
+    );
+    expect(overview.find((u) => u.unit === 'solsiden')?.patients).toBeGreaterThan(10);
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 8000))]);
+    expect(code).toBe(0);
+  }, 60_000);
+});
