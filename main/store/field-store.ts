@@ -11,7 +11,7 @@ import {
   type CollectionName,
   type FieldValue,
 } from '../../shared/domain/schema.js';
-import { incomingWins, type Change } from '../../shared/sync/change.js';
+import type { Change } from '../../shared/sync/change.js';
 import { ClockDriftError, decodeStamp, type HybridLogicalClock } from '../../shared/sync/hlc.js';
 import type { Db } from './database.js';
 
@@ -47,8 +47,8 @@ export interface ApplyOutcome {
 
 export class FieldStore {
   private readonly writers = new Map<string, Statement>();
-  private readonly getStamp: Statement<[string, string, string], { hlc: string }>;
   private readonly putField: Statement;
+  private readonly mergeField: Statement;
   private readonly logChange: Statement;
   private readonly logAudit: Statement;
   private readonly saveClock: Statement;
@@ -60,7 +60,13 @@ export class FieldStore {
     /** The scope of local edits that name none (a board's own unit). */
     readonly defaultScope: string,
   ) {
-    this.getStamp = db.prepare('SELECT hlc FROM field_state WHERE collection = ? AND id = ? AND field = ?');
+    // The merge rule of shared/sync/change.ts (incomingWins), done inside SQLite in one statement:
+    // the row changes only when the incoming stamp is strictly greater.
+    this.mergeField = db.prepare(
+      'INSERT INTO field_state (collection, id, field, value, hlc, scope) VALUES (?, ?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (collection, id, field) DO UPDATE SET value = excluded.value, hlc = excluded.hlc ' +
+        'WHERE excluded.hlc > field_state.hlc',
+    );
     this.putField = db.prepare(
       'INSERT INTO field_state (collection, id, field, value, hlc, scope) VALUES (?, ?, ?, ?, ?, ?) ' +
         'ON CONFLICT (collection, id, field) DO UPDATE SET value = excluded.value, hlc = excluded.hlc',
@@ -136,12 +142,10 @@ export class FieldStore {
           }
           throw error;
         }
-        const existing = this.getStamp.get(change.c, change.id, change.f)?.hlc;
-        if (!incomingWins(change.s, existing)) {
+        if (this.mergeField.run(change.c, change.id, change.f, JSON.stringify(change.v), change.s, scope).changes === 0) {
           outcome.stale += 1;
           continue;
         }
-        this.putField.run(change.c, change.id, change.f, JSON.stringify(change.v), change.s, scope);
         const key = `${change.c}/${change.id}`;
         const record = records.get(key) ?? { c: change.c, id: change.id, fields: {} };
         record.fields[change.f] = change.v;
@@ -189,17 +193,24 @@ export class FieldStore {
 
   /** Every field of a scope with its stamp: what the anti-entropy digest is built from. */
   scopeStamps(scope: string): { c: string; id: string; f: string; s: string }[] {
-    return this.db
-      .prepare(`SELECT collection AS c, id, field AS f, hlc AS s FROM field_state WHERE ${IN_SCOPE}`)
-      .all(scope, scope, scope) as { c: string; id: string; f: string; s: string }[];
+    const rows = this.db
+      .prepare(`SELECT collection, id, field, hlc FROM field_state WHERE ${IN_SCOPE}`)
+      .raw()
+      .all(scope, scope, scope) as [string, string, string, string][];
+    return rows.map(([c, id, f, s]) => ({ c, id, f, s }));
   }
 
   /** The changes of a scope whose records fall in the given digest buckets, in a stable order. */
   scopeChanges(scope: string, inBucket: (collection: string, id: string) => boolean): Change[] {
     const rows = this.db
       .prepare(`SELECT collection, id, field, value, hlc FROM field_state WHERE ${IN_SCOPE} ORDER BY collection, id, field`)
-      .all(scope, scope, scope) as FieldRow[];
-    return rows.filter((row) => inBucket(row.collection, row.id)).map(toChange);
+      .raw()
+      .all(scope, scope, scope) as [CollectionName, string, string, string, string][];
+    const changes: Change[] = [];
+    for (const [c, id, f, value, s] of rows) {
+      if (inBucket(c, id)) changes.push({ c, id, f, v: JSON.parse(value) as FieldValue, s });
+    }
+    return changes;
   }
 
   markSent(seqs: readonly number[]): void {

@@ -10,6 +10,7 @@ import { batchChanges, PAGE_SIZE, type SyncMessage } from '../../shared/sync/pro
 import type { FieldStore } from '../store/field-store.js';
 
 const MAX_ROUNDS = 4;
+const ALL_BUCKETS = Array.from({ length: DIGEST_BUCKETS }, (_, i) => i);
 const SESSION_TTL_MS = 60_000;
 
 /** Sends a request to a peer's inbox and resolves with its answer. */
@@ -42,8 +43,12 @@ export async function reconcile(
   const outcome: ReconcileOutcome = { pulled: 0, pushed: 0, rounds: 0 };
   for (let round = 1; round <= MAX_ROUNDS; round += 1) {
     outcome.rounds = round;
-    const theirs = await ask({ type: 'digest-request' }, 'digest');
-    const differing = diffDigests(scopeDigest(store, scope), theirs.buckets);
+    const mine = scopeDigest(store, scope);
+    // An empty replica (a board on a fresh folder) needs everything: no digest round trip first.
+    const empty = round === 1 && mine.every(([count]) => count === 0);
+    const differing = empty
+      ? ALL_BUCKETS
+      : diffDigests(mine, (await ask({ type: 'digest-request' }, 'digest')).buckets);
     if (differing.length === 0) return outcome;
 
     const pulled = new Set<string>();
@@ -57,15 +62,21 @@ export async function reconcile(
       total = page.total;
       offset += page.changes.length;
       const more = page.changes.length > 0 && offset < total;
-      if (more) next = ask({ type: 'pull', buckets: differing, offset }, 'page');
+      if (more) {
+        next = ask({ type: 'pull', buckets: differing, offset }, 'page');
+        // Let the request leave before the (synchronous) apply, so the peer works meanwhile.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       apply(page.changes);
-      for (const change of page.changes) pulled.add(key(change));
+      // Only a replica that had something of its own needs to know what it pulled (to push the rest).
+      if (!empty) for (const change of page.changes) pulled.add(key(change));
       onProgress(offset, total);
       if (!more) break;
     }
     if (offset !== total) throw new Error(`sync received ${offset} of ${total} changes`);
     outcome.pulled += offset;
 
+    if (empty) continue; // it had nothing the peer could lack; its new edits travel by the outbox
     const wanted = new Set(differing);
     const ours = store.scopeChanges(scope, (c, id) => wanted.has(bucketOf(c, id))).filter((c) => !pulled.has(key(c)));
     for (const batch of batchChanges(ours)) {

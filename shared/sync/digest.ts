@@ -1,7 +1,20 @@
 /**
  * The anti-entropy digest: a fixed number of buckets, each with the count of its fields and an
  * order-independent hash of their (record, field, stamp). All fields of a record share a bucket,
- * so a differing bucket names the records to exchange. Plain arrays: it travels as JSON.
+ * so a differing bucket names the records to exchange.
+ *
+ * Encoding: the digest is its own JSON-safe form — a plain array of DIGEST_BUCKETS pairs
+ * [count, hash], both non-negative safe integers (no Map, no typed array, no bigint), about 5 KB as
+ * JSON. It is sent as is in the `digest` sync message (shared/sync/protocol.ts validates it).
+ *
+ * Combining: a bucket's hash is the sum of its entries' 53-bit hashes mod 2^53. Addition is
+ * commutative and associative, so the digest does not depend on the order of the entries (replicas
+ * read their rows in different orders) and can be kept incrementally (addEntry / removeEntry).
+ * Sum rather than xor: xor cancels pairs (two equal entries hash to 0), sum does not; entries are
+ * unique per (collection, id, field) so xor would also do, but sum costs nothing more and stays
+ * correct if a caller ever feeds a duplicate. The count catches what the hash alone might not.
+ * The addition is done exactly (see addMod53): a plain `(a + b) % 2^53` rounds whenever a + b is odd
+ * and >= 2^53, which made the digest depend on the order of the entries.
  */
 
 export const DIGEST_BUCKETS = 256;
@@ -17,7 +30,7 @@ export interface StampEntry {
   s: string;
 }
 
-/** cyrb53: a fast 53-bit string hash with good spread (public domain). */
+/** cyrb53: a fast 53-bit string hash with good spread (public domain). Part of the wire format. */
 function hash53(text: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
@@ -31,22 +44,58 @@ function hash53(text: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/**
+ * (a + b) mod 2^53 for a, b in [0, 2^53), without ever forming a value above 2^53: every
+ * intermediate is an integer of magnitude <= 2^53, so it is exact in a double.
+ */
+function addMod53(a: number, b: number): number {
+  const d = a - (MOD - b);
+  return d >= 0 ? d : d + MOD;
+}
+
+/** The bucket of a record: all its fields land in the same one. */
 export function bucketOf(collection: string, id: string): number {
   return hash53(`${collection}\u0000${id}`, 7) % DIGEST_BUCKETS;
 }
 
-/** Sum rather than xor: two equal entries never cancel out. */
-export function buildDigest(entries: Iterable<StampEntry>): DigestBuckets {
-  const buckets: DigestBuckets = Array.from({ length: DIGEST_BUCKETS }, () => [0, 0]);
-  for (const { c, id, f, s } of entries) {
-    const bucket = buckets[bucketOf(c, id)];
-    bucket[0] += 1;
-    bucket[1] = (bucket[1] + hash53(`${c}\u0000${id}\u0000${f}\u0000${s}`)) % MOD;
-  }
-  return buckets;
+/** The hash of one (record, field, stamp) entry, in [0, 2^53). */
+export function entryHash({ c, id, f, s }: StampEntry): number {
+  return hash53(`${c}\u0000${id}\u0000${f}\u0000${s}`);
 }
 
-/** The indexes of the buckets that differ (a digest of another length differs everywhere). */
+/** A digest of nothing. */
+export function emptyDigest(): DigestBuckets {
+  return Array.from({ length: DIGEST_BUCKETS }, () => [0, 0]);
+}
+
+/** Adds one entry to a digest in place (incremental upkeep); returns the digest. */
+export function addEntry(digest: DigestBuckets, entry: StampEntry): DigestBuckets {
+  const bucket = digest[bucketOf(entry.c, entry.id)];
+  bucket[0] += 1;
+  bucket[1] = addMod53(bucket[1], entryHash(entry));
+  return digest;
+}
+
+/** Takes one entry that was added out of a digest in place (e.g. a field's old stamp); returns the digest. */
+export function removeEntry(digest: DigestBuckets, entry: StampEntry): DigestBuckets {
+  const bucket = digest[bucketOf(entry.c, entry.id)];
+  bucket[0] -= 1;
+  const h = entryHash(entry);
+  bucket[1] = addMod53(bucket[1], h === 0 ? 0 : MOD - h);
+  return digest;
+}
+
+/** The digest of a set of entries; the same set gives the same digest in any order. */
+export function buildDigest(entries: Iterable<StampEntry>): DigestBuckets {
+  const digest = emptyDigest();
+  for (const entry of entries) addEntry(digest, entry);
+  return digest;
+}
+
+/**
+ * The indexes of the buckets that differ, ascending. A bucket missing from either side (a short or
+ * malformed digest) counts as differing.
+ */
 export function diffDigests(a: DigestBuckets, b: DigestBuckets): number[] {
   const differing: number[] = [];
   for (let i = 0; i < DIGEST_BUCKETS; i += 1) {
