@@ -1,0 +1,83 @@
+/** The headless host's HTTP and WebSocket API, as scripts and the browser use it. */
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startBoard, type BoardRuntime } from '../../main/runtime/board-runtime.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { waitFor } from '../support/wait.js';
+
+describe('headless host', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let board: BoardRuntime;
+  let url: string;
+  const post = (command: string, body: string) => fetch(`${url}api/${command}`, { method: 'POST', body });
+
+  beforeEach(async () => {
+    dir = tempDir('tavla-host-');
+    board = await startBoard({ municipality: 'fjordvik', unit: 'solsiden', dataDir: dir.path, port: 0 });
+    url = board.host.url;
+  });
+  afterEach(async () => {
+    await board.stop();
+    dir.remove();
+  });
+
+  it('reports health with the fields operators and the offline banner rely on', async () => {
+    const health = await (await fetch(`${url}healthz`)).json();
+    expect(health).toMatchObject({ ok: true, role: 'board', unit: 'solsiden', broker: 'offline', outbox: 0, rejected: 0, lastSyncAt: null });
+    expect(health.nodeId).toMatch(/^b[0-9a-f]{12}$/);
+  });
+
+  it('answers commands with envelopes and the right status codes', async () => {
+    const created = await post('unit.configure', JSON.stringify({ name: 'Solsiden', kind: 'nursing-home', beds: [{ label: '101' }] }));
+    expect(created.status).toBe(200);
+    expect(await created.json()).toEqual({ ok: true, value: { id: 'solsiden' } });
+
+    const invalid = await post('stay.admit', JSON.stringify({ bed: '101', name: 'Ola', initials: 'OH', birthDate: 'yesterday' }));
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ ok: false, code: 'invalid-input', message: expect.stringMatching(/birthDate/) });
+
+    expect((await post('stay.admit', '{not json')).status).toBe(400);
+    expect((await post('no.such', '{}')).status).toBe(404);
+    expect((await post('task.complete', JSON.stringify({ id: 'missing', by: 'Kari' }))).status).toBe(404);
+    expect((await post('task.create', 'x'.repeat(1024 * 1024 + 10))).status).toBe(413);
+    expect((await fetch(`${url}api/task.create`)).status).toBe(405);
+
+    const state = await (await fetch(`${url}api/state`)).json();
+    expect(state).toMatchObject({ unit: { name: 'Solsiden' }, beds: [{ label: '101', status: 'free' }], stays: [] });
+    const audit = board.service.db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number };
+    expect(audit.n).toBe(1); // refused commands write nothing, not even an audit entry
+  });
+
+  it('serves the built board with a strict content security policy', async () => {
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(await page.text()).toMatch(/<div id="app">/);
+    expect((await fetch(`${url}..%2f..%2fpackage.json`)).headers.get('content-type')).toMatch(/text\/html/);
+  });
+
+  it('answers commands over the WebSocket and pushes state changes to every socket', async () => {
+    const socket = new WebSocket(`${url.replace('http', 'ws')}api/events`);
+    const messages: { id?: number; event?: string; result?: { ok: boolean } }[] = [];
+    socket.on('message', (raw) => messages.push(JSON.parse(String(raw))));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ id: 7, command: 'task.create', input: { title: 'Stell' } }));
+    await waitFor(() => messages, (list) => list.some((m) => m.id === 7) && list.some((m) => m.event === 'state.changed'));
+    expect(messages.find((m) => m.id === 7)?.result).toMatchObject({ ok: true });
+    socket.send('garbage');
+    socket.send(JSON.stringify({ id: 8, command: 42 }));
+    await waitFor(() => messages, (list) => list.some((m) => m.id === 8));
+    expect(messages.find((m) => m.id === 8)?.result).toMatchObject({ ok: false, code: 'invalid-input' });
+    socket.close();
+  });
+
+  it('refuses a WebSocket opened by a page of another origin', async () => {
+    const socket = new WebSocket(`${url.replace('http', 'ws')}api/events`, { headers: { origin: 'http://evil.example' } });
+    const outcome = await new Promise((resolve) => {
+      socket.once('open', () => resolve('open'));
+      socket.once('error', () => resolve('refused'));
+    });
+    expect(outcome).toBe('refused');
+  });
+});
