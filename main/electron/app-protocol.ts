@@ -19,6 +19,7 @@ export const APP_URL = `${SCHEME}://${HOST}/index.html`;
 
 /** Declares the scheme privileged; Electron allows this only before the app is ready. */
 export function registerAppScheme(): void {
+  // No corsEnabled: the page loads its own modules same-origin, and nothing else may read them.
   protocol.registerSchemesAsPrivileged([
     { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);
