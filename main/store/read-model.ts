@@ -27,31 +27,17 @@ export function readUnitState(db: Db, unitId: string): UnitState {
 
 /** One unit's lookups by key, for command handlers that must not read the whole unit. */
 export function unitLookups(db: Db, unitId: string) {
+  const first = <T>(sql: string, convert: (row: Row) => T, ...params: string[]): T | undefined => {
+    const row = db.prepare(sql).get(...params) as Row | undefined;
+    return row && convert(row);
+  };
+  const ACTIVE_STAY = "SELECT * FROM stay WHERE unit = ? AND deleted = 0 AND status = 'active'";
   return {
-    unit: (): Unit | undefined => {
-      const row = db.prepare('SELECT * FROM unit WHERE id = ? AND deleted = 0').get(unitId) as Row | undefined;
-      return row && toUnit(row);
-    },
-    bedByLabel: (label: string): Bed | undefined => {
-      const row = db.prepare('SELECT * FROM bed WHERE unit = ? AND label = ? AND deleted = 0').get(unitId, label) as Row | undefined;
-      return row && toBed(row);
-    },
-    activeStay: (id: string): Stay | undefined => {
-      const row = db.prepare("SELECT * FROM stay WHERE id = ? AND unit = ? AND deleted = 0 AND status = 'active'").get(id, unitId) as
-        | Row
-        | undefined;
-      return row && toStay(row);
-    },
-    stayInBed: (bedId: string): Stay | undefined => {
-      const row = db.prepare("SELECT * FROM stay WHERE bed = ? AND unit = ? AND deleted = 0 AND status = 'active'").get(bedId, unitId) as
-        | Row
-        | undefined;
-      return row && toStay(row);
-    },
-    task: (id: string): Task | undefined => {
-      const row = db.prepare('SELECT * FROM task WHERE id = ? AND unit = ? AND deleted = 0').get(id, unitId) as Row | undefined;
-      return row && toTask(row);
-    },
+    unit: () => first('SELECT * FROM unit WHERE id = ? AND deleted = 0', toUnit, unitId),
+    bedByLabel: (label: string) => first('SELECT * FROM bed WHERE unit = ? AND label = ? AND deleted = 0', toBed, unitId, label),
+    activeStay: (id: string) => first(`${ACTIVE_STAY} AND id = ?`, toStay, unitId, id),
+    stayInBed: (bedId: string) => first(`${ACTIVE_STAY} AND bed = ?`, toStay, unitId, bedId),
+    task: (id: string) => first('SELECT * FROM task WHERE unit = ? AND id = ? AND deleted = 0', toTask, unitId, id),
   };
 }
 
