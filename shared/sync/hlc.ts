@@ -64,7 +64,7 @@ export class HybridLogicalClock {
 
   /** A stamp for a local event. */
   tick(): string {
-    const physical = this.now();
+    const physical = Math.max(0, Math.floor(this.now()));
     if (physical > this.wall) {
       this.wall = physical;
       this.counter = 0;
@@ -78,7 +78,7 @@ export class HybridLogicalClock {
   receive(remote: string): void {
     const stamp = decodeStamp(remote);
     if (!stamp) throw new Error(`not a stamp: ${remote}`);
-    const physical = this.now();
+    const physical = Math.max(0, Math.floor(this.now()));
     const ahead = stamp.wall - physical;
     if (ahead > this.maxDriftMs) throw new ClockDriftError(ahead);
     const wall = Math.max(this.wall, stamp.wall, physical);
