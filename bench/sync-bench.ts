@@ -4,10 +4,11 @@
  * a 50,000-field unit. Boards run in this process so one clock times both ends.
  */
 
+import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { BoardService } from '../main/services/board-service.js';
 import { attachSync } from '../main/runtime/board-runtime.js';
-import type { SyncEngine } from '../main/sync/sync-engine.js';
 import { encodeStamp } from '../shared/sync/hlc.js';
 import type { Change } from '../shared/sync/change.js';
 import { tempDir } from '../test/helpers/temp-dir.js';
@@ -15,62 +16,50 @@ import { Mosquitto } from '../test/support/mosquitto.js';
 import { TavlaProcess } from '../test/support/tavla-process.js';
 import { waitFor } from '../test/support/wait.js';
 import { summarize, writeResults } from './report.js';
+import type { WorkerPlan } from './sync-latency-worker.js';
+
+const WORKER = fileURLToPath(new URL('./sync-latency-worker.js', import.meta.url));
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
 const SECONDS = Number(args.get('seconds') ?? 30);
 const M = 'bench';
 
-interface Board {
-  service: BoardService;
-  sync: SyncEngine;
-}
-
-/** Latency from a board's commit to the change being merged on the other board(s) of its unit. */
+/**
+ * Latency from a board's edit (its SQLite commit included) to the change merged on the other board
+ * of its unit. Boards run in several processes, the two boards of a unit always in different ones,
+ * as on real screens where one board's fsync never stalls another's.
+ */
 async function latency(boardsTotal: number) {
   const dir = tempDir('tavla-bench-');
   const broker = await Mosquitto.start(dir.path);
   const perUnit = 2;
   const units = boardsTotal / perUnit;
-  const sent = new Map<string, number>();
-  const samples: number[] = [];
-  const boards: Board[] = [];
-  for (let u = 0; u < units; u += 1) {
-    for (let b = 0; b < perUnit; b += 1) {
-      const service = new BoardService({ dataDir: `${dir.path}/u${u}-b${b}`, municipality: M, unit: `unit-${u}` });
-      const sync = attachSync(service, broker.url, (changes) => {
-        const at = performance.now();
-        for (const change of changes) {
-          if (change.f !== 'title' || typeof change.v !== 'string') continue;
-          const start = sent.get(change.v);
-          if (start !== undefined) samples.push(at - start);
-        }
-      });
-      boards.push({ service, sync });
-    }
+  const workers = 2; // one per core here; the two boards of a unit never share a process
+  const plans: WorkerPlan[] = Array.from({ length: workers }, (_, w) => ({ broker: broker.url, dir: `${dir.path}/w${w}`, municipality: M, boards: [] }));
+  for (let index = 0; index < boardsTotal; index += 1) {
+    const unit = Math.floor(index / perUnit);
+    plans[(unit + (index % perUnit)) % workers].boards.push({ unit: `unit-${unit}`, index });
   }
-  await waitFor(() => boards.every((b) => b.service.syncStatus.broker === 'connected'), Boolean, { what: 'boards connected', timeout: 30_000 });
+  const children = plans.map((plan) => fork(WORKER, [JSON.stringify(plan)], { env: { ...process.env, TAVLA_LOG: 'error' } }));
+  await Promise.all(children.map((child) => new Promise((resolve) => child.once('message', resolve))));
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  let n = 0;
-  const timers = boards.map((board, index) =>
-    setTimeout(() => {
-      const interval = setInterval(() => {
-        const title = `edit-${index}-${n++}`;
-        sent.set(title, performance.now());
-        const result = board.service.dispatch('task.create', { title });
-        if (!result.ok) throw new Error(result.message);
-      }, 1000);
-      timers.push(interval);
-    }, Math.random() * 1000),
-  );
+  children.forEach((child) => child.send('go'));
   await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000 + 1000));
-  timers.forEach((t) => clearInterval(t));
+  children.forEach((child) => child.send('quiet'));
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  const expected = sent.size * (perUnit - 1);
-  await Promise.all(boards.map((b) => b.sync.stop()));
-  boards.forEach((b) => b.service.close());
+  const reports = await Promise.all(
+    children.map((child) => {
+      const report = new Promise<{ samples: number[]; sent: number }>((resolve) => child.once('message', (m) => resolve(m as never)));
+      child.send('stop');
+      return report;
+    }),
+  );
   await broker.kill('SIGTERM');
   dir.remove();
-  return { boards: boardsTotal, units, editsPerBoardPerSecond: 1, seconds: SECONDS, edits: sent.size, delivered: samples.length, expected, lost: expected - samples.length, ms: summarize(samples) };
+  const samples = reports.flatMap((r) => r.samples);
+  const edits = reports.reduce((sum, r) => sum + r.sent, 0);
+  const expected = edits * (perUnit - 1);
+  return { boards: boardsTotal, units, processes: workers, editsPerBoardPerSecond: 1, seconds: SECONDS, edits, delivered: samples.length, expected, lost: expected - samples.length, ms: summarize(samples) };
 }
 
 /** Fields merged per second from remote batches of 2,000 into a file store with synchronous=FULL. */
@@ -144,13 +133,13 @@ const apply = applyThroughput();
 console.log('apply', apply);
 console.log('cold resync', resync);
 
-const row = (name: string, r: typeof two) =>
+const row = (name: string, r: Awaited<ReturnType<typeof latency>>) =>
   `| ${name} | ${r.edits} | ${r.lost} | ${r.ms.p50} | ${r.ms.p99} | ${r.ms.p999} | ${r.ms.max} |`;
 writeResults(
   'sync',
   { latency: [two, fifty], apply, resync },
   `
-| edit to visible on peer (${SECONDS} s, 1 edit/s per board) | edits | lost | p50 ms | p99 ms | p99.9 ms | max ms |
+| edit to visible on peer (${SECONDS} s, 1 edit/s per board, boards in ${fifty.processes} processes) | edits | lost | p50 ms | p99 ms | p99.9 ms | max ms |
 | --- | --- | --- | --- | --- | --- | --- |
 ${row('2 boards (1 unit)', two)}
 ${row('50 boards (25 units of 2)', fifty)}

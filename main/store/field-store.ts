@@ -213,9 +213,18 @@ export class FieldStore {
     return changes;
   }
 
+  /**
+   * Marks changes as acknowledged by the broker. Without an fsync of its own: if a crash loses
+   * the mark, the changes are simply published again, and every replica ignores a duplicate.
+   */
   markSent(seqs: readonly number[]): void {
     const mark = this.db.prepare('UPDATE change_log SET sent = 1 WHERE seq = ?');
-    this.db.transaction(() => seqs.forEach((seq) => mark.run(seq)))();
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.db.transaction(() => seqs.forEach((seq) => mark.run(seq)))();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   outboxSize(): number {

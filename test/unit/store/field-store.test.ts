@@ -92,5 +92,6 @@ describe('FieldStore', () => {
     expect(unsent[0].scope).toBe('solsiden');
     store.markSent([unsent[0].seq]);
     expect(store.outboxSize()).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // edits are FULL-synced again after the mark
   });
 });
