@@ -24,10 +24,12 @@ export const RoleOptions = z.strictObject({
   port: port.optional(),
   config: z.string().min(1).optional(),
   boards: z.coerce.number().int().min(1).max(50).optional(),
+  /** A folder the hub watches for PLO message files. */
+  ploInbox: z.string().min(1).optional(),
 });
 export type RoleOptions = z.infer<typeof RoleOptions>;
 
-export const ROLES = ['board', 'hub', 'demo'] as const;
+export const ROLES = ['board', 'hub', 'demo', 'import-plo'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const USAGE = `Usage: tavla <command> [options]
@@ -36,6 +38,9 @@ Commands:
   board   run one unit's board headless: serves the board UI and API on 127.0.0.1
   hub     run the municipality's hub replica (embedded broker unless --broker is given)
   demo    run a hub, an embedded broker and boards of a fictitious municipality
+  import-plo <file or folder>
+          import PLO Pasientlogistikk messages into a stopped hub's store (--municipality, --data);
+          unreadable files are moved into rejected/ with their reason; exit code 1 unless all imported
 
 Options:
   --municipality <id>   municipality id (board, hub)               e.g. ${'`'}fjordvik${'`'}
@@ -45,12 +50,16 @@ Options:
   --data <dir>          data folder holding the SQLite file (default .tavla/<municipality>/<unit>)
   --port <n>            HTTP port on 127.0.0.1 (0 picks a free port; the URL is printed)
   --config <file>       JSON file with any of these options (flags win)
+  --plo-inbox <dir>     folder the hub watches for PLO message files (hub)
+  --unit <id>           with import-plo or --plo-inbox: the allocation office (default: the only one)
   -h, --help            this help
 `;
 
 export interface ParsedCommand {
   role: Role;
   options: RoleOptions;
+  /** The file or folder of `import-plo`. */
+  path?: string;
 }
 
 /** Parses argv (without node and script); throws UsageError with a clear message. */
@@ -70,6 +79,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         port: { type: 'string' },
         config: { type: 'string' },
         boards: { type: 'string' },
+        'plo-inbox': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -80,15 +90,23 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
   if (values.help || positionals.length === 0) return 'help';
   const [role, ...rest] = positionals;
   if (!ROLES.includes(role as Role)) throw new UsageError(`unknown command: ${role}`);
-  if (rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0]}`);
-  const { help: _help, 'broker-port': brokerPort, ...flags } = values;
+  // Only import-plo takes an argument: the file or folder to import.
+  const takes = role === 'import-plo' ? 1 : 0;
+  if (rest.length > takes) throw new UsageError(`unexpected argument: ${rest[takes]}`);
+  if (rest.length < takes) throw new UsageError(`tavla ${role} needs a file or folder to import`);
+  const { help: _help, 'broker-port': brokerPort, 'plo-inbox': ploInbox, ...flags } = values;
   const fromFile = values.config ? readConfigFile(values.config) : {};
-  const result = RoleOptions.safeParse({ ...fromFile, ...flags, ...(brokerPort === undefined ? {} : { brokerPort }) });
+  const result = RoleOptions.safeParse({
+    ...fromFile,
+    ...flags,
+    ...(brokerPort === undefined ? {} : { brokerPort }),
+    ...(ploInbox === undefined ? {} : { ploInbox }),
+  });
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new UsageError(`--${kebab(String(issue.path[0] ?? ''))}: ${issue.message}`);
   }
-  return { role: role as Role, options: result.data };
+  return { role: role as Role, options: result.data, ...(takes ? { path: rest[0] } : {}) };
 }
 
 function readConfigFile(file: string): Record<string, unknown> {

@@ -33,6 +33,8 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
       const { startDemo } = await import('../runtime/demo-runtime.js');
       return startDemo(options);
     }
+    case 'import-plo':
+      throw new Error('import-plo runs once and does not start a role');
   }
 }
 
@@ -50,6 +52,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (command === 'help') {
     process.stdout.write(USAGE);
     return 0;
+  }
+  if (command.role === 'import-plo') {
+    const { importPlo } = await import('./import-plo.js');
+    try {
+      return importPlo(command);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      process.stderr.write(`tavla: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
   }
   let running: Running;
   try {

@@ -1,10 +1,17 @@
 /**
  * Seeds a demo unit through its own commands, as if 30 days had passed on the board: residents
- * come and go, daily tasks are done mostly on time. Runs in one transaction (one fsync).
+ * come and go, daily tasks are done mostly on time, shifts are staffed and handed over. Runs in
+ * one transaction (one fsync).
  */
 
 import type { UnitKind } from '../../shared/domain/types.js';
 import type { BoardService } from '../services/board-service.js';
+import type { CommandContext } from '../services/command-context.js';
+import { acknowledgeHandover } from '../services/handover.js';
+import { previousShift, shiftAt } from '../services/oslo-time.js';
+import { hashPin, saveStaff, type HashedPin } from '../services/pin-lock.js';
+import { writeStaffing } from '../services/staffing.js';
+import { createFromTemplate } from '../services/task-templates.js';
 import { pick, syntheticPerson } from './synthetic-people.js';
 
 export interface DemoUnit {
@@ -85,6 +92,63 @@ export function seedUnit(board: BoardService, unit: DemoUnit, random: () => numb
         }
       }
     }
+    if (unit.kind !== 'allocation-office') seedWardLife(board, unit, random, clock, today, [...stays.keys()]);
     clock.now = undefined;
   })();
+}
+
+/** Demo staff who can unlock the board (docs/board.md lists them): PINs 1111 and 2222. */
+export const DEMO_STAFF = [
+  { name: 'Marit Solberg', role: 'unit-leader', pin: '1111' },
+  { name: 'Ola Nilsen', role: 'nurse', pin: '2222' },
+] as const;
+
+const SHIFT_STAFF = { day: 5, evening: 4, night: 2 } as const;
+
+// The demo's boards share one hash per PIN: scrypt is slow on purpose, and the demo starts in seconds.
+const demoHashes = new Map<string, HashedPin>();
+const demoHash = (pin: string): HashedPin => {
+  let hashed = demoHashes.get(pin);
+  if (!hashed) {
+    hashed = hashPin(pin);
+    demoHashes.set(pin, hashed);
+  }
+  return hashed;
+};
+
+/**
+ * The ward board's side of the history: staff with PINs, staffing of every shift for 14 days
+ * (now and then one short), acknowledged handovers, a few notes, and today's open tasks.
+ */
+function seedWardLife(board: BoardService, unit: DemoUnit, random: () => number, clock: DemoClock, today: Date, stays: string[]): void {
+  const db = board.db;
+  for (const staff of DEMO_STAFF) saveStaff(db, { id: `demo-${staff.pin}`, name: staff.name, role: staff.role }, demoHash(staff.pin), today);
+  const ctx: CommandContext = { store: board.store, municipality: board.options.municipality, unit: unit.id, actor: 'demo', now: () => clock.now ?? new Date() };
+  const current = shiftAt(today);
+  for (let back = 14 * 3; back >= 0; back -= 1) {
+    let ref = current;
+    for (let i = 0; i < back; i += 1) ref = previousShift(ref);
+    const planned = SHIFT_STAFF[ref.shift];
+    const present = planned - (random() < 0.2 ? 1 : 0);
+    clock.now = new Date(ref.from);
+    writeStaffing(ctx, { date: ref.date, shift: ref.shift, planned, present });
+    // The shift just ended is left for the demo's visitor to acknowledge.
+    if (back > 1) {
+      clock.now = new Date(new Date(ref.to).getTime() + 10 * 60_000);
+      acknowledgeHandover(ctx, { date: ref.date, shift: ref.shift }, pick(random, STAFF));
+    }
+  }
+  clock.now = today;
+  for (const stayId of stays.slice(0, 2)) {
+    board.store.commit({ actor: 'demo', action: 'stay.note', collection: 'stay', record: stayId }, [
+      { c: 'stay', id: stayId, fields: { note: pick(random, ['Pårørende kommer i ettermiddag.', 'Spiser lite, tilby næringsdrikk.', 'Sov dårlig i natt.']) } },
+    ]);
+  }
+  // Today's work still to do: rounds and checks from the templates, one of them already late.
+  stays.forEach((stayId, i) => {
+    const template = ['turn', 'news2', 'vitals', 'fluids'][i % 4];
+    clock.now = new Date(today.getTime() - (i === 0 ? 90 : 20) * 60_000);
+    createFromTemplate(ctx, { template, stayId });
+  });
+  createFromTemplate(ctx, { template: 'medicine-room' });
 }

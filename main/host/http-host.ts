@@ -30,6 +30,8 @@ const STATUS: Record<ErrorCode, number> = {
   'unknown-command': 404,
   'not-found': 404,
   conflict: 409,
+  unauthorized: 401,
+  'locked-out': 429,
   'storage-failed': 507,
   internal: 500,
 };

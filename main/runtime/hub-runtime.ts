@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Change } from '../../shared/sync/change.js';
 import { required, type RoleOptions } from '../cli/options.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
+import { startHubFlow, type HubFlow } from '../flow/hub-flow.js';
 import { logger } from '../log.js';
 import { HubService } from '../services/hub-service.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../sync/embedded-broker.js';
@@ -15,6 +16,10 @@ export interface HubRuntimeOptions {
   port: number;
   broker?: string;
   brokerPort?: number;
+  /** A folder watched for PLO message files (patient flow). */
+  ploInbox?: string;
+  /** The allocation office PLO patients go to (default: the only one the hub knows). */
+  ploUnit?: string;
 }
 
 export interface HubRuntime {
@@ -38,10 +43,13 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     role: 'hub',
     onApplied: (scope, changes) => {
       mirrorTransfers(service, sync, scope, changes);
+      // Runs only once the link delivers merged batches, after `flow` below exists.
+      flow.applied(scope, changes);
       service.emit('state.changed', { collections: [...new Set(changes.map((c) => c.c))] });
     },
     onStatus: (status) => service.setSyncStatus(status),
   });
+  const flow: HubFlow = startHubFlow({ service, sync, dataDir: options.dataDir, ploInbox: options.ploInbox, ploUnit: options.ploUnit });
   const host = await startHost(service, { port: options.port });
   return {
     service,
@@ -50,6 +58,7 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     broker,
     brokerUrl,
     async stop() {
+      flow.stop();
       await sync.stop();
       await host.close();
       service.close();
@@ -85,6 +94,8 @@ export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime>
     port: options.port ?? 4700,
     broker: options.broker,
     brokerPort: options.brokerPort,
+    ploInbox: options.ploInbox,
+    ploUnit: options.unit,
   });
   console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
   console.log(hub.host.url);

@@ -13,6 +13,9 @@ import type { CommandContext } from './command-context.js';
 import { flowCommands } from './flow-commands.js';
 import { unitCommands } from './unit-commands.js';
 import { wardCommands } from './ward-commands.js';
+import { signCommand } from './sessions.js';
+import { WARD_QUIET_COMMANDS } from '../../shared/api/commands/ward.js';
+import { FLOW_QUIET_COMMANDS } from '../../shared/api/commands/flow.js';
 import { ok } from '../../shared/api/result.js';
 
 export interface BoardOptions {
@@ -22,7 +25,7 @@ export interface BoardOptions {
   now?: () => Date;
 }
 
-const READ_ONLY = new Set(['unit.state', 'app.info']);
+const READ_ONLY = new Set(['unit.state', 'app.info', ...WARD_QUIET_COMMANDS, ...FLOW_QUIET_COMMANDS]);
 
 export type EventListener = <K extends EventName>(event: K, data: EventMap[K]) => void;
 
@@ -47,12 +50,22 @@ export class BoardService {
   }
 
   dispatch(command: string, input: unknown, actor = 'tavla'): Result<unknown> {
-    const ctx = { store: this.store, municipality: this.options.municipality, unit: this.unit, actor, now: this.now };
+    // A call from an unlocked screen carries its session: the edit is then that staff member's.
+    const signed = signCommand(this.store, command, input, this.now());
+    if (!signed.ok) return signed;
+    const ctx = {
+      store: this.store,
+      municipality: this.options.municipality,
+      unit: this.unit,
+      actor: signed.value.actor ?? actor,
+      now: this.now,
+      syncStatus: () => this.syncStatus,
+    };
     const result = dispatchCommand<CommandContext>(
       { ...unitCommands, ...wardCommands, ...flowCommands, 'app.info': () => ok(this.info()) },
       ctx,
       command,
-      input,
+      signed.value.input,
     );
     if (result.ok && !READ_ONLY.has(command)) {
       this.afterCommit();

@@ -1,7 +1,7 @@
 /** What every board command handler is given, and the handler's type. */
 
 import { randomUUID } from 'node:crypto';
-import type { BoardCommandName, CommandOutput, ParsedInput } from '../../shared/api/contract.js';
+import type { BoardCommandName, CommandOutput, ParsedInput, SyncStatus } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
 import type { FieldStore } from '../store/field-store.js';
 
@@ -12,6 +12,8 @@ export interface CommandContext {
   /** Who acts: the unlocked staff member, or the board itself. */
   actor: string;
   now: () => Date;
+  /** The board's link to the broker now (the offline banner asks on load). */
+  syncStatus?: () => SyncStatus;
 }
 
 /** A board command's handler: checks the unit's state, commits one edit, answers an envelope. */

@@ -7,9 +7,11 @@ import { LIST_UNIT_KINDS } from '../../shared/domain/types.js';
 import type { RecordEdit } from '../store/field-store.js';
 import { readUnitState, unitLookups } from '../store/read-model.js';
 import { newId, type CommandContext, type Handler } from './command-context.js';
+import { corridorUnitState } from './corridor-state.js';
 
 export const unitCommands = {
-  'unit.state': (ctx) => ok(readUnitState(ctx.store.db, ctx.unit)),
+  // Names only ever reach a screen through stay.reveal with an unlocked session (ward commands).
+  'unit.state': (ctx) => ok(corridorUnitState(readUnitState(ctx.store.db, ctx.unit))),
 
   'unit.configure': (ctx, input) => {
     const state = readUnitState(ctx.store.db, ctx.unit);

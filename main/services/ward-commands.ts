@@ -1,6 +1,210 @@
-/** Handlers of the ward board's commands (shared/api/commands/ward.ts). */
+/**
+ * Handlers of the ward board's commands (shared/api/commands/ward.ts). Each checks who asks (an
+ * unlocked session, and its role where the task needs one), then reads, or commits one edit.
+ */
 
+import type { RevealedStay, ShiftRef, StaffRole } from '../../shared/api/commands/ward.js';
 import type { WardCommandName } from '../../shared/api/contract.js';
-import type { Handler } from './command-context.js';
+import { fail, ok } from '../../shared/api/result.js';
+import type { FieldValue } from '../../shared/domain/schema.js';
+import { unitLookups } from '../store/read-model.js';
+import { readAuditLog } from './audit-log.js';
+import { readCapacity } from './capacity-view.js';
+import { newId, type Handler } from './command-context.js';
+import { readWardState } from './corridor-state.js';
+import { acknowledgeHandover, defaultHandoverShift, readHandover, writeHandoverNotes } from './handover.js';
+import { shiftRef } from './oslo-time.js';
+import { checkPin, findStaff, listStaff, lockedUntil, recordFailure, recordSuccess, removeStaff, saveStaff, unitLeaderCount } from './pin-lock.js';
+import { closeSession, closeSessionsOf, openSession, requireStaff, verifySession } from './sessions.js';
+import { writeStaffing } from './staffing.js';
+import { createFromTemplate, reopenTask, taskTemplates } from './task-templates.js';
+import { readSettings, writeSettings } from './ward-settings.js';
 
-export const wardCommands = {} satisfies { [K in WardCommandName]: Handler<K> };
+const LEADERS: readonly StaffRole[] = ['shift-leader', 'unit-leader'];
+const UNIT_LEADER: readonly StaffRole[] = ['unit-leader'];
+
+const OFFLINE = { broker: 'offline' as const, offlineSince: null, outbox: 0, rejected: 0, lastSyncAt: null };
+
+export const wardCommands = {
+  'ward.state': (ctx) => ok(readWardState(ctx.store.db, ctx.unit, ctx.now())),
+  'ward.settings': (ctx) => ok(readSettings(ctx.store.db)),
+  'ward.configure': (ctx, { session, ...changes }) => {
+    const staff = requireStaff(ctx.store, session, ctx.now(), UNIT_LEADER);
+    if (!staff.ok) return staff;
+    const settings = writeSettings(ctx.store.db, changes);
+    ctx.store.audit({ actor: staff.value.name, action: 'ward.configure', detail: JSON.stringify(changes) });
+    return ok(settings);
+  },
+  'sync.state': (ctx) => ok(ctx.syncStatus?.() ?? OFFLINE),
+
+  'staff.list': (ctx) => ok(listStaff(ctx.store.db)),
+  'staff.set': (ctx, input) => {
+    const db = ctx.store.db;
+    // First-run setup: until the board has a unit leader, the first one may be added without a
+    // session (IT does it over the loopback API); from then on only a unit leader adds staff.
+    const setup = unitLeaderCount(db) === 0;
+    let actor = 'setup';
+    if (setup) {
+      if (input.role !== 'unit-leader') return fail('conflict', 'set up a unit leader first: the board has none');
+    } else {
+      const staff = requireStaff(ctx.store, input.session, ctx.now(), UNIT_LEADER);
+      if (!staff.ok) return staff;
+      actor = staff.value.name;
+    }
+    const existing = input.id === undefined ? undefined : findStaff(db, input.id);
+    if (!existing && input.pin === undefined) return fail('invalid-input', 'pin: a new staff member needs a PIN');
+    if (existing?.role === 'unit-leader' && input.role !== 'unit-leader' && unitLeaderCount(db) === 1) {
+      return fail('conflict', 'the board needs at least one unit leader');
+    }
+    const id = existing?.id ?? input.id ?? newId();
+    saveStaff(db, { id, name: input.name, role: input.role }, input.pin, ctx.now());
+    if (existing && (existing.role !== input.role || input.pin !== undefined)) closeSessionsOf(ctx.store, id);
+    ctx.store.audit({
+      actor,
+      action: existing ? 'staff.update' : 'staff.add',
+      record: id,
+      detail: `${input.name} (${input.role})${input.pin === undefined ? '' : ', new PIN'}`,
+    });
+    return ok({ id });
+  },
+  'staff.remove': (ctx, input) => {
+    const staff = requireStaff(ctx.store, input.session, ctx.now(), UNIT_LEADER);
+    if (!staff.ok) return staff;
+    const target = findStaff(ctx.store.db, input.id);
+    if (!target) return fail('not-found', `no staff member ${input.id} on this board`);
+    if (target.role === 'unit-leader' && unitLeaderCount(ctx.store.db) === 1) return fail('conflict', 'the board needs at least one unit leader');
+    removeStaff(ctx.store.db, target.id, ctx.now());
+    closeSessionsOf(ctx.store, target.id);
+    ctx.store.audit({ actor: staff.value.name, action: 'staff.remove', record: target.id, detail: target.name });
+    return ok({ id: target.id });
+  },
+
+  'session.unlock': (ctx, input) => {
+    const db = ctx.store.db;
+    const now = ctx.now();
+    const settings = readSettings(db);
+    const locked = lockedUntil(db, now);
+    if (locked) return lockedOut(locked, now);
+    const staff = checkPin(db, input.staffId, input.pin);
+    if (!staff) {
+      const until = recordFailure(db, now, settings.pinMaxAttempts, settings.pinLockoutSeconds);
+      const tried = findStaff(db, input.staffId)?.name ?? 'unknown';
+      ctx.store.audit({ actor: tried, action: until ? 'session.lockout' : 'session.unlock-failed', detail: `screen ${input.screen}` });
+      return until ? lockedOut(until, now) : fail('unauthorized', 'wrong PIN');
+    }
+    recordSuccess(db);
+    const { token, expiresAt } = openSession(ctx.store, staff, input.screen, now);
+    ctx.store.audit({ actor: staff.name, action: 'session.unlock', detail: `${staff.role}, screen ${input.screen}` });
+    return ok({ token, staff, relockSeconds: settings.relockSeconds, expiresAt: expiresAt.toISOString() });
+  },
+  'session.touch': (ctx, input) => {
+    const session = verifySession(ctx.store, input.session, ctx.now());
+    if (!session) return fail('unauthorized', 'the screen has locked again');
+    return ok({ expiresAt: new Date(session.expiresAt).toISOString() });
+  },
+  'session.lock': (ctx, input) => {
+    const staff = closeSession(ctx.store, input.session);
+    if (staff) ctx.store.audit({ actor: staff.name, action: 'session.lock', detail: `${input.reason ?? 'manual'}, screen ${input.session.screen}` });
+    return ok({ locked: true as const });
+  },
+
+  'stay.reveal': (ctx, input) => {
+    const staff = requireStaff(ctx.store, input.session, ctx.now());
+    if (!staff.ok) return staff;
+    if (input.includeShielded && input.stayIds.length !== 1) {
+      return fail('invalid-input', 'includeShielded: a shielded patient is revealed on its own, one at a time');
+    }
+    const read = ctx.store.db.prepare(
+      "SELECT id, name, birthDate, note, shielded FROM stay WHERE id = ? AND unit = ? AND deleted = 0 AND status = 'active'",
+    );
+    const revealed: RevealedStay[] = [];
+    // Every reveal's audit entry in one transaction: one disk sync for a whole unit.
+    ctx.store.db.transaction(() => {
+      for (const id of new Set(input.stayIds)) {
+        const row = read.get(id, ctx.unit) as { id: string; name: string | null; birthDate: string | null; note: string | null; shielded: number | null } | undefined;
+        if (!row) continue;
+        const shielded = row.shielded === 1;
+        if (shielded && !input.includeShielded) {
+          revealed.push({ id: row.id, shielded, name: null, birthDate: null, note: null });
+          continue;
+        }
+        revealed.push({ id: row.id, shielded, name: row.name, birthDate: row.birthDate, note: row.note });
+        // One entry per patient, as the national access log has it: who saw whose record, when, where.
+        ctx.store.audit({ actor: staff.value.name, action: 'stay.reveal', collection: 'stay', record: row.id, detail: shielded ? 'shielded' : undefined });
+      }
+    })();
+    return ok(revealed);
+  },
+  'stay.note': (ctx, input) => {
+    const staff = requireStaff(ctx.store, input.session, ctx.now());
+    if (!staff.ok) return staff;
+    const stay = unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId);
+    if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
+    ctx.store.commit({ actor: staff.value.name, action: 'stay.note', collection: 'stay', record: stay.id }, [
+      { c: 'stay', id: stay.id, fields: { note: input.note === '' ? null : input.note } },
+    ]);
+    return ok({ id: stay.id });
+  },
+  'stay.plan': (ctx, input) => {
+    const staff = requireStaff(ctx.store, input.session, ctx.now());
+    if (!staff.ok) return staff;
+    const stay = unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId);
+    if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
+    const fields: Record<string, FieldValue> = {};
+    if (input.nurse !== undefined) fields.nurse = input.nurse === '' ? null : input.nurse;
+    if (input.expectedDischarge !== undefined) fields.expectedDischarge = input.expectedDischarge;
+    if (input.adl !== undefined) fields.adl = input.adl;
+    if (Object.keys(fields).length === 0) return fail('invalid-input', 'nothing to change: give nurse, expectedDischarge or adl');
+    ctx.store.commit(
+      { actor: staff.value.name, action: 'stay.plan', collection: 'stay', record: stay.id, detail: Object.keys(fields).join(',') },
+      [{ c: 'stay', id: stay.id, fields }],
+    );
+    return ok({ id: stay.id });
+  },
+
+  'task.templates': (_ctx, input) => ok(taskTemplates(input.language)),
+  // Quick actions that work on a locked screen too: the board attributed a signed call already
+  // (sessions.signCommand), an unsigned one is the board's own.
+  'task.fromTemplate': (ctx, input) => createFromTemplate(ctx, input),
+  'task.reopen': (ctx, input) => reopenTask(ctx, input.id),
+
+  'capacity.view': (ctx, input) => ok(readCapacity(ctx.store.db, ctx.unit, ctx.now(), input.days)),
+  'staffing.set': (ctx, input) => {
+    const staff = requireStaff(ctx.store, input.session, ctx.now(), LEADERS);
+    if (!staff.ok) return staff;
+    if (input.planned === undefined && input.present === undefined) return fail('invalid-input', 'give planned, present or both');
+    return ok(writeStaffing({ ...ctx, actor: staff.value.name }, input));
+  },
+
+  'handover.view': (ctx, input) => {
+    const now = ctx.now();
+    let ref: ShiftRef;
+    if (input.date !== undefined && input.shift !== undefined) ref = shiftRef(input.date, input.shift);
+    else if (input.date === undefined && input.shift === undefined) ref = defaultHandoverShift(now);
+    else return fail('invalid-input', 'give both date and shift, or neither');
+    const unlocked = input.session !== undefined && verifySession(ctx.store, input.session, now) !== undefined;
+    return ok(readHandover(ctx.store.db, ctx.unit, ref, now, unlocked));
+  },
+  'handover.setNotes': (ctx, input) => {
+    const staff = requireStaff(ctx.store, input.session, ctx.now(), LEADERS);
+    if (!staff.ok) return staff;
+    return ok(writeHandoverNotes({ ...ctx, actor: staff.value.name }, input));
+  },
+  'handover.acknowledge': (ctx, input) => {
+    const staff = requireStaff(ctx.store, input.session, ctx.now(), LEADERS);
+    if (!staff.ok) return staff;
+    return ok(acknowledgeHandover(ctx, input, staff.value.name));
+  },
+
+  'audit.list': (ctx, input) => {
+    const staff = requireStaff(ctx.store, input.session, ctx.now(), UNIT_LEADER);
+    if (!staff.ok) return staff;
+    ctx.store.audit({ actor: staff.value.name, action: 'audit.read' });
+    return ok(readAuditLog(ctx.store.db, input.limit ?? 200, input.before));
+  },
+} satisfies { [K in WardCommandName]: Handler<K> };
+
+function lockedOut(until: Date, now: Date) {
+  const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
+  return fail('locked-out', `too many wrong PINs: the PIN pad opens again in ${seconds} s (at ${until.toISOString()})`);
+}

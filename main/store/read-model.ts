@@ -4,7 +4,7 @@ import { RISK_FLAGS } from '../../shared/domain/schema.js';
 import type { Bed, RiskFlags, Stay, Task, Unit, UnitState } from '../../shared/domain/types.js';
 import type { Db } from './database.js';
 
-type Row = Record<string, string | number | null>;
+export type Row = Record<string, string | number | null>;
 
 export function readUnitState(db: Db, unitId: string): UnitState {
   const unitRow = db.prepare('SELECT * FROM unit WHERE id = ? AND deleted = 0').get(unitId) as Row | undefined;
@@ -46,7 +46,7 @@ const str = (value: string | number | null | undefined): string | null =>
 const num = (value: string | number | null | undefined): number | null =>
   value === null || value === undefined ? null : Number(value);
 
-function toUnit(row: Row): Unit {
+export function toUnit(row: Row): Unit {
   return {
     id: String(row.id),
     municipality: str(row.municipality) ?? '',
@@ -56,7 +56,7 @@ function toUnit(row: Row): Unit {
   };
 }
 
-function toBed(row: Row): Bed {
+export function toBed(row: Row): Bed {
   return {
     id: String(row.id),
     unit: String(row.unit),
@@ -67,7 +67,7 @@ function toBed(row: Row): Bed {
   };
 }
 
-function toStay(row: Row): Stay {
+export function toStay(row: Row): Stay {
   const flags = Object.fromEntries(RISK_FLAGS.map((flag) => [flag, row[flag] === 1])) as RiskFlags;
   return {
     id: String(row.id),
@@ -88,7 +88,7 @@ function toStay(row: Row): Stay {
   };
 }
 
-function toTask(row: Row): Task {
+export function toTask(row: Row): Task {
   return {
     id: String(row.id),
     unit: String(row.unit),

@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'unknown-command',
   'not-found',
   'conflict',
+  'unauthorized',
+  'locked-out',
   'storage-failed',
   'internal',
 ] as const;

@@ -37,7 +37,15 @@ const riskFlagFields = Object.fromEntries(RISK_FLAGS.map((flag) => [flag, bool])
 >;
 
 export const COLLECTIONS = {
-  unit: { municipality: text, name: text, kind: text, capacity: int, deleted: bool },
+  unit: {
+    municipality: text,
+    name: text,
+    kind: text,
+    capacity: int,
+    /** NOK the municipality pays per day a discharge-ready patient waits in hospital (allocation office). */
+    dailyRate: int,
+    deleted: bool,
+  },
   bed: { unit: text, label: text, room: text, status: text, sort: int, deleted: bool },
   stay: {
     unit: text,
@@ -54,6 +62,14 @@ export const COLLECTIONS = {
     dischargedAt: text,
     shielded: bool,
     status: text,
+    /** Free text from staff about this patient (ward board); personal, so shown only to an unlocked screen. */
+    note: personalText,
+    /** Patient flow (allocation office): the hospital that sent the PLO messages about this patient. */
+    hospital: text,
+    /** The last PLO state: admitted | discharge-ready | withdrawn | discharged | dead. */
+    hospitalStatus: text,
+    /** When the patient left the hospital (discharged or died), from PLO. */
+    hospitalLeftAt: text,
     deleted: bool,
   },
   task: {
@@ -78,6 +94,33 @@ export const COLLECTIONS = {
     scheduledFor: text,
     completedAt: text,
     cancelledAt: text,
+    /** When the receiving unit set scheduledFor (the decision's age). */
+    scheduledAt: text,
+    declinedAt: text,
+    declineReason: text,
+    /** Which unit tapped "complete" (each side settles its own records; the hub the other's). */
+    completedBy: text,
+    /** The receiving unit's bed, chosen when it accepts or schedules (its id and label). */
+    toBed: text,
+    toBedLabel: text,
+    /** Non-personal facts about the patient, so the receiving board can prepare: never a name. */
+    initials: text,
+    flags: text,
+    adl: int,
+    shielded: bool,
+    /** Where the patient comes from before unit A (the hospital, for the allocation office). */
+    origin: text,
+    deleted: bool,
+  },
+  /** Another unit's capacity as the hub last saw it, written by the hub into each unit's scope. */
+  capacity: {
+    unit: text,
+    name: text,
+    kind: text,
+    beds: int,
+    free: int,
+    incoming: int,
+    updatedAt: text,
     deleted: bool,
   },
   staffing: { unit: text, date: text, shift: text, planned: int, present: int, deleted: bool },

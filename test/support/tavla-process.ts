@@ -20,6 +20,8 @@ export interface TavlaOptions {
   unit?: string;
   broker?: string;
   data: string;
+  /** More flags, as a user would add them (e.g. --plo-inbox). */
+  args?: string[];
 }
 
 export class TavlaProcess {
@@ -45,6 +47,7 @@ export class TavlaProcess {
     if (unit) args.push('--unit', unit);
     if (broker) args.push('--broker', broker);
     if (role === 'hub' && !broker) args.push('--broker-port', '0');
+    args.push(...(this.options.args ?? []));
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TAVLA_LOG: 'warn' } });
     this.child = child;
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));

@@ -1,6 +1,9 @@
 /** The numbered migrations, in order. Never edit one that has shipped: add the next. */
 import initial from './001-initial.js';
 import flowAndShifts from './002-flow-and-shifts.js';
+import wardBoard from './003-ward-board.js';
+import patientFlow from './004-patient-flow.js';
+import leader from './005-leader.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +14,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'flow-and-shifts', sql: flowAndShifts },
+  { version: 3, name: 'ward-board', sql: wardBoard },
+  { version: 4, name: 'patient-flow', sql: patientFlow },
+  { version: 5, name: 'leader', sql: leader },
 ];

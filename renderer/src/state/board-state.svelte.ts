@@ -1,51 +1,187 @@
-/** The board's state: one unit in corridor view, kept current from main's events, and its edits. */
+/**
+ * The board's state: one unit in corridor form, kept current from main's events, and its edits.
+ * A tap shows at once (the task moves to done, marked "saving"); "saved" appears only when main
+ * answers that the edit is committed; a failure puts the task back and says why.
+ */
 
 import type { ApiClient } from '../../../shared/api/client.js';
+import type { Language, SessionRef } from '../../../shared/api/commands/ward.js';
+import type { CommandInput, CommandName } from '../../../shared/api/contract.js';
 import type { ErrorCode, Result } from '../../../shared/api/result.js';
+import type { RiskFlag } from '../../../shared/domain/schema.js';
+import type { BedStatus, Task } from '../../../shared/domain/types.js';
 import { toCorridorState, type CorridorState } from './corridor-view.js';
+import { keepUnchanged } from './keep-unchanged.js';
 import type { SaveStatus } from './save-status.js';
+import { SessionState } from './session-state.svelte.js';
+import { SyncState } from './sync-state.svelte.js';
+import { AuditState, CapacityState, HandoverState, SettingsState, TemplateState } from './ward-panels.svelte.js';
 
 /** Who edits from the board until staff sign in with a PIN. */
 export const BOARD_ACTOR = 'Tavla';
 
+/** How long "undo" is offered after a task is completed. */
+export const UNDO_SECONDS = 8;
+
+/** How long "saved" stays beside an edit; then the mark goes, so a screen that runs for weeks does not pile them up. */
+const SAVED_MARK_MS = 60_000;
+
+export interface UndoOffer {
+  taskId: string;
+  title: string;
+}
+
 /** One unit's board: load, follow changes, run edits and report whether each is saved. */
 export class BoardState {
-  /** The unit as last read, without personal data; null until the first answer. */
-  current = $state<CorridorState | null>(null);
+  /**
+   * The unit as last read, without personal data; null until the first answer. Raw (replaced
+   * whole, never mutated): 500 tasks are not worth a deep proxy, and unchanged records keep their
+   * identity across reads (keep-unchanged.ts), so only what changed re-renders.
+   */
+  current = $state.raw<CorridorState | null>(null);
+  /** Open tasks due beyond what is shown (tomorrow and later). */
+  laterTasks = $state(0);
   /** Why the last read failed, or null; `current` then still holds the last good state. */
   loadError = $state<{ code: ErrorCode; message: string } | null>(null);
+  /** The completion that can still be undone. */
+  undo = $state<UndoOffer | null>(null);
+  readonly session: SessionState;
+  readonly sync: SyncState;
+  readonly capacity: CapacityState;
+  readonly handover: HandoverState;
+  readonly audit: AuditState;
+  readonly settings: SettingsState;
+  readonly templates: TemplateState;
   #saves = $state<Record<string, SaveStatus>>({});
-  #loadSeq = 0;
+  /** Task changes shown ahead of main's answer (the tap paints at once). */
+  #optimistic = $state<Record<string, Pick<Task, 'status' | 'doneAt' | 'doneBy'>>>({});
+  #loading = false;
+  #dirty = false;
+  /** Reads started so far, and for each settled tap the count when it was saved: only a read
+   *  started after that may overrule what the tap shows (an older one cannot know of it). */
+  #reads = 0;
+  #savedAtRead: Record<string, number> = {};
+  /** When each "saved" mark was set (plain bookkeeping for pruning, not shown). */
+  #savedAt: Record<string, number> = {};
+  #undoTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #api: ApiClient;
+
+  /** Tasks with this screen's pending taps applied. */
+  tasks = $derived.by(() => {
+    const tasks = this.current?.tasks ?? [];
+    const pending = this.#optimistic;
+    if (Object.keys(pending).length === 0) return tasks;
+    return tasks.map((task) => (task.id in pending ? { ...task, ...pending[task.id] } : task));
+  });
 
   constructor(api: ApiClient) {
     this.#api = api;
+    this.session = new SessionState(api);
+    this.sync = new SyncState(api);
+    this.capacity = new CapacityState(api, this.session);
+    this.handover = new HandoverState(api, this.session);
+    this.audit = new AuditState(api, this.session);
+    this.settings = new SettingsState(api, this.session);
+    this.templates = new TemplateState(api);
   }
 
   /** Loads now and again on every state change; returns the unsubscribe. */
   start(): () => void {
     const unsubscribe = this.#api.on('state.changed', () => void this.load());
+    const stopSession = this.session.start();
+    const stopSync = this.sync.start();
     void this.load();
-    return unsubscribe;
+    return () => {
+      unsubscribe();
+      stopSession();
+      stopSync();
+      clearTimeout(this.#undoTimer);
+    };
   }
 
-  /** Reads the unit's state from main. */
+  /**
+   * Reads the unit's state from main. Reads never overlap: a change announced during a read
+   * triggers one more read when it lands, so a burst of edits costs two reads, not one each.
+   */
   async load(): Promise<void> {
-    const seq = ++this.#loadSeq;
-    const result = await this.#api.call('unit.state', {});
-    // Answers can overtake each other; only the latest read may land.
-    if (seq !== this.#loadSeq) return;
-    if (result.ok) {
-      this.current = toCorridorState(result.value);
-      this.loadError = null;
-    } else {
-      this.loadError = { code: result.code, message: result.message };
+    if (this.#loading) {
+      this.#dirty = true;
+      return;
+    }
+    this.#loading = true;
+    try {
+      do {
+        this.#dirty = false;
+        const read = ++this.#reads;
+        const result = await this.#api.call('ward.state', {});
+        if (result.ok) {
+          const next = toCorridorState(result.value);
+          const previous = this.current;
+          this.current = {
+            unit: previous?.unit && next.unit && JSON.stringify(previous.unit) === JSON.stringify(next.unit) ? previous.unit : next.unit,
+            beds: keepUnchanged(previous?.beds, next.beds),
+            stays: keepUnchanged(previous?.stays, next.stays),
+            tasks: keepUnchanged(previous?.tasks, next.tasks),
+          };
+          this.laterTasks = result.value.laterTasks;
+          this.loadError = null;
+          this.#settleOptimistic(read);
+          this.#pruneSavedMarks();
+        } else {
+          this.loadError = { code: result.code, message: result.message };
+        }
+      } while (this.#dirty);
+    } finally {
+      this.#loading = false;
     }
   }
 
-  /** Marks a task done; follow it with taskSaveStatus(id). */
-  completeTask(id: string, by: string): Promise<void> {
-    return this.#save(`task:${id}`, () => this.#api.call('task.complete', { id, by }));
+  /** Marks a task done (one tap); undo is offered for a few seconds once it is saved. */
+  async completeTask(id: string, by: string = this.#actorName()): Promise<void> {
+    const task = this.tasks.find((t) => t.id === id);
+    const saved = await this.#save(`task:${id}`, id, 'done', () => this.#call('task.complete', { id, by }));
+    if (saved && task) this.#offerUndo({ taskId: id, title: task.title });
+  }
+
+  /** Undoes a completion. */
+  async reopenTask(id: string): Promise<void> {
+    if (this.undo?.taskId === id) this.dismissUndo();
+    await this.#save(`task:${id}`, id, 'open', () => this.#call('task.reopen', { id }));
+  }
+
+  dismissUndo(): void {
+    clearTimeout(this.#undoTimer);
+    this.undo = null;
+  }
+
+  /** A new task from a template, for a patient or the unit. */
+  createFromTemplate(template: string, stayId: string | undefined, language: Language): Promise<boolean> {
+    return this.#save(`new:${template}:${stayId ?? 'unit'}`, undefined, undefined, () =>
+      this.#call('task.fromTemplate', { template, language, ...(stayId === undefined ? {} : { stayId }) }),
+    );
+  }
+
+  setBedStatus(label: string, status: BedStatus): Promise<boolean> {
+    return this.#save(`bed:${label}`, undefined, undefined, () => this.#call('bed.setStatus', { bed: label, status }));
+  }
+
+  setFlag(stayId: string, flag: RiskFlag, value: boolean): Promise<boolean> {
+    return this.#save(`flag:${stayId}:${flag}`, undefined, undefined, () => this.#call('stay.setFlag', { stayId, flag, value }));
+  }
+
+  discharge(stayId: string): Promise<boolean> {
+    return this.#save(`discharge:${stayId}`, undefined, undefined, () => this.#call('stay.discharge', { stayId }));
+  }
+
+  async setNote(stayId: string, note: string): Promise<boolean> {
+    const session = this.session.ref();
+    if (!session) return false;
+    const saved = await this.#save(`note:${stayId}`, undefined, undefined, () => this.#api.call('stay.note', { session, stayId, note }));
+    if (saved) {
+      this.session.forget(stayId);
+      await this.session.reveal([stayId]);
+    }
+    return saved;
   }
 
   /** Where the last edit of a task stands, if it was edited on this screen. */
@@ -53,11 +189,75 @@ export class BoardState {
     return this.#saves[`task:${id}`];
   }
 
-  async #save(key: string, run: () => Promise<Result<unknown>>): Promise<void> {
+  /** Where any edit stands, by its key (`bed:101`, `flag:<stay>:fall`, `note:<stay>`, …). */
+  saveStatus(key: string): SaveStatus | undefined {
+    return this.#saves[key];
+  }
+
+  /** Sends a command, signed with the session while the screen is unlocked. */
+  #call<K extends CommandName>(command: K, input: CommandInput<K>): Promise<Result<unknown>> {
+    const session = this.session.ref();
+    // Any board command may carry the session (main strips it before the command's own schema).
+    const signed = session ? ({ ...input, session } as CommandInput<K> & { session: SessionRef }) : input;
+    return this.#api.call(command, signed);
+  }
+
+  #actorName(): string {
+    return this.session.grant?.staff.name ?? BOARD_ACTOR;
+  }
+
+  async #save(
+    key: string,
+    taskId: string | undefined,
+    shown: Task['status'] | undefined,
+    run: () => Promise<Result<unknown>>,
+  ): Promise<boolean> {
     // A second tap while the first is in flight would only log a duplicate edit.
-    if (this.#saves[key]?.state === 'pending') return;
+    if (this.#saves[key]?.state === 'pending') return false;
     this.#saves[key] = { state: 'pending' };
+    if (taskId !== undefined && shown !== undefined) {
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- turned into a string at once, never kept
+      const doneAt = new Date().toISOString();
+      this.#optimistic[taskId] = shown === 'open' ? { status: 'open', doneAt: null, doneBy: null } : { status: shown, doneAt, doneBy: this.#actorName() };
+      delete this.#savedAtRead[taskId];
+    }
     const result = await run();
-    this.#saves[key] = result.ok ? { state: 'saved' } : { state: 'failed', code: result.code, message: result.message };
+    if (result.ok) {
+      this.#saves[key] = { state: 'saved' };
+      this.#savedAt[key] = Date.now();
+      if (taskId !== undefined) this.#savedAtRead[taskId] = this.#reads;
+    } else {
+      this.#saves[key] = { state: 'failed', code: result.code, message: result.message };
+      if (taskId !== undefined) delete this.#optimistic[taskId];
+      if (result.code === 'unauthorized') this.session.lock('idle');
+    }
+    return result.ok;
+  }
+
+  /** Drops a tap's shown status once main's state shows it, or a read after the save says otherwise. */
+  #settleOptimistic(read: number): void {
+    const shown: Record<string, Task['status']> = Object.fromEntries((this.current?.tasks ?? []).map((t) => [t.id, t.status]));
+    for (const [id, pending] of Object.entries(this.#optimistic)) {
+      const savedAt = this.#savedAtRead[id];
+      if (shown[id] === pending.status || (savedAt !== undefined && read > savedAt)) {
+        delete this.#optimistic[id];
+        delete this.#savedAtRead[id];
+      }
+    }
+  }
+
+  #pruneSavedMarks(): void {
+    const old = Date.now() - SAVED_MARK_MS;
+    for (const [key, at] of Object.entries(this.#savedAt)) {
+      if (at > old) continue;
+      delete this.#savedAt[key];
+      if (this.#saves[key]?.state === 'saved') delete this.#saves[key];
+    }
+  }
+
+  #offerUndo(offer: UndoOffer): void {
+    clearTimeout(this.#undoTimer);
+    this.undo = offer;
+    this.#undoTimer = setTimeout(() => (this.undo = null), UNDO_SECONDS * 1000);
   }
 }

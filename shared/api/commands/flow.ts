@@ -1,7 +1,169 @@
-/** Commands of patient flow (issue: patient flow): transfers on the boards, PLO on the hub. */
+/**
+ * Commands of patient flow (issue: patient flow): transfers between units on the boards, the
+ * allocation office's view of hospital patients, and the PLO imports on the hub.
+ */
+
+import { z } from 'zod';
+import type { RiskFlag } from '../../domain/schema.js';
+import type { UnitKind } from '../../domain/types.js';
+import { command, isoDateTime, recordId, shortText, type Created } from '../schema-parts.js';
+
+/**
+ * Where a transfer stands. Derived from which step times are set (never from the last write of
+ * one status field), so steps taken at the same time on two boards merge into one state.
+ */
+export const TRANSFER_STATES = ['requested', 'accepted', 'scheduled', 'declined', 'cancelled', 'completed'] as const;
+export type TransferState = (typeof TRANSFER_STATES)[number];
+
+/** The taps a board may offer on a transfer; `request` makes a new one. */
+export const TRANSFER_STEPS = ['cancel', 'accept', 'decline', 'schedule', 'complete', 'place'] as const;
+export type TransferStep = (typeof TRANSFER_STEPS)[number];
+
+/** Why the receiving unit said no, as codes (free text could carry personal data across units). */
+export const DECLINE_REASONS = ['no-bed', 'care-level', 'other'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/**
+ * Two steps that cannot both have happened, taken on two boards while they could not see each
+ * other: the transfer completed on one side and was cancelled or declined on the other.
+ */
+export type TransferConflict = 'completed-and-cancelled' | 'completed-and-declined' | 'duplicate-request';
+
+/** What the patient's last PLO message said. */
+export const HOSPITAL_STATUSES = ['admitted', 'discharge-ready', 'withdrawn', 'discharged', 'dead'] as const;
+export type HospitalStatus = (typeof HOSPITAL_STATUSES)[number];
+
+/** One transfer as a board shows it: initials only, never a name. */
+export interface TransferView {
+  id: string;
+  /** `out` on the sending unit's board, `in` on the receiving unit's. */
+  direction: 'out' | 'in';
+  fromUnit: string;
+  toUnit: string;
+  fromName: string | null;
+  toName: string | null;
+  /** The stay on this board's unit: the leaving one (out), or the arrived one once completed (in). */
+  stayId: string | null;
+  /** Null for a shielded patient. */
+  initials: string | null;
+  flags: RiskFlag[];
+  adl: number | null;
+  origin: string | null;
+  state: TransferState;
+  conflict: TransferConflict | null;
+  requestedAt: string;
+  acceptedAt: string | null;
+  scheduledFor: string | null;
+  declinedAt: string | null;
+  declineReason: DeclineReason | null;
+  cancelledAt: string | null;
+  completedAt: string | null;
+  /** The receiving unit's bed label, once chosen. */
+  toBed: string | null;
+  /** When the last step was taken: how old the latest decision is. */
+  lastStepAt: string;
+  /** What this board may do now. */
+  steps: TransferStep[];
+}
+
+/** A unit a patient could go to, as the hub last reported it: counts only. */
+export interface TargetUnit {
+  unit: string;
+  name: string;
+  kind: UnitKind | string;
+  beds: number;
+  free: number;
+  /** Transfers to it not yet completed, declined or cancelled. */
+  incoming: number;
+  updatedAt: string | null;
+}
+
+/** A place a transfer can land in on this unit. */
+export interface FreeBed {
+  label: string;
+  status: 'free' | 'cleaning';
+}
+
+/** A patient on this unit who can be sent elsewhere (no open transfer). */
+export interface MovableStay {
+  stayId: string;
+  place: string | null;
+  initials: string | null;
+}
+
+/** A board's patient-flow state: its transfers both ways and where patients could go. */
+export interface FlowState {
+  unit: string;
+  now: string;
+  transfers: TransferView[];
+  units: TargetUnit[];
+  freeBeds: FreeBed[];
+  movable: MovableStay[];
+  /** Whether the unit places patients in beds (a home-care list does not). */
+  hasBeds: boolean;
+}
+
+/** A hospital patient on the allocation office's list, from PLO. */
+export interface HospitalPatient {
+  stayId: string;
+  /** Null for a shielded patient. */
+  initials: string | null;
+  hospital: string | null;
+  hospitalStatus: HospitalStatus;
+  admittedAt: string | null;
+  dischargeReadySince: string | null;
+  hospitalLeftAt: string | null;
+  /** Oslo calendar days from discharge-ready to leaving hospital (or today). */
+  daysWaiting: number;
+  /** daysWaiting x the daily rate, in NOK. */
+  costAccrued: number;
+  /** The open transfer, else the latest one. */
+  transfer: TransferView | null;
+}
+
+export interface AllocationState {
+  unit: string;
+  now: string;
+  dailyRate: number;
+  patients: HospitalPatient[];
+  totals: { dischargeReady: number; days: number; cost: number };
+  units: TargetUnit[];
+}
+
+/** One PLO message the hub imported (no personal data). */
+export interface PloImportLine {
+  msgId: string;
+  type: string;
+  genDate: string | null;
+  unit: string;
+  stayId: string | null;
+  file: string | null;
+  importedAt: string;
+}
+
+const unitId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'a unit id');
+const bedLabel = shortText(20);
+
+/** Flow commands that change no synced field: the board must not announce a state change after them. */
+export const FLOW_QUIET_COMMANDS: readonly string[] = ['flow.state', 'flow.allocation'];
 
 /** Answered by a board. */
-export const FLOW_BOARD_COMMANDS = {} as const;
+export const FLOW_BOARD_COMMANDS = {
+  'flow.state': command<FlowState>()(z.strictObject({})),
+  'flow.allocation': command<AllocationState>()(z.strictObject({})),
+  'flow.setRate': command<Created>()(z.strictObject({ dailyRate: z.int().min(0).max(1_000_000) })),
+  'transfer.request': command<Created>()(z.strictObject({ stayId: recordId, toUnit: unitId })),
+  'transfer.cancel': command<Created>()(z.strictObject({ id: recordId })),
+  'transfer.accept': command<Created>()(z.strictObject({ id: recordId, bed: bedLabel.optional() })),
+  'transfer.decline': command<Created>()(z.strictObject({ id: recordId, reason: z.enum(DECLINE_REASONS).optional() })),
+  'transfer.schedule': command<Created>()(
+    z.strictObject({ id: recordId, scheduledFor: isoDateTime, bed: bedLabel.optional() }),
+  ),
+  'transfer.complete': command<Created>()(z.strictObject({ id: recordId, bed: bedLabel.optional() })),
+  'transfer.place': command<Created>()(z.strictObject({ id: recordId, bed: bedLabel })),
+} as const;
 
 /** Answered by the hub. */
-export const FLOW_HUB_COMMANDS = {} as const;
+export const FLOW_HUB_COMMANDS = {
+  'plo.imports': command<PloImportLine[]>()(z.strictObject({ limit: z.int().min(1).max(500).optional() })),
+} as const;

@@ -1,3 +1,262 @@
-/** Commands of the leader view on the hub (issue: decision support): indicators, forecast, benefits. */
+/**
+ * Commands of the leader view on the hub (issue: decision support): capacity now, patient flow,
+ * indicators with trends, the 7-day forecast, benefits realisation and exports. Every answer is an
+ * aggregate: no name, birth date, note or record id of a patient ever appears in one.
+ */
 
-export const LEADER_COMMANDS = {} as const;
+import { z } from 'zod';
+import { BENEFIT_INDICATORS, type BenefitIndicator, type BenefitOutcome, type PeriodMeasure } from '../../indicators/benefits.js';
+import type { IndicatorId } from '../../indicators/definitions.js';
+import { command, isoDate, recordId, shortText, type Created } from '../schema-parts.js';
+
+/** One unit's capacity now. */
+export interface UnitCapacity {
+  unit: string;
+  name: string;
+  kind: string;
+  capacity: number;
+  beds: number;
+  occupied: number;
+  free: number;
+  blocked: number;
+  cleaning: number;
+  patients: number;
+  /** Occupied beds / beds (units with beds) or patients / capacity (list units), in per cent. */
+  occupancyPercent: number | null;
+  dischargeReady: number;
+  /** Staffing of the shift running now, when the unit has registered it. */
+  staffPlanned: number | null;
+  staffPresent: number | null;
+  adlPoints: number;
+  /** Patients without an ADL assessment that counts (none, or 9). */
+  adlUnassessed: number;
+  workloadPerStaff: number | null;
+  tasksOpen: number;
+  tasksOverdue: number;
+}
+
+/** Capacity summed over the units of one kind (or all units, kind "all"). */
+export interface KindCapacity {
+  kind: string;
+  units: number;
+  capacity: number;
+  beds: number;
+  occupied: number;
+  free: number;
+  blocked: number;
+  cleaning: number;
+  patients: number;
+  dischargeReady: number;
+  occupancyPercent: number | null;
+}
+
+export interface CapacityView {
+  asOf: string;
+  shift: { date: string; shift: string };
+  units: UnitCapacity[];
+  byKind: KindCapacity[];
+  totals: KindCapacity;
+}
+
+/** One discharge-ready patient, without anything that tells who: where, since when, how long, what it cost. */
+export interface DischargeReadyWait {
+  unit: string;
+  unitName: string;
+  unitKind: string;
+  since: string;
+  days: number;
+  cost: number;
+}
+
+export interface DischargeReadyMonth {
+  month: string;
+  days: number;
+  cost: number;
+  patients: number;
+}
+
+export interface TransferInFlight {
+  fromUnit: string;
+  fromName: string;
+  toUnit: string;
+  toName: string;
+  status: string;
+  requestedAt: string | null;
+  ageDays: number | null;
+  scheduledFor: string | null;
+}
+
+export interface DailyRate {
+  year: number;
+  nok: number;
+  /**
+   * Where the figure comes from: set for the year on the hub, the allocation office's current rate
+   * (synced from its board), an earlier year's rate, or the default (NOK 5 745, 2024).
+   */
+  source: 'hub' | 'allocation-office' | 'earlier-year' | 'default';
+}
+
+export interface FlowView {
+  asOf: string;
+  /** The rate of the current year and of every configured year. */
+  rate: DailyRate;
+  rates: DailyRate[];
+  waiting: DischargeReadyWait[];
+  months: DischargeReadyMonth[];
+  totals: { patients: number; days: number; cost: number };
+  transfers: TransferInFlight[];
+}
+
+export interface IndicatorPoint {
+  day: string;
+  value: number | null;
+}
+
+/** One indicator over the period: its value, the numerator and denominator, and the daily trend. */
+export interface IndicatorValue {
+  id: IndicatorId;
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  trend: IndicatorPoint[];
+}
+
+export interface UnitIndicatorRow {
+  unit: string;
+  name: string;
+  kind: string;
+  values: Record<IndicatorId, number | null>;
+}
+
+export interface IndicatorsView {
+  asOf: string;
+  /** The period: whole days ending yesterday. */
+  from: string;
+  to: string;
+  days: number;
+  /** The unit drilled down to, or null for the whole municipality. */
+  unit: { unit: string; name: string; kind: string } | null;
+  indicators: IndicatorValue[];
+  units: UnitIndicatorRow[];
+  /** Discharge-ready cost over the period at the configured rates. */
+  dischargeReadyCost: number;
+}
+
+export interface ForecastDay {
+  day: string;
+  occupancy: number;
+  occupancyPercent: number | null;
+  workload: number;
+  knownAdmissions: number;
+  knownDischarges: number;
+}
+
+export interface BacktestScore {
+  mae: number | null;
+  baselineMae: number | null;
+  beatsBaseline: boolean | null;
+  origins: number;
+}
+
+export interface UnitForecast {
+  unit: string;
+  name: string;
+  kind: string;
+  capacity: number;
+  /** The midnight count the forecast starts from (last night) and its ADL points. */
+  start: { day: string; occupancy: number; workload: number };
+  historyDays: number;
+  days: ForecastDay[];
+  backtest: { occupancy: BacktestScore; workload: BacktestScore };
+}
+
+export interface ForecastView {
+  asOf: string;
+  horizonDays: number;
+  /** The whole municipality (or the unit drilled down to) as one series. */
+  total: UnitForecast;
+  units: UnitForecast[];
+  unitsScored: number;
+  unitsBeatingBaseline: number;
+}
+
+export interface BenefitDefinition {
+  id: string;
+  name: string;
+  indicator: BenefitIndicator;
+  baselineFrom: string;
+  baselineTo: string;
+  /** First day measured; the day after the baseline when not given. */
+  measureFrom: string | null;
+  unitCost: number;
+  /** One unit, or null for every unit of the municipality. */
+  unit: string | null;
+  createdAt: string;
+}
+
+export interface BenefitMeasurement {
+  definition: BenefitDefinition;
+  unitName: string | null;
+  baseline: PeriodMeasure & { from: string; to: string };
+  measured: PeriodMeasure & { from: string; to: string };
+  outcome: BenefitOutcome;
+  /** Every assumption the figure rests on, in words. */
+  assumptions: string[];
+}
+
+export interface BenefitsView {
+  asOf: string;
+  benefits: BenefitMeasurement[];
+}
+
+export const EXPORT_TABLES = [
+  'capacity',
+  'discharge-ready',
+  'discharge-ready-months',
+  'transfers',
+  'indicators',
+  'indicator-trends',
+  'forecast',
+  'benefits',
+] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+/** A file to download: its suggested name, media type and text. */
+export interface ExportFile {
+  filename: string;
+  mediaType: string;
+  content: string;
+}
+
+const days = z.int().min(7).max(366);
+const year = z.int().min(2000).max(2100);
+
+export const LEADER_COMMANDS = {
+  'leader.capacity': command<CapacityView>()(z.strictObject({})),
+  'leader.flow': command<FlowView>()(z.strictObject({})),
+  'leader.indicators': command<IndicatorsView>()(z.strictObject({ unit: recordId.optional(), days: days.optional() })),
+  'leader.forecast': command<ForecastView>()(z.strictObject({ unit: recordId.optional() })),
+  'leader.benefits': command<BenefitsView>()(z.strictObject({})),
+  'benefit.define': command<Created>()(
+    z
+      .strictObject({
+        name: shortText(120),
+        indicator: z.enum(BENEFIT_INDICATORS),
+        baselineFrom: isoDate,
+        baselineTo: isoDate,
+        measureFrom: isoDate.optional(),
+        unitCost: z.number().min(0).max(10_000_000),
+        unit: recordId.optional(),
+      })
+      .refine((b) => b.baselineFrom <= b.baselineTo, 'the baseline must end on or after its first day')
+      .refine((b) => b.measureFrom === undefined || b.measureFrom > b.baselineTo, 'measuring must start after the baseline'),
+  ),
+  'benefit.remove': command<Created>()(z.strictObject({ id: recordId })),
+  'leader.setRate': command<DailyRate>()(z.strictObject({ year, nok: z.int().min(0).max(1_000_000) })),
+  'leader.exportCsv': command<ExportFile>()(
+    z.strictObject({ table: z.enum(EXPORT_TABLES), unit: recordId.optional(), days: days.optional() }),
+  ),
+  'leader.exportFhir': command<ExportFile>()(z.strictObject({ unit: recordId.optional(), days: days.optional() })),
+} as const;
+
+export type LeaderCommandName = keyof typeof LEADER_COMMANDS;

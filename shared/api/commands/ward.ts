@@ -1,3 +1,273 @@
-/** Commands of the ward board UI (issue: the ward board): handover, staffing, PIN, audit. */
+/**
+ * Commands of the ward board UI (issue: the ward board): the corridor-safe state, staff PINs and
+ * screen sessions, revealing names, task templates and undo, capacity, staffing, handover, audit.
+ */
 
-export const WARD_COMMANDS = {} as const;
+import { z } from 'zod';
+import type { UnitState } from '../../domain/types.js';
+// Type-only: the contract imports this group, this group only borrows a type back.
+import type { SyncStatus } from '../contract.js';
+import { command, isoDate, person, recordId, type Created } from '../schema-parts.js';
+
+/** Staff roles on a board: every role may unlock names; leaders acknowledge handover and staff a shift. */
+export const STAFF_ROLES = ['nurse', 'shift-leader', 'unit-leader'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** The shifts of a day in Europe/Oslo: day 07–15, evening 15–22, night 22–07 (dated by its start). */
+export const SHIFTS = ['day', 'evening', 'night'] as const;
+export type Shift = (typeof SHIFTS)[number];
+
+/** Languages the board speaks; task templates are written in the language the screen shows. */
+export const LANGUAGES = ['nb', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * An unlocked screen's proof: the token `session.unlock` returned and the screen it was issued to.
+ * Any board command may carry it; main then attributes the edit to that staff member.
+ */
+export const sessionRef = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'a session token'),
+  screen: recordId,
+});
+export type SessionRef = z.infer<typeof sessionRef>;
+
+const pin = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
+
+/** A staff member as the board lists them (never the PIN hash). */
+export interface StaffMember {
+  id: string;
+  name: string;
+  role: StaffRole;
+}
+
+/** What `session.unlock` answers: the token for this screen, who it is, and when it lapses if idle. */
+export interface SessionGrant {
+  token: string;
+  staff: StaffMember;
+  /** Idle seconds after which the screen relocks (the server lets the token lapse a little later). */
+  relockSeconds: number;
+  /** The token's hard end, whatever the activity (ISO). */
+  expiresAt: string;
+}
+
+/** The personal data of one stay, only ever sent to an unlocked screen (and audited). */
+export interface RevealedStay {
+  id: string;
+  shielded: boolean;
+  /** Null for a shielded stay unless its reveal was asked for on its own, deliberately. */
+  name: string | null;
+  birthDate: string | null;
+  note: string | null;
+}
+
+export interface WardSettings {
+  /** Idle seconds before an unlocked screen locks itself again (default 90). */
+  relockSeconds: number;
+  /** Wrong PINs in a row on this screen before the PIN pad locks (default 5). */
+  pinMaxAttempts: number;
+  /** How long the PIN pad stays locked after too many wrong PINs (default 300 s). */
+  pinLockoutSeconds: number;
+}
+
+/** The board's state: the unit in corridor form (names null), open tasks and the recently finished. */
+export type WardState = UnitState & {
+  /** The board's own clock (ISO), so screens with a wrong clock still count overdue right. */
+  now: string;
+  /** Open tasks due after this (ISO) are left out; the count says how many. */
+  horizon: string;
+  laterTasks: number;
+};
+
+export interface TaskTemplate {
+  id: string;
+  title: string;
+  /** Where the task belongs: a patient, the unit, or either. */
+  target: 'stay' | 'unit';
+  dueInMinutes: number;
+  recurrenceMinutes: number | null;
+}
+
+export interface ShiftRef {
+  date: string;
+  shift: Shift;
+  /** ISO instants of the shift's start and end. */
+  from: string;
+  to: string;
+}
+
+export type WorkloadLevel = 'normal' | 'high' | 'very-high' | 'unknown';
+
+export interface TrendDay {
+  date: string;
+  /** Occupied places at midnight / places x 100, or null on a unit without places. */
+  occupancy: number | null;
+  tasksDue: number;
+  tasksOnTime: number;
+  /** tasksOnTime / tasksDue x 100, or null when nothing was due. */
+  onTimePercent: number | null;
+}
+
+export interface CapacityView {
+  shift: ShiftRef;
+  places: number;
+  beds: { free: number; occupied: number; blocked: number; cleaning: number };
+  patients: number;
+  expectedAdmissionsToday: number;
+  expectedDischargesToday: number;
+  staffing: { planned: number | null; present: number | null };
+  adlPoints: number;
+  /** ADL points per staff member present, and what that means. */
+  workload: { perStaff: number | null; level: WorkloadLevel };
+  trend: TrendDay[];
+}
+
+export const HANDOVER_KINDS = [
+  'admission',
+  'discharge',
+  'transfer-in',
+  'transfer-out',
+  'flag-set',
+  'flag-cleared',
+  'overdue',
+  'note',
+] as const;
+export type HandoverKind = (typeof HANDOVER_KINDS)[number];
+
+/** One line of the handover: what happened, where, to whom (initials only; null when shielded). */
+export interface HandoverItem {
+  kind: HandoverKind;
+  at: string;
+  stayId: string | null;
+  place: string | null;
+  initials: string | null;
+  /** The flag, task title or transfer status the line is about. */
+  detail: string | null;
+}
+
+export interface HandoverView extends ShiftRef {
+  items: HandoverItem[];
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  /** The shift leader's notes; null unless the call carried an unlocked session. */
+  notes: string | null;
+}
+
+export interface AuditLine {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  collection: string | null;
+  record: string | null;
+  /** "101 · KN" for a stay or task still on the unit, so the leader need not look ids up. */
+  place: string | null;
+  board: string;
+  detail: string | null;
+}
+
+const shiftRef = { date: isoDate, shift: z.enum(SHIFTS) };
+const count = z.int().min(0).max(200);
+
+
+export const WARD_COMMANDS = {
+  'ward.state': command<WardState>()(z.strictObject({ session: sessionRef.optional() })),
+  'ward.settings': command<WardSettings>()(z.strictObject({})),
+  'ward.configure': command<WardSettings>()(
+    z.strictObject({
+      session: sessionRef.optional(),
+      relockSeconds: z.int().min(2).max(900).optional(),
+      pinMaxAttempts: z.int().min(1).max(20).optional(),
+      pinLockoutSeconds: z.int().min(10).max(86_400).optional(),
+    }),
+  ),
+  'sync.state': command<SyncStatus>()(z.strictObject({})),
+
+  'staff.list': command<StaffMember[]>()(z.strictObject({})),
+  'staff.set': command<Created>()(
+    z.strictObject({
+      session: sessionRef.optional(),
+      id: recordId.optional(),
+      name: person,
+      role: z.enum(STAFF_ROLES),
+      pin: pin.optional(),
+    }),
+  ),
+  'staff.remove': command<Created>()(z.strictObject({ session: sessionRef.optional(), id: recordId })),
+
+  'session.unlock': command<SessionGrant>()(z.strictObject({ staffId: recordId, pin, screen: recordId })),
+  'session.touch': command<{ expiresAt: string }>()(z.strictObject({ session: sessionRef })),
+  'session.lock': command<{ locked: true }>()(
+    z.strictObject({ session: sessionRef, reason: z.enum(['idle', 'manual']).optional() }),
+  ),
+  'stay.reveal': command<RevealedStay[]>()(
+    z.strictObject({
+      session: sessionRef.optional(),
+      stayIds: z.array(recordId).min(1).max(500),
+      /** The deliberate second tap: reveals a shielded stay, and only one stay at a time. */
+      includeShielded: z.boolean().optional(),
+    }),
+  ),
+  'stay.note': command<Created>()(
+    z.strictObject({ session: sessionRef.optional(), stayId: recordId, note: z.string().trim().max(1000) }),
+  ),
+  'stay.plan': command<Created>()(
+    z.strictObject({
+      session: sessionRef.optional(),
+      stayId: recordId,
+      nurse: z.string().trim().max(80).nullable().optional(),
+      expectedDischarge: isoDate.nullable().optional(),
+      adl: z.int().min(1).max(5).nullable().optional(),
+    }),
+  ),
+
+  'task.templates': command<TaskTemplate[]>()(z.strictObject({ language: z.enum(LANGUAGES).optional() })),
+  'task.fromTemplate': command<Created>()(
+    z.strictObject({
+      session: sessionRef.optional(),
+      template: recordId,
+      stayId: recordId.optional(),
+      language: z.enum(LANGUAGES).optional(),
+    }),
+  ),
+  'task.reopen': command<Created>()(z.strictObject({ session: sessionRef.optional(), id: recordId })),
+
+  'capacity.view': command<CapacityView>()(z.strictObject({ days: z.int().min(1).max(60).optional() })),
+  'staffing.set': command<Created>()(
+    z.strictObject({ session: sessionRef.optional(), ...shiftRef, planned: count.optional(), present: count.optional() }),
+  ),
+
+  'handover.view': command<HandoverView>()(
+    z.strictObject({ session: sessionRef.optional(), date: isoDate.optional(), shift: z.enum(SHIFTS).optional() }),
+  ),
+  'handover.setNotes': command<Created>()(
+    z.strictObject({ session: sessionRef.optional(), ...shiftRef, notes: z.string().trim().max(4000) }),
+  ),
+  'handover.acknowledge': command<Created>()(z.strictObject({ session: sessionRef.optional(), ...shiftRef })),
+
+  'audit.list': command<AuditLine[]>()(
+    z.strictObject({
+      session: sessionRef.optional(),
+      limit: z.int().min(1).max(500).optional(),
+      before: z.int().min(1).optional(),
+    }),
+  ),
+} as const;
+
+/** Ward commands that change no synced field: the board must not announce a state change after them. */
+export const WARD_QUIET_COMMANDS = [
+  'ward.state',
+  'ward.settings',
+  'ward.configure',
+  'sync.state',
+  'session.unlock',
+  'session.touch',
+  'session.lock',
+  'stay.reveal',
+  'staff.list',
+  'staff.set',
+  'staff.remove',
+  'task.templates',
+  'capacity.view',
+  'handover.view',
+  'audit.list',
+] as const satisfies readonly (keyof typeof WARD_COMMANDS)[];

@@ -1,0 +1,115 @@
+/**
+ * Patient flow on the running hub, wired into its sync: after every merged batch it settles and
+ * normalises the transfers touched and (debounced) refreshes every unit's capacity records; it
+ * watches the PLO inbox when one is configured; and it holds the hub lock so `tavla import-plo`
+ * leaves a live store alone. Whatever it commits goes out through the hub's outbox.
+ */
+
+import type { Change } from '../../shared/sync/change.js';
+import { logger } from '../log.js';
+import type { HubService } from '../services/hub-service.js';
+import type { SyncEngine } from '../sync/sync-engine.js';
+import { refreshCapacity } from './hub-capacity.js';
+import { holdHubLock } from './hub-lock.js';
+import { settleTransfers, transfersToReview, transfersTouched } from './hub-settlement.js';
+import { watchPloInbox, type PloInbox } from './plo-inbox.js';
+import { allocationOffice } from './plo-import.js';
+
+export interface HubFlowOptions {
+  service: HubService;
+  sync: SyncEngine;
+  dataDir: string;
+  /** A folder to watch for PLO message files. */
+  ploInbox?: string;
+  /** The allocation office PLO patients go to (default: the only one the hub knows). */
+  ploUnit?: string;
+  now?: () => Date;
+}
+
+export interface HubFlow {
+  /** Call with every batch the hub's sync merged. */
+  applied(scope: string, changes: readonly Change[]): void;
+  stop(): void;
+}
+
+/** Collections whose changes can move a unit's capacity figures. */
+const CAPACITY_INPUTS = new Set(['unit', 'bed', 'stay', 'transfer']);
+const CAPACITY_DEBOUNCE_MS = 250;
+
+export function startHubFlow(options: HubFlowOptions): HubFlow {
+  const { service, sync } = options;
+  const now = options.now ?? (() => new Date());
+  const release = holdHubLock(options.dataDir);
+  let capacityTimer: NodeJS.Timeout | undefined;
+
+  const published = (collections: string[]) => {
+    sync.notifyLocalCommit();
+    service.emit('state.changed', { collections });
+  };
+
+  const settle = (ids: readonly string[]) => {
+    if (ids.length === 0) return;
+    const outcome = settleTransfers(service.store, ids, now());
+    if (!outcome.committed) return;
+    // The outbox publishes into the leaving unit's scope; the receiving unit gets the same changes here.
+    for (const { toUnit, changes } of outcome.transferChanges) {
+      sync.publishInto(toUnit, changes).catch((error: unknown) => logger.debug({ err: error, toUnit }, 'transfer mirror deferred'));
+    }
+    published(['transfer', 'stay', 'bed', 'task']);
+  };
+
+  const refresh = () => {
+    capacityTimer = undefined;
+    try {
+      if (refreshCapacity(service.store, now())) published(['capacity']);
+    } catch (error) {
+      logger.error({ err: error }, 'capacity refresh failed');
+    }
+  };
+  const scheduleRefresh = () => {
+    capacityTimer ??= setTimeout(refresh, CAPACITY_DEBOUNCE_MS);
+  };
+
+  let inbox: PloInbox | undefined;
+  if (options.ploInbox) {
+    inbox = watchPloInbox({
+      dir: options.ploInbox,
+      target: () => {
+        try {
+          return { store: service.store, unit: allocationOffice(service.db, options.ploUnit), now };
+        } catch {
+          return undefined;
+        }
+      },
+      onResults: () => {
+        published(['stay']);
+        scheduleRefresh();
+      },
+    });
+  }
+
+  // What happened while the hub was down: settle it now, and report capacity as it is.
+  try {
+    settle(transfersToReview(service.store));
+  } catch (error) {
+    logger.error({ err: error }, 'transfer review at start failed');
+  }
+  scheduleRefresh();
+
+  return {
+    applied(_scope, changes) {
+      try {
+        settle(transfersTouched(service.store, changes));
+      } catch (error) {
+        // A settlement that fails rolled back whole; the next batch (or the next start) tries again.
+        logger.error({ err: error }, 'transfer settlement failed');
+      }
+      if (changes.some((c) => CAPACITY_INPUTS.has(c.c))) scheduleRefresh();
+    },
+    stop() {
+      clearTimeout(capacityTimer);
+      inbox?.stop();
+      release();
+    },
+  };
+}

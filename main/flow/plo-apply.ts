@@ -1,0 +1,159 @@
+/**
+ * Applies one parsed PLO message to the hub's store, in the allocation office's scope, as one
+ * transaction: the message log entry (idempotency by MsgId), the patient's episode and the stay
+ * fields all commit together or not at all. Messages about one hospital stay are tied together by
+ * the patient's identity number and the admission time they carry; a message older (by GenDate)
+ * than one already applied only fills what is still empty, so files imported out of order end in
+ * the same state as in order.
+ */
+
+import { createHash } from 'node:crypto';
+import { RISK_FLAGS, type FieldValue } from '../../shared/domain/schema.js';
+import type { FieldStore, RecordEdit } from '../store/field-store.js';
+import { newId } from '../services/command-context.js';
+import type { PloMessage, PloType } from './plo-parse.js';
+import { openTransfersOfStay, readStay, type StayRow } from './transfer-records.js';
+
+export interface PloTarget {
+  store: FieldStore;
+  /** The allocation office's unit: the scope the hospital patients live in. */
+  unit: string;
+  now: () => Date;
+}
+
+export interface PloApplied {
+  outcome: 'imported' | 'duplicate';
+  stayId: string | null;
+  initials: string;
+  /** Why an imported message changed nothing, when it did not. */
+  note: string | null;
+}
+
+/** The PLO state each use leaves the patient in. */
+const STATUS_OF: Record<PloType, string> = {
+  LOG_INNLAGT: 'admitted',
+  LOG_UTSKRIVNINGSKLAR: 'discharge-ready',
+  LOG_AVMELDING: 'withdrawn',
+  LOG_UTSKREVET: 'discharged',
+  LOG_DOD: 'dead',
+};
+
+/** Uses that may open a new episode: they are about a patient still in hospital. */
+const OPENS_EPISODE: readonly PloType[] = ['LOG_INNLAGT', 'LOG_UTSKRIVNINGSKLAR', 'LOG_AVMELDING'];
+
+interface Episode {
+  stay: string;
+  admitted_at: string | null;
+  last_gen_date: string | null;
+}
+
+// The key finds a patient's episodes again without keeping the identity number beside them.
+const patientKey = (m: PloMessage) => createHash('sha256').update(`plo-patient:${m.patient.idType}:${m.patient.id}`).digest('hex');
+
+/** "KN" for Kari Nordmann. */
+export function initialsOf(givenName: string, familyName: string): string {
+  return `${givenName.trim().charAt(0)}${familyName.trim().charAt(0)}`.toUpperCase();
+}
+
+export function applyPloMessage(target: PloTarget, message: PloMessage, file: string | null): PloApplied {
+  const { store, unit } = target;
+  const db = store.db;
+  const initials = initialsOf(message.patient.givenName, message.patient.familyName);
+  return db.transaction((): PloApplied => {
+    if (db.prepare('SELECT 1 FROM plo_message WHERE msg_id = ?').get(message.msgId)) {
+      return { outcome: 'duplicate', stayId: null, initials, note: 'already imported' };
+    }
+    const key = patientKey(message);
+    const episode = findEpisode(target, key, message);
+    const now = target.now().toISOString();
+    let stayId: string | null = episode?.stay ?? null;
+    let note: string | null = null;
+    if (!episode && !OPENS_EPISODE.includes(message.type)) {
+      note = 'no earlier message about this patient: nothing to update';
+    } else {
+      stayId ??= newId();
+      const current = readStay(db, stayId);
+      const newer = !episode?.last_gen_date || message.genDate >= episode.last_gen_date;
+      const fields = stayFields(db, message, current, newer, stayId, unit);
+      store.commit({ actor: 'plo-import', action: 'plo.import', collection: 'stay', record: stayId, detail: `${message.type} ${message.msgId}` }, [
+        { c: 'stay', id: stayId, scope: unit, fields } satisfies RecordEdit,
+      ]);
+      const admitted = (fields.admittedAt as string | undefined) ?? current?.admittedAt ?? null;
+      const lastGen = newer ? message.genDate : (episode?.last_gen_date ?? message.genDate);
+      db.prepare(
+        `INSERT INTO plo_episode (patient_key, unit, stay, admitted_at, last_gen_date) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (patient_key, unit, stay) DO UPDATE SET admitted_at = excluded.admitted_at, last_gen_date = excluded.last_gen_date`,
+      ).run(key, unit, stayId, admitted, lastGen);
+    }
+    db.prepare('INSERT INTO plo_message (msg_id, type, gen_date, unit, stay, file, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      message.msgId,
+      message.type,
+      message.genDate,
+      unit,
+      stayId,
+      file,
+      now,
+    );
+    return { outcome: 'imported', stayId, initials, note };
+  })();
+}
+
+/** The episode a message belongs to: same admission time, else (no admission in it) the latest one. */
+function findEpisode(target: PloTarget, key: string, message: PloMessage): Episode | undefined {
+  const episodes = target.store.db
+    .prepare('SELECT stay, admitted_at, last_gen_date FROM plo_episode WHERE patient_key = ? AND unit = ? ORDER BY admitted_at')
+    .all(key, target.unit) as Episode[];
+  if (message.admittedAt !== null) return episodes.find((e) => e.admitted_at === message.admittedAt);
+  return episodes.at(-1);
+}
+
+/** The stay fields one message sets: everything for a newer message, only the gaps for an older one. */
+function stayFields(
+  db: FieldStore['db'],
+  m: PloMessage,
+  current: StayRow | undefined,
+  newer: boolean,
+  stayId: string,
+  unit: string,
+): Record<string, FieldValue> {
+  const fields: Record<string, FieldValue> = {};
+  if (!current) {
+    Object.assign(fields, {
+      unit,
+      bed: null,
+      adl: null,
+      nurse: null,
+      expectedDischarge: null,
+      dischargeReadySince: null,
+      dischargedAt: null,
+      hospitalLeftAt: null,
+      shielded: false,
+      status: 'active',
+      deleted: false,
+      ...Object.fromEntries(RISK_FLAGS.map((flag) => [flag, false])),
+    });
+  }
+  if (m.admittedAt && (newer || !current?.admittedAt)) fields.admittedAt = m.admittedAt;
+  if (!current && !fields.admittedAt) fields.admittedAt = m.genDate;
+  if (!newer) return fields;
+
+  Object.assign(fields, {
+    initials: initialsOf(m.patient.givenName, m.patient.familyName),
+    name: `${m.patient.givenName} ${m.patient.familyName}`,
+    birthDate: m.patient.birthDate,
+    hospital: m.hospital,
+    hospitalStatus: STATUS_OF[m.type],
+  });
+  if (m.type === 'LOG_UTSKRIVNINGSKLAR') fields.dischargeReadySince = m.dischargeReadyAt;
+  if (m.type === 'LOG_AVMELDING') fields.dischargeReadySince = null;
+  if (m.type === 'LOG_INNLAGT' && current?.hospitalLeftAt) fields.hospitalLeftAt = null;
+  if (m.type === 'LOG_UTSKREVET' || m.type === 'LOG_DOD') {
+    fields.hospitalLeftAt = m.leftAt;
+    // Off the office's list, unless a transfer is under way: then it leaves when that completes or is cancelled.
+    if ((current?.status ?? 'active') === 'active' && openTransfersOfStay(db, stayId).length === 0) {
+      fields.status = 'discharged';
+      fields.dischargedAt = m.leftAt;
+    }
+  }
+  return fields;
+}

@@ -1,0 +1,47 @@
+/**
+ * Trends over the last days from the board's own SQLite history: occupancy at each Oslo midnight
+ * (stays' admittedAt/dischargedAt) and tasks on time per day (tasks' due/doneAt).
+ */
+
+import type { TrendDay } from '../../shared/api/commands/ward.js';
+import type { Db } from '../store/database.js';
+import { addDays, osloDate, osloInstant } from './oslo-time.js';
+
+/**
+ * A task counts as on time when done at most this long after its due time: care plans give a
+ * window around a round (medicines ±30 min is the usual rule), not a to-the-minute deadline.
+ */
+export const ON_TIME_GRACE_MINUTES = 30;
+
+/** One entry per day, oldest first, ending with today (whose tasks count only once due). */
+export function capacityTrend(db: Db, unit: string, places: number, now: Date, days: number): TrendDay[] {
+  const occupied = db.prepare(
+    `SELECT count(*) AS n FROM stay WHERE unit = ? AND deleted = 0 AND admittedAt < ?
+       AND (dischargedAt IS NULL OR dischargedAt >= ?)`,
+  );
+  const tasks = db.prepare(
+    // Skipped tasks (deliberately not done) are not counted as due, as in the leader view's formula.
+    `SELECT due, status, doneAt FROM task WHERE unit = ? AND deleted = 0 AND status != 'skipped' AND due >= ? AND due < ? AND due <= ?`,
+  );
+  const today = osloDate(now);
+  const graceMs = ON_TIME_GRACE_MINUTES * 60_000;
+  const trend: TrendDay[] = [];
+  for (let back = days - 1; back >= 0; back -= 1) {
+    const date = addDays(today, -back);
+    const midnight = osloInstant(date, 0).toISOString();
+    const next = osloInstant(addDays(date, 1), 0).toISOString();
+    const count = (occupied.get(unit, midnight, midnight) as { n: number }).n;
+    const due = tasks.all(unit, midnight, next, now.toISOString()) as { due: string; status: string; doneAt: string | null }[];
+    const onTime = due.filter(
+      (t) => t.status === 'done' && t.doneAt !== null && new Date(t.doneAt).getTime() <= new Date(t.due).getTime() + graceMs,
+    ).length;
+    trend.push({
+      date,
+      occupancy: places > 0 ? Math.round((count / places) * 1000) / 10 : null,
+      tasksDue: due.length,
+      tasksOnTime: onTime,
+      onTimePercent: due.length > 0 ? Math.round((onTime / due.length) * 1000) / 10 : null,
+    });
+  }
+  return trend;
+}

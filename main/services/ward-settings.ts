@@ -1,0 +1,35 @@
+/**
+ * This screen's privacy settings, kept in the local-only `ward_setting` table (never synced: each
+ * screen hangs in its own place and may need its own relock time).
+ */
+
+import type { WardSettings } from '../../shared/api/commands/ward.js';
+import type { Db } from '../store/database.js';
+
+export const DEFAULT_SETTINGS: WardSettings = { relockSeconds: 90, pinMaxAttempts: 5, pinLockoutSeconds: 300 };
+
+const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof WardSettings)[];
+
+/** The settings in force: the stored ones over the defaults. */
+export function readSettings(db: Db): WardSettings {
+  const rows = db.prepare('SELECT key, value FROM ward_setting').all() as { key: string; value: string }[];
+  const settings = { ...DEFAULT_SETTINGS };
+  for (const row of rows) {
+    const key = KEYS.find((k) => k === row.key);
+    const value = Number(row.value);
+    if (key && Number.isSafeInteger(value)) settings[key] = value;
+  }
+  return settings;
+}
+
+/** Stores the settings given (already validated by the command schema) in one transaction. */
+export function writeSettings(db: Db, changes: Partial<WardSettings>): WardSettings {
+  const put = db.prepare('INSERT INTO ward_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  db.transaction(() => {
+    for (const key of KEYS) {
+      const value = changes[key];
+      if (value !== undefined) put.run(key, String(value));
+    }
+  })();
+  return readSettings(db);
+}

@@ -1,0 +1,2 @@
+/** The board's views (tabs); the last two are the unit leader's. */
+export type BoardViewName = 'overview' | 'tasks' | 'capacity' | 'handover' | 'audit' | 'settings';

@@ -1,0 +1,111 @@
+/** Patient flow on a board: its transfers, the allocation office's patients, and each step's save status. */
+
+import type { ApiClient } from '../../../shared/api/client.js';
+import { api } from '../api/api.js';
+import type { AllocationState, DeclineReason, FlowState as FlowStateValue } from '../../../shared/api/commands/flow.js';
+import type { ErrorCode, Result } from '../../../shared/api/result.js';
+import type { SaveStatus } from './save-status.js';
+
+const RELOAD_AFTER_MS = 150;
+
+export class FlowState {
+  /** Transfers both ways, other units' capacity, this unit's free beds. */
+  current = $state<FlowStateValue | null>(null);
+  /** The allocation office's hospital patients; loaded only on its board. */
+  allocation = $state<AllocationState | null>(null);
+  loadError = $state<{ code: ErrorCode; message: string } | null>(null);
+  #saves = $state<Record<string, SaveStatus>>({});
+  #loadSeq = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #api: ApiClient;
+  #withAllocation = false;
+
+  constructor(client: ApiClient) {
+    this.#api = client;
+  }
+
+  /**
+   * Loads now and after every change (a burst of synced edits becomes one reload); the allocation
+   * office's board also loads its hospital patients. Returns the stop.
+   */
+  start(options: { allocation?: boolean } = {}): () => void {
+    this.#withAllocation = options.allocation ?? false;
+    const unsubscribe = this.#api.on('state.changed', () => {
+      this.#timer ??= setTimeout(() => {
+        this.#timer = undefined;
+        void this.load();
+      }, RELOAD_AFTER_MS);
+    });
+    void this.load();
+    return () => {
+      unsubscribe();
+      clearTimeout(this.#timer);
+    };
+  }
+
+  async load(): Promise<void> {
+    const seq = ++this.#loadSeq;
+    const [flow, allocation] = await Promise.all([
+      this.#api.call('flow.state', {}),
+      this.#withAllocation ? this.#api.call('flow.allocation', {}) : Promise.resolve(undefined),
+    ]);
+    // Answers can overtake each other; only the latest read may land.
+    if (seq !== this.#loadSeq) return;
+    const failed = !flow.ok ? flow : allocation && !allocation.ok ? allocation : undefined;
+    if (failed && !failed.ok) {
+      this.loadError = { code: failed.code, message: failed.message };
+      return;
+    }
+    if (flow.ok) this.current = flow.value;
+    if (allocation?.ok) this.allocation = allocation.value;
+    this.loadError = null;
+  }
+
+  request(stayId: string, toUnit: string): Promise<void> {
+    return this.#save(`request:${stayId}`, () => this.#api.call('transfer.request', { stayId, toUnit }));
+  }
+
+  cancel(id: string): Promise<void> {
+    return this.#save(id, () => this.#api.call('transfer.cancel', { id }));
+  }
+
+  accept(id: string, bed: string | undefined): Promise<void> {
+    return this.#save(id, () => this.#api.call('transfer.accept', { id, ...(bed ? { bed } : {}) }));
+  }
+
+  decline(id: string, reason: DeclineReason | undefined): Promise<void> {
+    return this.#save(id, () => this.#api.call('transfer.decline', { id, ...(reason ? { reason } : {}) }));
+  }
+
+  schedule(id: string, scheduledFor: string, bed: string | undefined): Promise<void> {
+    return this.#save(id, () => this.#api.call('transfer.schedule', { id, scheduledFor, ...(bed ? { bed } : {}) }));
+  }
+
+  complete(id: string, bed: string | undefined): Promise<void> {
+    return this.#save(id, () => this.#api.call('transfer.complete', { id, ...(bed ? { bed } : {}) }));
+  }
+
+  place(id: string, bed: string): Promise<void> {
+    return this.#save(id, () => this.#api.call('transfer.place', { id, bed }));
+  }
+
+  setRate(dailyRate: number): Promise<void> {
+    return this.#save('rate', () => this.#api.call('flow.setRate', { dailyRate }));
+  }
+
+  /** Where the last step on a transfer (or a request for a stay: `request:<stayId>`) stands. */
+  saveStatus(key: string): SaveStatus | undefined {
+    return this.#saves[key];
+  }
+
+  async #save(key: string, run: () => Promise<Result<unknown>>): Promise<void> {
+    // A second tap while the first is in flight would be refused by main as out of order anyway.
+    if (this.#saves[key]?.state === 'pending') return;
+    this.#saves[key] = { state: 'pending' };
+    const result = await run();
+    this.#saves[key] = result.ok ? { state: 'saved' } : { state: 'failed', code: result.code, message: result.message };
+  }
+}
+
+/** One per page, like the board's language: the transfer panel and the allocation office read it. */
+export const flow = new FlowState(api);

@@ -1,0 +1,186 @@
+/** The shape of one language's words for the ward board: nb.ts and en.ts each fill it in full. */
+
+import type { HandoverKind, Shift, StaffRole, WorkloadLevel } from '../../../shared/api/commands/ward.js';
+import type { ErrorCode } from '../../../shared/api/result.js';
+import type { RiskFlag } from '../../../shared/domain/schema.js';
+import type { BedStatus, UnitKind } from '../../../shared/domain/types.js';
+
+export interface BoardText {
+  /** BCP 47 tag for Intl and the page's lang attribute. */
+  locale: string;
+  /** The button that switches to the other language, in that language. */
+  otherLanguage: { label: string; accessible: string };
+  bedStatus: Record<BedStatus, string>;
+  unitKind: Record<UnitKind, string>;
+  /** A short code on the board and the words behind it. */
+  flags: Record<RiskFlag, { short: string; long: string }>;
+  roles: Record<StaffRole, string>;
+  shifts: Record<Shift, string>;
+  tabs: { label: string; overview: string; tasks: string; capacity: string; handover: string; audit: string; settings: string };
+  loading: string;
+  notConfigured: string;
+  loadProblem: (why: string, stale: boolean) => string;
+  retry: string;
+  close: string;
+  cancel: string;
+  save: string;
+  unit: string;
+  discharged: string;
+  shielded: string;
+  header: { unlock: string; lock: (name: string) => string; corridor: string; relockedIdle: string };
+  sync: { offline: (since: string | null) => string; unsent: (n: number) => string; sending: (n: number) => string };
+  saving: { pending: string; saved: string; failed: (why: string) => string };
+  beds: {
+    heading: string;
+    list: string;
+    none: string;
+    open: (place: string) => string;
+    due: (n: number) => string;
+    overdue: (n: number) => string;
+    expected: (date: string) => string;
+    readySince: (date: string) => string;
+    nurse: string;
+    flagsLegend: string;
+  };
+  tasks: {
+    heading: string;
+    openCount: (n: number) => string;
+    byTime: string;
+    byPatient: string;
+    none: string;
+    complete: (title: string, place: string) => string;
+    openList: string;
+    doneList: string;
+    recentlyDone: string;
+    overdueGroup: string;
+    nextHourGroup: string;
+    laterGroup: string;
+    noDueGroup: string;
+    laterTasks: (n: number) => string;
+    overdue: (when: string) => string;
+    due: (when: string) => string;
+    every: (minutes: number) => string;
+    done: (when: string, by: string | null) => string;
+    skipped: string;
+    newTask: string;
+    undoDone: (title: string) => string;
+    undo: string;
+    next: string;
+  };
+  templates: { heading: string; forWhom: string; forUnit: string; created: string; patientTasks: string; unitTasks: string };
+  card: {
+    title: (place: string) => string;
+    born: (date: string) => string;
+    unlockToSee: string;
+    shieldedHidden: string;
+    showShielded: string;
+    flags: string;
+    flagToggle: (flag: string) => string;
+    details: string;
+    adl: string;
+    nurse: string;
+    admitted: string;
+    expected: string;
+    readySince: string;
+    none: string;
+    tasks: string;
+    note: string;
+    noteLabel: string;
+    saveNote: string;
+    discharge: string;
+    confirmDischarge: string;
+    bedStatus: string;
+    emptyBed: string;
+  };
+  unlock: {
+    title: string;
+    who: string;
+    pin: string;
+    pinFor: (name: string) => string;
+    digit: (d: string) => string;
+    erase: string;
+    submit: string;
+    back: string;
+    noStaff: string;
+    wrongPin: string;
+    lockedOut: (until: string) => string;
+    failed: (why: string) => string;
+  };
+  capacity: {
+    heading: string;
+    beds: string;
+    patients: string;
+    places: string;
+    admissionsToday: string;
+    dischargesToday: string;
+    staffing: (shift: string) => string;
+    planned: string;
+    present: string;
+    more: (what: string) => string;
+    fewer: (what: string) => string;
+    notSet: string;
+    workload: string;
+    perStaff: (points: string) => string;
+    adlTotal: (points: number) => string;
+    level: Record<WorkloadLevel, string>;
+    unknownHint: string;
+    leadersOnly: string;
+    trends: (days: number) => string;
+    occupancy: string;
+    onTime: string;
+    tableCaption: string;
+    day: string;
+    dueOnTime: string;
+    chartSummary: (average: string, last: string, day: string) => string;
+  };
+  handover: {
+    heading: (shift: string, day: string) => string;
+    current: string;
+    previous: string;
+    nothing: string;
+    kinds: Record<HandoverKind, string>;
+    transferStep: (step: string) => string;
+    notes: string;
+    notesLocked: string;
+    noNotes: string;
+    acknowledge: string;
+    acknowledged: (by: string, when: string) => string;
+    needsLeader: string;
+  };
+  audit: {
+    heading: string;
+    when: string;
+    who: string;
+    what: string;
+    where: string;
+    screen: string;
+    detail: string;
+    older: string;
+    empty: string;
+    unit: string;
+    /** What an action code means; codes without words are shown as they are. */
+    actions: Partial<Record<string, string>>;
+  };
+  settings: {
+    heading: string;
+    relock: string;
+    seconds: (n: number) => string;
+    staff: string;
+    remove: (name: string) => string;
+    add: string;
+    name: string;
+    role: string;
+    pin: string;
+    saved: string;
+  };
+  clock: (date: Date) => string;
+  longDay: (date: Date) => string;
+  /** "kl. 14:05" today, "3. mars kl. 14:05" another day. */
+  when: (iso: string, now: Date) => string;
+  /** A calendar date ("YYYY-MM-DD") for people: "3. mars". */
+  date: (isoDate: string) => string;
+  /** A calendar date with the year: "17. april 1938". */
+  fullDate: (isoDate: string) => string;
+  number: (n: number, decimals?: number) => string;
+  failure: (code: ErrorCode, message: string) => string;
+}

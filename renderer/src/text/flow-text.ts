@@ -1,0 +1,228 @@
+/** Words of patient flow (transfers, the allocation office) in bokmål and English, by the board's language. */
+
+import type { DeclineReason, HospitalStatus, TransferConflict, TransferState } from '../../../shared/api/commands/flow.js';
+import type { Language } from '../../../shared/api/commands/ward.js';
+
+export interface FlowText {
+  transfers: string;
+  incoming: string;
+  outgoing: string;
+  none: string;
+  state: Record<TransferState, string>;
+  conflict: Record<TransferConflict, string>;
+  reason: Record<DeclineReason, string>;
+  hospitalStatus: Record<HospitalStatus, string>;
+  from: (unit: string) => string;
+  to: (unit: string) => string;
+  via: (origin: string) => string;
+  bed: (label: string) => string;
+  scheduledFor: (when: string) => string;
+  ago: (age: string) => string;
+  age: (ms: number) => string;
+  steps: {
+    accept: string;
+    decline: string;
+    schedule: string;
+    complete: { in: string; out: string };
+    cancel: string;
+    place: string;
+    request: string;
+  };
+  /** Accessible names: each button says whose transfer it acts on. */
+  stepFor: (step: string, who: string) => string;
+  chooseBed: string;
+  declineReason: string;
+  chooseUnit: string;
+  choosePatient: string;
+  when: string;
+  noFreeBed: string;
+  send: string;
+  nobodyToSend: string;
+  noUnits: string;
+  shielded: string;
+  allocation: {
+    patients: string;
+    none: string;
+    patient: string;
+    hospital: string;
+    admitted: string;
+    readySince: string;
+    days: string;
+    cost: string;
+    transfer: string;
+    action: string;
+    totals: (ready: number, days: number, cost: string) => string;
+    rate: (rate: string) => string;
+    changeRate: string;
+    rateLabel: string;
+    capacity: string;
+    capacityNote: (when: string) => string;
+    free: (free: number, beds: number) => string;
+    incoming: (n: number) => string;
+    unitOption: (name: string, free: number) => string;
+    start: string;
+    leftHospital: (when: string) => string;
+  };
+  money: (nok: number) => string;
+  date: (iso: string) => string;
+  dateTime: (iso: string) => string;
+}
+
+const zone = 'Europe/Oslo';
+
+function make(locale: string) {
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 });
+  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: zone });
+  const dateTime = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone });
+  return { money: (nok: number) => money.format(nok), date: (iso: string) => date.format(new Date(iso)), dateTime: (iso: string) => dateTime.format(new Date(iso)) };
+}
+
+/** "5 min", "3 t", "2 døgn": how old a decision is, coarser the older it gets. */
+function ageIn(units: { min: string; hour: string; day: (n: number) => string }) {
+  return (ms: number) => {
+    const minutes = Math.max(0, Math.floor(ms / 60_000));
+    if (minutes < 60) return `${minutes} ${units.min}`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48) return `${hours} ${units.hour}`;
+    return units.day(Math.floor(hours / 24));
+  };
+}
+
+const nb: FlowText = {
+  transfers: 'Overføringer',
+  incoming: 'Til oss',
+  outgoing: 'Fra oss',
+  none: 'Ingen overføringer nå.',
+  state: { requested: 'Forespurt', accepted: 'Akseptert', scheduled: 'Planlagt', declined: 'Avslått', cancelled: 'Avlyst', completed: 'Fullført' },
+  conflict: {
+    'completed-and-cancelled': 'Fullført på én tavle og avlyst på en annen samtidig: sjekk hvor pasienten er.',
+    'completed-and-declined': 'Fullført på én tavle og avslått på en annen samtidig: sjekk hvor pasienten er.',
+    'duplicate-request': 'Pasienten er sendt to steder samtidig: avlys den ene.',
+  },
+  reason: { 'no-bed': 'ingen ledig plass', 'care-level': 'feil omsorgsnivå', other: 'annen grunn' },
+  hospitalStatus: { admitted: 'Innlagt', 'discharge-ready': 'Utskrivningsklar', withdrawn: 'Ikke lenger utskrivningsklar', discharged: 'Utskrevet', dead: 'Død' },
+  from: (unit) => `fra ${unit}`,
+  to: (unit) => `til ${unit}`,
+  via: (origin) => `(${origin})`,
+  bed: (label) => `seng ${label}`,
+  scheduledFor: (when) => `planlagt ${when}`,
+  ago: (age) => `for ${age} siden`,
+  age: ageIn({ min: 'min', hour: 't', day: (n) => `${n} døgn` }),
+  steps: {
+    accept: 'Ta imot',
+    decline: 'Avslå',
+    schedule: 'Planlegg',
+    complete: { in: 'Pasienten er kommet', out: 'Pasienten har reist' },
+    cancel: 'Avlys',
+    place: 'Legg i seng',
+    request: 'Be om overføring',
+  },
+  stepFor: (step, who) => `${step}: ${who}`,
+  chooseBed: 'Seng',
+  declineReason: 'Grunn til avslag',
+  chooseUnit: 'Til enhet',
+  choosePatient: 'Pasient',
+  when: 'Tidspunkt',
+  noFreeBed: 'Ingen ledig seng',
+  send: 'Send en pasient',
+  nobodyToSend: 'Ingen pasienter å sende.',
+  noUnits: 'Hubben har ikke meldt andre enheter ennå.',
+  shielded: 'Skjermet',
+  allocation: {
+    patients: 'Pasienter fra sykehuset',
+    none: 'Ingen meldinger fra sykehuset.',
+    patient: 'Pasient',
+    hospital: 'Sykehus',
+    admitted: 'Innlagt',
+    readySince: 'Utskrivningsklar siden',
+    days: 'Døgn',
+    cost: 'Påløpt',
+    transfer: 'Overføring',
+    action: 'Plass',
+    totals: (ready, days, cost) => `${ready} utskrivningsklare · ${days} døgn · ${cost} påløpt`,
+    rate: (rate) => `Døgnpris ${rate}`,
+    changeRate: 'Endre døgnpris',
+    rateLabel: 'Døgnpris (kr)',
+    capacity: 'Ledig kapasitet',
+    capacityNote: (when) => `Sist meldt ${when}`,
+    free: (free, beds) => `${free} av ${beds} ledig`,
+    incoming: (n) => `${n} på vei inn`,
+    unitOption: (name, free) => `${name} — ${free} ledig`,
+    start: 'Start overføring',
+    leftHospital: (when) => `ute av sykehuset ${when}`,
+  },
+  ...make('nb-NO'),
+};
+
+const en: FlowText = {
+  transfers: 'Transfers',
+  incoming: 'Coming to us',
+  outgoing: 'Leaving us',
+  none: 'No transfers now.',
+  state: { requested: 'Requested', accepted: 'Accepted', scheduled: 'Scheduled', declined: 'Declined', cancelled: 'Cancelled', completed: 'Completed' },
+  conflict: {
+    'completed-and-cancelled': 'Completed on one board and cancelled on another at the same time: check where the patient is.',
+    'completed-and-declined': 'Completed on one board and declined on another at the same time: check where the patient is.',
+    'duplicate-request': 'The patient was sent to two places at once: cancel one.',
+  },
+  reason: { 'no-bed': 'no free place', 'care-level': 'wrong level of care', other: 'other reason' },
+  hospitalStatus: { admitted: 'Admitted', 'discharge-ready': 'Discharge-ready', withdrawn: 'No longer discharge-ready', discharged: 'Discharged', dead: 'Died' },
+  from: (unit) => `from ${unit}`,
+  to: (unit) => `to ${unit}`,
+  via: (origin) => `(${origin})`,
+  bed: (label) => `bed ${label}`,
+  scheduledFor: (when) => `scheduled ${when}`,
+  ago: (age) => `${age} ago`,
+  age: ageIn({ min: 'min', hour: 'h', day: (n) => `${n} days` }),
+  steps: {
+    accept: 'Accept',
+    decline: 'Decline',
+    schedule: 'Schedule',
+    complete: { in: 'Patient has arrived', out: 'Patient has left' },
+    cancel: 'Cancel',
+    place: 'Put in bed',
+    request: 'Request transfer',
+  },
+  stepFor: (step, who) => `${step}: ${who}`,
+  chooseBed: 'Bed',
+  declineReason: 'Reason to decline',
+  chooseUnit: 'To unit',
+  choosePatient: 'Patient',
+  when: 'Time',
+  noFreeBed: 'No free bed',
+  send: 'Send a patient',
+  nobodyToSend: 'No patients to send.',
+  noUnits: 'The hub has not reported other units yet.',
+  shielded: 'Shielded',
+  allocation: {
+    patients: 'Patients from hospital',
+    none: 'No messages from the hospital.',
+    patient: 'Patient',
+    hospital: 'Hospital',
+    admitted: 'Admitted',
+    readySince: 'Discharge-ready since',
+    days: 'Days',
+    cost: 'Accrued',
+    transfer: 'Transfer',
+    action: 'Place',
+    totals: (ready, days, cost) => `${ready} discharge-ready · ${days} days · ${cost} accrued`,
+    rate: (rate) => `Daily rate ${rate}`,
+    changeRate: 'Change daily rate',
+    rateLabel: 'Daily rate (NOK)',
+    capacity: 'Free capacity',
+    capacityNote: (when) => `Last reported ${when}`,
+    free: (free, beds) => `${free} of ${beds} free`,
+    incoming: (n) => `${n} on the way in`,
+    unitOption: (name, free) => `${name} — ${free} free`,
+    start: 'Start transfer',
+    leftHospital: (when) => `left hospital ${when}`,
+  },
+  ...make('en-GB'),
+};
+
+const TABLES: Record<Language, FlowText> = { nb, en };
+
+/** The flow words of a language. */
+export function flowText(language: Language): FlowText {
+  return TABLES[language];
+}

@@ -1,0 +1,130 @@
+/**
+ * The leader view end to end: a hub and a board as users run them (the built CLI), syncing through
+ * a real Mosquitto; the hub's page in Chromium. Each test has its own broker and data folders.
+ */
+
+import { readFileSync } from 'node:fs';
+import { test as base, expect as baseExpect, type Page } from '@playwright/test';
+import { tempDir } from '../helpers/temp-dir.js';
+import { Mosquitto } from '../support/mosquitto.js';
+import { TavlaProcess } from '../support/tavla-process.js';
+import { waitFor } from '../support/wait.js';
+
+// Page content may take a while on a loaded machine; the one timing that matters (2 s) is explicit below.
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+const PATIENT = { name: 'Ingrid Haugland', initials: 'IH', birthDate: '1938-04-17' };
+const SECRETS = [PATIENT.name, 'Ingrid', 'Haugland', PATIENT.birthDate];
+
+interface Municipality {
+  hub: TavlaProcess;
+  board: TavlaProcess;
+}
+
+const test = base.extend<{ municipality: Municipality }>({
+  // eslint-disable-next-line no-empty-pattern
+  municipality: async ({}, use, testInfo) => {
+    const dir = tempDir('tavla-e2e-leader-');
+    const broker = await Mosquitto.start(dir.path);
+    const hub = await TavlaProcess.start({ role: 'hub', municipality: 'e2e', broker: broker.url, data: `${dir.path}/hub` });
+    const board = await TavlaProcess.start({ role: 'board', municipality: 'e2e', unit: 'solsiden', broker: broker.url, data: `${dir.path}/solsiden` });
+    await board.id('unit.configure', { name: 'Solsiden', kind: 'nursing-home', beds: ['101', '102', '103', '104'].map((label) => ({ label })) });
+    await board.id('stay.admit', { bed: '101', ...PATIENT, adl: 3 });
+    await board.id('task.create', { title: 'Legemiddelgjennomgang', due: new Date(Date.now() - 3_600_000).toISOString() });
+    await waitFor(
+      () => hub.call<{ units: { unit: string; patients: number }[] }>('leader.capacity'),
+      (r) => r.value?.units.some((u) => u.unit === 'solsiden' && u.patients === 1) ?? false,
+      { what: 'the hub to hold the board’s unit', timeout: 15_000 },
+    );
+    await use({ hub, board });
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('hub-log', { body: hub.output, contentType: 'text/plain' });
+      await testInfo.attach('board-log', { body: board.output, contentType: 'text/plain' });
+    }
+    await board.stop();
+    await hub.stop();
+    await broker.kill('SIGTERM');
+    dir.remove();
+  },
+});
+
+async function expectNoPersonalData(page: Page, where: string): Promise<void> {
+  const html = await page.content();
+  for (const secret of SECRETS) expect(html, `${where} must not contain "${secret}"`).not.toContain(secret);
+}
+
+const capacityCell = (page: Page, column: number) =>
+  page.getByRole('table', { name: 'Kapasitet per enhet' }).getByRole('row', { name: /Solsiden/ }).getByRole('cell').nth(column);
+
+test('an edit on a board shows in the leader view within 2 seconds, through the broker', async ({ page, municipality }, testInfo) => {
+  test.setTimeout(60_000);
+  await page.goto(municipality.hub.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Kommuneoversikt' })).toBeVisible();
+  const blocked = capacityCell(page, 4); // Type, Senger, Belegg, Ledige, Sperret
+  await expect(blocked).toHaveText('0');
+  await expect(capacityCell(page, 2)).toHaveText('25,0 %');
+
+  const started = Date.now();
+  await municipality.board.id('bed.setStatus', { bed: '102', status: 'blocked' });
+  await expect(blocked).toHaveText('1', { timeout: 2000 });
+  const elapsed = Date.now() - started;
+  testInfo.annotations.push({ type: 'board edit to leader view', description: `${elapsed} ms` });
+  expect(elapsed).toBeLessThan(2000);
+
+  await municipality.board.id('stay.admit', { bed: '103', name: 'Olav Brekke', initials: 'OB', birthDate: '1941-11-02' });
+  await expect(capacityCell(page, 2)).toHaveText('50,0 %', { timeout: 2000 });
+  await expectNoPersonalData(page, 'the capacity view');
+  const shot = testInfo.outputPath('leader-capacity.png');
+  await page.screenshot({ path: shot, fullPage: true });
+  await testInfo.attach('leader-capacity', { path: shot, contentType: 'image/png' });
+});
+
+test('indicators with definitions and trends, drill-down, forecast verdict, benefits and FHIR export', async ({ page, municipality }, testInfo) => {
+  test.setTimeout(60_000);
+  await page.goto(municipality.hub.url);
+  await expect(page.getByRole('table', { name: 'Kapasitet per enhet' })).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Indikatorer' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Belegg' })).toBeVisible();
+  await expect(page.getByText('Belagte døgn / tilgjengelige døgn × 100').first()).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Belegg per dag/ })).toBeVisible();
+  expect(await page.locator('canvas').count()).toBeGreaterThanOrEqual(11);
+  await page.getByLabel('Enhet').selectOption({ label: 'Solsiden' });
+  await expect(page.getByRole('heading', { level: 2, name: /Indikatorer for Solsiden/ })).toBeVisible();
+  await expectNoPersonalData(page, 'the indicators');
+  await testInfo.attach('leader-indicators', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'FHIR MeasureReport' }).click();
+  const download = await downloaded;
+  expect(download.suggestedFilename()).toMatch(/^tavla-measurereport-solsiden-\d{4}-\d{2}-\d{2}\.json$/);
+  const bundle = JSON.parse(readFileSync(await download.path(), 'utf8')) as { resourceType: string; entry: { resource: { resourceType: string } }[] };
+  expect(bundle.resourceType).toBe('Bundle');
+  expect(bundle.entry.every((e) => e.resource.resourceType === 'MeasureReport')).toBe(true);
+
+  await page.getByRole('tab', { name: 'Prognose' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Slik er prognosen laget' })).toBeVisible();
+  // A unit that began today has no history to test the forecast on, and the screen says so.
+  await expect(page.getByTestId('forecast-verdict')).toContainText('For lite historikk');
+  await testInfo.attach('leader-forecast', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+
+  await page.getByRole('tab', { name: 'Pasientflyt' }).click();
+  await expect(page.getByRole('heading', { name: 'Utskrivningsklare pasienter som venter' })).toBeVisible();
+  await expect(page.getByText(/Døgnpris \d{4}: 5\s745\skr/)).toBeVisible();
+  await testInfo.attach('leader-flow', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+
+  await page.getByRole('tab', { name: 'Gevinster' }).click();
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Navn').fill('Flere oppgaver i tide');
+  await page.getByLabel('Indikator').selectOption({ label: 'Oppgaver i tide' });
+  await page.getByLabel('Grunnlinje fra').fill(day(20));
+  await page.getByLabel('Grunnlinje til').fill(day(10));
+  await page.getByLabel(/^Enhetskost/).fill('50');
+  await page.getByRole('button', { name: 'Legg til gevinst' }).click();
+  const card = page.getByRole('article', { name: 'Flere oppgaver i tide' });
+  await expect(card).toBeVisible();
+  await expect(card.getByText('Forutsetninger')).toBeVisible();
+  await expect(card).toContainText('Enhetskost 50 kr');
+  await expectNoPersonalData(page, 'the benefits');
+  await testInfo.attach('leader-benefits', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+});

@@ -1,0 +1,122 @@
+/**
+ * A transfer from the allocation office to a nursing home on two boards in Debian's Chromium: a
+ * hospital patient arrives by PLO in the hub's inbox, the office starts the transfer, the nursing
+ * home accepts it into a bed and receives the patient; each board sees the other's steps live.
+ * A real Mosquitto, the hub and both boards run as `tavla` processes with their own data folders.
+ */
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import type { AllocationState } from '../../shared/api/commands/flow.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { Mosquitto } from '../support/mosquitto.js';
+import { PATIENTS, ploMessage } from '../support/plo-messages.js';
+import { TavlaProcess } from '../support/tavla-process.js';
+import { waitFor } from '../support/wait.js';
+
+interface Municipality {
+  office: TavlaProcess;
+  home: TavlaProcess;
+  inbox: string;
+}
+
+const test = base.extend<{ municipality: Municipality }>({
+  // Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  municipality: async ({}, use, testInfo) => {
+    const dir = tempDir('tavla-e2e-flow-');
+    const inbox = join(dir.path, 'plo-inbox');
+    mkdirSync(inbox);
+    const broker = await Mosquitto.start(dir.path);
+    const started: TavlaProcess[] = [];
+    const start = async (options: ConstructorParameters<typeof TavlaProcess>[0]) => {
+      const p = await TavlaProcess.start(options);
+      started.push(p);
+      return p;
+    };
+    try {
+      await start({ role: 'hub', municipality: 'e2e', broker: broker.url, data: join(dir.path, 'hub'), args: ['--plo-inbox', inbox] });
+      const office = await start({ role: 'board', municipality: 'e2e', unit: 'tildeling', broker: broker.url, data: join(dir.path, 'office') });
+      const home = await start({ role: 'board', municipality: 'e2e', unit: 'solsiden', broker: broker.url, data: join(dir.path, 'home') });
+      await office.id('unit.configure', { name: 'Tildelingskontoret', kind: 'allocation-office', beds: [] });
+      await home.id('unit.configure', { name: 'Solsiden sykehjem', kind: 'nursing-home', beds: [{ label: '101' }, { label: '102' }] });
+      await use({ office, home, inbox });
+    } finally {
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach('tavla-logs', { body: started.map((p) => `== ${p.options.data}\n${p.output}`).join('\n'), contentType: 'text/plain' });
+      }
+      await Promise.all(started.map((p) => p.stop()));
+      await broker.kill();
+      dir.remove();
+    }
+  },
+});
+
+test('the allocation office sends a discharge-ready patient to a nursing home, step by step on both boards', async ({ browser, municipality }, testInfo) => {
+  test.setTimeout(90_000);
+  const { office, home, inbox } = municipality;
+  writeFileSync(join(inbox, 'kari.xml'), ploMessage({ type: 'LOG_UTSKRIVNINGSKLAR', patient: PATIENTS.kari, dischargeReadyAt: '2026-11-18T09:00:00' }));
+  // The office knows the patient and the nursing home's free beds before the pages open.
+  await waitFor(
+    async () => (await office.call<AllocationState>('flow.allocation')).value,
+    (s) => s?.patients.length === 1 && s.units.some((u) => u.unit === 'solsiden' && u.free === 2),
+    { what: 'patient and capacity on the office board', timeout: 30_000 },
+  );
+
+  const officePage = await (await browser.newContext()).newPage();
+  const homePage = await (await browser.newContext()).newPage();
+  await officePage.goto(office.url);
+  await homePage.goto(home.url);
+
+  // The office: the patient from hospital, waiting and costing, and where there is room.
+  const row = officePage.getByRole('row').filter({ hasText: 'KN' });
+  await expect(row).toContainText('Utskrivningsklar');
+  await expect(row).toContainText('Fjordvik sykehus HF – Medisinsk avdeling');
+  await expect(row.locator('.cost')).toContainText('kr');
+  await expect(officePage.getByRole('list', { name: 'Ledig kapasitet' })).toContainText('Solsiden sykehjem');
+  await expect(officePage.getByRole('combobox', { name: 'Til enhet: KN' })).toContainText('Solsiden sykehjem — 2 ledig');
+  await officePage.getByRole('button', { name: 'Start overføring: KN' }).click();
+  await expect(row.locator('.transfer')).toContainText('Forespurt');
+  await expect(row.locator('.transfer')).toContainText('til Solsiden sykehjem');
+
+  // The nursing home: the request arrives on its own, with initials and where the patient comes from.
+  const toggle = homePage.getByRole('button', { name: /Overføringer/ });
+  await expect(toggle).toContainText('1', { timeout: 20_000 });
+  await toggle.click();
+  const incoming = homePage.getByRole('list', { name: 'Til oss' }).getByRole('listitem');
+  await expect(incoming).toContainText('fra Tildelingskontoret');
+  await expect(incoming).toContainText('Forespurt');
+  const request = testInfo.outputPath('home-request.png');
+  await homePage.screenshot({ path: request });
+  await testInfo.attach('home-request', { path: request, contentType: 'image/png' });
+  await homePage.getByRole('combobox', { name: 'Seng: KN' }).selectOption('102');
+  await homePage.getByRole('button', { name: 'Ta imot: KN' }).click();
+  await expect(incoming).toContainText('Akseptert');
+
+  // The office sees the decision without a reload, and how old it is.
+  await expect(row.locator('.transfer')).toContainText('Akseptert', { timeout: 20_000 });
+  await expect(row.locator('.transfer')).toContainText('seng 102');
+  await expect(row.locator('.transfer')).toContainText(/for \d+ min siden/);
+  const midway = testInfo.outputPath('office-accepted.png');
+  await officePage.screenshot({ path: midway });
+  await testInfo.attach('office-accepted', { path: midway, contentType: 'image/png' });
+
+  await homePage.getByRole('button', { name: 'Pasienten er kommet: KN' }).click();
+  await expect(incoming).toContainText('Fullført');
+  // The patient has left the office's list; the nursing home has them in bed 102, by initials only.
+  await expect(officePage.getByText('Ingen meldinger fra sykehuset.')).toBeVisible({ timeout: 20_000 });
+  const { stays, beds } = await home.state<{ stays: { bed: string | null; initials: string }[]; beds: { id: string; label: string; status: string }[] }>();
+  expect(stays.map((s) => [s.initials, beds.find((b) => b.id === s.bed)?.label])).toEqual([['KN', '102']]);
+  expect(beds.find((b) => b.label === '102')?.status).toBe('occupied');
+  for (const page of [officePage, homePage]) {
+    const html = await page.content();
+    for (const secret of ['Nordmann', PATIENTS.kari.birthDate, PATIENTS.kari.id]) expect(html, `no "${secret}" on a board page`).not.toContain(secret);
+  }
+
+  for (const [name, page] of [['office', officePage], ['home', homePage]] as const) {
+    const shot = testInfo.outputPath(`${name}.png`);
+    await page.screenshot({ path: shot });
+    await testInfo.attach(name, { path: shot, contentType: 'image/png' });
+  }
+});

@@ -1,0 +1,70 @@
+/**
+ * A municipality in one process for flow tests: boards and a hub, each with its own SQLite file,
+ * and a relay that does what sync does between them (each online board exchanges its whole scope
+ * with the hub, the hub settles transfers and refreshes capacity). A board left out of a relay is
+ * offline: it keeps working on what it last saw.
+ */
+
+import { join } from 'node:path';
+import { refreshCapacity } from '../../../main/flow/hub-capacity.js';
+import { settleTransfers, transfersToReview } from '../../../main/flow/hub-settlement.js';
+import { BoardService } from '../../../main/services/board-service.js';
+import { HubService } from '../../../main/services/hub-service.js';
+import type { Result } from '../../../shared/api/result.js';
+import type { FlowState } from '../../../shared/api/commands/flow.js';
+
+export class FlowWorld {
+  readonly hub: HubService;
+  readonly boards = new Map<string, BoardService>();
+  now = new Date('2026-11-23T08:00:00Z');
+
+  constructor(private readonly dir: string) {
+    this.hub = new HubService({ dataDir: join(dir, 'hub'), municipality: 'fjordvik' });
+  }
+
+  /** A board (screen) named `name` of `unit`. */
+  add(name: string, unit: string): BoardService {
+    const board = new BoardService({ dataDir: join(this.dir, name), municipality: 'fjordvik', unit, now: () => this.now });
+    this.boards.set(name, board);
+    return board;
+  }
+
+  get(name: string): BoardService {
+    const board = this.boards.get(name);
+    if (!board) throw new Error(`no board ${name}`);
+    return board;
+  }
+
+  run(name: string, command: string, input: unknown = {}): Result<unknown> {
+    return this.get(name).dispatch(command, input, `staff@${name}`);
+  }
+
+  /** Runs a command that must succeed; returns the id it answered. */
+  id(name: string, command: string, input: unknown): string {
+    const result = this.run(name, command, input);
+    if (!result.ok) throw new Error(`${name} ${command}: ${result.code} ${result.message}`);
+    return (result.value as { id: string }).id;
+  }
+
+  flow(name: string): FlowState {
+    const result = this.run(name, 'flow.state');
+    if (!result.ok) throw new Error(result.message);
+    return result.value as FlowState;
+  }
+
+  /** Syncs the named boards (default: all) with the hub until nothing moves. */
+  relay(...names: string[]): void {
+    const online = (names.length > 0 ? names : [...this.boards.keys()]).map((name) => this.get(name));
+    for (let round = 0; round < 3; round += 1) {
+      for (const board of online) this.hub.store.applyRemote(board.store.scopeChanges(board.unit, () => true), board.unit);
+      settleTransfers(this.hub.store, transfersToReview(this.hub.store), this.now);
+      refreshCapacity(this.hub.store, this.now);
+      for (const board of online) board.store.applyRemote(this.hub.store.scopeChanges(board.unit, () => true), board.unit);
+    }
+  }
+
+  close(): void {
+    for (const board of this.boards.values()) board.close();
+    this.hub.close();
+  }
+}
