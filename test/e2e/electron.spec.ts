@@ -33,6 +33,7 @@ function findElectron(): { path: string } | { missing: string } {
 const found = findElectron();
 if ('missing' in found) {
   console.log(`electron.spec.ts skipped: ${found.missing}`);
+  // Reason beside the skip: no Electron binary on this machine; found.missing says what and how to get it.
   test.skip(true, found.missing);
 }
 

@@ -5,6 +5,7 @@ import { api } from '../api/api.js';
 import type { AllocationState, DeclineReason, FlowState as FlowStateValue } from '../../../shared/api/commands/flow.js';
 import type { ErrorCode, Result } from '../../../shared/api/result.js';
 import type { SaveStatus } from './save-status.js';
+import { followChanges } from './follow-changes.js';
 
 const RELOAD_AFTER_MS = 150;
 
@@ -16,7 +17,6 @@ export class FlowState {
   loadError = $state<{ code: ErrorCode; message: string } | null>(null);
   #saves = $state<Record<string, SaveStatus>>({});
   #loadSeq = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #api: ApiClient;
   #withAllocation = false;
 
@@ -30,17 +30,7 @@ export class FlowState {
    */
   start(options: { allocation?: boolean } = {}): () => void {
     this.#withAllocation = options.allocation ?? false;
-    const unsubscribe = this.#api.on('state.changed', () => {
-      this.#timer ??= setTimeout(() => {
-        this.#timer = undefined;
-        void this.load();
-      }, RELOAD_AFTER_MS);
-    });
-    void this.load();
-    return () => {
-      unsubscribe();
-      clearTimeout(this.#timer);
-    };
+    return followChanges(this.#api, () => void this.load(), RELOAD_AFTER_MS);
   }
 
   async load(): Promise<void> {

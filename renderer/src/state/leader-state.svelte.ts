@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/api/commands/leader.js';
 import type { BenefitIndicator } from '../../../shared/indicators/benefits.js';
 import type { BoardLink } from '../../../shared/api/contract.js';
+import { followChanges } from './follow-changes.js';
 
 const RELOAD_AFTER_MS = 300;
 
@@ -51,7 +52,6 @@ export class LeaderState {
   /** When the figures were last read, as epoch ms. */
   updatedAt = $state<number | null>(null);
   readonly #api: ApiClient;
-  #timer: ReturnType<typeof setTimeout> | undefined;
   #loading: Promise<void> | null = null;
   #again = false;
 
@@ -61,18 +61,7 @@ export class LeaderState {
 
   /** Loads now and after every change (coalesced); returns the unsubscribe. */
   start(): () => void {
-    const unsubscribe = this.#api.on('state.changed', () => {
-      // A burst of synced edits becomes one reload.
-      this.#timer ??= setTimeout(() => {
-        this.#timer = undefined;
-        void this.load();
-      }, RELOAD_AFTER_MS);
-    });
-    void this.load();
-    return () => {
-      unsubscribe();
-      clearTimeout(this.#timer);
-    };
+    return followChanges(this.#api, () => void this.load(), RELOAD_AFTER_MS);
   }
 
   /** Reads capacity and the open tab's figures; a load asked for during one runs once after it. */

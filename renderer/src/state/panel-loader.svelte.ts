@@ -5,6 +5,7 @@
 
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { Result } from '../../../shared/api/result.js';
+import { followChanges } from './follow-changes.js';
 
 const RELOAD_AFTER_MS = 250;
 
@@ -13,7 +14,6 @@ export class PanelLoader<T> {
   error = $state<string | null>(null);
   readonly #api: ApiClient;
   readonly #read: () => Promise<Result<T>>;
-  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(api: ApiClient, read: () => Promise<Result<T>>) {
     this.#api = api;
@@ -22,18 +22,7 @@ export class PanelLoader<T> {
 
   /** Reads now and after every change while shown; returns the stop. */
   start(): () => void {
-    const unsubscribe = this.#api.on('state.changed', () => {
-      this.#timer ??= setTimeout(() => {
-        this.#timer = undefined;
-        void this.load();
-      }, RELOAD_AFTER_MS);
-    });
-    void this.load();
-    return () => {
-      unsubscribe();
-      clearTimeout(this.#timer);
-      this.#timer = undefined;
-    };
+    return followChanges(this.#api, () => void this.load(), RELOAD_AFTER_MS);
   }
 
   async load(): Promise<void> {
