@@ -26,6 +26,12 @@ export const RoleOptions = z.strictObject({
   boards: z.coerce.number().int().min(1).max(50).optional(),
   /** A folder the hub watches for PLO message files. */
   ploInbox: z.string().min(1).optional(),
+  /** The hub's leader address: the leader view alone, for leaders' desktops and leader screens. */
+  leaderPort: port.optional(),
+  leaderHost: z
+    .string()
+    .regex(/^[A-Za-z0-9.:-]{1,253}$/, 'an IP address or host name of this machine, e.g. 0.0.0.0 or 10.0.4.2')
+    .optional(),
 });
 export type RoleOptions = z.infer<typeof RoleOptions>;
 
@@ -51,6 +57,9 @@ Options:
   --port <n>            HTTP port on 127.0.0.1 (0 picks a free port; the URL is printed)
   --config <file>       JSON file with any of these options (flags win)
   --plo-inbox <dir>     folder the hub watches for PLO message files (hub)
+  --leader-port <n>     also serve the leader view alone on this port, for leaders' desktops and
+                        leader screens on the network: aggregates only, no other command (hub)
+  --leader-host <addr>  address the leader view listens on (default 0.0.0.0: every interface)
   --unit <id>           with import-plo or --plo-inbox: the allocation office (default: the only one)
   -h, --help            this help
 `;
@@ -80,6 +89,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         config: { type: 'string' },
         boards: { type: 'string' },
         'plo-inbox': { type: 'string' },
+        'leader-port': { type: 'string' },
+        'leader-host': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -94,13 +105,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
   const takes = role === 'import-plo' ? 1 : 0;
   if (rest.length > takes) throw new UsageError(`unexpected argument: ${rest[takes]}`);
   if (rest.length < takes) throw new UsageError(`tavla ${role} needs a file or folder to import`);
-  const { help: _help, 'broker-port': brokerPort, 'plo-inbox': ploInbox, ...flags } = values;
+  const { help: _help, ...flags } = values;
   const fromFile = values.config ? readConfigFile(values.config) : {};
   const result = RoleOptions.safeParse({
     ...fromFile,
-    ...flags,
-    ...(brokerPort === undefined ? {} : { brokerPort }),
-    ...(ploInbox === undefined ? {} : { ploInbox }),
+    ...Object.fromEntries(Object.entries(flags).map(([flag, value]) => [camel(flag), value])),
   });
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -123,6 +132,10 @@ function readConfigFile(file: string): Record<string, unknown> {
   } catch (error) {
     throw new UsageError(`--config: ${file} is not a JSON object: ${(error as Error).message}`);
   }
+}
+
+function camel(flag: string): string {
+  return flag.replace(/-([a-z])/g, (_dash, letter: string) => letter.toUpperCase());
 }
 
 function kebab(name: string): string {

@@ -1,12 +1,27 @@
-/** An Electron board's configuration file: where it is found and what it must hold. */
+/**
+ * An Electron screen's configuration file: where it is found and what it must hold. A screen is a
+ * unit's board (the default) or a leader screen, which shows the hub's leader view and keeps no
+ * data of its own.
+ */
 
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { RoleOptions } from '../cli/options.js';
+
+/** The file's keys: the command line's, and what kind of screen this is. */
+const ScreenFile = RoleOptions.extend({
+  screen: z.enum(['board', 'leader']).optional(),
+  /** A leader screen's page: the hub's leader address (`tavla hub --leader-port`). */
+  hub: z
+    .url({ protocol: /^https?$/, error: 'the http:// or https:// address of the hub\'s leader view, e.g. http://tavla-hub:4701/' })
+    .optional(),
+});
 
 /** What a board needs to open its services. */
 export interface BoardConfig {
+  screen: 'board';
   file: string;
   municipality: string;
   unit: string;
@@ -14,6 +29,18 @@ export interface BoardConfig {
   broker?: string;
   port?: number;
 }
+
+/** A leader screen: the kiosk shows the hub's leader view, and nothing runs below it. */
+export interface LeaderScreenConfig {
+  screen: 'leader';
+  file: string;
+  hubUrl: string;
+}
+
+export type ScreenConfig = BoardConfig | LeaderScreenConfig;
+
+/** Keys that belong to a unit's board, refused on a leader screen so nobody thinks it keeps a unit. */
+const BOARD_ONLY_KEYS = ['unit', 'data', 'broker', 'port'] as const;
 
 /** A configuration the board cannot start with; the message says what to fix. */
 export class BoardConfigError extends Error {}
@@ -33,7 +60,7 @@ export function configPath(argv: readonly string[], env: NodeJS.ProcessEnv, user
 }
 
 /** Reads and validates the file with the CLI's schema; a relative `data` is taken from the file's folder. */
-export function readBoardConfig(file: string, userData: string): BoardConfig {
+export function readScreenConfig(file: string, userData: string): ScreenConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -49,16 +76,26 @@ export function readBoardConfig(file: string, userData: string): BoardConfig {
   } catch (error) {
     throw new BoardConfigError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
-  const parsed = RoleOptions.safeParse(json);
+  const parsed = ScreenFile.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new BoardConfigError(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
   }
-  const { municipality, unit, data, broker, port } = parsed.data;
+  const { municipality, unit, data, broker, port, screen, hub } = parsed.data;
+  if (screen === 'leader') {
+    const stray = BOARD_ONLY_KEYS.filter((key) => parsed.data[key] !== undefined);
+    if (stray.length > 0) {
+      throw new BoardConfigError(`${file}: a leader screen keeps no unit of its own; remove ${stray.map((key) => `"${key}"`).join(', ')}`);
+    }
+    if (hub === undefined) throw new BoardConfigError(`${file}: a leader screen needs "hub", the address of the hub's leader view`);
+    return { screen, file, hubUrl: hub };
+  }
+  if (hub !== undefined) throw new BoardConfigError(`${file}: "hub" is for a leader screen; add "screen": "leader" or remove it`);
   if (municipality === undefined || unit === undefined) {
     throw new BoardConfigError(`${file} must name both "municipality" and "unit"`);
   }
   return {
+    screen: 'board',
     file,
     municipality,
     unit,
@@ -66,4 +103,17 @@ export function readBoardConfig(file: string, userData: string): BoardConfig {
     broker,
     port,
   };
+}
+
+/**
+ * True when the kiosk may show `url`: a leader screen stays on the hub's origin (its leader view and
+ * that page's own links), so a wrong link cannot carry the screen off to another site.
+ */
+export function leaderScreenAllows(config: LeaderScreenConfig, url: string): boolean {
+  try {
+    const target = new URL(url);
+    return target.origin === new URL(config.hubUrl).origin && target.username === '' && target.password === '';
+  } catch {
+    return false;
+  }
 }

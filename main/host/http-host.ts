@@ -1,6 +1,6 @@
 /**
  * The headless host: the renderer over HTTP, the API as POST /api/<command>, pushed events and
- * commands over WebSocket /api/events. Loopback only.
+ * commands over WebSocket /api/events. Loopback unless told otherwise (the hub's leader address).
  */
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -16,7 +16,8 @@ import { serveStatic } from './static-files.js';
 /** What a host serves: a board or the hub. */
 export interface HostTarget {
   health(): Record<string, unknown>;
-  stateSnapshot(): unknown;
+  /** The operator's `GET /api/state`; a target without it answers 404 there. */
+  stateSnapshot?(): unknown;
   dispatch(command: string, input: unknown, actor?: string): Result<unknown>;
   subscribe(listener: EventListener): () => void;
 }
@@ -95,7 +96,10 @@ function sameOrigin(req: IncomingMessage): boolean {
 async function handleHttp(target: HostTarget, root: string, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method === 'GET' && url.pathname === '/healthz') return sendJson(res, 200, target.health());
-  if (req.method === 'GET' && url.pathname === '/api/state') return sendJson(res, 200, target.stateSnapshot());
+  if (req.method === 'GET' && url.pathname === '/api/state') {
+    if (!target.stateSnapshot) return sendJson(res, 404, fail('not-found', 'no state is served here'));
+    return sendJson(res, 200, target.stateSnapshot());
+  }
   if (url.pathname.startsWith('/api/')) {
     if (req.method !== 'POST') return sendJson(res, 405, fail('invalid-input', 'use POST /api/<command>'));
     const command = url.pathname.slice('/api/'.length);

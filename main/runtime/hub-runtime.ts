@@ -1,9 +1,11 @@
 /** Starts the hub: its replica, an embedded broker unless one is given, sync and the HTTP host. */
 
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Change } from '../../shared/sync/change.js';
 import { required, type RoleOptions } from '../cli/options.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
+import { leaderAddress } from '../host/leader-address.js';
 import { startHubFlow, type HubFlow } from '../flow/hub-flow.js';
 import { logger } from '../log.js';
 import { HubService } from '../services/hub-service.js';
@@ -20,11 +22,15 @@ export interface HubRuntimeOptions {
   ploInbox?: string;
   /** The allocation office PLO patients go to (default: the only one the hub knows). */
   ploUnit?: string;
+  /** Also serve the leader view alone here (docs/leader.md); host defaults to every interface. */
+  leader?: { port: number; host?: string };
 }
 
 export interface HubRuntime {
   service: HubService;
   host: RunningHost;
+  /** The leader address, when one was asked for. */
+  leaderHost: RunningHost | undefined;
   sync: SyncEngine;
   broker: EmbeddedBroker | undefined;
   brokerUrl: string;
@@ -50,21 +56,25 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     onStatus: (status) => service.setSyncStatus(status),
   });
   const flow: HubFlow = startHubFlow({ service, sync, dataDir: options.dataDir, ploInbox: options.ploInbox, ploUnit: options.ploUnit });
-  const host = await startHost(service, { port: options.port });
-  return {
-    service,
-    host,
-    sync,
-    broker,
-    brokerUrl,
-    async stop() {
-      flow.stop();
-      await sync.stop();
-      await host.close();
-      service.close();
-      await broker?.close();
-    },
+  let host: RunningHost | undefined;
+  let leaderHost: RunningHost | undefined;
+  const stop = async () => {
+    flow.stop();
+    await sync.stop();
+    await leaderHost?.close();
+    await host?.close();
+    service.close();
+    await broker?.close();
   };
+  try {
+    host = await startHost(service, { port: options.port });
+    if (options.leader) leaderHost = await startHost(leaderAddress(service), { port: options.leader.port, host: options.leader.host ?? '0.0.0.0' });
+  } catch (error) {
+    // A port in use: release the store, broker and sync started above before saying so.
+    await stop();
+    throw error;
+  }
+  return { service, host, leaderHost, sync, broker, brokerUrl, stop };
 }
 
 /** A transfer lives in the scopes of both units it joins: the hub carries it to the other one. */
@@ -96,8 +106,17 @@ export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime>
     brokerPort: options.brokerPort,
     ploInbox: options.ploInbox,
     ploUnit: options.unit,
+    ...(options.leaderPort === undefined ? {} : { leader: { port: options.leaderPort, host: options.leaderHost } }),
   });
   console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
   console.log(hub.host.url);
+  if (hub.leaderHost) console.log(`leader view: ${reachableUrl(hub.leaderHost.url)}`);
   return hub;
+}
+
+/** A URL bound to every interface (0.0.0.0, ::) is opened elsewhere by the machine's name. */
+function reachableUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.hostname === '0.0.0.0' || parsed.hostname === '[::]') parsed.hostname = hostname();
+  return parsed.toString();
 }

@@ -8,7 +8,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron as electron, expect, test, type ElectronApplication, type Page, type TestInfo } from '@playwright/test';
+import type { RunningHost } from '../../main/host/http-host.js';
+import { startHub, type HubRuntime } from '../../main/runtime/hub-runtime.js';
 import type { TavlaBridge } from '../../shared/api/bridge.js';
 import { COMMAND_NAMES } from '../../shared/api/contract.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -43,31 +45,45 @@ interface RunningApp {
   log(): string;
 }
 
-/** Each test gets its own config, data and userData folders, so nothing is shared with a real board. */
-const it = test.extend<{ board: RunningApp }>({
-  // Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
+/** Starts the app on its own config, data and userData folders, so nothing is shared with a real screen. */
+async function launch(config: object, use: (running: RunningApp) => Promise<void>, testInfo: TestInfo): Promise<void> {
+  const folder = tempDir('tavla-electron-');
+  const file = join(folder.path, 'board.json');
+  writeFileSync(file, JSON.stringify(config));
+  const env: Record<string, string> = { ...process.env, TAVLA_WINDOWED: '1', TAVLA_LOG: 'warn' } as Record<string, string>;
+  delete env.ELECTRON_RUN_AS_NODE;
+  // Electron puts userData (and its single-instance lock) under XDG_CONFIG_HOME on Linux.
+  env.XDG_CONFIG_HOME = join(folder.path, 'config-home');
+  const app = await electron.launch({ executablePath: (found as { path: string }).path, args: [MAIN, '--config', file], env });
+  let stderr = '';
+  app.process().stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  try {
+    const page = await app.firstWindow();
+    await use({ app, page, log: () => stderr });
+  } finally {
+    await app.close();
+    if (testInfo.status !== testInfo.expectedStatus) {
+      // e.g. "NODE_MODULE_VERSION": better-sqlite3 not rebuilt for Electron (docs/deploy.md)
+      await testInfo.attach('electron-log', { body: stderr, contentType: 'text/plain' });
+    }
+    folder.remove();
+  }
+}
+
+const it = test.extend<{ board: RunningApp; leaderScreen: RunningApp & { hub: HubRuntime } }>({
+  // Playwright reads a fixture's dependencies from its destructuring pattern; these have none.
   // eslint-disable-next-line no-empty-pattern
-  board: async ({}, use, testInfo) => {
-    const folder = tempDir('tavla-electron-');
-    const config = join(folder.path, 'board.json');
-    writeFileSync(config, JSON.stringify({ municipality: 't', unit: 'e2e-electron', data: 'data' }));
-    const env: Record<string, string> = { ...process.env, TAVLA_WINDOWED: '1', TAVLA_LOG: 'warn' } as Record<string, string>;
-    delete env.ELECTRON_RUN_AS_NODE;
-    // Electron puts userData (and its single-instance lock) under XDG_CONFIG_HOME on Linux.
-    env.XDG_CONFIG_HOME = join(folder.path, 'config-home');
-    const app = await electron.launch({ executablePath: (found as { path: string }).path, args: [MAIN, '--config', config], env });
-    let stderr = '';
-    app.process().stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  board: async ({}, use, testInfo) => launch({ municipality: 't', unit: 'e2e-electron', data: 'data' }, use, testInfo),
+  // eslint-disable-next-line no-empty-pattern
+  leaderScreen: async ({}, use, testInfo) => {
+    const data = tempDir('tavla-electron-hub-');
+    const hub = await startHub({ municipality: 't', dataDir: data.path, port: 0, brokerPort: 0, leader: { port: 0, host: '127.0.0.1' } });
     try {
-      const page = await app.firstWindow();
-      await use({ app, page, log: () => stderr });
+      const leaderUrl = (hub.leaderHost as RunningHost).url;
+      await launch({ screen: 'leader', hub: leaderUrl }, (running) => use({ ...running, hub }), testInfo);
     } finally {
-      await app.close();
-      if (testInfo.status !== testInfo.expectedStatus) {
-        // e.g. "NODE_MODULE_VERSION": better-sqlite3 not rebuilt for Electron (docs/deploy.md)
-        await testInfo.attach('electron-log', { body: stderr, contentType: 'text/plain' });
-      }
-      folder.remove();
+      await hub.stop();
+      data.remove();
     }
   },
 });
@@ -117,4 +133,19 @@ it('the page cannot navigate away from the app or open a window', async ({ board
   const opened = await page.evaluate(() => window.open('https://example.com/') === null);
   expect(opened).toBe(true);
   expect(app.windows()).toHaveLength(1);
+});
+
+it('a screen configured as a leader screen shows the hub\'s leader view and stays on the hub', async ({ leaderScreen }) => {
+  const { page, hub } = leaderScreen;
+  const leaderUrl = (hub.leaderHost as RunningHost).url;
+  await expect(page.getByRole('heading', { level: 1, name: 'Kommuneoversikt' })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(new URL(leaderUrl).origin);
+  // No bridge to a board's services: the page talks to the hub over its WebSocket.
+  expect(await page.evaluate(() => 'tavla' in window)).toBe(false);
+  // The hub's loopback port (with /api/state) is another origin: refused like any other site.
+  await page.evaluate((url) => {
+    window.location.href = url;
+  }, `${hub.host.url}api/state`);
+  await page.waitForTimeout(500);
+  expect(new URL(page.url()).origin).toBe(new URL(leaderUrl).origin);
 });

@@ -26,7 +26,14 @@ const test = base.extend<{ municipality: Municipality }>({
   municipality: async ({}, use, testInfo) => {
     const dir = tempDir('tavla-e2e-leader-');
     const broker = await Mosquitto.start(dir.path);
-    const hub = await TavlaProcess.start({ role: 'hub', municipality: 'e2e', broker: broker.url, data: `${dir.path}/hub` });
+    // The leader address too, as leaders' desktops and leader screens open it (here on loopback).
+    const hub = await TavlaProcess.start({
+      role: 'hub',
+      municipality: 'e2e',
+      broker: broker.url,
+      data: `${dir.path}/hub`,
+      args: ['--leader-port', '0', '--leader-host', '127.0.0.1'],
+    });
     const board = await TavlaProcess.start({ role: 'board', municipality: 'e2e', unit: 'solsiden', broker: broker.url, data: `${dir.path}/solsiden` });
     await board.id('unit.configure', { name: 'Solsiden', kind: 'nursing-home', beds: ['101', '102', '103', '104'].map((label) => ({ label })) });
     await board.id('stay.admit', { bed: '101', ...PATIENT, adl: 3 });
@@ -58,7 +65,10 @@ const capacityCell = (page: Page, column: number) =>
 
 test('an edit on a board shows in the leader view within 2 seconds, through the broker', async ({ page, municipality }, testInfo) => {
   test.setTimeout(60_000);
-  await page.goto(municipality.hub.url);
+  // From the leader address, which serves the leader view alone (not the hub's loopback address).
+  expect(municipality.hub.leaderUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  expect(municipality.hub.leaderUrl).not.toBe(municipality.hub.url);
+  await page.goto(municipality.hub.leaderUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Kommuneoversikt' })).toBeVisible();
   const blocked = capacityCell(page, 4); // Type, Senger, Belegg, Ledige, Sperret
   await expect(blocked).toHaveText('0');

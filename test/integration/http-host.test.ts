@@ -2,7 +2,10 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { FLOW_HUB_COMMANDS } from '../../shared/api/commands/flow.js';
+import type { RunningHost } from '../../main/host/http-host.js';
 import { startBoard, type BoardRuntime } from '../../main/runtime/board-runtime.js';
+import { startHub, type HubRuntime } from '../../main/runtime/hub-runtime.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { waitFor } from '../support/wait.js';
 
@@ -79,5 +82,64 @@ describe('headless host', () => {
       socket.once('error', () => resolve('refused'));
     });
     expect(outcome).toBe('refused');
+  });
+});
+
+describe("the hub's leader address", () => {
+  let dir: ReturnType<typeof tempDir>;
+  let hub: HubRuntime;
+  let leader: string;
+  const post = (base: string, command: string, input: unknown = {}) =>
+    fetch(`${base}api/${command}`, { method: 'POST', body: JSON.stringify(input) });
+
+  beforeEach(async () => {
+    dir = tempDir('tavla-leader-address-');
+    hub = await startHub({ municipality: 'fjordvik', dataDir: dir.path, port: 0, brokerPort: 0, leader: { port: 0, host: '127.0.0.1' } });
+    leader = (hub.leaderHost as RunningHost).url;
+  });
+  afterEach(async () => {
+    await hub.stop();
+    dir.remove();
+  });
+
+  it('serves the leader view and its aggregates, and nothing of the hub that names a patient', async () => {
+    expect(await (await fetch(leader)).text()).toMatch(/<div id="app">/);
+    expect(await (await post(leader, 'app.info')).json()).toMatchObject({ ok: true, value: { role: 'hub', municipality: 'fjordvik' } });
+    const capacity = await post(leader, 'leader.capacity');
+    expect(capacity.status).toBe(200);
+    expect(await capacity.json()).toMatchObject({ ok: true });
+
+    // The operator's dump and every other hub command stay on the loopback address.
+    expect((await fetch(`${leader}api/state`)).status).toBe(404);
+    expect((await fetch(`${hub.host.url}api/state`)).status).toBe(200);
+    for (const command of ['hub.overview', ...Object.keys(FLOW_HUB_COMMANDS)]) {
+      const refused = await post(leader, command);
+      expect(refused.status, command).toBe(404);
+      expect(await refused.json()).toMatchObject({ ok: false, code: 'unknown-command', message: expect.stringMatching(/leader address/) });
+      expect((await post(hub.host.url, command)).status, command).not.toBe(404);
+    }
+  });
+
+  it('pushes the hub\'s state changes to the leader page over its WebSocket', async () => {
+    const socket = new WebSocket(`${leader.replace('http', 'ws')}api/events`);
+    const events: string[] = [];
+    socket.on('message', (raw) => events.push(String((JSON.parse(String(raw)) as { event?: string }).event)));
+    await new Promise((resolve) => socket.once('open', resolve));
+    hub.service.emit('state.changed', { collections: ['task'] });
+    await waitFor(() => events, (list) => list.includes('state.changed'));
+    socket.close();
+  });
+
+  it('refuses to start when the leader port is taken, and leaves nothing running', async () => {
+    const taken = Number(new URL(leader).port);
+    const other = tempDir('tavla-leader-taken-');
+    try {
+      await expect(startHub({ municipality: 'fjordvik', dataDir: other.path, port: 0, brokerPort: 0, leader: { port: taken, host: '127.0.0.1' } })).rejects.toThrow(/EADDRINUSE/);
+      // The store was closed on the way out: a second hub can open the same folder.
+      const again = await startHub({ municipality: 'fjordvik', dataDir: other.path, port: 0, brokerPort: 0 });
+      await again.stop();
+    } finally {
+      other.remove();
+    }
   });
 });

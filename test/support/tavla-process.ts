@@ -27,6 +27,8 @@ export interface TavlaOptions {
 export class TavlaProcess {
   private child: ChildProcess | undefined;
   url = '';
+  /** The hub's leader address, when started with --leader-port. */
+  leaderUrl = '';
   output = '';
 
   constructor(readonly options: TavlaOptions) {}
@@ -51,15 +53,18 @@ export class TavlaProcess {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TAVLA_LOG: 'warn' } });
     this.child = child;
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    const wantsLeader = this.options.args?.includes('--leader-port') ?? false;
     this.url = await new Promise<string>((resolve, reject) => {
       let stdout = '';
       const timer = setTimeout(() => reject(new Error(`tavla ${role} did not print its URL: ${stdout}${this.output}`)), 15_000);
       child.stdout?.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
-        const line = stdout.split('\n').find((l) => /^http:\/\/127\.0\.0\.1:\d+\/$/.test(l.trim()));
-        if (line) {
+        const lines = stdout.split('\n').map((l) => l.trim());
+        const line = lines.find((l) => /^http:\/\/127\.0\.0\.1:\d+\/$/.test(l));
+        this.leaderUrl = lines.find((l) => l.startsWith('leader view: '))?.slice('leader view: '.length) ?? '';
+        if (line && (!wantsLeader || this.leaderUrl)) {
           clearTimeout(timer);
-          resolve(line.trim());
+          resolve(line);
         }
       });
       child.once('exit', (code) => reject(new Error(`tavla ${role} exited with ${code}: ${stdout}${this.output}`)));

@@ -10,7 +10,18 @@ describe('tavla command line', () => {
     });
   });
 
+  it('parses the hub\'s multi-word flags into the same names a configuration file uses', () => {
+    expect(
+      parseCommandLine(['hub', '--municipality', 'fjordvik', '--broker-port', '0', '--plo-inbox', 'inbox', '--leader-port', '4701', '--leader-host', '10.0.4.2']),
+    ).toEqual({
+      role: 'hub',
+      options: { municipality: 'fjordvik', brokerPort: 0, ploInbox: 'inbox', leaderPort: 4701, leaderHost: '10.0.4.2' },
+    });
+  });
+
   it.each([
+    [['hub', '--leader-port', 'all']],
+    [['hub', '--leader-host', 'http://10.0.4.2/']],
     [['board', '--bogus']],
     [['board', '--port', 'eighty']],
     [['board', '--port', '70000']],

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_TABLES, LEADER_COMMANDS } from '../../../shared/api/commands/leader.js';
 import { personalFields, type FieldValue } from '../../../shared/domain/schema.js';
+import { LEADER_ADDRESS_COMMANDS } from '../../../main/host/leader-address.js';
 import { HubService } from '../../../main/services/hub-service.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { clock, seedMunicipality } from './municipality-fixture.js';
@@ -54,6 +55,8 @@ describe('no personal data in the leader view', () => {
   it('answers every leader command, for the whole and for each unit, without one of them', () => {
     const units = ['solsiden', 'fjellro', 'hjemme', 'tildeling'];
     const calls: [string, unknown][] = [
+      ['app.info', {}],
+      ['hub.directory', {}],
       ['hub.overview', {}],
       ['leader.capacity', {}],
       ['leader.flow', {}],
@@ -83,7 +86,9 @@ describe('no personal data in the leader view', () => {
       const leaked = secrets.filter((secret) => text.includes(secret));
       expect(leaked, `${command} ${JSON.stringify(input)} carries personal data`).toEqual([]);
     }
-    // A new leader command must be added above, so it is checked too.
-    expect([...answered].sort()).toEqual([...Object.keys(LEADER_COMMANDS), 'hub.overview'].sort());
+    // A new leader command must be added above, so it is checked too; so must anything the leader
+    // address (served on the network) answers.
+    expect(Object.keys(LEADER_COMMANDS).every((command) => LEADER_ADDRESS_COMMANDS.has(command))).toBe(true);
+    expect([...answered].sort()).toEqual([...LEADER_ADDRESS_COMMANDS, 'hub.overview'].sort());
   });
 });
