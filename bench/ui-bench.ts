@@ -10,12 +10,15 @@
  */
 
 import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { tempDir } from '../test/helpers/temp-dir.js';
 import { Mosquitto } from '../test/support/mosquitto.js';
 import { TavlaProcess } from '../test/support/tavla-process.js';
 import { waitFor } from '../test/support/wait.js';
+import { growthByKind, heapGrowth, tallyHeap } from './heap-diff.js';
 import { summarize, writeResults } from './report.js';
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
@@ -28,6 +31,10 @@ const SHIFT = { minutes: MINUTES, warmup: Math.min(10, Math.floor(MINUTES / 2)),
 const M = 'bench';
 const UNIT = 'bench-ward';
 const CHROMIUM = process.env.TAVLA_CHROMIUM ?? '/usr/bin/chromium';
+/** `--heap-snapshots=<dir>`: keep board A's heap snapshots (after warm-up, at the end) for bench/heap-diff.ts. */
+const SNAPSHOTS = args.get('heap-snapshots');
+/** The page's own data may grow by at most this share of its heap after warm-up (a GC'd reading's noise). */
+const DATA_GROWTH_LIMIT = 0.01;
 
 /**
  * In-page probes, injected as plain script (this file is compiled without DOM types). `tap` clicks
@@ -153,6 +160,17 @@ async function memory(cdp: CDPSession) {
   return { heapMB: Math.round((get('JSHeapUsedSize') / 2 ** 20) * 100) / 100, nodes: get('Nodes'), listeners: get('JSEventListeners') };
 }
 
+/** Writes the page's heap snapshot (Chromium's .heapsnapshot format) to `file`. */
+async function heapSnapshot(cdp: CDPSession, file: string): Promise<void> {
+  const chunks: string[] = [];
+  const collect = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+  writeFileSync(file, chunks.join(''));
+  console.log(`heap snapshot written to ${file}`);
+}
+
 /** Least-squares slope of y over x. */
 function slope(points: { x: number; y: number }[]): number {
   const n = points.length;
@@ -253,7 +271,16 @@ try {
     }
     if (minute % 10 === 0) await unlockAndLock(A.page);
     samples.push({ minute, ...(await memory(A.cdp)), records: await records() });
+    if (minute === SHIFT.warmup || minute === SHIFT.minutes) await heapSnapshot(A.cdp, join(SNAPSHOTS ?? dir.path, `minute-${minute}.heapsnapshot`));
   }
+  // What grew, by kind: the heap total also holds code the engine compiles as the page runs and the
+  // browser's buffered performance entries, neither of them data the page's own code keeps.
+  const grew = growthByKind(
+    heapGrowth(
+      tallyHeap(join(SNAPSHOTS ?? dir.path, `minute-${SHIFT.warmup}.heapsnapshot`)),
+      tallyHeap(join(SNAPSHOTS ?? dir.path, `minute-${SHIFT.minutes}.heapsnapshot`)),
+    ),
+  );
   const shiftSeconds = Math.round((performance.now() - shiftStarted) / 1000);
   const after = samples.filter((s) => s.minute >= SHIFT.warmup);
   const warm = after[0];
@@ -268,8 +295,10 @@ try {
     nodes: { afterWarmup: warm.nodes, end: end.nodes },
     listeners: { afterWarmup: warm.listeners, end: end.listeners },
     taskRecords: { afterWarmup: warm.records, end: end.records },
+    growthAfterWarmupKB: grew,
     samples,
   };
+  const dataLimitKB = Math.round(warm.heapMB * 1024 * DATA_GROWTH_LIMIT);
   console.log('shift', { ...shift, samples: undefined });
 
   const met = (p95: number, target: number) => (p95 <= target ? 'met' : 'NOT met');
@@ -294,6 +323,12 @@ Page memory over a simulated ${SHIFT.minutes}-minute shift compressed into ${shi
 | JS heap MB at start | after ${SHIFT.warmup} min warm-up | at the end | max after warm-up | slope after warm-up | DOM nodes (warm → end) | listeners (warm → end) | task records held (warm → end) |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 | ${shift.heapMB.start} | ${shift.heapMB.afterWarmup} | ${shift.heapMB.end} | ${shift.heapMB.max} | ${shift.heapSlopeKBPerMinute} KB/min | ${shift.nodes.afterWarmup} → ${shift.nodes.end} | ${shift.listeners.afterWarmup} → ${shift.listeners.end} | ${shift.taskRecords.afterWarmup} → ${shift.taskRecords.end} |
+
+What the heap gained from the end of warm-up to the end of the shift, by kind (two heap snapshots of board A, compared by self size; \`bench/heap-diff.ts\` lists it by constructor):
+
+| the page's JavaScript data | DOM and other browser objects | performance-entry buffers | compiled code | target: no growth of the page's data after warm-up |
+| --- | --- | --- | --- | --- |
+| ${grew['javascript data']} KB | ${grew['DOM and other browser objects']} KB | ${grew['performance-entry buffers']} KB | ${grew['compiled code']} KB | ≤ ${dataLimitKB} KB (1 % of the heap): ${grew['javascript data'] <= dataLimitKB ? 'met' : 'NOT met'} |
 `,
   );
 } finally {

@@ -1,7 +1,7 @@
 /**
  * What a corridor screen is sent: the unit with every personal field blanked in main (so names
  * never cross to the page without an unlocked session), its open tasks up to a horizon and the
- * tasks finished in the last hours — not the unit's whole task history.
+ * latest tasks finished in the last hours — not the unit's whole task history.
  */
 
 import type { WardState } from '../../shared/api/commands/ward.js';
@@ -13,6 +13,11 @@ import { addDays, osloDate, osloInstant } from './oslo-time.js';
 
 /** Finished tasks stay on the board this long (the "recently done" list, and undo). */
 const RECENT_DONE_HOURS = 12;
+/**
+ * …and at most this many, the latest: the page lists at most 10 finished tasks, so a busy shift's
+ * hundreds of completions would only grow the screen's memory and every read, never be shown.
+ */
+export const RECENT_DONE_LIMIT = 20;
 /** Open tasks are shown until the end of the Oslo day, and at least this far ahead. */
 const MIN_AHEAD_HOURS = 6;
 
@@ -42,17 +47,20 @@ export function readWardState(db: Db, unitId: string, now: Date): WardState {
   const endOfDay = osloInstant(addDays(osloDate(now), 1), 0).getTime();
   const horizon = new Date(Math.max(endOfDay, now.getTime() + MIN_AHEAD_HOURS * 3_600_000)).toISOString();
   const recent = new Date(now.getTime() - RECENT_DONE_HOURS * 3_600_000).toISOString();
-  // Two index range reads (open tasks; tasks finished lately), so a board with years of finished
-  // tasks reads as fast as a new one.
+  // Two index range reads (open tasks; the latest tasks finished lately), so a board with years of
+  // finished tasks reads as fast as a new one.
   const tasks = db
     .prepare(
       `SELECT * FROM (
          SELECT * FROM task WHERE unit = ? AND status = 'open' AND (due IS NULL OR due < ?) AND deleted = 0
          UNION ALL
-         SELECT * FROM task WHERE unit = ? AND doneAt >= ? AND status != 'open' AND deleted = 0
+         SELECT * FROM (
+           SELECT * FROM task WHERE unit = ? AND doneAt >= ? AND status != 'open' AND deleted = 0
+           ORDER BY doneAt DESC LIMIT ?
+         )
        ) ORDER BY due IS NULL, due, createdAt`,
     )
-    .all(unitId, horizon, unitId, recent) as Row[];
+    .all(unitId, horizon, unitId, recent, RECENT_DONE_LIMIT) as Row[];
   const later = db
     .prepare("SELECT count(*) AS n FROM task WHERE unit = ? AND deleted = 0 AND status = 'open' AND due >= ?")
     .get(unitId, horizon) as { n: number };

@@ -25,6 +25,8 @@ export const UNDO_SECONDS = 8;
 
 /** How long "saved" stays beside an edit; then the mark goes, so a screen that runs for weeks does not pile them up. */
 const SAVED_MARK_MS = 60_000;
+/** …and at most this many marks, the newest: a burst of taps leaves no more than a screenful behind. */
+const SAVED_MARKS_KEPT = 30;
 
 export interface UndoOffer {
   taskId: string;
@@ -248,8 +250,9 @@ export class BoardState {
 
   #pruneSavedMarks(): void {
     const old = Date.now() - SAVED_MARK_MS;
-    for (const [key, at] of Object.entries(this.#savedAt)) {
-      if (at > old) continue;
+    const newestFirst = Object.entries(this.#savedAt).sort(([, a], [, b]) => b - a);
+    for (const [rank, [key, at]] of newestFirst.entries()) {
+      if (at > old && rank < SAVED_MARKS_KEPT) continue;
       delete this.#savedAt[key];
       if (this.#saves[key]?.state === 'saved') delete this.#saves[key];
     }

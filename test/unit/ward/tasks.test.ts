@@ -1,6 +1,7 @@
 /** Tasks on the board: templates in few taps, undo of a completion, and what the corridor state holds. */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RECENT_DONE_LIMIT } from '../../../main/services/corridor-state.js';
 import { openTestBoard, seedWard, type TestBoard } from './ward-board.js';
 
 describe('tasks on the ward board', () => {
@@ -54,6 +55,20 @@ describe('tasks on the ward board', () => {
     expect(ids).not.toContain(later);
     expect(state.laterTasks).toBe(1);
     expect(state.now).toBe('2026-11-23T09:02:00.000Z');
+  });
+
+  it('sends only the latest finished tasks, so a busy shift does not grow every read and the screen', () => {
+    const finished: string[] = [];
+    for (let i = 0; i < RECENT_DONE_LIMIT + 5; i++) {
+      board.clock.now = new Date(Date.parse('2026-11-23T09:02:00Z') + i * 60_000);
+      const id = board.value('task.create', { title: `Runde ${i}`, due: '2026-11-23T09:00:00Z' }).id;
+      board.value('task.complete', { id, by: 'Tavla' });
+      finished.push(id);
+    }
+    const open = board.value('task.create', { title: 'Åpen', due: '2026-11-23T10:00:00Z' }).id;
+    const ids = board.value('ward.state', {}).tasks.map((t) => t.id);
+    expect(ids.filter((id) => finished.includes(id))).toEqual(finished.slice(-RECENT_DONE_LIMIT));
+    expect(ids).toContain(open);
   });
 
   it('announces no state change after a read, so screens never loop on their own reloads', () => {
