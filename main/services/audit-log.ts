@@ -1,36 +1,59 @@
 /**
- * The audit log as the unit leader reads it on the board: newest first, with the bed and initials
- * of the stay or task an entry is about (never a name), so nobody has to look record ids up.
+ * The audit log as the unit leader reads it on the board: the whole unit's (every board's entries,
+ * synced as `auditEntry` records), newest first, with the bed and initials of the stay or task an
+ * entry is about (never a name), so nobody has to look record ids up.
  */
 
 import type { AuditLine } from '../../shared/api/commands/ward.js';
 import type { Db } from '../store/database.js';
 
-/** Entries older than `before` (a seq), newest first. */
+const AT = "json_extract(entry, '$.at')";
+
+/** Entries older than the one numbered `before` (a line's seq), newest first. */
 export function readAuditLog(db: Db, limit: number, before?: number): AuditLine[] {
+  // The inner query walks the index on the entry's time (rowid breaks ties) and stops at `limit`;
+  // an entry that is not a JSON object (a bad replica) is left out rather than shown garbled.
   const rows = db
     .prepare(
-      `SELECT a.seq, a.at, a.actor, a.action, a.collection, a.record, a.board, a.detail,
+      `SELECT e.seq, json_extract(e.entry, '$.at') AS at, json_extract(e.entry, '$.actor') AS actor,
+         json_extract(e.entry, '$.action') AS action, json_extract(e.entry, '$.collection') AS collection,
+         json_extract(e.entry, '$.record') AS record, json_extract(e.entry, '$.board') AS board,
+         json_extract(e.entry, '$.detail') AS detail,
          coalesce(s.id, ts.id) AS stayId, coalesce(s.initials, ts.initials) AS initials,
          coalesce(s.shielded, ts.shielded) AS shielded, coalesce(b.label, tb.label) AS bed,
          CASE WHEN t.id IS NOT NULL AND t.stay IS NULL THEN 1 ELSE 0 END AS unitTask
-       FROM audit a
-         LEFT JOIN stay s ON a.collection = 'stay' AND s.id = a.record
+       FROM (
+         SELECT rowid AS seq, entry FROM auditEntry
+         WHERE json_valid(entry) AND json_type(entry) = 'object'
+           AND (@before IS NULL OR (${AT}, rowid) < (SELECT ${AT}, rowid FROM auditEntry WHERE rowid = @before))
+         ORDER BY ${AT} DESC, rowid DESC LIMIT @limit
+       ) e
+         LEFT JOIN stay s ON json_extract(e.entry, '$.collection') = 'stay' AND s.id = json_extract(e.entry, '$.record')
          LEFT JOIN bed b ON b.id = s.bed
-         LEFT JOIN task t ON a.collection = 'task' AND t.id = a.record
+         LEFT JOIN task t ON json_extract(e.entry, '$.collection') = 'task' AND t.id = json_extract(e.entry, '$.record')
          LEFT JOIN stay ts ON ts.id = t.stay
          LEFT JOIN bed tb ON tb.id = ts.bed
-       WHERE a.seq < ? ORDER BY a.seq DESC LIMIT ?`,
+       ORDER BY json_extract(e.entry, '$.at') DESC, e.seq DESC`,
     )
-    .all(before ?? Number.MAX_SAFE_INTEGER, limit) as (Omit<AuditLine, 'place'> & {
-    stayId: string | null;
-    initials: string | null;
-    shielded: number | null;
-    bed: string | null;
-    unitTask: number;
-  })[];
-  return rows.map(({ stayId, initials, shielded, bed, unitTask, ...entry }) => ({
-    ...entry,
-    place: unitTask === 1 ? 'unit' : stayId === null ? null : [bed, shielded === 1 ? null : initials].filter(Boolean).join(' · ') || null,
-  }));
+    .all({ before: before ?? null, limit }) as Record<string, unknown>[];
+  return rows.map((row) => {
+    const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+    const place =
+      row.unitTask === 1
+        ? 'unit'
+        : row.stayId === null
+          ? null
+          : [row.bed, row.shielded === 1 ? null : row.initials].filter(Boolean).join(' · ') || null;
+    return {
+      seq: Number(row.seq),
+      at: String(row.at ?? ''),
+      actor: String(row.actor ?? ''),
+      action: String(row.action ?? ''),
+      collection: text(row.collection),
+      record: text(row.record),
+      place,
+      board: String(row.board ?? ''),
+      detail: text(row.detail),
+    };
+  });
 }

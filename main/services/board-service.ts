@@ -61,16 +61,19 @@ export class BoardService {
       now: this.now,
       syncStatus: () => this.syncStatus,
     };
+    const logged = this.store.localChanges;
     const result = dispatchCommand<CommandContext>(
       { ...unitCommands, ...wardCommands, ...flowCommands, 'app.info': () => ok(this.info()) },
       ctx,
       command,
       signed.value.input,
     );
-    if (result.ok && !READ_ONLY.has(command)) {
+    const edited = result.ok && !READ_ONLY.has(command);
+    // An access that changes no state still logs its audit entry, which syncs like an edit.
+    if (edited || this.store.localChanges !== logged) {
       this.afterCommit();
       this.syncStatus.outbox = this.store.outboxSize();
-      this.emit('state.changed', { collections: [] });
+      if (edited) this.emit('state.changed', { collections: [] });
       this.emit('sync.status', this.syncStatus);
     }
     return result;

@@ -1,6 +1,8 @@
 /**
  * The field store: typed tables holding the current value of every synced field, the stamp that
  * value won with, the change log (outbox) and the audit log — all written in one transaction.
+ * A board's audit entries are also records of the synced `auditEntry` collection, so every board
+ * of the unit (and the hub) holds the unit's whole log; the hub's own entries stay local.
  */
 
 import type { Statement } from 'better-sqlite3';
@@ -13,6 +15,7 @@ import {
 } from '../../shared/domain/schema.js';
 import type { Change } from '../../shared/sync/change.js';
 import { ClockDriftError, decodeStamp, type HybridLogicalClock } from '../../shared/sync/hlc.js';
+import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import type { Db } from './database.js';
 
 export interface AuditEntry {
@@ -22,6 +25,20 @@ export interface AuditEntry {
   record?: string;
   detail?: string;
 }
+
+/** An audit entry as the `auditEntry` record's one field holds it (JSON). */
+export interface SharedAuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  collection: string | null;
+  record: string | null;
+  board: string;
+  detail: string | null;
+}
+
+/** A detail longer than this is cut, so an entry always fits a text field (4,000 characters). */
+const MAX_DETAIL = 1000;
 
 /** Local edits to one record: field -> new value. */
 export interface RecordEdit {
@@ -46,6 +63,8 @@ export interface ApplyOutcome {
 }
 
 export class FieldStore {
+  /** Local changes logged since this store opened (a rolled-back one too): tells callers an access wrote to the outbox. */
+  localChanges = 0;
   private readonly writers = new Map<string, Statement>();
   private readonly putField: Statement;
   private readonly mergeField: Statement;
@@ -93,34 +112,50 @@ export class FieldStore {
   commit(audit: AuditEntry, edits: RecordEdit[]): Change[] {
     return this.db.transaction(() => {
       const changes: Change[] = [];
-      for (const edit of edits) {
-        const scope = edit.scope ?? this.defaultScope;
-        for (const [f, v] of Object.entries(edit.fields)) {
-          const change: Change = { c: edit.c, id: edit.id, f, v, s: this.clock.tick() };
-          const json = JSON.stringify(v);
-          this.putField.run(change.c, change.id, change.f, json, change.s, scope);
-          this.logChange.run(change.c, change.id, change.f, json, change.s, scope);
-          changes.push(change);
-        }
-        this.writeRecord(edit.c, edit.id, edit.fields);
-      }
-      this.audit(audit);
+      for (const edit of edits) changes.push(...this.stampAndLog(edit));
+      changes.push(...this.writeAudit(audit));
       this.saveClock.run(this.clock.current());
       return changes;
     })();
   }
 
-  /** Appends to the audit log on its own (unlock, reveal: accesses that change no field). */
+  /** Appends to the audit log on its own (unlock, reveal: accesses that change no other field). */
   audit(entry: AuditEntry): void {
-    this.logAudit.run(
-      new Date().toISOString(),
-      entry.actor,
-      entry.action,
-      entry.collection ?? null,
-      entry.record ?? null,
-      this.board,
-      entry.detail ?? null,
-    );
+    this.db.transaction(() => {
+      if (this.writeAudit(entry).length > 0) this.saveClock.run(this.clock.current());
+    })();
+  }
+
+  /** Writes the board's own append-only entry and, on a board, the unit's shared copy of it. */
+  private writeAudit(entry: AuditEntry): Change[] {
+    const line: SharedAuditEntry = {
+      at: new Date().toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      collection: entry.collection ?? null,
+      record: entry.record ?? null,
+      board: this.board,
+      detail: entry.detail === undefined ? null : entry.detail.slice(0, MAX_DETAIL),
+    };
+    const { lastInsertRowid } = this.logAudit.run(line.at, line.actor, line.action, line.collection, line.record, line.board, line.detail);
+    if (this.defaultScope === HUB_SCOPE) return [];
+    return this.stampAndLog({ c: 'auditEntry', id: `${this.board}-${lastInsertRowid}`, fields: { entry: JSON.stringify(line) } });
+  }
+
+  /** Stamps one record's edited fields, applies them and logs them as unsent changes. */
+  private stampAndLog(edit: RecordEdit): Change[] {
+    const scope = edit.scope ?? this.defaultScope;
+    const changes: Change[] = [];
+    for (const [f, v] of Object.entries(edit.fields)) {
+      const change: Change = { c: edit.c, id: edit.id, f, v, s: this.clock.tick() };
+      const json = JSON.stringify(v);
+      this.putField.run(change.c, change.id, change.f, json, change.s, scope);
+      this.logChange.run(change.c, change.id, change.f, json, change.s, scope);
+      changes.push(change);
+      this.localChanges += 1;
+    }
+    this.writeRecord(edit.c, edit.id, edit.fields);
+    return changes;
   }
 
   /** Merges remote changes of one scope in one transaction; a change that does not validate is rejected. */

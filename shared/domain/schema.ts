@@ -133,6 +133,13 @@ export const COLLECTIONS = {
     acknowledgedAt: text,
     deleted: bool,
   },
+  /**
+   * One line of the unit's audit log (who, what, which record, when, which board), written once by
+   * the board where it happened and synced like any record, so the unit leader reads the whole
+   * unit's log on any of its boards. One JSON field (AuditLine without seq and place), not eight:
+   * the log is as long as the unit's history of edits and accesses.
+   */
+  auditEntry: { entry: text },
 } as const satisfies Record<string, Record<string, FieldSpec>>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

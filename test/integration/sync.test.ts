@@ -169,7 +169,8 @@ describe('sync through Mosquitto', () => {
     await a.id('task.create', { title: 'Etter' }); // both processes still serve and sync
     await waitFor(() => h.state<{ units: TaskList[] }>(), (s) => s.units[0]?.tasks.length === 2, { what: 'hub still syncing' });
     const after = storedFields(a.databaseFile, 'solsiden');
-    expect(after.filter((f) => !before.a.includes(f)).every((f) => f.startsWith('task/'))).toBe(true);
+    // What is new on A is its own task and that edit's audit entry, nothing from the payloads above.
+    expect(after.filter((f) => !before.a.includes(f)).every((f) => f.startsWith('task/') || f.startsWith(`auditEntry/${nodeA}-`))).toBe(true);
     expect(after.some((f) => f.includes('fra fremtiden') || f.includes('noSuchField'))).toBe(false);
     expect(before.h.every((f) => storedFields(h.databaseFile, 'solsiden').includes(f))).toBe(true);
   });
@@ -227,5 +228,41 @@ describe('sync through Mosquitto', () => {
     await a.stop('SIGKILL');
     await waitFor(() => seen[topic], (status) => status === 'offline', { what: 'last will' });
     await watcher.endAsync();
+  });
+
+  it('(i) the unit leader reads on one board who unlocked and revealed on another, and the hub keeps the log', async () => {
+    const h = await hub();
+    const [a, b] = [await board('a'), await board('b')];
+    await a.id('unit.configure', UNIT);
+    const stayId = await a.id('stay.admit', { bed: '101', name: 'Astrid Berg', initials: 'AB', birthDate: '1931-05-06' });
+    // Staff and PINs are each screen's own: a unit leader on each.
+    const unlock = async (p: TavlaProcess, name: string, pin: string) => {
+      const staffId = await p.id('staff.set', { name, role: 'unit-leader', pin });
+      const grant = await p.call<{ token: string }>('session.unlock', { staffId, pin, screen: 'screen1' });
+      if (!grant.value) throw new Error(`unlock: ${JSON.stringify(grant)}`);
+      return { token: grant.value.token, screen: 'screen1' };
+    };
+    const onA = await unlock(a, 'Liv Leder', '2468');
+    const revealed = await a.call<{ name: string }[]>('stay.reveal', { session: onA, stayIds: [stayId] });
+    expect(revealed.value?.[0].name).toBe('Astrid Berg');
+    const onB = await unlock(b, 'Per Postmann', '1357');
+    const nodeA = String((await a.health()).nodeId);
+    type Line = { action: string; actor: string; board: string; place: string | null; detail: string | null };
+    const log = await waitFor(
+      async () => (await b.call<Line[]>('audit.list', { session: onB })).value ?? [],
+      (lines) => lines.some((line) => line.action === 'stay.reveal' && line.board === nodeA),
+      { what: "board A's reveal in board B's audit log", timeout: 15_000 },
+    );
+    expect(log.find((line) => line.action === 'stay.reveal')).toMatchObject({ actor: 'Liv Leder', board: nodeA, place: '101 · AB' });
+    expect(log.find((line) => line.action === 'session.unlock' && line.board === nodeA)).toMatchObject({ actor: 'Liv Leder' });
+    expect(log.find((line) => line.action === 'stay.admit')).toMatchObject({ board: nodeA });
+    // An unlock syncs without any edit after it: the reveal above was the last thing A did.
+    await connectedAndDrained(a);
+    // Every board's log converges, and the hub holds the unit's log too.
+    await Promise.all([a, b].map(connectedAndDrained));
+    await expectConverged('solsiden', [a, b, h]);
+    const entries = storedFields(h.databaseFile, 'solsiden').filter((field) => field.startsWith('auditEntry/'));
+    expect(entries.some((field) => field.includes('stay.reveal'))).toBe(true);
+    expect(entries.join('\n')).not.toContain('Astrid');
   });
 });

@@ -4,6 +4,7 @@ import flowAndShifts from './002-flow-and-shifts.js';
 import wardBoard from './003-ward-board.js';
 import patientFlow from './004-patient-flow.js';
 import leader from './005-leader.js';
+import sharedAudit from './006-shared-audit.js';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'ward-board', sql: wardBoard },
   { version: 4, name: 'patient-flow', sql: patientFlow },
   { version: 5, name: 'leader', sql: leader },
+  { version: 6, name: 'shared-audit', sql: sharedAudit },
 ];

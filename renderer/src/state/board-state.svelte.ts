@@ -11,6 +11,7 @@ import type { ErrorCode, Result } from '../../../shared/api/result.js';
 import type { RiskFlag } from '../../../shared/domain/schema.js';
 import type { BedStatus, Task } from '../../../shared/domain/types.js';
 import { toCorridorState, type CorridorState } from './corridor-view.js';
+import { changesScreen } from './follow-changes.js';
 import { keepUnchanged } from './keep-unchanged.js';
 import type { SaveStatus } from './save-status.js';
 import { SessionState } from './session-state.svelte.js';
@@ -89,7 +90,9 @@ export class BoardState {
 
   /** Loads now and again on every state change; returns the unsubscribe. */
   start(): () => void {
-    const unsubscribe = this.#api.on('state.changed', () => void this.load());
+    const unsubscribe = this.#api.on('state.changed', ({ collections }) => {
+      if (changesScreen(collections)) void this.load();
+    });
     const stopSession = this.session.start();
     const stopSync = this.sync.start();
     void this.load();

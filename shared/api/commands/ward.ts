@@ -253,7 +253,10 @@ export const WARD_COMMANDS = {
   ),
 } as const;
 
-/** Ward commands that change no synced field: the board must not announce a state change after them. */
+/**
+ * Ward commands that change nothing a screen shows (at most they log an audit entry, which syncs):
+ * the board must not announce a state change after them.
+ */
 export const WARD_QUIET_COMMANDS = [
   'ward.state',
   'ward.settings',

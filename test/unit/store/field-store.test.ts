@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../main/store/database.js';
 import { FieldStore } from '../../../main/store/field-store.js';
 import { encodeStamp, HybridLogicalClock } from '../../../shared/sync/hlc.js';
+import { HUB_SCOPE } from '../../../shared/sync/protocol.js';
 import type { Change } from '../../../shared/sync/change.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
@@ -28,10 +29,14 @@ describe('FieldStore', () => {
     const changes = store.commit({ actor: 'Kari', action: 'task.create' }, [
       { c: 'task', id: 't1', fields: { title: 'Stell', status: 'open', unit: 'solsiden' } },
     ]);
-    expect(changes).toHaveLength(3);
+    // Three fields of the task, and the unit's shared copy of the audit entry (one field).
+    expect(changes.map((c) => `${c.c}.${c.f}`)).toEqual(['task.title', 'task.status', 'task.unit', 'auditEntry.entry']);
     expect(db.prepare('SELECT title, status FROM task WHERE id = ?').get('t1')).toEqual({ title: 'Stell', status: 'open' });
-    expect(store.outboxSize()).toBe(3);
+    expect(store.outboxSize()).toBe(4);
     expect(db.prepare('SELECT actor, action, board FROM audit').get()).toEqual({ actor: 'Kari', action: 'task.create', board: 'board-a' });
+    const shared = db.prepare('SELECT id, entry FROM auditEntry').get() as { id: string; entry: string };
+    expect(shared.id).toBe('board-a-1');
+    expect(JSON.parse(shared.entry)).toMatchObject({ actor: 'Kari', action: 'task.create', board: 'board-a', collection: null });
   });
 
   it('writes nothing at all when any part of the transaction fails', () => {
@@ -47,10 +52,23 @@ describe('FieldStore', () => {
     expect(count(db, 'audit')).toBe(0);
   });
 
-  it('keeps the audit log append-only', () => {
+  it('keeps the audit log append-only, and a shared entry as first written whatever a replica sends later', () => {
     store.audit({ actor: 'Kari', action: 'unlock' });
     expect(() => db.prepare("UPDATE audit SET actor = 'x'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
+    const written = db.prepare("SELECT entry FROM auditEntry WHERE id = 'board-a-1'").get();
+    const forged = encodeStamp({ wall: wall + 1000, counter: 0, node: 'board-b' });
+    const outcome = store.applyRemote([{ c: 'auditEntry', id: 'board-a-1', f: 'entry', v: '{"actor":"Someone else"}', s: forged }]);
+    expect(outcome.rejected).toBe(0);
+    expect(db.prepare("SELECT entry FROM auditEntry WHERE id = 'board-a-1'").get()).toEqual(written);
+  });
+
+  it("keeps the hub's own audit entries (leader actions) local: there is no unit to share them with", () => {
+    const hubStore = new FieldStore(db, new HybridLogicalClock('hub-1', () => wall), 'hub-1', HUB_SCOPE);
+    hubStore.audit({ actor: 'leader', action: 'leader.setRate' });
+    expect(count(db, 'audit')).toBe(1);
+    expect(count(db, 'auditEntry')).toBe(0);
+    expect(hubStore.outboxSize()).toBe(0);
   });
 
   it('merges remote changes per field: a newer stamp wins, an older or equal one is stale', () => {
@@ -88,10 +106,10 @@ describe('FieldStore', () => {
   it('hands out unsent changes oldest first and forgets them once sent', () => {
     store.commit({ actor: 'a', action: 'x' }, [{ c: 'task', id: 't1', fields: { title: 'a', status: 'open' } }]);
     const unsent = store.unsent(10);
-    expect(unsent.map((u) => u.change.f)).toEqual(['title', 'status']);
-    expect(unsent[0].scope).toBe('solsiden');
+    expect(unsent.map((u) => u.change.f)).toEqual(['title', 'status', 'entry']);
+    expect(unsent.every((u) => u.scope === 'solsiden')).toBe(true);
     store.markSent([unsent[0].seq]);
-    expect(store.outboxSize()).toBe(1);
+    expect(store.outboxSize()).toBe(2);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // edits are FULL-synced again after the mark
   });
 });

@@ -37,6 +37,18 @@ describe('migrations', () => {
     upgraded.close();
   });
 
+  it("carry a board's audit log from before the shared log into it, so the leader's view keeps its history", () => {
+    const file = `${dir.path}/audited.sqlite`;
+    const old = openDatabase(file, MIGRATIONS.slice(0, 5));
+    old.prepare("INSERT INTO audit (at, actor, action, collection, record, board) VALUES ('2026-11-01T08:00:00.000Z', 'Liv Leder', 'stay.reveal', 'stay', 's1', 'b1')").run();
+    old.close();
+    const upgraded = openDatabase(file);
+    const row = upgraded.prepare('SELECT id, entry FROM auditEntry').get() as { id: string; entry: string };
+    expect(row.id).toBe('b1-1');
+    expect(JSON.parse(row.entry)).toEqual({ at: '2026-11-01T08:00:00.000Z', actor: 'Liv Leder', action: 'stay.reveal', collection: 'stay', record: 's1', board: 'b1', detail: null });
+    upgraded.close();
+  });
+
   it('refuse a database from a newer Tavla instead of guessing', () => {
     const file = `${dir.path}/future.sqlite`;
     const db = new Database(file);
