@@ -10,7 +10,7 @@ import type { Db } from '../store/database.js';
 const AT = "json_extract(entry, '$.at')";
 
 /** Entries older than the one numbered `before` (a line's seq), newest first. */
-export function readAuditLog(db: Db, limit: number, before?: number): AuditLine[] {
+export function readAuditLog(db: Db, thisBoard: string, limit: number, before?: number): AuditLine[] {
   // The inner query walks the index on the entry's time (rowid breaks ties) and stops at `limit`;
   // an entry that is not a JSON object (a bad replica) is left out rather than shown garbled.
   const rows = db
@@ -53,6 +53,7 @@ export function readAuditLog(db: Db, limit: number, before?: number): AuditLine[
       record: text(row.record),
       place,
       board: String(row.board ?? ''),
+      thisBoard: row.board === thisBoard,
       detail: text(row.detail),
     };
   });

@@ -200,7 +200,7 @@ export const wardCommands = {
     const staff = requireStaff(ctx.store, input.session, ctx.now(), UNIT_LEADER);
     if (!staff.ok) return staff;
     ctx.store.audit({ actor: staff.value.name, action: 'audit.read' });
-    return ok(readAuditLog(ctx.store.db, input.limit ?? 200, input.before));
+    return ok(readAuditLog(ctx.store.db, ctx.store.board, input.limit ?? 200, input.before));
   },
 } satisfies { [K in WardCommandName]: Handler<K> };
 

@@ -247,13 +247,14 @@ describe('sync through Mosquitto', () => {
     expect(revealed.value?.[0].name).toBe('Astrid Berg');
     const onB = await unlock(b, 'Per Postmann', '1357');
     const nodeA = String((await a.health()).nodeId);
-    type Line = { action: string; actor: string; board: string; place: string | null; detail: string | null };
+    type Line = { action: string; actor: string; board: string; thisBoard: boolean; place: string | null; detail: string | null };
     const log = await waitFor(
       async () => (await b.call<Line[]>('audit.list', { session: onB })).value ?? [],
       (lines) => lines.some((line) => line.action === 'stay.reveal' && line.board === nodeA),
       { what: "board A's reveal in board B's audit log", timeout: 15_000 },
     );
-    expect(log.find((line) => line.action === 'stay.reveal')).toMatchObject({ actor: 'Liv Leder', board: nodeA, place: '101 · AB' });
+    expect(log.find((line) => line.action === 'stay.reveal')).toMatchObject({ actor: 'Liv Leder', board: nodeA, thisBoard: false, place: '101 · AB' });
+    expect(log.find((line) => line.action === 'audit.read')).toMatchObject({ actor: 'Per Postmann', thisBoard: true });
     expect(log.find((line) => line.action === 'session.unlock' && line.board === nodeA)).toMatchObject({ actor: 'Liv Leder' });
     expect(log.find((line) => line.action === 'stay.admit')).toMatchObject({ board: nodeA });
     // An unlock syncs without any edit after it: the reveal above was the last thing A did.

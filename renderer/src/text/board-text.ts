@@ -154,6 +154,7 @@ export interface BoardText {
     what: string;
     where: string;
     screen: string;
+    thisBoard: string;
     detail: string;
     older: string;
     empty: string;

@@ -200,6 +200,7 @@ export const en: BoardText = {
     what: 'What',
     where: 'Where',
     screen: 'Board',
+    thisBoard: 'this one',
     detail: 'Detail',
     older: 'Show older',
     empty: 'The log is empty.',

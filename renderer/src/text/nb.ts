@@ -231,6 +231,7 @@ export const nb: BoardText = {
     what: 'Hva',
     where: 'Hvor',
     screen: 'Tavle',
+    thisBoard: 'denne',
     detail: 'Detalj',
     older: 'Vis eldre',
     empty: 'Loggen er tom.',

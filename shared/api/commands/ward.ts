@@ -162,6 +162,8 @@ export interface AuditLine {
   /** "101 · KN" for a stay or task still on the unit, so the leader need not look ids up. */
   place: string | null;
   board: string;
+  /** The entry was made on the board that reads the log. */
+  thisBoard: boolean;
   detail: string | null;
 }
 
