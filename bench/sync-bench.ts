@@ -97,7 +97,8 @@ async function coldResync() {
   const seeded = new BoardService({ dataDir: `${dir.path}/a`, municipality: M, unit: 'unit-0' });
   seeded.dispatch('unit.configure', { name: 'Unit', kind: 'nursing-home', beds: [{ label: '1' }] });
   seeded.db.transaction(() => {
-    for (let i = 0; i < 6300; i += 1) seeded.dispatch('task.create', { title: `Historikk ${i}`, due: '2026-11-01T08:00:00Z' });
+    // Tasks (and each one's audit entry) until the unit holds 50,000 fields.
+    for (let i = 0; seeded.store.localChanges < 50_000; i += 1) seeded.dispatch('task.create', { title: `Historikk ${i}`, due: '2026-11-01T08:00:00Z' });
   })();
   seeded.store.markSent(seeded.store.unsent(1_000_000).map((u) => u.seq));
   const expected = seeded.store.scopeChanges('unit-0', () => true);

@@ -33,8 +33,9 @@ const UNIT = 'bench-ward';
 const CHROMIUM = process.env.TAVLA_CHROMIUM ?? '/usr/bin/chromium';
 /** `--heap-snapshots=<dir>`: keep board A's heap snapshots (after warm-up, at the end) for bench/heap-diff.ts. */
 const SNAPSHOTS = args.get('heap-snapshots');
-/** The page's own data may grow by at most this share of its heap after warm-up (a GC'd reading's noise). */
-const DATA_GROWTH_LIMIT = 0.01;
+/** The page's own data may grow by at most this share of its heap after warm-up: above the noise of two
+ * snapshots (-59 to +29 KB seen), below what 12 hours of finished tasks added (+89 KB in one shift). */
+const DATA_GROWTH_LIMIT = 0.005;
 
 /**
  * In-page probes, injected as plain script (this file is compiled without DOM types). `tap` clicks
@@ -328,7 +329,7 @@ What the heap gained from the end of warm-up to the end of the shift, by kind (t
 
 | the page's JavaScript data | DOM and other browser objects | performance-entry buffers | compiled code | target: no growth of the page's data after warm-up |
 | --- | --- | --- | --- | --- |
-| ${grew['javascript data']} KB | ${grew['DOM and other browser objects']} KB | ${grew['performance-entry buffers']} KB | ${grew['compiled code']} KB | ≤ ${dataLimitKB} KB (1 % of the heap): ${grew['javascript data'] <= dataLimitKB ? 'met' : 'NOT met'} |
+| ${grew['javascript data']} KB | ${grew['DOM and other browser objects']} KB | ${grew['performance-entry buffers']} KB | ${grew['compiled code']} KB | ≤ ${dataLimitKB} KB (0.5 % of the heap): ${grew['javascript data'] <= dataLimitKB ? 'met' : 'NOT met'} |
 `,
   );
 } finally {
