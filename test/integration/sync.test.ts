@@ -165,7 +165,9 @@ describe('sync through Mosquitto', () => {
     await client.endAsync();
     const health = await waitFor(() => a.health(), (x) => Number(x.rejected) >= 10, { what: 'board a counted rejections' });
     expect(Number(health.rejected)).toBeGreaterThanOrEqual(10);
-    expect(Number((await h.health()).rejected)).toBeGreaterThanOrEqual(9);
+    // The hub hears the same payloads on its own subscription, not necessarily as soon as A.
+    const hubHealth = await waitFor(() => h.health(), (x) => Number(x.rejected) >= 9, { what: 'the hub counted rejections' });
+    expect(Number(hubHealth.rejected)).toBeGreaterThanOrEqual(9);
     await a.id('task.create', { title: 'Etter' }); // both processes still serve and sync
     await waitFor(() => h.state<{ units: TaskList[] }>(), (s) => s.units[0]?.tasks.length === 2, { what: 'hub still syncing' });
     const after = storedFields(a.databaseFile, 'solsiden');
