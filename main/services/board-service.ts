@@ -8,6 +8,7 @@ import { HybridLogicalClock } from '../../shared/sync/hlc.js';
 import { openDatabase, type Db } from '../store/database.js';
 import { FieldStore } from '../store/field-store.js';
 import { readUnitState } from '../store/read-model.js';
+import { corridorUnitState } from './corridor-state.js';
 import { dispatchCommand } from './dispatch.js';
 import type { CommandContext } from './command-context.js';
 import { flowCommands } from './flow-commands.js';
@@ -101,8 +102,9 @@ export class BoardService {
     return readUnitState(this.db, this.unit);
   }
 
+  /** `GET /api/state`: the unit as `unit.state` gives it, personal fields blanked (names need a session). */
   stateSnapshot() {
-    return this.state();
+    return corridorUnitState(this.state());
   }
 
   health() {

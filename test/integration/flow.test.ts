@@ -104,10 +104,12 @@ describe('patient flow through Mosquitto', () => {
     const out = await waitFor(() => flow(ao), (s) => s.transfers.some((t) => t.id === id && t.state === 'completed'), { what: 'completion on the office board' });
     expect(out.transfers.find((t) => t.id === id)).toMatchObject({ direction: 'out', toBed: '102', conflict: null });
 
-    // The nursing home has the patient once, in bed 102, with the name the hub brought over.
-    await waitFor(() => nh.state<{ stays: { name: string | null }[] }>(), (s) => s.stays.some((stay) => stay.name === 'Kari Nordmann'), { what: 'the name on the nursing home' });
+    // The nursing home has the patient once, in bed 102, with the name the hub brought over (in its
+    // store: the board's API hands names out only to an unlocked session).
+    await waitFor(() => storedFields(nh.databaseFile, 'solsiden'), (fields) => fields.some((f) => f.includes('/name="Kari Nordmann"@')), { what: 'the name on the nursing home' });
     const nhState = await nh.state<{ stays: { initials: string; bed: string | null; name: string | null }[]; beds: { id: string; label: string; status: string }[] }>();
     expect(nhState.stays).toHaveLength(1);
+    expect(nhState.stays[0].name).toBeNull();
     expect(nhState.beds.find((b) => b.id === nhState.stays[0].bed)).toMatchObject({ label: '102', status: 'occupied' });
 
     // Every replica holds the same fields of each scope, and no board holds the other unit's patients.

@@ -48,8 +48,13 @@ describe('headless host', () => {
 
     const state = await (await fetch(`${url}api/state`)).json();
     expect(state).toMatchObject({ unit: { name: 'Solsiden' }, beds: [{ label: '101', status: 'free' }], stays: [] });
+    // Names and birth dates stay out of the state a board serves without a session.
+    expect((await post('stay.admit', JSON.stringify({ bed: '101', name: 'Ola Hansen', initials: 'OH', birthDate: '1940-02-03' }))).status).toBe(200);
+    const admitted = await (await fetch(`${url}api/state`)).text();
+    expect(admitted).toContain('"initials":"OH"');
+    expect(admitted).not.toMatch(/Ola Hansen|1940-02-03/);
     const audit = board.service.db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number };
-    expect(audit.n).toBe(1); // refused commands write nothing, not even an audit entry
+    expect(audit.n).toBe(2); // configure and admit: refused commands write nothing, not even an audit entry
   });
 
   it('serves the built board with a strict content security policy', async () => {
