@@ -31,6 +31,7 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'task.complete': true,
   // Ward board (shared/api/commands/ward.ts)
   'ward.state': true,
+  'ward.tasks': true,
   'ward.settings': true,
   'ward.configure': true,
   'sync.state': true,

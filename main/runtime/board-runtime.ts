@@ -31,7 +31,7 @@ export function attachSync(service: BoardService, brokerUrl: string, observe?: (
     unit: service.unit,
     onApplied: (_scope, changes) => {
       observe?.(changes);
-      service.remoteApplied([...new Set(changes.map((c) => c.c))]);
+      service.remoteApplied(changes);
     },
     onStatus: (status) => service.setSyncStatus(status),
   });

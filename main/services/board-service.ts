@@ -8,6 +8,7 @@ import { HybridLogicalClock } from '../../shared/sync/hlc.js';
 import { openDatabase, type Db } from '../store/database.js';
 import { FieldStore } from '../store/field-store.js';
 import { readUnitState } from '../store/read-model.js';
+import type { Change } from '../../shared/sync/change.js';
 import { corridorUnitState } from './corridor-state.js';
 import { dispatchCommand } from './dispatch.js';
 import type { CommandContext } from './command-context.js';
@@ -25,6 +26,9 @@ export interface BoardOptions {
   unit: string;
   now?: () => Date;
 }
+
+/** Up to this many tasks in one synced batch are named in `state.changed` (ward.tasks reads at most 200). */
+const PATCHABLE_TASKS = 50;
 
 const READ_ONLY = new Set(['unit.state', 'app.info', ...WARD_QUIET_COMMANDS, ...FLOW_QUIET_COMMANDS]);
 
@@ -84,8 +88,12 @@ export class BoardService {
   afterCommit: () => void = () => undefined;
 
   /** What the sync engine reports: remote changes merged, or a new connection status. */
-  remoteApplied(collections: string[]): void {
-    this.emit('state.changed', { collections });
+  remoteApplied(changes: readonly Change[]): void {
+    const collections = [...new Set(changes.map((change) => change.c))];
+    const tasks = [...new Set(changes.filter((change) => change.c === 'task').map((change) => change.id))];
+    // Another board's tap: a screen re-reads those few tasks instead of the whole unit.
+    const onlyTasks = tasks.length > 0 && tasks.length <= PATCHABLE_TASKS && collections.every((c) => c === 'task' || c === 'auditEntry');
+    this.emit('state.changed', onlyTasks ? { collections, tasks } : { collections });
   }
 
   setSyncStatus(status: SyncStatus): void {

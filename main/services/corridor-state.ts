@@ -4,20 +4,15 @@
  * latest tasks finished in the last hours — not the unit's whole task history.
  */
 
-import type { WardState } from '../../shared/api/commands/ward.js';
+import { RECENT_DONE_LIMIT, type WardState, type WardTasks } from '../../shared/api/commands/ward.js';
 import { personalFields } from '../../shared/domain/schema.js';
 import type { Stay, UnitState } from '../../shared/domain/types.js';
 import type { Db } from '../store/database.js';
 import { toBed, toStay, toTask, toUnit, type Row } from '../store/read-model.js';
 import { addDays, osloDate, osloInstant } from './oslo-time.js';
 
-/** Finished tasks stay on the board this long (the "recently done" list, and undo). */
+/** Finished tasks stay on the board this long (the "recently done" list, and undo), the latest RECENT_DONE_LIMIT of them. */
 const RECENT_DONE_HOURS = 12;
-/**
- * …and at most this many, the latest: the page lists at most 10 finished tasks, so a busy shift's
- * hundreds of completions would only grow the screen's memory and every read, never be shown.
- */
-export const RECENT_DONE_LIMIT = 20;
 /** Open tasks are shown until the end of the Oslo day, and at least this far ahead. */
 const MIN_AHEAD_HOURS = 6;
 
@@ -37,6 +32,19 @@ export function corridorUnitState(state: UnitState): UnitState {
   return { ...state, stays: state.stays.map(corridorStay) };
 }
 
+/** Which tasks a board shows at `now`: open ones due before `horizon`, finished ones since `recent`. */
+function taskWindow(now: Date): { horizon: string; recent: string } {
+  const endOfDay = osloInstant(addDays(osloDate(now), 1), 0).getTime();
+  return {
+    horizon: new Date(Math.max(endOfDay, now.getTime() + MIN_AHEAD_HOURS * 3_600_000)).toISOString(),
+    recent: new Date(now.getTime() - RECENT_DONE_HOURS * 3_600_000).toISOString(),
+  };
+}
+
+function countLater(db: Db, unitId: string, horizon: string): number {
+  return (db.prepare("SELECT count(*) AS n FROM task WHERE unit = ? AND deleted = 0 AND status = 'open' AND due >= ?").get(unitId, horizon) as { n: number }).n;
+}
+
 /** The board's corridor-safe state at `now`. */
 export function readWardState(db: Db, unitId: string, now: Date): WardState {
   const unitRow = db.prepare('SELECT * FROM unit WHERE id = ? AND deleted = 0').get(unitId) as Row | undefined;
@@ -44,9 +52,7 @@ export function readWardState(db: Db, unitId: string, now: Date): WardState {
   const stays = db
     .prepare("SELECT * FROM stay WHERE unit = ? AND deleted = 0 AND status = 'active' ORDER BY admittedAt")
     .all(unitId) as Row[];
-  const endOfDay = osloInstant(addDays(osloDate(now), 1), 0).getTime();
-  const horizon = new Date(Math.max(endOfDay, now.getTime() + MIN_AHEAD_HOURS * 3_600_000)).toISOString();
-  const recent = new Date(now.getTime() - RECENT_DONE_HOURS * 3_600_000).toISOString();
+  const { horizon, recent } = taskWindow(now);
   // Two index range reads (open tasks; the latest tasks finished lately), so a board with years of
   // finished tasks reads as fast as a new one.
   const tasks = db
@@ -61,9 +67,6 @@ export function readWardState(db: Db, unitId: string, now: Date): WardState {
        ) ORDER BY due IS NULL, due, createdAt`,
     )
     .all(unitId, horizon, unitId, recent, RECENT_DONE_LIMIT) as Row[];
-  const later = db
-    .prepare("SELECT count(*) AS n FROM task WHERE unit = ? AND deleted = 0 AND status = 'open' AND due >= ?")
-    .get(unitId, horizon) as { n: number };
   return {
     unit: unitRow ? toUnit(unitRow) : null,
     beds: beds.map(toBed),
@@ -71,6 +74,24 @@ export function readWardState(db: Db, unitId: string, now: Date): WardState {
     tasks: tasks.map(toTask),
     now: now.toISOString(),
     horizon,
-    laterTasks: later.n,
+    laterTasks: countLater(db, unitId, horizon),
   };
+}
+
+/**
+ * The named tasks as the board shows them at `now`, by the rules of readWardState: what a screen
+ * reads after a synced change that touched only these, instead of the whole unit. (Which finished
+ * tasks are the latest RECENT_DONE_LIMIT is the screen's to keep, from what it holds.)
+ */
+export function readWardTasks(db: Db, unitId: string, ids: readonly string[], now: Date): WardTasks {
+  const { horizon, recent } = taskWindow(now);
+  const shown = db
+    .prepare(
+      `SELECT * FROM task WHERE id IN (SELECT value FROM json_each(?)) AND unit = ? AND deleted = 0
+         AND ((status = 'open' AND (due IS NULL OR due < ?)) OR (status != 'open' AND doneAt >= ?))`,
+    )
+    .all(JSON.stringify(ids), unitId, horizon, recent) as Row[];
+  const tasks = shown.map(toTask);
+  const kept = new Set(tasks.map((task) => task.id));
+  return { tasks, gone: ids.filter((id) => !kept.has(id)), now: now.toISOString(), laterTasks: countLater(db, unitId, horizon) };
 }

@@ -11,7 +11,7 @@ import { unitLookups } from '../store/read-model.js';
 import { readAuditLog } from './audit-log.js';
 import { readCapacity } from './capacity-view.js';
 import { newId, type Handler } from './command-context.js';
-import { readWardState } from './corridor-state.js';
+import { readWardState, readWardTasks } from './corridor-state.js';
 import { acknowledgeHandover, defaultHandoverShift, readHandover, writeHandoverNotes } from './handover.js';
 import { shiftRef } from './oslo-time.js';
 import { checkPin, findStaff, listStaff, lockedUntil, recordFailure, recordSuccess, removeStaff, saveStaff, unitLeaderCount } from './pin-lock.js';
@@ -27,6 +27,7 @@ const OFFLINE = { broker: 'offline' as const, offlineSince: null, outbox: 0, rej
 
 export const wardCommands = {
   'ward.state': (ctx) => ok(readWardState(ctx.store.db, ctx.unit, ctx.now())),
+  'ward.tasks': (ctx, input) => ok(readWardTasks(ctx.store.db, ctx.unit, input.ids, ctx.now())),
   'ward.settings': (ctx) => ok(readSettings(ctx.store.db)),
   'ward.configure': (ctx, { session, ...changes }) => {
     const staff = requireStaff(ctx.store, session, ctx.now(), UNIT_LEADER);

@@ -88,7 +88,12 @@ export interface SyncStatus {
 
 /** Events pushed from main to every connected renderer. */
 export interface EventMap {
-  'state.changed': { collections: string[] };
+  /**
+   * Main's state changed: the collections a synced batch touched (empty for a local edit or a
+   * reconnect: "anything"). `tasks` names the tasks when tasks (and audit entries) were all it
+   * touched and they are few, so a screen may re-read just those (`ward.tasks`).
+   */
+  'state.changed': { collections: string[]; tasks?: string[] };
   'sync.status': SyncStatus;
 }
 export type EventName = keyof EventMap;

@@ -15,17 +15,28 @@ test('a task completed on board A shows as done on board B of the same unit, wit
 
   const pageA = await browser.newPage();
   const pageB = await browser.newPage();
+  // What B's page asks main for: after A's tap it should read just the tasks touched, not the unit.
+  const askedByB: string[] = [];
+  pageB.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      const command = (JSON.parse(String(payload)) as { command?: string }).command;
+      if (command) askedByB.push(command);
+    }),
+  );
   await pageA.goto(a.url);
   await pageB.goto(b.url);
   const completeOn = (page: typeof pageA) => page.getByRole('button', { name: 'Fullfør oppgave: Mål blodtrykk' });
   await expect(completeOn(pageB)).toBeVisible();
 
+  const asked = askedByB.length;
   await completeOn(pageA).click();
   await expect(pageA.getByRole('list', { name: 'Utførte oppgaver' })).toContainText('Lagret');
   // On B: gone from the open tasks, listed as done by the board that did it.
   await expect(completeOn(pageB)).toHaveCount(0, { timeout: 10_000 });
   await expect(pageB.getByRole('list', { name: 'Utførte oppgaver' }).getByRole('listitem').filter({ hasText: 'Mål blodtrykk' })).toContainText('av Tavla');
   await snap(pageB, testInfo, 'board-b-after-remote-completion');
+  expect(askedByB.slice(asked)).toContain('ward.tasks');
+  expect(askedByB.slice(asked)).not.toContain('ward.state');
   await pageA.close();
   await pageB.close();
 });

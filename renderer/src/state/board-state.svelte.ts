@@ -5,7 +5,7 @@
  */
 
 import type { ApiClient } from '../../../shared/api/client.js';
-import type { Language, SessionRef } from '../../../shared/api/commands/ward.js';
+import { RECENT_DONE_LIMIT, type Language, type SessionRef } from '../../../shared/api/commands/ward.js';
 import type { CommandInput, CommandName } from '../../../shared/api/contract.js';
 import type { ErrorCode, Result } from '../../../shared/api/result.js';
 import type { RiskFlag } from '../../../shared/domain/schema.js';
@@ -13,6 +13,7 @@ import type { BedStatus, Task } from '../../../shared/domain/types.js';
 import { toCorridorState, type CorridorState } from './corridor-view.js';
 import { changesScreen } from './follow-changes.js';
 import { keepUnchanged } from './keep-unchanged.js';
+import { patchTasks } from './patch-tasks.js';
 import type { SaveStatus } from './save-status.js';
 import { SessionState } from './session-state.svelte.js';
 import { SyncState } from './sync-state.svelte.js';
@@ -63,6 +64,8 @@ export class BoardState {
   /** Reads started so far, and for each settled tap the count when it was saved: only a read
    *  started after that may overrule what the tap shows (an older one cannot know of it). */
   #reads = 0;
+  /** The read number of the latest full read: a task read started before it knows less. */
+  #fullRead = 0;
   #savedAtRead: Record<string, number> = {};
   /** When each "saved" mark was set (plain bookkeeping for pruning, not shown). */
   #savedAt: Record<string, number> = {};
@@ -90,8 +93,10 @@ export class BoardState {
 
   /** Loads now and again on every state change; returns the unsubscribe. */
   start(): () => void {
-    const unsubscribe = this.#api.on('state.changed', ({ collections }) => {
-      if (changesScreen(collections)) void this.load();
+    const unsubscribe = this.#api.on('state.changed', ({ collections, tasks }) => {
+      if (!changesScreen(collections)) return;
+      if (tasks) void this.#refreshTasks(tasks);
+      else void this.load();
     });
     const stopSession = this.session.start();
     const stopSync = this.sync.start();
@@ -118,6 +123,7 @@ export class BoardState {
       do {
         this.#dirty = false;
         const read = ++this.#reads;
+        this.#fullRead = read;
         const result = await this.#api.call('ward.state', {});
         if (result.ok) {
           const next = toCorridorState(result.value);
@@ -139,6 +145,22 @@ export class BoardState {
     } finally {
       this.#loading = false;
     }
+  }
+
+  /**
+   * After another board's tap: reads just the tasks it touched and patches them in, instead of the
+   * whole unit (500 tasks). A full read in flight, or one that starts meanwhile, covers them instead.
+   */
+  async #refreshTasks(ids: string[]): Promise<void> {
+    if (this.#loading || this.current === null) return this.load();
+    const read = ++this.#reads;
+    const result = await this.#api.call('ward.tasks', { ids });
+    if (this.#fullRead > read) return;
+    if (!result.ok || this.current === null) return this.load();
+    const tasks = patchTasks(this.current.tasks, result.value.tasks, result.value.gone, RECENT_DONE_LIMIT);
+    if (tasks !== this.current.tasks) this.current = { ...this.current, tasks };
+    this.laterTasks = result.value.laterTasks;
+    this.#settleOptimistic(read, ids);
   }
 
   /** Marks a task done (one tap); undo is offered for a few seconds once it is saved. */
@@ -239,10 +261,14 @@ export class BoardState {
     return result.ok;
   }
 
-  /** Drops a tap's shown status once main's state shows it, or a read after the save says otherwise. */
-  #settleOptimistic(read: number): void {
+  /**
+   * Drops a tap's shown status once main's state shows it, or a read after the save says otherwise;
+   * a read of some tasks (`only`) settles only those.
+   */
+  #settleOptimistic(read: number, only?: readonly string[]): void {
     const shown: Record<string, Task['status']> = Object.fromEntries((this.current?.tasks ?? []).map((t) => [t.id, t.status]));
     for (const [id, pending] of Object.entries(this.#optimistic)) {
+      if (only && !only.includes(id)) continue;
       const savedAt = this.#savedAtRead[id];
       if (shown[id] === pending.status || (savedAt !== undefined && read > savedAt)) {
         delete this.#optimistic[id];

@@ -4,7 +4,7 @@
  */
 
 import { z } from 'zod';
-import type { UnitState } from '../../domain/types.js';
+import type { Task, UnitState } from '../../domain/types.js';
 // Type-only: the contract imports this group, this group only borrows a type back.
 import type { SyncStatus } from '../contract.js';
 import { command, isoDate, person, recordId, type Created } from '../schema-parts.js';
@@ -70,6 +70,23 @@ export interface WardSettings {
 }
 
 /** The board's state: the unit in corridor form (names null), open tasks and the recently finished. */
+/**
+ * A board sends at most this many finished tasks, the latest (the page lists at most 10): a busy
+ * shift's hundreds of completions would only grow the screen's memory and every read.
+ */
+export const RECENT_DONE_LIMIT = 20;
+
+/**
+ * Some tasks read again after a synced change named them: those still on the board, the ids no
+ * longer on it (deleted, moved past the horizon, finished long ago), and the count beyond it.
+ */
+export interface WardTasks {
+  tasks: Task[];
+  gone: string[];
+  now: string;
+  laterTasks: number;
+}
+
 export type WardState = UnitState & {
   /** The board's own clock (ISO), so screens with a wrong clock still count overdue right. */
   now: string;
@@ -173,6 +190,7 @@ const count = z.int().min(0).max(200);
 
 export const WARD_COMMANDS = {
   'ward.state': command<WardState>()(z.strictObject({ session: sessionRef.optional() })),
+  'ward.tasks': command<WardTasks>()(z.strictObject({ session: sessionRef.optional(), ids: z.array(recordId).min(1).max(200) })),
   'ward.settings': command<WardSettings>()(z.strictObject({})),
   'ward.configure': command<WardSettings>()(
     z.strictObject({
@@ -261,6 +279,7 @@ export const WARD_COMMANDS = {
  */
 export const WARD_QUIET_COMMANDS = [
   'ward.state',
+  'ward.tasks',
   'ward.settings',
   'ward.configure',
   'sync.state',

@@ -1,7 +1,8 @@
 /** Tasks on the board: templates in few taps, undo of a completion, and what the corridor state holds. */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RECENT_DONE_LIMIT } from '../../../main/services/corridor-state.js';
+import type { Change } from '../../../shared/sync/change.js';
+import { RECENT_DONE_LIMIT } from '../../../shared/api/commands/ward.js';
 import { openTestBoard, seedWard, type TestBoard } from './ward-board.js';
 
 describe('tasks on the ward board', () => {
@@ -69,6 +70,36 @@ describe('tasks on the ward board', () => {
     const ids = board.value('ward.state', {}).tasks.map((t) => t.id);
     expect(ids.filter((id) => finished.includes(id))).toEqual(finished.slice(-RECENT_DONE_LIMIT));
     expect(ids).toContain(open);
+  });
+
+  it('reads named tasks again by the same rules as the whole state: shown ones, and the ids no longer shown', () => {
+    board.clock.now = new Date('2026-11-20T08:00:00Z');
+    const old = board.value('task.create', { title: 'Gammel', due: '2026-11-20T09:00:00Z' }).id;
+    board.value('task.complete', { id: old, by: 'Tavla' });
+    board.clock.now = new Date('2026-11-23T09:02:00Z');
+    const open = board.value('task.create', { title: 'Åpen', due: '2026-11-23T10:00:00Z' }).id;
+    const later = board.value('task.create', { title: 'Neste uke', due: '2026-11-30T07:00:00Z' }).id;
+    const done = board.value('task.create', { title: 'Ferdig', due: '2026-11-23T08:00:00Z' }).id;
+    board.value('task.complete', { id: done, by: 'Tavla' });
+    const read = board.value('ward.tasks', { ids: [open, later, done, old, 'no-such-task'] });
+    expect(read.tasks.map((t) => t.id).sort()).toEqual([open, done].sort());
+    expect(read.gone.sort()).toEqual([later, old, 'no-such-task'].sort());
+    expect(read.laterTasks).toBe(board.value('ward.state', {}).laterTasks);
+    expect(board.run('ward.tasks', { ids: [] })).toMatchObject({ ok: false, code: 'invalid-input' });
+  });
+
+  it("names the tasks of another board's tap in its state change, and nothing when more than tasks changed", () => {
+    const events: unknown[] = [];
+    board.service.subscribe((event, data) => events.push({ event, data }));
+    const change = (c: string, id: string) => ({ c, id, f: 'title', v: 'x', s: '' }) as Change;
+    board.service.remoteApplied([change('task', 't1'), change('task', 't1'), change('task', 't2'), change('auditEntry', 'b-1')]);
+    board.service.remoteApplied([change('task', 't3'), change('stay', 's1')]);
+    board.service.remoteApplied(Array.from({ length: 51 }, (_, i) => change('task', `t${i}`)));
+    expect(events).toEqual([
+      { event: 'state.changed', data: { collections: ['task', 'auditEntry'], tasks: ['t1', 't2'] } },
+      { event: 'state.changed', data: { collections: ['task', 'stay'] } },
+      { event: 'state.changed', data: { collections: ['task'] } },
+    ]);
   });
 
   it('announces no state change after a read, so screens never loop on their own reloads', () => {
