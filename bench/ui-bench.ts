@@ -315,8 +315,8 @@ Ward board UI, ${BEDS} beds and ${TASKS} open tasks (load average ${loadBefore.m
 | tap to "saved" (main committed, synchronous=FULL) | ${latency.tapToSaved.p50} | ${latency.tapToSaved.p95} | ${latency.tapToSaved.p99} | ${latency.tapToSaved.max} | – |
 | remote edit to paint on the other board | ${latency.remoteToPaint.p50} | ${latency.remoteToPaint.p95} | ${latency.remoteToPaint.p99} | ${latency.remoteToPaint.max} | ≤ 150 ms p95: ${met(latency.remoteToPaint.p95, 150)} |
 | … of which: tap until B's page is told (commit on A, MQTT, merge on B) | ${latency.remoteToEvent.p50} | ${latency.remoteToEvent.p95} | ${latency.remoteToEvent.p99} | ${latency.remoteToEvent.max} | – |
-| … of which: told until painted on B (read ward.state, render) | ${latency.remoteEventToPaint.p50} | ${latency.remoteEventToPaint.p95} | ${latency.remoteEventToPaint.p99} | ${latency.remoteEventToPaint.max} | – |
-| … … told until the state read is back | ${latency.remoteEventToRead.p50} | ${latency.remoteEventToRead.p95} | ${latency.remoteEventToRead.p99} | ${latency.remoteEventToRead.max} | – |
+| … of which: told until painted on B (read the tasks touched, patch, render) | ${latency.remoteEventToPaint.p50} | ${latency.remoteEventToPaint.p95} | ${latency.remoteEventToPaint.p99} | ${latency.remoteEventToPaint.max} | – |
+| … … told until the read (ward.tasks) is back | ${latency.remoteEventToRead.p50} | ${latency.remoteEventToRead.p95} | ${latency.remoteEventToRead.p99} | ${latency.remoteEventToRead.max} | – |
 | … … read back until painted (parse, render, layout) | ${latency.remoteReadToPaint.p50} | ${latency.remoteReadToPaint.p95} | ${latency.remoteReadToPaint.p99} | ${latency.remoteReadToPaint.max} | – |
 
 Page memory over a simulated ${SHIFT.minutes}-minute shift compressed into ${shiftSeconds} s: each simulated minute is ${SHIFT.tapsPerMinute} taps on the board, ${SHIFT.remotePerMinute} edits from the other board, as many new tasks arriving from the other board (so ~${TASKS} stay open), a round of the four views, and every tenth minute a PIN unlock (all names revealed) and a lock; heap measured after a forced GC each minute.
