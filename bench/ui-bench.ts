@@ -10,6 +10,7 @@
  */
 
 import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,11 @@ const SHIFT = { minutes: MINUTES, warmup: Math.min(10, Math.floor(MINUTES / 2)),
 const M = 'bench';
 const UNIT = 'bench-ward';
 const CHROMIUM = process.env.TAVLA_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * `--burn=<n>`: n busy-looping processes beside the benchmark, so the figures can be taken on a
+ * machine as loaded as a shared kiosk or a busy build box; the results then go to ui-burn<n>.*.
+ */
+const BURN = Number(args.get('burn') ?? 0);
 /** `--heap-snapshots=<dir>`: keep board A's heap snapshots (after warm-up, at the end) for bench/heap-diff.ts. */
 const SNAPSHOTS = args.get('heap-snapshots');
 /** The page's own data may grow by at most this share of its heap after warm-up: above the noise of two
@@ -182,6 +188,10 @@ function slope(points: { x: number; y: number }[]): number {
   return den === 0 ? 0 : num / den;
 }
 
+// Deliberate load first (--burn), so the load average below includes it.
+const burners = Array.from({ length: BURN }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+process.once('exit', () => burners.forEach((burner) => burner.kill('SIGKILL'))); // also when setup below throws
+if (BURN > 0) await new Promise((resolve) => setTimeout(resolve, 15_000));
 // The machine is shared: its load says how far to trust the figures.
 const loadBefore = loadavg();
 const dir = tempDir('tavla-ui-bench-');
@@ -304,10 +314,10 @@ try {
 
   const met = (p95: number, target: number) => (p95 <= target ? 'met' : 'NOT met');
   writeResults(
-    'ui',
-    { beds: BEDS, tasks: TASKS, taps: TAPS, loadAverage: { before: loadBefore, after: loadavg() }, latency, shift },
+    BURN > 0 ? `ui-burn${BURN}` : 'ui',
+    { beds: BEDS, tasks: TASKS, taps: TAPS, burningProcesses: BURN, loadAverage: { before: loadBefore, after: loadavg() }, latency, shift },
     `
-Ward board UI, ${BEDS} beds and ${TASKS} open tasks (load average ${loadBefore.map((l) => l.toFixed(1)).join(' / ')} when it began, on ${cpus().length} cores), two boards of one unit on a real Mosquitto, Debian Chromium (headless, no GPU), ${TAPS} taps measured after 10 of warm-up, on the Tasks view (all ${TASKS} tasks on the page).
+Ward board UI, ${BEDS} beds and ${TASKS} open tasks (load average ${loadBefore.map((l) => l.toFixed(1)).join(' / ')} when it began and ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end, on ${cpus().length} cores${BURN > 0 ? `, with ${BURN} busy-looping processes beside it` : ''}), two boards of one unit on a real Mosquitto, Debian Chromium (headless, no GPU), ${TAPS} taps measured after 10 of warm-up, on the Tasks view (all ${TASKS} tasks on the page).
 
 | measure | p50 ms | p95 ms | p99 ms | max ms | target |
 | --- | --- | --- | --- | --- | --- |
@@ -333,6 +343,7 @@ What the heap gained from the end of warm-up to the end of the shift, by kind (t
 `,
   );
 } finally {
+  for (const burner of burners) burner.kill('SIGKILL');
   await browser.close();
   await a.stop();
   await b.stop();
