@@ -28,6 +28,8 @@ export const RoleOptions = z.strictObject({
   ploInbox: z.string().min(1).optional(),
   /** The hub's leader address: the leader view alone, for leaders' desktops and leader screens. */
   leaderPort: port.optional(),
+  /** The same, read-only: for wall screens that anyone walking past can touch. */
+  leaderScreenPort: port.optional(),
   leaderHost: z
     .string()
     .regex(/^[A-Za-z0-9.:-]{1,253}$/, 'an IP address or host name of this machine, e.g. 0.0.0.0 or 10.0.4.2')
@@ -59,6 +61,8 @@ Options:
   --plo-inbox <dir>     folder the hub watches for PLO message files (hub)
   --leader-port <n>     also serve the leader view alone on this port, for leaders' desktops and
                         leader screens on the network: aggregates only, no other command (hub)
+  --leader-screen-port <n>
+                        the same view read-only (no benefit or rate edits), for leader screens (hub)
   --leader-host <addr>  address the leader view listens on (default 0.0.0.0: every interface)
   --unit <id>           with import-plo or --plo-inbox: the allocation office (default: the only one)
   -h, --help            this help
@@ -90,6 +94,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         boards: { type: 'string' },
         'plo-inbox': { type: 'string' },
         'leader-port': { type: 'string' },
+        'leader-screen-port': { type: 'string' },
         'leader-host': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },

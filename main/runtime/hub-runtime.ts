@@ -22,15 +22,19 @@ export interface HubRuntimeOptions {
   ploInbox?: string;
   /** The allocation office PLO patients go to (default: the only one the hub knows). */
   ploUnit?: string;
-  /** Also serve the leader view alone here (docs/leader.md); host defaults to every interface. */
-  leader?: { port: number; host?: string };
+  /**
+   * Also serve the leader view alone (docs/leader.md): on `port` for leaders' desktops, on
+   * `screenPort` read-only for wall screens; `host` defaults to every interface.
+   */
+  leader?: { port?: number; screenPort?: number; host?: string };
 }
 
 export interface HubRuntime {
   service: HubService;
   host: RunningHost;
-  /** The leader address, when one was asked for. */
+  /** The leader address, and the read-only one for leader screens, when asked for. */
   leaderHost: RunningHost | undefined;
+  leaderScreenHost: RunningHost | undefined;
   sync: SyncEngine;
   broker: EmbeddedBroker | undefined;
   brokerUrl: string;
@@ -58,23 +62,27 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
   const flow: HubFlow = startHubFlow({ service, sync, dataDir: options.dataDir, ploInbox: options.ploInbox, ploUnit: options.ploUnit });
   let host: RunningHost | undefined;
   let leaderHost: RunningHost | undefined;
+  let leaderScreenHost: RunningHost | undefined;
   const stop = async () => {
     flow.stop();
     await sync.stop();
     await leaderHost?.close();
+    await leaderScreenHost?.close();
     await host?.close();
     service.close();
     await broker?.close();
   };
   try {
     host = await startHost(service, { port: options.port });
-    if (options.leader) leaderHost = await startHost(leaderAddress(service), { port: options.leader.port, host: options.leader.host ?? '0.0.0.0' });
+    const { port, screenPort, host: leaderBind = '0.0.0.0' } = options.leader ?? {};
+    if (port !== undefined) leaderHost = await startHost(leaderAddress(service), { port, host: leaderBind });
+    if (screenPort !== undefined) leaderScreenHost = await startHost(leaderAddress(service, { readOnly: true }), { port: screenPort, host: leaderBind });
   } catch (error) {
     // A port in use: release the store, broker and sync started above before saying so.
     await stop();
     throw error;
   }
-  return { service, host, leaderHost, sync, broker, brokerUrl, stop };
+  return { service, host, leaderHost, leaderScreenHost, sync, broker, brokerUrl, stop };
 }
 
 /** A transfer lives in the scopes of both units it joins: the hub carries it to the other one. */
@@ -106,11 +114,12 @@ export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime>
     brokerPort: options.brokerPort,
     ploInbox: options.ploInbox,
     ploUnit: options.unit,
-    ...(options.leaderPort === undefined ? {} : { leader: { port: options.leaderPort, host: options.leaderHost } }),
+    leader: { port: options.leaderPort, screenPort: options.leaderScreenPort, host: options.leaderHost },
   });
   console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
   console.log(hub.host.url);
   if (hub.leaderHost) console.log(`leader view: ${reachableUrl(hub.leaderHost.url)}`);
+  if (hub.leaderScreenHost) console.log(`leader screens (read-only): ${reachableUrl(hub.leaderScreenHost.url)}`);
   return hub;
 }
 

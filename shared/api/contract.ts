@@ -18,6 +18,8 @@ export interface AppInfo {
   nodeId: string;
   /** A board's unit kind once configured (the allocation office gets its own view). */
   unitKind: string | null;
+  /** The page may only look (the hub's leader screen address): edit controls hidden, edits refused. */
+  readOnly?: boolean;
 }
 
 /** A board the hub knows how to open. */

@@ -77,9 +77,9 @@ const it = test.extend<{ board: RunningApp; leaderScreen: RunningApp & { hub: Hu
   // eslint-disable-next-line no-empty-pattern
   leaderScreen: async ({}, use, testInfo) => {
     const data = tempDir('tavla-electron-hub-');
-    const hub = await startHub({ municipality: 't', dataDir: data.path, port: 0, brokerPort: 0, leader: { port: 0, host: '127.0.0.1' } });
+    const hub = await startHub({ municipality: 't', dataDir: data.path, port: 0, brokerPort: 0, leader: { screenPort: 0, host: '127.0.0.1' } });
     try {
-      const leaderUrl = (hub.leaderHost as RunningHost).url;
+      const leaderUrl = (hub.leaderScreenHost as RunningHost).url;
       await launch({ screen: 'leader', hub: leaderUrl }, (running) => use({ ...running, hub }), testInfo);
     } finally {
       await hub.stop();
@@ -137,8 +137,9 @@ it('the page cannot navigate away from the app or open a window', async ({ board
 
 it('a screen configured as a leader screen shows the hub\'s leader view and stays on the hub', async ({ leaderScreen }) => {
   const { page, hub } = leaderScreen;
-  const leaderUrl = (hub.leaderHost as RunningHost).url;
+  const leaderUrl = (hub.leaderScreenHost as RunningHost).url;
   await expect(page.getByRole('heading', { level: 1, name: 'Kommuneoversikt' })).toBeVisible();
+  await expect(page.getByText(/kun visning/)).toBeVisible();
   expect(new URL(page.url()).origin).toBe(new URL(leaderUrl).origin);
   // No bridge to a board's services: the page talks to the hub over its WebSocket.
   expect(await page.evaluate(() => 'tavla' in window)).toBe(false);

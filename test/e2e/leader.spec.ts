@@ -32,7 +32,7 @@ const test = base.extend<{ municipality: Municipality }>({
       municipality: 'e2e',
       broker: broker.url,
       data: `${dir.path}/hub`,
-      args: ['--leader-port', '0', '--leader-host', '127.0.0.1'],
+      args: ['--leader-port', '0', '--leader-screen-port', '0', '--leader-host', '127.0.0.1'],
     });
     const board = await TavlaProcess.start({ role: 'board', municipality: 'e2e', unit: 'solsiden', broker: broker.url, data: `${dir.path}/solsiden` });
     await board.id('unit.configure', { name: 'Solsiden', kind: 'nursing-home', beds: ['101', '102', '103', '104'].map((label) => ({ label })) });
@@ -137,4 +137,22 @@ test('indicators with definitions and trends, drill-down, forecast verdict, bene
   await expect(card).toContainText('Enhetskost 50 kr');
   await expectNoPersonalData(page, 'the benefits');
   await testInfo.attach('leader-benefits', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+});
+
+test('a leader screen shows the same view read-only: no rate or benefit forms, and says so', async ({ page, municipality }) => {
+  expect(municipality.hub.leaderScreenUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  await page.goto(municipality.hub.leaderScreenUrl);
+  await expect(page.getByText(/kun visning/)).toBeVisible();
+  await expect(capacityCell(page, 2)).toHaveText('25,0 %');
+  await page.getByRole('tab', { name: 'Pasientflyt' }).click();
+  await expect(page.getByRole('heading', { name: 'Overføringer underveis' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lagre døgnpris' })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Gevinster' }).click();
+  await expect(page.getByRole('heading', { name: 'Gevinstrealisering' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ny gevinst' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Fjern' })).toHaveCount(0);
+  // The same page from the desktops' address offers both.
+  await page.goto(municipality.hub.leaderUrl);
+  await page.getByRole('tab', { name: 'Gevinster' }).click();
+  await expect(page.getByRole('heading', { name: 'Ny gevinst' })).toBeVisible();
 });

@@ -99,7 +99,7 @@ describe("the hub's leader address", () => {
 
   beforeEach(async () => {
     dir = tempDir('tavla-leader-address-');
-    hub = await startHub({ municipality: 'fjordvik', dataDir: dir.path, port: 0, brokerPort: 0, leader: { port: 0, host: '127.0.0.1' } });
+    hub = await startHub({ municipality: 'fjordvik', dataDir: dir.path, port: 0, brokerPort: 0, leader: { port: 0, screenPort: 0, host: '127.0.0.1' } });
     leader = (hub.leaderHost as RunningHost).url;
   });
   afterEach(async () => {
@@ -123,6 +123,24 @@ describe("the hub's leader address", () => {
       expect(await refused.json()).toMatchObject({ ok: false, code: 'unknown-command', message: expect.stringMatching(/leader address/) });
       expect((await post(hub.host.url, command)).status, command).not.toBe(404);
     }
+  });
+
+  it('serves leader screens read-only: the same figures, no edits of benefits or daily rates', async () => {
+    const screen = (hub.leaderScreenHost as RunningHost).url;
+    expect(await (await post(screen, 'app.info')).json()).toMatchObject({ ok: true, value: { role: 'hub', readOnly: true } });
+    expect((await (await post(leader, 'app.info')).json()).value.readOnly).toBeUndefined();
+    expect((await post(screen, 'leader.capacity')).status).toBe(200);
+    for (const [command, input] of [
+      ['leader.setRate', { year: 2026, nok: 6000 }],
+      ['benefit.define', { name: 'Færre døgn', indicator: 'discharge-ready-days', baselineFrom: '2026-01-01', baselineTo: '2026-02-01', unitCost: 5745 }],
+      ['benefit.remove', { id: 'no-such-benefit' }],
+    ] as const) {
+      const refused = await post(screen, command, input);
+      expect(refused.status, command).toBe(401);
+      expect(await refused.json()).toMatchObject({ ok: false, code: 'unauthorized', message: expect.stringMatching(/read-only/) });
+    }
+    // The desktops' address still takes the edit.
+    expect(await (await post(leader, 'leader.setRate', { year: 2026, nok: 6000 })).json()).toMatchObject({ ok: true });
   });
 
   it('pushes the hub\'s state changes to the leader page over its WebSocket', async () => {

@@ -27,8 +27,9 @@ export interface TavlaOptions {
 export class TavlaProcess {
   private child: ChildProcess | undefined;
   url = '';
-  /** The hub's leader address, when started with --leader-port. */
+  /** The hub's leader address, and its read-only one for screens, when started with --leader-port / --leader-screen-port. */
   leaderUrl = '';
+  leaderScreenUrl = '';
   output = '';
 
   constructor(readonly options: TavlaOptions) {}
@@ -54,6 +55,7 @@ export class TavlaProcess {
     this.child = child;
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     const wantsLeader = this.options.args?.includes('--leader-port') ?? false;
+    const wantsScreen = this.options.args?.includes('--leader-screen-port') ?? false;
     this.url = await new Promise<string>((resolve, reject) => {
       let stdout = '';
       const timer = setTimeout(() => reject(new Error(`tavla ${role} did not print its URL: ${stdout}${this.output}`)), 15_000);
@@ -62,7 +64,8 @@ export class TavlaProcess {
         const lines = stdout.split('\n').map((l) => l.trim());
         const line = lines.find((l) => /^http:\/\/127\.0\.0\.1:\d+\/$/.test(l));
         this.leaderUrl = lines.find((l) => l.startsWith('leader view: '))?.slice('leader view: '.length) ?? '';
-        if (line && (!wantsLeader || this.leaderUrl)) {
+        this.leaderScreenUrl = lines.find((l) => l.startsWith('leader screens (read-only): '))?.slice('leader screens (read-only): '.length) ?? '';
+        if (line && (!wantsLeader || this.leaderUrl) && (!wantsScreen || this.leaderScreenUrl)) {
           clearTimeout(timer);
           resolve(line);
         }

@@ -260,3 +260,6 @@ export const LEADER_COMMANDS = {
 } as const;
 
 export type LeaderCommandName = keyof typeof LEADER_COMMANDS;
+
+/** The leader commands that change something (a read-only leader address refuses them). */
+export const LEADER_EDIT_COMMANDS: readonly (keyof typeof LEADER_COMMANDS)[] = ['benefit.define', 'benefit.remove', 'leader.setRate'];

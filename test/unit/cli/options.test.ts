@@ -12,10 +12,10 @@ describe('tavla command line', () => {
 
   it('parses the hub\'s multi-word flags into the same names a configuration file uses', () => {
     expect(
-      parseCommandLine(['hub', '--municipality', 'fjordvik', '--broker-port', '0', '--plo-inbox', 'inbox', '--leader-port', '4701', '--leader-host', '10.0.4.2']),
+      parseCommandLine(['hub', '--municipality', 'fjordvik', '--broker-port', '0', '--plo-inbox', 'inbox', '--leader-port', '4701', '--leader-screen-port', '4702', '--leader-host', '10.0.4.2']),
     ).toEqual({
       role: 'hub',
-      options: { municipality: 'fjordvik', brokerPort: 0, ploInbox: 'inbox', leaderPort: 4701, leaderHost: '10.0.4.2' },
+      options: { municipality: 'fjordvik', brokerPort: 0, ploInbox: 'inbox', leaderPort: 4701, leaderScreenPort: 4702, leaderHost: '10.0.4.2' },
     });
   });
 
