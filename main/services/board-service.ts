@@ -55,6 +55,21 @@ export class BoardService {
   }
 
   dispatch(command: string, input: unknown, actor = 'tavla'): Result<unknown> {
+    const logged = this.store.localChanges;
+    const result = this.run(command, input, actor);
+    const edited = result.ok && !READ_ONLY.has(command);
+    // An access that changes no state (an unlock, a refused PIN, a lapsed session) still logs its
+    // audit entry, which syncs like an edit.
+    if (edited || this.store.localChanges !== logged) {
+      this.afterCommit();
+      this.syncStatus.outbox = this.store.outboxSize();
+      if (edited) this.emit('state.changed', { collections: [] });
+      this.emit('sync.status', this.syncStatus);
+    }
+    return result;
+  }
+
+  private run(command: string, input: unknown, actor: string): Result<unknown> {
     // A call from an unlocked screen carries its session: the edit is then that staff member's.
     const signed = signCommand(this.store, command, input, this.now());
     if (!signed.ok) return signed;
@@ -66,22 +81,12 @@ export class BoardService {
       now: this.now,
       syncStatus: () => this.syncStatus,
     };
-    const logged = this.store.localChanges;
-    const result = dispatchCommand<CommandContext>(
+    return dispatchCommand<CommandContext>(
       { ...unitCommands, ...wardCommands, ...flowCommands, 'app.info': () => ok(this.info()) },
       ctx,
       command,
       signed.value.input,
     );
-    const edited = result.ok && !READ_ONLY.has(command);
-    // An access that changes no state still logs its audit entry, which syncs like an edit.
-    if (edited || this.store.localChanges !== logged) {
-      this.afterCommit();
-      this.syncStatus.outbox = this.store.outboxSize();
-      if (edited) this.emit('state.changed', { collections: [] });
-      this.emit('sync.status', this.syncStatus);
-    }
-    return result;
   }
 
   /** Hooked by the sync engine: publish the outbox after every local commit. */

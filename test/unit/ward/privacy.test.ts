@@ -56,6 +56,21 @@ describe('names behind an unlocked session', () => {
   });
   afterEach(() => board.close());
 
+  it('sends the audit entry of an access at once, though the access changes nothing a screen shows', () => {
+    let published = 0;
+    const events: string[] = [];
+    board.service.afterCommit = () => (published += 1);
+    board.service.subscribe((event) => events.push(event));
+    board.value('ward.state', {});
+    expect(published).toBe(0);
+    const session = unlockNurse();
+    board.value('stay.reveal', { session, stayIds: [ward.ingrid] });
+    expect(board.run('session.unlock', { staffId: ward.nurse, pin: '0000', screen: 'screen-x' })).toMatchObject({ ok: false });
+    expect(published).toBe(3); // unlock, reveal, the refused PIN
+    expect(events).not.toContain('state.changed');
+    expect(board.service.syncStatus.outbox).toBe(board.service.store.outboxSize());
+  });
+
   it('never hands out names or birth dates in unit.state or ward.state', () => {
     for (const command of ['unit.state', 'ward.state'] as const) {
       const text = JSON.stringify(board.value(command, {}));
