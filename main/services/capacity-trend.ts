@@ -1,17 +1,13 @@
 /**
  * Trends over the last days from the board's own SQLite history: occupancy at each Oslo midnight
- * (stays' admittedAt/dischargedAt) and tasks on time per day (tasks' due/doneAt).
+ * (stays' admittedAt/dischargedAt) and tasks on time per day (tasks' due/doneAt, by the rule of
+ * shared/indicators/tasks-on-time.ts).
  */
 
 import type { TrendDay } from '../../shared/api/commands/ward.js';
+import { isDoneOnTime } from '../../shared/indicators/tasks-on-time.js';
 import type { Db } from '../store/database.js';
 import { addDays, osloDate, osloInstant } from './oslo-time.js';
-
-/**
- * A task counts as on time when done at most this long after its due time: care plans give a
- * window around a round (medicines ±30 min is the usual rule), not a to-the-minute deadline.
- */
-export const ON_TIME_GRACE_MINUTES = 30;
 
 /** One entry per day, oldest first, ending with today (whose tasks count only once due). */
 export function capacityTrend(db: Db, unit: string, places: number, now: Date, days: number): TrendDay[] {
@@ -24,7 +20,6 @@ export function capacityTrend(db: Db, unit: string, places: number, now: Date, d
     `SELECT due, status, doneAt FROM task WHERE unit = ? AND deleted = 0 AND status != 'skipped' AND due >= ? AND due < ? AND due <= ?`,
   );
   const today = osloDate(now);
-  const graceMs = ON_TIME_GRACE_MINUTES * 60_000;
   const trend: TrendDay[] = [];
   for (let back = days - 1; back >= 0; back -= 1) {
     const date = addDays(today, -back);
@@ -32,9 +27,8 @@ export function capacityTrend(db: Db, unit: string, places: number, now: Date, d
     const next = osloInstant(addDays(date, 1), 0).toISOString();
     const count = (occupied.get(unit, midnight, midnight) as { n: number }).n;
     const due = tasks.all(unit, midnight, next, now.toISOString()) as { due: string; status: string; doneAt: string | null }[];
-    const onTime = due.filter(
-      (t) => t.status === 'done' && t.doneAt !== null && new Date(t.doneAt).getTime() <= new Date(t.due).getTime() + graceMs,
-    ).length;
+    // The leader view's rule (shared/indicators), so the board and the leader view agree.
+    const onTime = due.filter(isDoneOnTime).length;
     trend.push({
       date,
       occupancy: places > 0 ? Math.round((count / places) * 1000) / 10 : null,
