@@ -1,7 +1,7 @@
 /**
  * The audit log as the unit leader reads it on the board: the whole unit's (every board's entries,
  * synced as `auditEntry` records), newest first, with the bed and initials of the stay or task an
- * entry is about (never a name), so nobody has to look record ids up.
+ * entry is about, or the bed itself (never a name), so nobody has to look record ids up.
  */
 
 import type { AuditLine } from '../../shared/api/commands/ward.js';
@@ -20,7 +20,7 @@ export function readAuditLog(db: Db, thisBoard: string, limit: number, before?: 
          json_extract(e.entry, '$.record') AS record, json_extract(e.entry, '$.board') AS board,
          json_extract(e.entry, '$.detail') AS detail,
          coalesce(s.id, ts.id) AS stayId, coalesce(s.initials, ts.initials) AS initials,
-         coalesce(s.shielded, ts.shielded) AS shielded, coalesce(b.label, tb.label) AS bed,
+         coalesce(s.shielded, ts.shielded) AS shielded, coalesce(b.label, tb.label) AS bed, eb.label AS bedItself,
          CASE WHEN t.id IS NOT NULL AND t.stay IS NULL THEN 1 ELSE 0 END AS unitTask
        FROM (
          SELECT rowid AS seq, entry FROM auditEntry
@@ -33,6 +33,7 @@ export function readAuditLog(db: Db, thisBoard: string, limit: number, before?: 
          LEFT JOIN task t ON json_extract(e.entry, '$.collection') = 'task' AND t.id = json_extract(e.entry, '$.record')
          LEFT JOIN stay ts ON ts.id = t.stay
          LEFT JOIN bed tb ON tb.id = ts.bed
+         LEFT JOIN bed eb ON json_extract(e.entry, '$.collection') = 'bed' AND eb.id = json_extract(e.entry, '$.record')
        ORDER BY json_extract(e.entry, '$.at') DESC, e.seq DESC`,
     )
     .all({ before: before ?? null, limit }) as Record<string, unknown>[];
@@ -41,9 +42,9 @@ export function readAuditLog(db: Db, thisBoard: string, limit: number, before?: 
     const place =
       row.unitTask === 1
         ? 'unit'
-        : row.stayId === null
-          ? null
-          : [row.bed, row.shielded === 1 ? null : row.initials].filter(Boolean).join(' · ') || null;
+        : row.stayId !== null
+          ? [row.bed, row.shielded === 1 ? null : row.initials].filter(Boolean).join(' · ') || null
+          : text(row.bedItself);
     return {
       seq: Number(row.seq),
       at: String(row.at ?? ''),

@@ -150,5 +150,12 @@ describe('names behind an unlocked session', () => {
     const admit = log.find((l) => l.action === 'stay.admit' && l.record === ward.ingrid);
     expect(admit?.place).toBe('101 · IH');
     expect(log.find((l) => l.action === 'stay.admit' && l.record === ward.shielded)?.place).toBe('102');
+    // A bed's own edits name the bed; pages go on from the oldest line shown.
+    board.value('bed.setStatus', { bed: '103', status: 'blocked' });
+    const newest = board.value('audit.list', { session: ward.leaderSession, limit: 3 });
+    expect(newest.find((l) => l.action === 'bed.setStatus')).toMatchObject({ place: '103', thisBoard: true });
+    const older = board.value('audit.list', { session: ward.leaderSession, limit: 500, before: newest[2].seq });
+    expect(older.length).toBeGreaterThan(0);
+    expect(older.every((l) => l.at <= newest[2].at && !newest.some((n) => n.seq === l.seq))).toBe(true);
   });
 });
