@@ -2,7 +2,7 @@
 /**
  * What `npm test` runs after the build: Vitest, then Playwright, then one summary counted from
  * both JSON reports. The last line is always `N passed, N failed[, N skipped]` for CI to read.
- * Usage: node scripts/run-tests.js [--unit-only | --e2e-only]
+ * Usage: node scripts/run-tests.js [--unit-only | --e2e-only] [test files or folders…]
  */
 
 import { spawnSync } from 'node:child_process';
@@ -80,10 +80,13 @@ function run({ name, report, args, count }) {
 
 let flags;
 try {
-  flags = parseArgs({ options: { 'unit-only': { type: 'boolean' }, 'e2e-only': { type: 'boolean' } } }).values;
+  const parsed = parseArgs({ options: { 'unit-only': { type: 'boolean' }, 'e2e-only': { type: 'boolean' } }, allowPositionals: true });
+  flags = parsed.values;
   if (flags['unit-only'] && flags['e2e-only']) throw new Error('--unit-only and --e2e-only exclude each other');
+  // Files or folders narrow each runner to those tests (both runners take them as filters).
+  for (const runner of runners) runner.args.push(...parsed.positionals);
 } catch (error) {
-  console.error(`${error.message}\nUsage: node scripts/run-tests.js [--unit-only | --e2e-only]`);
+  console.error(`${error.message}\nUsage: node scripts/run-tests.js [--unit-only | --e2e-only] [test files or folders…]`);
   process.exit(2);
 }
 

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+/**
+ * The long fault runs (`npm run test:fault`), kept out of `npm test`: the convergence properties with
+ * many more runs, then the sync tests through a real Mosquitto (broker SIGKILLed mid-edit, a board
+ * down for 1,000 edits, an empty board filling past the broker's queue, garbage payloads, last
+ * will) round after round. Progress per step; the last line is `N passed, N failed` over all steps.
+ * Usage: node scripts/fault.js [--runs <property runs, default 20000>] [--rounds <sync rounds, default 5>]
+ */
+
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(import.meta.dirname, '..');
+const USAGE = 'Usage: node scripts/fault.js [--runs <n ≥ 1>] [--rounds <n ≥ 1>]';
+
+let runs;
+let rounds;
+try {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '5' } } });
+  [runs, rounds] = [values.runs, values.rounds].map((value, i) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${i === 0 ? 'runs' : 'rounds'} must be a whole number of at least 1, got ${value}`);
+    return n;
+  });
+} catch (error) {
+  console.error(`${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+
+const steps = [
+  { what: `convergence properties, ${runs} runs`, env: { TAVLA_PROPERTY_RUNS: String(runs) }, files: ['test/unit/sync'] },
+  ...Array.from({ length: rounds }, (_, i) => ({ what: `sync through Mosquitto, round ${i + 1} of ${rounds}`, env: {}, files: ['test/integration/sync.test.ts'] })),
+];
+
+let passed = 0;
+let failed = 0;
+const started = Date.now();
+for (const [i, step] of steps.entries()) {
+  console.log(`\n── fault step ${i + 1}/${steps.length}: ${step.what}`);
+  const child = spawnSync(process.execPath, [path.join(root, 'scripts', 'run-tests.js'), '--unit-only', ...step.files], {
+    cwd: root,
+    env: { ...process.env, ...step.env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const summary = (child.stdout ?? '').trim().split('\n').at(-1) ?? '';
+  const counts = /^(\d+) passed, (\d+) failed/.exec(summary);
+  if (!counts || child.status !== 0) process.stdout.write(child.stdout ?? '');
+  const [p, f] = counts ? [Number(counts[1]), Number(counts[2])] : [0, 1];
+  passed += p;
+  failed += f + (counts && f === 0 && child.status !== 0 ? 1 : 0);
+  console.log(`   ${summary || 'no summary (counted as 1 failed)'} — ${Math.round((Date.now() - started) / 1000)} s so far`);
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
