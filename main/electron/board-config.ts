@@ -13,9 +13,9 @@ import { RoleOptions } from '../cli/options.js';
 /** The file's keys: the command line's, and what kind of screen this is. */
 const ScreenFile = RoleOptions.extend({
   screen: z.enum(['board', 'leader']).optional(),
-  /** A leader screen's page: the hub's leader address (`tavla hub --leader-port`). */
+  /** A leader screen's page: the hub's read-only leader screen address (`tavla hub --leader-screen-port`). */
   hub: z
-    .url({ protocol: /^https?$/, error: 'the http:// or https:// address of the hub\'s leader view, e.g. http://tavla-hub:4701/' })
+    .url({ protocol: /^https?$/, error: 'the http:// or https:// address of the hub\'s leader view, e.g. http://tavla-hub:4702/' })
     .optional(),
 });
 

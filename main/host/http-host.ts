@@ -71,7 +71,8 @@ export async function startHost(
   const { port } = server.address() as AddressInfo;
   return {
     server,
-    url: `http://${host}:${port}/`,
+    // An IPv6 address goes in brackets in a URL (`--leader-host ::`).
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
