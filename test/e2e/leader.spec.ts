@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { test as base, expect as baseExpect, type Page } from '@playwright/test';
 import { tempDir } from '../helpers/temp-dir.js';
+import { checkAccessible } from './accessibility.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { TavlaProcess } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';
@@ -139,7 +140,7 @@ test('indicators with definitions and trends, drill-down, forecast verdict, bene
   await testInfo.attach('leader-benefits', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 });
 
-test('a leader screen shows the same view read-only: no rate or benefit forms, and says so', async ({ page, municipality }) => {
+test('a leader screen shows the same view read-only: no rate or benefit forms, and says so', async ({ page, municipality }, testInfo) => {
   expect(municipality.hub.leaderScreenUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   await page.goto(municipality.hub.leaderScreenUrl);
   await expect(page.getByText(/kun visning/)).toBeVisible();
@@ -151,6 +152,15 @@ test('a leader screen shows the same view read-only: no rate or benefit forms, a
   await expect(page.getByRole('heading', { name: 'Gevinstrealisering' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Ny gevinst' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Fjern' })).toHaveCount(0);
+  // A wall screen is touched: every tab meets the ward board's touch and contrast rules.
+  for (const tab of ['Kapasitet nå', 'Pasientflyt', 'Indikatorer', 'Prognose', 'Gevinster']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('tabpanel').getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await checkAccessible(page, `leader screen, ${tab}`);
+    const shot = testInfo.outputPath(`leader-screen-${tab}.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    await testInfo.attach(`leader-screen-${tab}`, { path: shot, contentType: 'image/png' });
+  }
   // The same page from the desktops' address offers both.
   await page.goto(municipality.hub.leaderUrl);
   await page.getByRole('tab', { name: 'Gevinster' }).click();
