@@ -34,6 +34,8 @@ export async function startDemo(options: RoleOptions): Promise<{ stop(): Promise
     port: options.port ?? 4700,
     brokerPort: options.brokerPort ?? 0,
     broker: options.broker,
+    // The read-only leader view a wall screen opens, on loopback like everything in the demo.
+    leader: { screenPort: 0, host: '127.0.0.1' },
   });
   const boards: DemoBoard[] = [];
   try {
@@ -55,6 +57,7 @@ export async function startDemo(options: RoleOptions): Promise<{ stop(): Promise
   console.log(`Tavla demo: municipality ${DEMO_MUNICIPALITY}, ${boards.length} boards and the hub, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log('Open this page for every board and the leader view (Ctrl-C stops everything):');
   console.log(hub.host.url);
+  if (hub.leaderScreenHost) console.log(`The leader view as a wall screen shows it (read-only): ${hub.leaderScreenHost.url}`);
   return {
     async stop() {
       await Promise.all(boards.map((b) => stopBoard(b)));
