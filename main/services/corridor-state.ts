@@ -93,5 +93,5 @@ export function readWardTasks(db: Db, unitId: string, ids: readonly string[], no
     .all(JSON.stringify(ids), unitId, horizon, recent) as Row[];
   const tasks = shown.map(toTask);
   const kept = new Set(tasks.map((task) => task.id));
-  return { tasks, gone: ids.filter((id) => !kept.has(id)), now: now.toISOString(), laterTasks: countLater(db, unitId, horizon) };
+  return { tasks, gone: ids.filter((id) => !kept.has(id)), laterTasks: countLater(db, unitId, horizon) };
 }

@@ -27,7 +27,7 @@ export interface AuditEntry {
 }
 
 /** An audit entry as the `auditEntry` record's one field holds it (JSON). */
-export interface SharedAuditEntry {
+interface SharedAuditEntry {
   at: string;
   actor: string;
   action: string;

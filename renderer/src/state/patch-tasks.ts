@@ -21,7 +21,8 @@ function byDue(a: Task, b: Task): number {
 export function patchTasks(shown: readonly Task[], read: readonly Task[], gone: readonly string[], doneLimit: number): Task[] {
   const replaced = new Set([...gone, ...read.map((task) => task.id)]);
   const next = [...shown.filter((task) => !replaced.has(task.id)), ...read].sort(byDue);
-  const finished = next.filter((task) => task.status !== 'open').sort((a, b) => ((b.doneAt ?? '') < (a.doneAt ?? '') ? -1 : 1));
+  const latestFirst = (a: Task, b: Task) => (b.doneAt ?? '').localeCompare(a.doneAt ?? '');
+  const finished = next.filter((task) => task.status !== 'open').sort(latestFirst);
   const dropped = new Set(finished.slice(doneLimit).map((task) => task.id));
   return keepUnchanged(shown as Task[], dropped.size === 0 ? next : next.filter((task) => !dropped.has(task.id)));
 }

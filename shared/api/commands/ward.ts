@@ -83,7 +83,6 @@ export const RECENT_DONE_LIMIT = 20;
 export interface WardTasks {
   tasks: Task[];
   gone: string[];
-  now: string;
   laterTasks: number;
 }
 
