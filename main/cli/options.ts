@@ -34,6 +34,13 @@ export const RoleOptions = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9.:-]{1,253}$/, 'an IP address or host name of this machine, e.g. 0.0.0.0 or 10.0.4.2')
     .optional(),
+  /** More names the API answers to (the Host a browser sends), repeatable or comma-separated. */
+  hostNames: z
+    .preprocess(
+      (value) => [value].flat().flatMap((name) => (typeof name === 'string' ? name.split(',').map((part) => part.trim()).filter((part) => part !== '') : [name])),
+      z.array(z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'host names such as tavla-hub.kommune.no, comma-separated')).max(32),
+    )
+    .optional(),
 });
 export type RoleOptions = z.infer<typeof RoleOptions>;
 
@@ -64,6 +71,8 @@ Options:
   --leader-screen-port <n>
                         the same view read-only (no benefit or rate edits), for leader screens (hub)
   --leader-host <addr>  address the leader view listens on (default 0.0.0.0: every interface)
+  --host-names <names>  more names the API answers to besides this machine's addresses and host
+                        name (comma-separated or repeated), e.g. the hub's DNS name (board, hub)
   --unit <id>           with import-plo or --plo-inbox: the allocation office (default: the only one)
   -h, --help            this help
 `;
@@ -96,6 +105,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         'leader-port': { type: 'string' },
         'leader-screen-port': { type: 'string' },
         'leader-host': { type: 'string' },
+        'host-names': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
