@@ -128,8 +128,9 @@ export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime>
     hostNames: options.hostNames,
   });
   console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
-  console.log(hub.host.url);
+  // Before the URL, which scripts wait for as the sign the hub is up.
   console.log(`operator token for GET /api/state (Authorization: Bearer): ${hub.operatorTokenFile}`);
+  console.log(hub.host.url);
   if (hub.leaderHost) console.log(`leader view: ${reachableUrl(hub.leaderHost.url)}`);
   if (hub.leaderScreenHost) console.log(`leader screens (read-only): ${reachableUrl(hub.leaderScreenHost.url)}`);
   return hub;

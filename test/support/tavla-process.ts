@@ -34,6 +34,8 @@ export class TavlaProcess {
   leaderUrl = '';
   leaderScreenUrl = '';
   output = '';
+  /** What the process printed on stdout while starting (its URLs, where the operator token is). */
+  printed = '';
 
   constructor(readonly options: TavlaOptions) {}
 
@@ -64,6 +66,7 @@ export class TavlaProcess {
       const timer = setTimeout(() => reject(new Error(`tavla ${role} did not print its URL: ${stdout}${this.output}`)), 15_000);
       child.stdout?.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
+        this.printed = stdout;
         const lines = stdout.split('\n').map((l) => l.trim());
         const line = lines.find((l) => /^http:\/\/127\.0\.0\.1:\d+\/$/.test(l));
         this.leaderUrl = lines.find((l) => l.startsWith('leader view: '))?.slice('leader view: '.length) ?? '';
