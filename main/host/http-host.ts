@@ -64,7 +64,7 @@ export async function startHost(target: HostTarget, options: HostOptions): Promi
   const root = options.rendererRoot ?? RENDERER_ROOT;
   const bind = options.host ?? '127.0.0.1';
   // Known once the port is (0 picks one); no request arrives before.
-  let names: HostNames = { names: new Set(), port: -1 };
+  let names: HostNames = { authorities: new Set(), origins: new Set() };
   const server = createServer((req, res) => {
     handleHttp({ target, root, names, operatorToken: options.operatorToken }, req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'http request failed');
@@ -109,7 +109,7 @@ function refuseRequest(req: IncomingMessage, names: HostNames): { status: number
   if (!hostAllowed(req.headers.host, names)) {
     return { status: 421, message: 'this host does not answer to that Host name: open it by its address, or configure the name with --host-names' };
   }
-  if (!originAllowed(req.headers.origin, req.headers.host)) {
+  if (!originAllowed(req.headers.origin, req.headers.host, names)) {
     return { status: 403, message: "refused: the request comes from another site's page (Origin)" };
   }
   return undefined;

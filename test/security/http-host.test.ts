@@ -151,7 +151,14 @@ describe("the hub's operator view", () => {
 
   beforeAll(async () => {
     dir = tempDir('tavla-security-hub-');
-    hub = await startHub({ municipality: 'fjordvik', dataDir: dir.path, port: 0, brokerPort: 0, leader: { port: 0, host: '127.0.0.1' }, hostNames: ['tavla-hub.fjordvik.test'] });
+    hub = await startHub({
+      municipality: 'fjordvik',
+      dataDir: dir.path,
+      port: 0,
+      brokerPort: 0,
+      leader: { port: 0, host: '127.0.0.1' },
+      hostNames: ['tavla-hub.fjordvik.test', 'https://tavla.fjordvik.test'],
+    });
   });
   afterAll(async () => {
     await hub.stop();
@@ -182,6 +189,20 @@ describe("the hub's operator view", () => {
     expect((await answer(`tavla-hub.fjordvik.test:${port}`)).status).toBe(200);
     expect((await answer(`evil.example:${port}`)).status).toBe(421);
     expect((await answer(`tavla-hub.fjordvik.test:${Number(port) + 1}`)).status).toBe(421);
+  });
+
+  it("takes the leader's edits through the municipality's proxy: its Host and its https origin, no other", async () => {
+    const leader = (hub.leaderHost as RunningHost).url;
+    const edit = (origin: string) =>
+      rawRequest(leader, {
+        method: 'POST',
+        path: '/api/leader.setRate',
+        headers: { ...JSON_TYPE, host: 'tavla.fjordvik.test', origin },
+        body: JSON.stringify({ year: 2026, nok: 6100 }),
+      });
+    expect((await edit('https://tavla.fjordvik.test')).status).toBe(200);
+    for (const origin of ['https://evil.example', 'https://tavla.fjordvik.test:8443', 'http://tavla-hub.fjordvik.test']) expect((await edit(origin)).status, origin).toBe(403);
+    expect(await openSocket(leader, { host: 'tavla.fjordvik.test', origin: 'https://tavla.fjordvik.test' })).toBe('open');
   });
 });
 

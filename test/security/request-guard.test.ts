@@ -41,13 +41,25 @@ describe('the names a host answers to', () => {
 
 describe('origins, content types and paths', () => {
   it('an Origin passes only as the very origin of the Host it was sent to, parsed', () => {
-    expect(originAllowed(undefined, '127.0.0.1:4780')).toBe(true);
-    expect(originAllowed('http://127.0.0.1:4780', '127.0.0.1:4780')).toBe(true);
-    expect(originAllowed('http://LOCALHOST:4780', 'localhost:4780')).toBe(true);
+    const names = hostNamesFor('127.0.0.1', 4780);
+    expect(originAllowed(undefined, '127.0.0.1:4780', names)).toBe(true);
+    expect(originAllowed('http://127.0.0.1:4780', '127.0.0.1:4780', names)).toBe(true);
+    expect(originAllowed('http://LOCALHOST:4780', 'localhost:4780', names)).toBe(true);
     for (const origin of ['null', 'http://127.0.0.1:4781', 'https://127.0.0.1:4780', 'http://127.0.0.1:4780.evil.example', 'http://evil.example/127.0.0.1:4780', 'http://localhost:4780', 'garbage', '']) {
-      expect(originAllowed(origin, '127.0.0.1:4780'), origin).toBe(false);
+      expect(originAllowed(origin, '127.0.0.1:4780', names), origin).toBe(false);
     }
-    expect(originAllowed('http://127.0.0.1:4780', undefined)).toBe(false);
+    expect(originAllowed('http://127.0.0.1:4780', undefined, names)).toBe(false);
+  });
+
+  it("behind a reverse proxy: the proxy's configured origin, for the Host it forwards, and no other", () => {
+    const names = hostNamesFor('0.0.0.0', 4701, ['https://tavla.fjordvik.test']);
+    expect(hostAllowed('tavla.fjordvik.test', names)).toBe(true);
+    expect(hostAllowed('tavla.fjordvik.test:4701', names)).toBe(false);
+    expect(originAllowed('https://tavla.fjordvik.test', 'tavla.fjordvik.test', names)).toBe(true);
+    expect(originAllowed('https://tavla.fjordvik.test', `${hostname()}:4701`, names)).toBe(false);
+    for (const origin of ['https://tavla.fjordvik.test:8443', 'https://evil.example', 'https://tavla.fjordvik.test.evil.example']) {
+      expect(originAllowed(origin, 'tavla.fjordvik.test', names), origin).toBe(false);
+    }
   });
 
   it('JSON is application/json, in UTF-8 if a charset is given', () => {
@@ -67,9 +79,9 @@ describe('origins, content types and paths', () => {
 
 describe('--host-names', () => {
   it('takes names repeated or comma-separated, from flags or the config file, and refuses anything else', () => {
-    const parsed = parseCommandLine(['hub', '--municipality', 'fjordvik', '--host-names', 'tavla-hub.fjordvik.test, tavla-hub,', '--host-names', 'hub2.fjordvik.test']);
-    expect(parsed !== 'help' && parsed.options.hostNames).toEqual(['tavla-hub.fjordvik.test', 'tavla-hub', 'hub2.fjordvik.test']);
-    for (const bad of ['evil.example/x', 'a b', 'user@host']) {
+    const parsed = parseCommandLine(['hub', '--municipality', 'fjordvik', '--host-names', 'tavla-hub.fjordvik.test, tavla-hub,', '--host-names', 'https://tavla.fjordvik.test']);
+    expect(parsed !== 'help' && parsed.options.hostNames).toEqual(['tavla-hub.fjordvik.test', 'tavla-hub', 'https://tavla.fjordvik.test']);
+    for (const bad of ['evil.example/x', 'a b', 'user@host', 'tavla-hub:8080', 'ftp://tavla.fjordvik.test', 'https://tavla.fjordvik.test/path', 'https://user@tavla.fjordvik.test']) {
       expect(() => parseCommandLine(['hub', '--municipality', 'fjordvik', '--host-names', bad]), bad).toThrow(/--host-names: host names/);
     }
   });
