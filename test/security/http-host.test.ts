@@ -4,10 +4,12 @@
  * broken encodings, hidden characters and impossible dates. Nothing is read or written for them.
  */
 
-import { statSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHost } from '../../main/host/http-host.js';
 import { startBoard, type BoardRuntime } from '../../main/runtime/board-runtime.js';
+import { OPERATOR_TOKEN_FILE } from '../../main/host/operator-token.js';
 import { startHub, type HubRuntime } from '../../main/runtime/hub-runtime.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { openSocket, rawRequest, requestWithoutHost } from '../support/raw-http.js';
@@ -166,7 +168,6 @@ describe("the hub's operator view", () => {
   });
 
   it('answers GET /api/state only with the operator token (401 without it or with another)', async () => {
-    const { readFileSync } = await import('node:fs');
     const token = readFileSync(hub.operatorTokenFile, 'utf8').trim();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     for (const authorization of [undefined, 'Bearer', 'Bearer ', `Bearer ${token.slice(0, -1)}`, `Bearer ${token}x`, `Basic ${token}`, token]) {
@@ -223,6 +224,44 @@ describe('the operator token of a `tavla hub` process', () => {
       expect((await fetch(`${hub.url}api/state`)).status).toBe(401);
     } finally {
       await hub.stop();
+      dir.remove();
+    }
+  });
+});
+
+describe('the operator token file', () => {
+  const startOn = (path: string) => startHub({ municipality: 'fjordvik', dataDir: path, port: 0, brokerPort: 0 });
+
+  it('made readable by others (a copy, a restore), is set back to mode 600 and keeps its token', async () => {
+    const dir = tempDir('tavla-security-token-mode-');
+    try {
+      const first = await startOn(dir.path);
+      await first.stop();
+      const file = join(dir.path, OPERATOR_TOKEN_FILE);
+      const token = readFileSync(file, 'utf8');
+      chmodSync(file, 0o644);
+      const again = await startOn(dir.path);
+      await again.stop();
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(readFileSync(file, 'utf8')).toBe(token);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('tampered with, stops the hub from starting with a clear error, and nothing is left running', async () => {
+    const dir = tempDir('tavla-security-token-bad-');
+    try {
+      const first = await startOn(dir.path);
+      await first.stop();
+      writeFileSync(join(dir.path, OPERATOR_TOKEN_FILE), 'hunter2\n');
+      await expect(startOn(dir.path)).rejects.toThrow(/does not hold an operator token .* delete it/);
+      // The store was released on the way out: with the file removed the hub starts again.
+      rmSync(join(dir.path, OPERATOR_TOKEN_FILE));
+      const fresh = await startOn(dir.path);
+      expect(readFileSync(fresh.operatorTokenFile, 'utf8').trim()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      await fresh.stop();
+    } finally {
       dir.remove();
     }
   });

@@ -1,8 +1,11 @@
 /** The request guard's rules one by one: which Host names, Origins, content types and paths pass. */
 
+import { writeFileSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../main/cli/options.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { decodedPath, hostAllowed, hostNamesFor, isJsonContentType, originAllowed } from '../../main/host/request-guard.js';
 
 describe('the names a host answers to', () => {
@@ -83,6 +86,22 @@ describe('--host-names', () => {
     expect(parsed !== 'help' && parsed.options.hostNames).toEqual(['tavla-hub.fjordvik.test', 'tavla-hub', 'https://tavla.fjordvik.test']);
     for (const bad of ['evil.example/x', 'a b', 'user@host', 'tavla-hub:8080', 'ftp://tavla.fjordvik.test', 'https://tavla.fjordvik.test/path', 'https://user@tavla.fjordvik.test']) {
       expect(() => parseCommandLine(['hub', '--municipality', 'fjordvik', '--host-names', bad]), bad).toThrow(/--host-names: host names/);
+    }
+  });
+
+  it('takes hostNames from a config file as a list or one string', () => {
+    const dir = tempDir('tavla-host-names-');
+    try {
+      for (const [value, expected] of [[['a.fjordvik.test', 'https://b.fjordvik.test'], ['a.fjordvik.test', 'https://b.fjordvik.test']], ['a.fjordvik.test,c', ['a.fjordvik.test', 'c']]] as const) {
+        const file = join(dir.path, 'hub.json');
+        writeFileSync(file, JSON.stringify({ municipality: 'fjordvik', hostNames: value }));
+        const parsed = parseCommandLine(['hub', '--config', file]);
+        expect(parsed !== 'help' && parsed.options.hostNames).toEqual(expected);
+      }
+      writeFileSync(join(dir.path, 'bad.json'), JSON.stringify({ municipality: 'fjordvik', hostNames: [42] }));
+      expect(() => parseCommandLine(['hub', '--config', join(dir.path, 'bad.json')])).toThrow(/--host-names/);
+    } finally {
+      dir.remove();
     }
   });
 });
