@@ -14,6 +14,7 @@ import { fail, type ErrorCode, type Result } from '../../shared/api/result.js';
 import { logger } from '../log.js';
 import type { EventListener } from '../services/board-service.js';
 import { bearerMatches, OPERATOR_TOKEN_FILE } from './operator-token.js';
+import { RefusedRequests } from './refused-requests.js';
 import { decodedPath, hostAllowed, hostNamesFor, isJsonContentType, originAllowed, type HostNames } from './request-guard.js';
 import { serveStatic } from './static-files.js';
 
@@ -65,8 +66,9 @@ export async function startHost(target: HostTarget, options: HostOptions): Promi
   const bind = options.host ?? '127.0.0.1';
   // Known once the port is (0 picks one); no request arrives before.
   let names: HostNames = { authorities: new Set(), origins: new Set() };
+  const refused = new RefusedRequests();
   const server = createServer((req, res) => {
-    handleHttp({ target, root, names, operatorToken: options.operatorToken }, req, res).catch((error: unknown) => {
+    handleHttp({ target, root, names, refused, operatorToken: options.operatorToken }, req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'http request failed');
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'internal error'));
     });
@@ -75,6 +77,7 @@ export async function startHost(target: HostTarget, options: HostOptions): Promi
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refusal = refuseRequest(req, names) ?? (decodedPath(req.url) === '/api/events' ? undefined : { status: 404, message: '' });
     if (refusal) {
+      refused.note(req, refusal.status, refusal.message);
       // A plain HTTP answer, so a client can tell a wrong Host (421) from a wrong Origin (403).
       socket.end(`HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
@@ -119,29 +122,32 @@ interface HttpContext {
   target: HostTarget;
   root: string;
   names: HostNames;
+  refused: RefusedRequests;
   operatorToken: string | undefined;
 }
 
-async function handleHttp({ target, root, names, operatorToken }: HttpContext, req: IncomingMessage, res: ServerResponse) {
+async function handleHttp({ target, root, names, refused, operatorToken }: HttpContext, req: IncomingMessage, res: ServerResponse) {
+  const refuse = (status: number, code: ErrorCode, message: string) => {
+    refused.note(req, status, message);
+    sendJson(res, status, fail(code, message));
+  };
   const refusal = refuseRequest(req, names);
-  if (refusal) return sendJson(res, refusal.status, fail('unauthorized', refusal.message));
+  if (refusal) return refuse(refusal.status, 'unauthorized', refusal.message);
   const path = decodedPath(req.url);
-  if (path === undefined) return sendJson(res, 400, fail('invalid-input', 'the path is not valid percent-encoded UTF-8'));
-  if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, target.health());
+  if (path === undefined) return refuse(400, 'invalid-input', 'the path is not valid percent-encoded UTF-8');
+  if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { ...target.health(), refusedRequests: refused.count });
   if (req.method === 'GET' && path === '/api/state') {
     if (!target.stateSnapshot) return sendJson(res, 404, fail('not-found', 'no state is served here'));
     if (operatorToken !== undefined && !bearerMatches(req.headers.authorization, operatorToken)) {
       res.setHeader('www-authenticate', 'Bearer realm="tavla operator"');
-      return sendJson(res, 401, fail('unauthorized', `send Authorization: Bearer <the token in the file ${OPERATOR_TOKEN_FILE} of the hub's data folder>`));
+      return refuse(401, 'unauthorized', `send Authorization: Bearer <the token in the file ${OPERATOR_TOKEN_FILE} of the hub's data folder>`);
     }
     return sendJson(res, 200, target.stateSnapshot());
   }
   if (path.startsWith('/api/')) {
     if (req.method !== 'POST') return sendJson(res, 405, fail('invalid-input', 'use POST /api/<command>'));
     // A form or a text/plain fetch from another page cannot send JSON without asking first (CORS).
-    if (!isJsonContentType(req.headers['content-type'])) {
-      return sendJson(res, 415, fail('invalid-input', 'send the body as Content-Type: application/json'));
-    }
+    if (!isJsonContentType(req.headers['content-type'])) return refuse(415, 'invalid-input', 'send the body as Content-Type: application/json');
     const body = await readJson(req);
     if (!body.ok) return sendJson(res, body.status, fail('invalid-input', body.message));
     // No actor from the client: who did it comes from the session inside the services.

@@ -65,6 +65,15 @@ describe("a board's local API", () => {
     it('and a request without any Host', async () => {
       expect(await requestWithoutHost(url, '/api/state')).toBe(421);
     });
+
+    it('and counts what it refused in /healthz', async () => {
+      const refusedSoFar = async () => JSON.parse((await rawRequest(url, { path: '/healthz', headers: { host: `127.0.0.1:${port}` } })).body).refusedRequests as number;
+      const before = await refusedSoFar();
+      await rawRequest(url, { path: '/api/state', headers: { host: 'evil.example' } });
+      await openSocket(url, { host: 'evil.example' });
+      await post('task.create', { title: 'Stell', session }, { 'content-type': 'text/plain' });
+      expect(await refusedSoFar()).toBe(before + 3);
+    });
   });
 
   it('answers the names it listens on: 127.0.0.1, localhost, [::1] and a configured name, in any case', async () => {
