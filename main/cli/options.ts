@@ -13,6 +13,20 @@ const brokerUrl = z
   .string()
   .refine((value) => /^(mqtts?|wss?):\/\/[^\s]+$/.test(value), 'an mqtt://, mqtts://, ws:// or wss:// URL');
 const port = z.coerce.number().int().min(0).max(65535);
+/** Names or proxy origins, repeated or comma-separated (the request guard: docs/security.md). */
+const hostNames = z.preprocess(
+  (value) => [value].flat().flatMap((name) => (typeof name === 'string' ? name.split(',').map((part) => part.trim()).filter(Boolean) : [name])),
+  z
+    .array(
+      z
+        .string()
+        .regex(
+          /^(https?:\/\/[A-Za-z0-9.-]{1,253}(:\d{1,5})?\/?|[A-Za-z0-9.-]{1,253})$/,
+          "host names such as tavla-hub.kommune.no, or a proxy's origin such as https://tavla.kommune.no; comma-separated",
+        ),
+    )
+    .max(32),
+);
 
 /** The options every role understands; also the shape of a board's configuration file. */
 export const RoleOptions = z.strictObject({
@@ -34,6 +48,8 @@ export const RoleOptions = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9.:-]{1,253}$/, 'an IP address or host name of this machine, e.g. 0.0.0.0 or 10.0.4.2')
     .optional(),
+  /** More names the API answers to (the Host a browser sends) or a proxy's origin. */
+  hostNames: hostNames.optional(),
 });
 export type RoleOptions = z.infer<typeof RoleOptions>;
 
@@ -64,6 +80,9 @@ Options:
   --leader-screen-port <n>
                         the same view read-only (no benefit or rate edits), for leader screens (hub)
   --leader-host <addr>  address the leader view listens on (default 0.0.0.0: every interface)
+  --host-names <names>  more names the API answers to besides this machine's addresses and host
+                        name (comma-separated or repeated): the hub's DNS name, or the origin of
+                        a proxy in front of it, e.g. https://tavla.kommune.no (board, hub)
   --unit <id>           with import-plo or --plo-inbox: the allocation office (default: the only one)
   -h, --help            this help
 `;
@@ -96,6 +115,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         'leader-port': { type: 'string' },
         'leader-screen-port': { type: 'string' },
         'leader-host': { type: 'string' },
+        'host-names': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -1,16 +1,21 @@
 /**
  * The headless host: the renderer over HTTP, the API as POST /api/<command>, pushed events and
  * commands over WebSocket /api/events. Loopback unless told otherwise (the hub's leader address).
+ * Every request passes the request guard first (Host, Origin, JSON, a path that decodes).
  */
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventMessage, WireRequest, WireResponse } from '../../shared/api/contract.js';
 import { fail, type ErrorCode, type Result } from '../../shared/api/result.js';
 import { logger } from '../log.js';
 import type { EventListener } from '../services/board-service.js';
+import { bearerMatches, OPERATOR_TOKEN_FILE } from './operator-token.js';
+import { RefusedRequests } from './refused-requests.js';
+import { decodedPath, hostAllowed, hostNamesFor, isJsonContentType, originAllowed, type HostNames } from './request-guard.js';
 import { serveStatic } from './static-files.js';
 
 /** What a host serves: a board or the hub. */
@@ -43,36 +48,52 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-export async function startHost(
-  target: HostTarget,
-  options: { port: number; host?: string; rendererRoot?: string },
-): Promise<RunningHost> {
-  const rendererRoot = options.rendererRoot ?? RENDERER_ROOT;
+/** Where and how a host listens. */
+export interface HostOptions {
+  port: number;
+  /** The address to bind (default 127.0.0.1). */
+  host?: string;
+  rendererRoot?: string;
+  /** More names the host answers to besides its addresses (`--host-names`). */
+  hostNames?: readonly string[];
+  /** When set, `GET /api/state` answers only `Authorization: Bearer <this>` (the hub's operator token). */
+  operatorToken?: string;
+}
+
+/** Starts a host for a board or the hub; the URL it prints is one its guard lets through. */
+export async function startHost(target: HostTarget, options: HostOptions): Promise<RunningHost> {
+  const root = options.rendererRoot ?? RENDERER_ROOT;
+  const bind = options.host ?? '127.0.0.1';
+  // Known once the port is (0 picks one); no request arrives before.
+  let names: HostNames = { authorities: new Set(), origins: new Set() };
+  const refused = new RefusedRequests();
   const server = createServer((req, res) => {
-    handleHttp(target, rendererRoot, req, res).catch((error: unknown) => {
+    handleHttp({ target, root, names, refused, operatorToken: options.operatorToken }, req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'http request failed');
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'internal error'));
     });
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/api/events' || !sameOrigin(req)) {
-      socket.destroy();
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refusal = refuseRequest(req, names) ?? (decodedPath(req.url) === '/api/events' ? undefined : { status: 404, message: '' });
+    if (refusal) {
+      refused.note(req, refusal.status, refusal.message);
+      // A plain HTTP answer, so a client can tell a wrong Host (421) from a wrong Origin (403).
+      socket.end(`HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => attachSocket(target, ws));
   });
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, host, () => resolve());
+    server.listen(options.port, bind, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  names = hostNamesFor(bind, port, options.hostNames);
   return {
     server,
     // An IPv6 address goes in brackets in a URL (`--leader-host ::`).
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    url: `http://${bind.includes(':') ? `[${bind}]` : bind}:${port}/`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
@@ -83,39 +104,58 @@ export async function startHost(
   };
 }
 
-/** A WebSocket must come from a page this host served (no cross-site socket hijacking). */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true; // not a browser: scripts and tests on loopback
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
+/**
+ * Why a request is refused before anything is read, if it is: a Host that is not this host's
+ * (DNS rebinding: 421), an Origin that is not its own (another site's page: 403).
+ */
+function refuseRequest(req: IncomingMessage, names: HostNames): { status: number; message: string } | undefined {
+  if (!hostAllowed(req.headers.host, names)) {
+    return { status: 421, message: 'this host does not answer to that Host name: open it by its address, or configure the name with --host-names' };
   }
+  if (!originAllowed(req.headers.origin, req.headers.host, names)) {
+    return { status: 403, message: "refused: the request comes from another site's page (Origin)" };
+  }
+  return undefined;
 }
 
-async function handleHttp(target: HostTarget, root: string, req: IncomingMessage, res: ServerResponse) {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  if (req.method === 'GET' && url.pathname === '/healthz') return sendJson(res, 200, target.health());
-  if (req.method === 'GET' && url.pathname === '/api/state') {
+interface HttpContext {
+  target: HostTarget;
+  root: string;
+  names: HostNames;
+  refused: RefusedRequests;
+  operatorToken: string | undefined;
+}
+
+async function handleHttp({ target, root, names, refused, operatorToken }: HttpContext, req: IncomingMessage, res: ServerResponse) {
+  const refuse = (status: number, code: ErrorCode, message: string) => {
+    refused.note(req, status, message);
+    sendJson(res, status, fail(code, message));
+  };
+  const refusal = refuseRequest(req, names);
+  if (refusal) return refuse(refusal.status, 'unauthorized', refusal.message);
+  const path = decodedPath(req.url);
+  if (path === undefined) return refuse(400, 'invalid-input', 'the path is not valid percent-encoded UTF-8');
+  if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { ...target.health(), refusedRequests: refused.count });
+  if (req.method === 'GET' && path === '/api/state') {
     if (!target.stateSnapshot) return sendJson(res, 404, fail('not-found', 'no state is served here'));
+    if (operatorToken !== undefined && !bearerMatches(req.headers.authorization, operatorToken)) {
+      res.setHeader('www-authenticate', 'Bearer realm="tavla operator"');
+      return refuse(401, 'unauthorized', `send Authorization: Bearer <the token in the file ${OPERATOR_TOKEN_FILE} of the hub's data folder>`);
+    }
     return sendJson(res, 200, target.stateSnapshot());
   }
-  if (url.pathname.startsWith('/api/')) {
+  if (path.startsWith('/api/')) {
     if (req.method !== 'POST') return sendJson(res, 405, fail('invalid-input', 'use POST /api/<command>'));
-    const command = url.pathname.slice('/api/'.length);
+    // A form or a text/plain fetch from another page cannot send JSON without asking first (CORS).
+    if (!isJsonContentType(req.headers['content-type'])) return refuse(415, 'invalid-input', 'send the body as Content-Type: application/json');
     const body = await readJson(req);
     if (!body.ok) return sendJson(res, body.status, fail('invalid-input', body.message));
-    const result = target.dispatch(command, body.value, actorOf(req));
+    // No actor from the client: who did it comes from the session inside the services.
+    const result = target.dispatch(path.slice('/api/'.length), body.value);
     return sendJson(res, result.ok ? 200 : STATUS[result.code], result);
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('invalid-input', 'method not allowed'));
-  serveStatic(root, url.pathname, res);
-}
-
-function actorOf(req: IncomingMessage): string {
-  const actor = req.headers['x-tavla-actor'];
-  return typeof actor === 'string' && /^[\p{L}\p{N} .@_-]{1,80}$/u.test(actor) ? actor : 'api';
+  serveStatic(root, path, res);
 }
 
 type JsonBody = { ok: true; value: unknown } | { ok: false; status: number; message: string };

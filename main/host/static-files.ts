@@ -19,13 +19,14 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+/** Serves `path` (already percent-decoded by the request guard) from under `root`. */
+export function serveStatic(root: string, path: string, res: ServerResponse): void {
   if (!existsSync(join(root, 'index.html'))) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('The board UI is not built: run `npm run build`.\n');
     return;
   }
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const relative = normalize(path).replace(/^([/\\])+/, '');
   let file = join(root, relative);
   if (!file.startsWith(root.endsWith(sep) ? root : root + sep) && file !== root) file = join(root, 'index.html');
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');

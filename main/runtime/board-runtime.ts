@@ -11,6 +11,8 @@ export interface BoardRuntimeOptions {
   dataDir: string;
   port: number;
   broker?: string;
+  /** More names the board's host answers to (`--host-names`). */
+  hostNames?: readonly string[];
 }
 
 export interface BoardRuntime {
@@ -44,7 +46,7 @@ export async function startBoard(options: BoardRuntimeOptions): Promise<BoardRun
   const service = new BoardService({ dataDir: options.dataDir, municipality: options.municipality, unit: options.unit });
   let host: RunningHost;
   try {
-    host = await startHost(service, { port: options.port });
+    host = await startHost(service, { port: options.port, hostNames: options.hostNames });
   } catch (error) {
     service.close();
     throw error;

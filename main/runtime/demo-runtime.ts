@@ -58,6 +58,7 @@ export async function startDemo(options: RoleOptions): Promise<{ stop(): Promise
   console.log('Open this page for every board and the leader view (Ctrl-C stops everything):');
   console.log(hub.host.url);
   if (hub.leaderScreenHost) console.log(`The leader view as a wall screen shows it (read-only): ${hub.leaderScreenHost.url}`);
+  console.log(`The hub's operator token for GET /api/state: ${hub.operatorTokenFile}`);
   return {
     async stop() {
       await Promise.all(boards.map((b) => stopBoard(b)));

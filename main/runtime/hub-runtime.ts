@@ -6,6 +6,7 @@ import type { Change } from '../../shared/sync/change.js';
 import { required, type RoleOptions } from '../cli/options.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
 import { leaderAddress } from '../host/leader-address.js';
+import { operatorToken } from '../host/operator-token.js';
 import { startHubFlow, type HubFlow } from '../flow/hub-flow.js';
 import { logger } from '../log.js';
 import { HubService } from '../services/hub-service.js';
@@ -27,6 +28,8 @@ export interface HubRuntimeOptions {
    * `screenPort` read-only for wall screens; `host` defaults to every interface.
    */
   leader?: { port?: number; screenPort?: number; host?: string };
+  /** More names every address of the hub answers to (`--host-names`). */
+  hostNames?: readonly string[];
 }
 
 export interface HubRuntime {
@@ -38,6 +41,8 @@ export interface HubRuntime {
   sync: SyncEngine;
   broker: EmbeddedBroker | undefined;
   brokerUrl: string;
+  /** The file holding the operator token that the loopback `GET /api/state` asks for. */
+  operatorTokenFile: string;
   stop(): Promise<void>;
 }
 
@@ -72,17 +77,22 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     service.close();
     await broker?.close();
   };
+  let operator: { token: string; file: string };
   try {
-    host = await startHost(service, { port: options.port });
+    operator = operatorToken(options.dataDir);
+    const { hostNames } = options;
+    host = await startHost(service, { port: options.port, hostNames, operatorToken: operator.token });
     const { port, screenPort, host: leaderBind = '0.0.0.0' } = options.leader ?? {};
-    if (port !== undefined) leaderHost = await startHost(leaderAddress(service), { port, host: leaderBind });
-    if (screenPort !== undefined) leaderScreenHost = await startHost(leaderAddress(service, { readOnly: true }), { port: screenPort, host: leaderBind });
+    if (port !== undefined) leaderHost = await startHost(leaderAddress(service), { port, host: leaderBind, hostNames });
+    if (screenPort !== undefined) {
+      leaderScreenHost = await startHost(leaderAddress(service, { readOnly: true }), { port: screenPort, host: leaderBind, hostNames });
+    }
   } catch (error) {
     // A port in use: release the store, broker and sync started above before saying so.
     await stop();
     throw error;
   }
-  return { service, host, leaderHost, leaderScreenHost, sync, broker, brokerUrl, stop };
+  return { service, host, leaderHost, leaderScreenHost, sync, broker, brokerUrl, operatorTokenFile: operator.file, stop };
 }
 
 /** A transfer lives in the scopes of both units it joins: the hub carries it to the other one. */
@@ -115,8 +125,11 @@ export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime>
     ploInbox: options.ploInbox,
     ploUnit: options.unit,
     leader: { port: options.leaderPort, screenPort: options.leaderScreenPort, host: options.leaderHost },
+    hostNames: options.hostNames,
   });
   console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
+  // Before the URL, which scripts wait for as the sign the hub is up.
+  console.log(`operator token for GET /api/state (Authorization: Bearer): ${hub.operatorTokenFile}`);
   console.log(hub.host.url);
   if (hub.leaderHost) console.log(`leader view: ${reachableUrl(hub.leaderHost.url)}`);
   if (hub.leaderScreenHost) console.log(`leader screens (read-only): ${reachableUrl(hub.leaderScreenHost.url)}`);

@@ -3,6 +3,8 @@
  * a field is personal data (never leaves the unit for the leader view).
  */
 
+import { isSafeText } from './text.js';
+
 export type FieldKind = 'text' | 'int' | 'bool';
 
 export interface FieldSpec {
@@ -173,7 +175,7 @@ export function valueFits(spec: FieldSpec, value: FieldValue): boolean {
   if (value === null) return true;
   switch (spec.kind) {
     case 'text':
-      return typeof value === 'string' && value.length <= 4000;
+      return typeof value === 'string' && value.length <= 4000 && isSafeText(value);
     case 'int':
       return typeof value === 'number' && Number.isSafeInteger(value);
     case 'bool':

@@ -53,7 +53,7 @@ export async function startBoardProcess(options: { unit?: string; municipality?:
     throw error;
   }
   const call = async <K extends CommandName>(command: K, input: CommandInput<K>) => {
-    const response = await fetch(`${url}api/${command}`, { method: 'POST', body: JSON.stringify(input) });
+    const response = await fetch(`${url}api/${command}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
     return (await response.json()) as Result<CommandOutput<K>>;
   };
   return {

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
-import { REPO } from '../support/tavla-process.js';
+import { JSON_HEADERS, REPO } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';
 
 const CLI = join(REPO, 'bin', 'tavla.js');
@@ -48,7 +48,7 @@ describe('tavla demo', () => {
       what: 'the demo URL',
     });
     expect(Date.now() - started).toBeLessThan(10_000);
-    const post = async (command: string) => (await (await fetch(`${url}api/${command}`, { method: 'POST', body: '{}' })).json()) as { value: unknown };
+    const post = async (command: string) => (await (await fetch(`${url}api/${command}`, { method: 'POST', headers: JSON_HEADERS, body: '{}' })).json()) as { value: unknown };
     const boards = (await post('hub.directory')).value as { unit: string; kind: string; url: string }[];
     expect(boards.map((b) => b.kind).sort()).toEqual(['allocation-office', 'home-care', 'nursing-home', 'short-term']);
     for (const board of boards) {

@@ -1,5 +1,6 @@
 /** The headless host's HTTP and WebSocket API, as scripts and the browser use it. */
 
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { FLOW_HUB_COMMANDS } from '../../shared/api/commands/flow.js';
@@ -7,13 +8,14 @@ import type { RunningHost } from '../../main/host/http-host.js';
 import { startBoard, type BoardRuntime } from '../../main/runtime/board-runtime.js';
 import { startHub, type HubRuntime } from '../../main/runtime/hub-runtime.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { JSON_HEADERS } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';
 
 describe('headless host', () => {
   let dir: ReturnType<typeof tempDir>;
   let board: BoardRuntime;
   let url: string;
-  const post = (command: string, body: string) => fetch(`${url}api/${command}`, { method: 'POST', body });
+  const post = (command: string, body: string) => fetch(`${url}api/${command}`, { method: 'POST', headers: JSON_HEADERS, body });
 
   beforeEach(async () => {
     dir = tempDir('tavla-host-');
@@ -95,7 +97,7 @@ describe("the hub's leader address", () => {
   let hub: HubRuntime;
   let leader: string;
   const post = (base: string, command: string, input: unknown = {}) =>
-    fetch(`${base}api/${command}`, { method: 'POST', body: JSON.stringify(input) });
+    fetch(`${base}api/${command}`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(input) });
 
   beforeEach(async () => {
     dir = tempDir('tavla-leader-address-');
@@ -116,7 +118,8 @@ describe("the hub's leader address", () => {
 
     // The operator's dump and every other hub command stay on the loopback address.
     expect((await fetch(`${leader}api/state`)).status).toBe(404);
-    expect((await fetch(`${hub.host.url}api/state`)).status).toBe(200);
+    const token = readFileSync(hub.operatorTokenFile, 'utf8').trim();
+    expect((await fetch(`${hub.host.url}api/state`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     for (const command of ['hub.overview', ...Object.keys(FLOW_HUB_COMMANDS)]) {
       const refused = await post(leader, command);
       expect(refused.status, command).toBe(404);

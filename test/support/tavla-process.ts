@@ -3,7 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { OPERATOR_TOKEN_FILE } from '../../main/host/operator-token.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 
 /** The repository root, whether this runs from test/ (vitest) or compiled under dist/ (bench). */
@@ -13,6 +14,8 @@ export const REPO = (() => {
   return dir.endsWith(`${sep}dist`) || dir.endsWith(`${sep}dist${sep}`) ? dirname(dir) : dir;
 })();
 const CLI = join(REPO, 'bin', 'tavla.js');
+/** How a script on the machine calls the API: a JSON body, as the host requires. */
+export const JSON_HEADERS = { 'content-type': 'application/json' } as const;
 
 export interface TavlaOptions {
   role: 'board' | 'hub';
@@ -31,6 +34,8 @@ export class TavlaProcess {
   leaderUrl = '';
   leaderScreenUrl = '';
   output = '';
+  /** What the process printed on stdout while starting (its URLs, where the operator token is). */
+  printed = '';
 
   constructor(readonly options: TavlaOptions) {}
 
@@ -61,6 +66,7 @@ export class TavlaProcess {
       const timer = setTimeout(() => reject(new Error(`tavla ${role} did not print its URL: ${stdout}${this.output}`)), 15_000);
       child.stdout?.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
+        this.printed = stdout;
         const lines = stdout.split('\n').map((l) => l.trim());
         const line = lines.find((l) => /^http:\/\/127\.0\.0\.1:\d+\/$/.test(l));
         this.leaderUrl = lines.find((l) => l.startsWith('leader view: '))?.slice('leader view: '.length) ?? '';
@@ -75,7 +81,7 @@ export class TavlaProcess {
   }
 
   async call<T = unknown>(command: string, input: unknown = {}): Promise<{ ok: boolean; value?: T; code?: string; message?: string }> {
-    const response = await fetch(`${this.url}api/${command}`, { method: 'POST', body: JSON.stringify(input) });
+    const response = await fetch(`${this.url}api/${command}`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(input) });
     return (await response.json()) as { ok: boolean; value?: T };
   }
 
@@ -90,8 +96,15 @@ export class TavlaProcess {
     return (await (await fetch(`${this.url}healthz`)).json()) as Record<string, unknown>;
   }
 
+  /** `GET /api/state`; a hub's asks for the operator token, which the test reads as an operator would. */
   async state<T = Record<string, unknown>>(): Promise<T> {
-    return (await (await fetch(`${this.url}api/state`)).json()) as T;
+    const headers = this.options.role === 'hub' ? { authorization: `Bearer ${this.operatorToken()}` } : undefined;
+    return (await (await fetch(`${this.url}api/state`, { headers })).json()) as T;
+  }
+
+  /** The hub's operator token, from the file it keeps in its data folder. */
+  operatorToken(): string {
+    return readFileSync(join(this.options.data, OPERATOR_TOKEN_FILE), 'utf8').trim();
   }
 
   /** Stops the process (SIGTERM: a clean stop; SIGKILL: a crash). */

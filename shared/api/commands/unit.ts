@@ -25,7 +25,7 @@ export const UNIT_COMMANDS = {
     z.strictObject({
       bed: shortText(20).optional(),
       name: person,
-      initials: z.string().trim().min(1).max(4),
+      initials: shortText(4),
       birthDate: isoDate,
       flags: flagsInput.optional(),
       adl: z.int().min(1).max(5).optional(),

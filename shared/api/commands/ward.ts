@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Task, UnitState } from '../../domain/types.js';
 // Type-only: the contract imports this group, this group only borrows a type back.
 import type { SyncStatus } from '../contract.js';
-import { command, isoDate, person, recordId, type Created } from '../schema-parts.js';
+import { command, freeText, isoDate, person, recordId, type Created } from '../schema-parts.js';
 
 /** Staff roles on a board: every role may unlock names; leaders acknowledge handover and staff a shift. */
 export const STAFF_ROLES = ['nurse', 'shift-leader', 'unit-leader'] as const;
@@ -227,13 +227,13 @@ export const WARD_COMMANDS = {
     }),
   ),
   'stay.note': command<Created>()(
-    z.strictObject({ session: sessionRef.optional(), stayId: recordId, note: z.string().trim().max(1000) }),
+    z.strictObject({ session: sessionRef.optional(), stayId: recordId, note: freeText(1000) }),
   ),
   'stay.plan': command<Created>()(
     z.strictObject({
       session: sessionRef.optional(),
       stayId: recordId,
-      nurse: z.string().trim().max(80).nullable().optional(),
+      nurse: freeText(80).nullable().optional(),
       expectedDischarge: isoDate.nullable().optional(),
       adl: z.int().min(1).max(5).nullable().optional(),
     }),
@@ -259,7 +259,7 @@ export const WARD_COMMANDS = {
     z.strictObject({ session: sessionRef.optional(), date: isoDate.optional(), shift: z.enum(SHIFTS).optional() }),
   ),
   'handover.setNotes': command<Created>()(
-    z.strictObject({ session: sessionRef.optional(), ...shiftRef, notes: z.string().trim().max(4000) }),
+    z.strictObject({ session: sessionRef.optional(), ...shiftRef, notes: freeText(4000) }),
   ),
   'handover.acknowledge': command<Created>()(z.strictObject({ session: sessionRef.optional(), ...shiftRef })),
 
