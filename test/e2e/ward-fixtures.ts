@@ -50,6 +50,8 @@ export const SHIELDED = { name: 'Sigurd Skjermesen', initials: 'SS', birthDate: 
 export const LEADER = { name: 'Liv Leder', role: 'unit-leader' as const, pin: '2468' };
 
 export async function seedWard(board: BoardProcess): Promise<{ stay: string; shielded: string; leader: string }> {
+  // IT sets the board up as its first unit leader; the admissions go under her session.
+  await board.signIn(LEADER);
   await board.callOk('unit.configure', {
     name: 'Solsiden',
     kind: 'nursing-home',
@@ -61,7 +63,7 @@ export async function seedWard(board: BoardProcess): Promise<{ stay: string; shi
   await board.callOk('task.create', { title: 'Snu pasienten', stayId: stay, due: new Date(Date.now() + 30 * 60_000).toISOString(), recurrenceMinutes: 120 });
   await board.callOk('task.create', { title: 'Mål blodtrykk', stayId: stay, due: new Date(Date.now() - 20 * 60_000).toISOString() });
   await board.callOk('task.create', { title: 'Sjekk medisinrommet' });
-  const leader = (await board.callOk('staff.set', LEADER)).id;
+  const leader = (await board.callOk('staff.list', {})).find((s) => s.name === LEADER.name)?.id ?? '';
   return { stay, shielded, leader };
 }
 
