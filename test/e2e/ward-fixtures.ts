@@ -70,6 +70,11 @@ export async function seedWard(board: BoardProcess): Promise<{ stay: string; shi
 /** Unlocks the screen through the UI as a person would: their name, then the PIN on the keypad. */
 export async function unlockOnScreen(page: Page, name: string, pin: string): Promise<void> {
   await page.getByRole('button', { name: 'Lås opp', exact: true }).first().click();
+  await enterPin(page, name, pin);
+}
+
+/** In the open unlock dialog (opened by the lock button, or by an edit on a locked screen): name, then PIN. */
+export async function enterPin(page: Page, name: string, pin: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Lås opp skjermen' });
   await dialog.getByRole('button', { name: new RegExp(name) }).click();
   for (const digit of pin) await dialog.getByRole('button', { name: `Tast ${digit}` }).click();
