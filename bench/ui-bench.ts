@@ -112,7 +112,7 @@ interface Tap {
 }
 
 const title = (n: number) => `Oppgave ${String(n).padStart(3, '0')}`;
-const STAFF = { name: 'Berit Benk', role: 'unit-leader', pin: '1357' };
+const STAFF = { name: 'Berit Benk', role: 'unit-leader' as const, pin: '1357' };
 
 /** Unlocks A through the UI (its names come in), looks at the overview, and locks again. */
 async function unlockAndLock(page: Page): Promise<void> {
@@ -132,7 +132,8 @@ async function seed(board: TavlaProcess): Promise<void> {
     if (!result.ok || !result.value) throw new Error(`${command}: ${JSON.stringify(result)}`);
     return result.value.id;
   };
-  await ok('staff.set', STAFF);
+  // Set up as IT does it: the unit leader first; admissions then go under her session.
+  await board.script.signIn(STAFF);
   await ok('unit.configure', { name: 'Benkeveien sykehjem', kind: 'nursing-home', beds: Array.from({ length: BEDS }, (_, i) => ({ label: String(101 + i) })) });
   const stays: string[] = [];
   for (let i = 0; i < BEDS - 3; i += 1) {

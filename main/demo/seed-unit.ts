@@ -4,10 +4,12 @@
  * one transaction (one fsync).
  */
 
+import type { StaffMember } from '../../shared/api/commands/ward.js';
 import type { UnitKind } from '../../shared/domain/types.js';
 import type { BoardService } from '../services/board-service.js';
 import type { CommandContext } from '../services/command-context.js';
 import { acknowledgeHandover } from '../services/handover.js';
+import { dispatchAs } from '../services/in-process-session.js';
 import { previousShift, shiftAt } from '../services/oslo-time.js';
 import { hashPin, saveStaff, type HashedPin } from '../services/pin-lock.js';
 import { writeStaffing } from '../services/staffing.js';
@@ -39,8 +41,9 @@ const DAILY_TASKS = [
 const DAY_MS = 86_400_000;
 
 export function seedUnit(board: BoardService, unit: DemoUnit, random: () => number, clock: DemoClock, today: Date): void {
-  const run = (command: string, input: unknown, actor = 'demo'): string => {
-    const result = board.dispatch(command, input, actor);
+  // The history is made by the demo's synthetic staff, each edit under a session of its own.
+  const run = (command: string, input: object, staff: StaffMember = DEMO_LEADER): string => {
+    const result = dispatchAs(board, staff, command, input);
     if (!result.ok) throw new Error(`demo seed ${unit.id} ${command}: ${result.message}`);
     return (result.value as { id: string }).id;
   };
@@ -73,7 +76,7 @@ export function seedUnit(board: BoardService, unit: DemoUnit, random: () => numb
           const doneAt = new Date(due.getTime() + lateness * 60_000);
           if (doneAt > today) continue;
           clock.now = doneAt;
-          run('task.complete', { id, by: pick(random, STAFF) }, 'demo');
+          run('task.complete', { id }, demoNurse(pick(random, STAFF)));
         }
         if (day < 30 && random() < unit.turnover) {
           clock.now = new Date(midnight.getTime() + 11 * 3_600_000);
@@ -84,7 +87,7 @@ export function seedUnit(board: BoardService, unit: DemoUnit, random: () => numb
             const cleaning = board.db
               .prepare("SELECT id FROM task WHERE unit = ? AND title = ? AND status = 'open'")
               .get(unit.id, `Vask rom ${bed}`) as { id: string } | undefined;
-            if (cleaning) run('task.complete', { id: cleaning.id, by: pick(random, STAFF) });
+            if (cleaning) run('task.complete', { id: cleaning.id }, demoNurse(pick(random, STAFF)));
             run('bed.setStatus', { bed, status: 'free' });
           }
           clock.now = new Date(midnight.getTime() + 15 * 3_600_000);
@@ -102,6 +105,9 @@ export const DEMO_STAFF = [
   { name: 'Marit Solberg', role: 'unit-leader', pin: '1111' },
   { name: 'Ola Nilsen', role: 'nurse', pin: '2222' },
 ] as const;
+
+const DEMO_LEADER: StaffMember = { id: 'demo-1111', name: DEMO_STAFF[0].name, role: DEMO_STAFF[0].role };
+const demoNurse = (name: string): StaffMember => ({ id: `demo-${name.replace(/\W+/g, '-')}`, name, role: 'nurse' });
 
 const SHIFT_STAFF = { day: 5, evening: 4, night: 2 } as const;
 
@@ -123,7 +129,7 @@ const demoHash = (pin: string): HashedPin => {
 function seedWardLife(board: BoardService, unit: DemoUnit, random: () => number, clock: DemoClock, today: Date, stays: string[]): void {
   const db = board.db;
   for (const staff of DEMO_STAFF) saveStaff(db, { id: `demo-${staff.pin}`, name: staff.name, role: staff.role }, demoHash(staff.pin), today);
-  const ctx: CommandContext = { store: board.store, municipality: board.options.municipality, unit: unit.id, actor: 'demo', now: () => clock.now ?? new Date() };
+  const ctx: CommandContext = { store: board.store, municipality: board.options.municipality, unit: unit.id, actor: 'demo', staff: null, now: () => clock.now ?? new Date() };
   const current = shiftAt(today);
   for (let back = 14 * 3; back >= 0; back -= 1) {
     let ref = current;

@@ -38,6 +38,7 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'staff.list': true,
   'staff.set': true,
   'staff.remove': true,
+  'staff.release': true,
   'session.unlock': true,
   'session.touch': true,
   'session.lock': true,

@@ -15,7 +15,7 @@ import type { CommandContext } from './command-context.js';
 import { flowCommands } from './flow-commands.js';
 import { unitCommands } from './unit-commands.js';
 import { wardCommands } from './ward-commands.js';
-import { signCommand } from './sessions.js';
+import { authorize } from './sessions.js';
 import { WARD_QUIET_COMMANDS } from '../../shared/api/commands/ward.js';
 import { FLOW_QUIET_COMMANDS } from '../../shared/api/commands/flow.js';
 import { ok } from '../../shared/api/result.js';
@@ -54,9 +54,13 @@ export class BoardService {
     return this.options.unit;
   }
 
-  dispatch(command: string, input: unknown, actor = 'tavla'): Result<unknown> {
+  /**
+   * Runs one command for a screen or script. The actor is never the caller's to say: it is the
+   * staff member of the session the input carries (commands/access.ts says which commands need one).
+   */
+  dispatch(command: string, input: unknown): Result<unknown> {
     const logged = this.store.localChanges;
-    const result = this.run(command, input, actor);
+    const result = this.run(command, input);
     const edited = result.ok && !READ_ONLY.has(command);
     // An access that changes no state (an unlock, a refused PIN, a lapsed session) still logs its
     // audit entry, which syncs like an edit.
@@ -69,15 +73,17 @@ export class BoardService {
     return result;
   }
 
-  private run(command: string, input: unknown, actor: string): Result<unknown> {
-    // A call from an unlocked screen carries its session: the edit is then that staff member's.
-    const signed = signCommand(this.store, command, input, this.now());
-    if (!signed.ok) return signed;
-    const ctx = {
+  private run(command: string, input: unknown): Result<unknown> {
+    const call = authorize(this.store, command, input, this.now());
+    if (!call.ok) return call;
+    const { staff, setup, session } = call.value;
+    const ctx: CommandContext = {
       store: this.store,
       municipality: this.options.municipality,
       unit: this.unit,
-      actor: signed.value.actor ?? actor,
+      actor: staff?.name ?? (setup ? 'setup' : boardActor(this.nodeId)),
+      staff,
+      session,
       now: this.now,
       syncStatus: () => this.syncStatus,
     };
@@ -85,7 +91,7 @@ export class BoardService {
       { ...unitCommands, ...wardCommands, ...flowCommands, 'app.info': () => ok(this.info()) },
       ctx,
       command,
-      signed.value.input,
+      call.value.input,
     );
   }
 
@@ -146,6 +152,9 @@ export class BoardService {
     this.db.close();
   }
 }
+
+/** The audit actor of an edit made on a locked screen: the board, never a person. */
+export const boardActor = (nodeId: string): string => `tavla ${nodeId}`;
 
 /** A replica's node id is made once and kept in its database, so its stamps stay its own. */
 export function persistentNodeId(db: Db, prefix: string): string {

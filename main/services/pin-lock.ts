@@ -1,6 +1,6 @@
 /**
  * Staff PINs on this board: kept only as slow hashes (node:crypto scrypt) in the local-only `staff`
- * table, checked in constant time, and guarded by a lockout after too many wrong PINs in a row.
+ * table, checked in constant time; wrong PINs are counted and locked out in pin-lockout.ts.
  * Nothing here is synced: a PIN hash never leaves the board's own SQLite file.
  */
 
@@ -47,11 +47,7 @@ interface StaffRow {
   params: string | null;
 }
 
-/** Staff who may unlock this board, by name. */
-export function listStaff(db: Db): StaffMember[] {
-  return db.prepare('SELECT id, name, role FROM staff WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE').all() as StaffMember[];
-}
-
+/** A staff member who may unlock this board, if there is one by that id. */
 export function findStaff(db: Db, id: string): StaffMember | undefined {
   return db.prepare('SELECT id, name, role FROM staff WHERE id = ? AND removed_at IS NULL').get(id) as StaffMember | undefined;
 }
@@ -92,35 +88,3 @@ export function checkPin(db: Db, staffId: string, pin: string): StaffMember | un
 }
 
 const DUMMY: HashedPin = { hash: Buffer.alloc(KEY_LENGTH).toString('base64'), salt: Buffer.alloc(16).toString('base64'), params: JSON.stringify(COST) };
-
-/**
- * The board's PIN pad lockout. It counts wrong PINs in a row across all staff (a guesser gains
- * nothing by switching names) and is kept on disk (a restart does not reset it).
- */
-export const LOCKOUT_KEY = 'board';
-
-/** Until when the PIN pad is locked, or null when it is open. */
-export function lockedUntil(db: Db, now: Date): Date | null {
-  const row = db.prepare('SELECT locked_until FROM pin_lockout WHERE key = ?').get(LOCKOUT_KEY) as { locked_until: string | null } | undefined;
-  if (!row?.locked_until) return null;
-  const until = new Date(row.locked_until);
-  return until > now ? until : null;
-}
-
-/** Records a wrong PIN; returns the lockout's end when this one tipped it over. */
-export function recordFailure(db: Db, now: Date, maxAttempts: number, lockoutSeconds: number): Date | null {
-  return db.transaction(() => {
-    const row = db.prepare('SELECT failures FROM pin_lockout WHERE key = ?').get(LOCKOUT_KEY) as { failures: number } | undefined;
-    const failures = (row?.failures ?? 0) + 1;
-    const until = failures >= maxAttempts ? new Date(now.getTime() + lockoutSeconds * 1000) : null;
-    db.prepare(
-      'INSERT INTO pin_lockout (key, failures, locked_until) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until',
-    ).run(LOCKOUT_KEY, until ? 0 : failures, until?.toISOString() ?? null);
-    return until;
-  })();
-}
-
-/** A right PIN clears the count. */
-export function recordSuccess(db: Db): void {
-  db.prepare('DELETE FROM pin_lockout WHERE key = ?').run(LOCKOUT_KEY);
-}

@@ -1,14 +1,16 @@
 /**
  * Unlocked screens. A right PIN gives a short-lived token bound to the screen that asked; a call
- * that carries it is attributed to that staff member. A token lapses after the screen's relock
+ * that carries it is attributed to that staff member, and held to its command's access rule. A token lapses after the screen's relock
  * time without activity (plus a little grace, so the screen's own relock always comes first) and
  * after SESSION_MAX_MINUTES whatever happens. Tokens live in memory only: a restart locks every screen.
  */
 
 import { createHash, randomBytes } from 'node:crypto';
-import { sessionRef, WARD_COMMANDS, type SessionRef, type StaffMember, type StaffRole } from '../../shared/api/commands/ward.js';
+import { boardAccess, type Access } from '../../shared/api/commands/access.js';
+import { sessionRef, type SessionRef, type StaffMember } from '../../shared/api/commands/ward.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import type { FieldStore } from '../store/field-store.js';
+import { unitLeaderCount } from './pin-lock.js';
 import { readSettings } from './ward-settings.js';
 
 /** A token's hard end: a nurse who keeps working re-enters the PIN after this. */
@@ -81,34 +83,42 @@ export function closeSessionsOf(store: FieldStore, staffId: string): void {
   for (const [key, session] of sessions) if (session.staff.id === staffId) sessions.delete(key);
 }
 
-/** The staff member behind a ward command's session, or why the call is refused. */
-export function requireStaff(
-  store: FieldStore,
-  ref: SessionRef | undefined,
-  now: Date,
-  roles?: readonly StaffRole[],
-): Result<StaffMember> {
-  if (ref === undefined) return fail('unauthorized', 'the screen is locked: unlock it with a staff PIN first');
-  const session = verifySession(store, ref, now);
-  if (!session) return fail('unauthorized', 'the screen has locked again: unlock it with a staff PIN');
-  if (roles && !roles.includes(session.staff.role)) {
-    return fail('unauthorized', `this needs the role ${roles.join(' or ')}; ${session.staff.name} is ${session.staff.role}`);
-  }
-  return ok(session.staff);
+/** What the board knows about a call once its access rule is met. */
+export interface Authorized {
+  /** The command's own input, without `session`. */
+  input: unknown;
+  staff: StaffMember | null;
+  /** The board has no unit leader yet and the command may set it up (access `firstRun`). */
+  setup: boolean;
+  session?: SessionRef;
 }
 
 /**
- * Run by the board before every command: a call carrying `session` is attributed to its staff
- * member, or refused when the session has lapsed. Commands whose schema has no `session` field
- * (the unit's core commands) get the input without it.
+ * Run by the board before every command: takes `session` out of the input, checks it, and holds
+ * the call to the command's rule in commands/access.ts. A lapsed session is refused whatever the
+ * command, so a screen that believes it is unlocked learns at once that it is not.
  */
-export function signCommand(store: FieldStore, command: string, input: unknown, now: Date): Result<{ input: unknown; actor?: string }> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input) || !('session' in input)) return ok({ input });
+export function authorize(store: FieldStore, command: string, input: unknown, now: Date): Result<Authorized> {
+  const access = boardAccess(command);
+  const carries = typeof input === 'object' && input !== null && !Array.isArray(input) && 'session' in input;
+  if (!access || access.session === 'subject' || !carries) return checkAccess(store, access, { input, staff: null, setup: false });
   const { session, ...rest } = input as Record<string, unknown>;
   const parsed = sessionRef.safeParse(session);
   if (!parsed.success) return fail('invalid-input', 'session: expected { token, screen }');
   const found = verifySession(store, parsed.data, now);
   if (!found) return fail('unauthorized', 'the screen has locked again: unlock it with a staff PIN');
-  const keepsSession = Object.prototype.hasOwnProperty.call(WARD_COMMANDS, command);
-  return ok({ input: keepsSession ? input : rest, actor: found.staff.name });
+  return checkAccess(store, access, { input: rest, staff: found.staff, setup: false, session: parsed.data });
+}
+
+function checkAccess(store: FieldStore, access: Access | undefined, call: Authorized): Result<Authorized> {
+  if (access?.session !== 'staff') return ok(call);
+  if (call.staff === null) {
+    if (access.firstRun && unitLeaderCount(store.db) === 0) return ok({ ...call, setup: true });
+    return fail('unauthorized', 'the screen is locked: unlock it with a staff PIN first');
+  }
+  const { roles } = access;
+  if (roles && !roles.includes(call.staff.role)) {
+    return fail('unauthorized', `this needs the role ${roles.join(' or ')}; ${call.staff.name} is ${call.staff.role}`);
+  }
+  return ok(call);
 }

@@ -149,7 +149,8 @@ export const unitCommands = {
     if (task.status !== 'open') return fail('conflict', `task is already ${task.status}`);
     const now = ctx.now();
     const edits: RecordEdit[] = [
-      { c: 'task', id: task.id, fields: { status: 'done', doneBy: input.by, doneAt: now.toISOString() } },
+      // Done on a locked screen: doneBy stays null ("done on the board"), never a name nobody proved.
+      { c: 'task', id: task.id, fields: { status: 'done', doneBy: ctx.staff?.name ?? null, doneAt: now.toISOString() } },
     ];
     if (task.recurrenceMinutes !== null) {
       const from = task.due === null ? now : new Date(task.due);
@@ -168,10 +169,7 @@ export const unitCommands = {
         },
       });
     }
-    ctx.store.commit(
-      { actor: input.by, action: 'task.complete', collection: 'task', record: task.id },
-      edits,
-    );
+    ctx.store.commit({ actor: ctx.actor, action: 'task.complete', collection: 'task', record: task.id }, edits);
     return ok({ id: task.id });
   },
 } satisfies { [K in UnitCommandName]: Handler<K> };

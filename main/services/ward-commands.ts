@@ -1,9 +1,9 @@
 /**
- * Handlers of the ward board's commands (shared/api/commands/ward.ts). Each checks who asks (an
- * unlocked session, and its role where the task needs one), then reads, or commits one edit.
+ * Handlers of the ward board's commands (shared/api/commands/ward.ts). Who may ask is checked
+ * before they run (commands/access.ts, sessions.authorize); each reads, or commits one edit.
  */
 
-import type { RevealedStay, ShiftRef, StaffRole } from '../../shared/api/commands/ward.js';
+import type { RevealedStay, ShiftRef } from '../../shared/api/commands/ward.js';
 import type { WardCommandName } from '../../shared/api/contract.js';
 import { fail, ok } from '../../shared/api/result.js';
 import type { FieldValue } from '../../shared/domain/schema.js';
@@ -14,14 +14,12 @@ import { newId, type Handler } from './command-context.js';
 import { readWardState, readWardTasks } from './corridor-state.js';
 import { acknowledgeHandover, defaultHandoverShift, readHandover, writeHandoverNotes } from './handover.js';
 import { shiftRef } from './oslo-time.js';
-import { checkPin, findStaff, listStaff, lockedUntil, recordFailure, recordSuccess, removeStaff, saveStaff, unitLeaderCount } from './pin-lock.js';
-import { closeSession, closeSessionsOf, openSession, requireStaff, verifySession } from './sessions.js';
+import { checkPin, findStaff, removeStaff, saveStaff, unitLeaderCount } from './pin-lock.js';
+import { listStaff, lockedUntil, pinGuardUntil, recordFailure, recordSuccess, releaseStaff } from './pin-lockout.js';
+import { closeSession, closeSessionsOf, openSession, verifySession } from './sessions.js';
 import { writeStaffing } from './staffing.js';
 import { createFromTemplate, reopenTask, taskTemplates } from './task-templates.js';
 import { readSettings, writeSettings } from './ward-settings.js';
-
-const LEADERS: readonly StaffRole[] = ['shift-leader', 'unit-leader'];
-const UNIT_LEADER: readonly StaffRole[] = ['unit-leader'];
 
 const OFFLINE = { broker: 'offline' as const, offlineSince: null, outbox: 0, rejected: 0, lastSyncAt: null };
 
@@ -29,29 +27,20 @@ export const wardCommands = {
   'ward.state': (ctx) => ok(readWardState(ctx.store.db, ctx.unit, ctx.now())),
   'ward.tasks': (ctx, input) => ok(readWardTasks(ctx.store.db, ctx.unit, input.ids, ctx.now())),
   'ward.settings': (ctx) => ok(readSettings(ctx.store.db)),
-  'ward.configure': (ctx, { session, ...changes }) => {
-    const staff = requireStaff(ctx.store, session, ctx.now(), UNIT_LEADER);
-    if (!staff.ok) return staff;
+  'ward.configure': (ctx, changes) => {
     const settings = writeSettings(ctx.store.db, changes);
-    ctx.store.audit({ actor: staff.value.name, action: 'ward.configure', detail: JSON.stringify(changes) });
+    ctx.store.audit({ actor: ctx.actor, action: 'ward.configure', detail: JSON.stringify(changes) });
     return ok(settings);
   },
   'sync.state': (ctx) => ok(ctx.syncStatus?.() ?? OFFLINE),
 
-  'staff.list': (ctx) => ok(listStaff(ctx.store.db)),
+  'staff.list': (ctx) => ok(listStaff(ctx.store.db, ctx.now())),
   'staff.set': (ctx, input) => {
     const db = ctx.store.db;
-    // First-run setup: until the board has a unit leader, the first one may be added without a
-    // session (IT does it over the loopback API); from then on only a unit leader adds staff.
-    const setup = unitLeaderCount(db) === 0;
-    let actor = 'setup';
-    if (setup) {
-      if (input.role !== 'unit-leader') return fail('conflict', 'set up a unit leader first: the board has none');
-    } else {
-      const staff = requireStaff(ctx.store, input.session, ctx.now(), UNIT_LEADER);
-      if (!staff.ok) return staff;
-      actor = staff.value.name;
-    }
+    // First-run setup (access.ts lets it through without a session while the board has no unit
+    // leader; IT does it over the loopback API) may add only that unit leader.
+    if (ctx.staff === null && input.role !== 'unit-leader') return fail('conflict', 'set up a unit leader first: the board has none');
+    const actor = ctx.actor;
     const existing = input.id === undefined ? undefined : findStaff(db, input.id);
     if (!existing && input.pin === undefined) return fail('invalid-input', 'pin: a new staff member needs a PIN');
     if (existing?.role === 'unit-leader' && input.role !== 'unit-leader' && unitLeaderCount(db) === 1) {
@@ -69,14 +58,19 @@ export const wardCommands = {
     return ok({ id });
   },
   'staff.remove': (ctx, input) => {
-    const staff = requireStaff(ctx.store, input.session, ctx.now(), UNIT_LEADER);
-    if (!staff.ok) return staff;
     const target = findStaff(ctx.store.db, input.id);
     if (!target) return fail('not-found', `no staff member ${input.id} on this board`);
     if (target.role === 'unit-leader' && unitLeaderCount(ctx.store.db) === 1) return fail('conflict', 'the board needs at least one unit leader');
     removeStaff(ctx.store.db, target.id, ctx.now());
     closeSessionsOf(ctx.store, target.id);
-    ctx.store.audit({ actor: staff.value.name, action: 'staff.remove', record: target.id, detail: target.name });
+    ctx.store.audit({ actor: ctx.actor, action: 'staff.remove', record: target.id, detail: target.name });
+    return ok({ id: target.id });
+  },
+  'staff.release': (ctx, input) => {
+    const target = findStaff(ctx.store.db, input.id);
+    if (!target) return fail('not-found', `no staff member ${input.id} on this board`);
+    releaseStaff(ctx.store.db, target.id);
+    ctx.store.audit({ actor: ctx.actor, action: 'staff.release', record: target.id, detail: target.name });
     return ok({ id: target.id });
   },
 
@@ -84,16 +78,17 @@ export const wardCommands = {
     const db = ctx.store.db;
     const now = ctx.now();
     const settings = readSettings(db);
-    const locked = lockedUntil(db, now);
-    if (locked) return lockedOut(locked, now);
+    // A stream of wrong PINs is slowed board-wide, and locks only the staff member it was tried for.
+    const wait = pinGuardUntil(db, now) ?? lockedUntil(db, input.staffId, now);
+    if (wait) return lockedOut(wait, now);
     const staff = checkPin(db, input.staffId, input.pin);
     if (!staff) {
-      const until = recordFailure(db, now, settings.pinMaxAttempts, settings.pinLockoutSeconds);
-      const tried = findStaff(db, input.staffId)?.name ?? 'unknown';
-      ctx.store.audit({ actor: tried, action: until ? 'session.lockout' : 'session.unlock-failed', detail: `screen ${input.screen}` });
+      const tried = findStaff(db, input.staffId);
+      const until = recordFailure(db, tried?.id, now, settings);
+      ctx.store.audit({ actor: tried?.name ?? 'unknown', action: until ? 'session.lockout' : 'session.unlock-failed', record: tried?.id, detail: `screen ${input.screen}` });
       return until ? lockedOut(until, now) : fail('unauthorized', 'wrong PIN');
     }
-    recordSuccess(db);
+    recordSuccess(db, staff.id);
     const { token, expiresAt } = openSession(ctx.store, staff, input.screen, now);
     ctx.store.audit({ actor: staff.name, action: 'session.unlock', detail: `${staff.role}, screen ${input.screen}` });
     return ok({ token, staff, relockSeconds: settings.relockSeconds, expiresAt: expiresAt.toISOString() });
@@ -110,8 +105,6 @@ export const wardCommands = {
   },
 
   'stay.reveal': (ctx, input) => {
-    const staff = requireStaff(ctx.store, input.session, ctx.now());
-    if (!staff.ok) return staff;
     if (input.includeShielded && input.stayIds.length !== 1) {
       return fail('invalid-input', 'includeShielded: a shielded patient is revealed on its own, one at a time');
     }
@@ -131,24 +124,20 @@ export const wardCommands = {
         }
         revealed.push({ id: row.id, shielded, name: row.name, birthDate: row.birthDate, note: row.note });
         // One entry per patient, as the national access log has it: who saw whose record, when, where.
-        ctx.store.audit({ actor: staff.value.name, action: 'stay.reveal', collection: 'stay', record: row.id, detail: shielded ? 'shielded' : undefined });
+        ctx.store.audit({ actor: ctx.actor, action: 'stay.reveal', collection: 'stay', record: row.id, detail: shielded ? 'shielded' : undefined });
       }
     })();
     return ok(revealed);
   },
   'stay.note': (ctx, input) => {
-    const staff = requireStaff(ctx.store, input.session, ctx.now());
-    if (!staff.ok) return staff;
     const stay = unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId);
     if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
-    ctx.store.commit({ actor: staff.value.name, action: 'stay.note', collection: 'stay', record: stay.id }, [
+    ctx.store.commit({ actor: ctx.actor, action: 'stay.note', collection: 'stay', record: stay.id }, [
       { c: 'stay', id: stay.id, fields: { note: input.note === '' ? null : input.note } },
     ]);
     return ok({ id: stay.id });
   },
   'stay.plan': (ctx, input) => {
-    const staff = requireStaff(ctx.store, input.session, ctx.now());
-    if (!staff.ok) return staff;
     const stay = unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId);
     if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
     const fields: Record<string, FieldValue> = {};
@@ -157,24 +146,22 @@ export const wardCommands = {
     if (input.adl !== undefined) fields.adl = input.adl;
     if (Object.keys(fields).length === 0) return fail('invalid-input', 'nothing to change: give nurse, expectedDischarge or adl');
     ctx.store.commit(
-      { actor: staff.value.name, action: 'stay.plan', collection: 'stay', record: stay.id, detail: Object.keys(fields).join(',') },
+      { actor: ctx.actor, action: 'stay.plan', collection: 'stay', record: stay.id, detail: Object.keys(fields).join(',') },
       [{ c: 'stay', id: stay.id, fields }],
     );
     return ok({ id: stay.id });
   },
 
   'task.templates': (_ctx, input) => ok(taskTemplates(input.language)),
-  // Quick actions that work on a locked screen too: the board attributed a signed call already
-  // (sessions.signCommand), an unsigned one is the board's own.
+  // Quick actions that work on a locked screen too (access.ts): ctx.actor is the session's staff
+  // member, or the board itself.
   'task.fromTemplate': (ctx, input) => createFromTemplate(ctx, input),
   'task.reopen': (ctx, input) => reopenTask(ctx, input.id),
 
   'capacity.view': (ctx, input) => ok(readCapacity(ctx.store.db, ctx.unit, ctx.now(), input.days)),
   'staffing.set': (ctx, input) => {
-    const staff = requireStaff(ctx.store, input.session, ctx.now(), LEADERS);
-    if (!staff.ok) return staff;
     if (input.planned === undefined && input.present === undefined) return fail('invalid-input', 'give planned, present or both');
-    return ok(writeStaffing({ ...ctx, actor: staff.value.name }, input));
+    return ok(writeStaffing(ctx, input));
   },
 
   'handover.view': (ctx, input) => {
@@ -183,29 +170,22 @@ export const wardCommands = {
     if (input.date !== undefined && input.shift !== undefined) ref = shiftRef(input.date, input.shift);
     else if (input.date === undefined && input.shift === undefined) ref = defaultHandoverShift(now);
     else return fail('invalid-input', 'give both date and shift, or neither');
-    const unlocked = input.session !== undefined && verifySession(ctx.store, input.session, now) !== undefined;
-    return ok(readHandover(ctx.store.db, ctx.unit, ref, now, unlocked));
+    return ok(readHandover(ctx.store.db, ctx.unit, ref, now, ctx.staff !== null));
   },
   'handover.setNotes': (ctx, input) => {
-    const staff = requireStaff(ctx.store, input.session, ctx.now(), LEADERS);
-    if (!staff.ok) return staff;
-    return ok(writeHandoverNotes({ ...ctx, actor: staff.value.name }, input));
+    return ok(writeHandoverNotes(ctx, input));
   },
   'handover.acknowledge': (ctx, input) => {
-    const staff = requireStaff(ctx.store, input.session, ctx.now(), LEADERS);
-    if (!staff.ok) return staff;
-    return ok(acknowledgeHandover(ctx, input, staff.value.name));
+    return ok(acknowledgeHandover(ctx, input, ctx.actor));
   },
 
   'audit.list': (ctx, input) => {
-    const staff = requireStaff(ctx.store, input.session, ctx.now(), UNIT_LEADER);
-    if (!staff.ok) return staff;
-    ctx.store.audit({ actor: staff.value.name, action: 'audit.read' });
+    ctx.store.audit({ actor: ctx.actor, action: 'audit.read' });
     return ok(readAuditLog(ctx.store.db, ctx.store.board, input.limit ?? 200, input.before));
   },
 } satisfies { [K in WardCommandName]: Handler<K> };
 
 function lockedOut(until: Date, now: Date) {
   const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
-  return fail('locked-out', `too many wrong PINs: the PIN pad opens again in ${seconds} s (at ${until.toISOString()})`);
+  return fail('locked-out', `too many wrong PINs: try again in ${seconds} s (at ${until.toISOString()})`);
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { FLOW_BOARD_COMMANDS, FLOW_HUB_COMMANDS } from './commands/flow.js';
 import { LEADER_COMMANDS } from './commands/leader.js';
 import { UNIT_COMMANDS } from './commands/unit.js';
-import { WARD_COMMANDS } from './commands/ward.js';
+import { WARD_COMMANDS, type SessionRef } from './commands/ward.js';
 import { command } from './schema-parts.js';
 
 /** Who answers: every host says what it is, so one renderer can show a board or the leader view. */
@@ -60,8 +60,6 @@ export const HUB_COMMANDS = {
 /** Everything a unit's board answers. */
 export const BOARD_COMMANDS = { ...UNIT_COMMANDS, ...WARD_COMMANDS, ...FLOW_BOARD_COMMANDS } as const;
 
-
-
 export const COMMANDS = { ...COMMON_COMMANDS, ...BOARD_COMMANDS, ...HUB_COMMANDS } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -71,7 +69,9 @@ export type UnitCommandName = keyof typeof UNIT_COMMANDS;
 export type WardCommandName = keyof typeof WARD_COMMANDS;
 export type FlowBoardCommandName = keyof typeof FLOW_BOARD_COMMANDS;
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
-export type CommandInput<K extends CommandName> = z.input<(typeof COMMANDS)[K]['input']>;
+/** A board command's input may carry the screen's session beside its own fields (commands/access.ts). */
+export type CommandInput<K extends CommandName> = z.input<(typeof COMMANDS)[K]['input']> &
+  (K extends BoardCommandName ? { session?: SessionRef } : unknown);
 export type ParsedInput<K extends CommandName> = z.output<(typeof COMMANDS)[K]['input']>;
 export type CommandOutput<K extends CommandName> = (typeof COMMANDS)[K]['output'];
 

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
+import type { SessionRef } from '../../shared/api/commands/ward.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { ScriptSession, type ScriptStaff } from '../support/script-session.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const START_TIMEOUT_MS = 15_000;
@@ -23,7 +25,9 @@ export interface BoardProcess {
   dataDir: string;
   /** Everything the process wrote to stderr so far (its log). */
   log(): string;
-  /** Calls a command over POST /api/<command>. */
+  /** Unlocks as a staff member (set up first if new) for the calls that need a session; see script-session.ts. */
+  signIn(staff?: ScriptStaff): Promise<SessionRef>;
+  /** Calls a command over POST /api/<command>, with the script's session where the command needs one. */
   call<K extends CommandName>(command: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
   /** Calls a command and returns its value; throws with the error when it failed. */
   callOk<K extends CommandName>(command: K, input: CommandInput<K>): Promise<CommandOutput<K>>;
@@ -52,15 +56,17 @@ export async function startBoardProcess(options: { unit?: string; municipality?:
     data.remove();
     throw error;
   }
-  const call = async <K extends CommandName>(command: K, input: CommandInput<K>) => {
+  const script = new ScriptSession(async (command, input) => {
     const response = await fetch(`${url}api/${command}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
-    return (await response.json()) as Result<CommandOutput<K>>;
-  };
+    return (await response.json()) as Result<unknown>;
+  });
+  const call = async <K extends CommandName>(command: K, input: CommandInput<K>) => (await script.call(command, input)) as Result<CommandOutput<K>>;
   return {
     url,
     unit,
     dataDir: data.path,
     log: () => stderr,
+    signIn: (staff) => script.signIn(staff),
     call,
     async callOk(command, input) {
       const result = await call(command, input);

@@ -14,6 +14,10 @@ import { Mosquitto } from '../support/mosquitto.js';
 import { PATIENTS, ploMessage } from '../support/plo-messages.js';
 import { TavlaProcess } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';
+import { enterPin } from './ward-fixtures.js';
+
+const OFFICE_LEADER = { name: 'Siri Saksbehandler', role: 'unit-leader' as const, pin: '3579' };
+const HOME_LEADER = { name: 'Liv Leder', role: 'unit-leader' as const, pin: '2468' };
 
 interface Municipality {
   office: TavlaProcess;
@@ -39,6 +43,9 @@ const test = base.extend<{ municipality: Municipality }>({
       await start({ role: 'hub', municipality: 'e2e', broker: broker.url, data: join(dir.path, 'hub'), args: ['--plo-inbox', inbox] });
       const office = await start({ role: 'board', municipality: 'e2e', unit: 'tildeling', broker: broker.url, data: join(dir.path, 'office') });
       const home = await start({ role: 'board', municipality: 'e2e', unit: 'solsiden', broker: broker.url, data: join(dir.path, 'home') });
+      // IT sets each board up with its unit leader, whose PIN the steps below ask for.
+      await office.script.signIn(OFFICE_LEADER);
+      await home.script.signIn(HOME_LEADER);
       await office.id('unit.configure', { name: 'Tildelingskontoret', kind: 'allocation-office', beds: [] });
       await home.id('unit.configure', { name: 'Solsiden sykehjem', kind: 'nursing-home', beds: [{ label: '101' }, { label: '102' }] });
       await use({ office, home, inbox });
@@ -76,7 +83,13 @@ test('the allocation office sends a discharge-ready patient to a nursing home, s
   await expect(row.locator('.cost')).toContainText('kr');
   await expect(officePage.getByRole('list', { name: 'Ledig kapasitet' })).toContainText('Solsiden sykehjem');
   await expect(officePage.getByRole('combobox', { name: 'Til enhet: KN' })).toContainText('Solsiden sykehjem — 2 ledig');
+  // A locked screen asks for the PIN first; the request goes the moment it is right.
   await officePage.getByRole('button', { name: 'Start overføring: KN' }).click();
+  await expect(officePage.getByRole('dialog', { name: 'Lås opp skjermen' })).toContainText('Endringen lagres når du har låst opp');
+  const pinForEdit = testInfo.outputPath('office-pin-for-edit.png');
+  await officePage.screenshot({ path: pinForEdit });
+  await testInfo.attach('office-pin-for-edit', { path: pinForEdit, contentType: 'image/png' });
+  await enterPin(officePage, OFFICE_LEADER.name, OFFICE_LEADER.pin);
   await expect(row.locator('.transfer')).toContainText('Forespurt');
   await expect(row.locator('.transfer')).toContainText('til Solsiden sykehjem');
 
@@ -92,6 +105,7 @@ test('the allocation office sends a discharge-ready patient to a nursing home, s
   await testInfo.attach('home-request', { path: request, contentType: 'image/png' });
   await homePage.getByRole('combobox', { name: 'Seng: KN' }).selectOption('102');
   await homePage.getByRole('button', { name: 'Ta imot: KN' }).click();
+  await enterPin(homePage, HOME_LEADER.name, HOME_LEADER.pin);
   await expect(incoming).toContainText('Akseptert');
 
   // The office sees the decision without a reload, and how old it is.
@@ -109,6 +123,8 @@ test('the allocation office sends a discharge-ready patient to a nursing home, s
   const { stays, beds } = await home.state<{ stays: { bed: string | null; initials: string }[]; beds: { id: string; label: string; status: string }[] }>();
   expect(stays.map((s) => [s.initials, beds.find((b) => b.id === s.bed)?.label])).toEqual([['KN', '102']]);
   expect(beds.find((b) => b.label === '102')?.status).toBe('occupied');
+  // Locked again, as a nurse leaves the screen: no name on either page.
+  for (const page of [officePage, homePage]) await page.getByRole('button', { name: /^Lås \(/ }).click();
   for (const page of [officePage, homePage]) {
     const html = await page.content();
     for (const secret of ['Nordmann', PATIENTS.kari.birthDate, PATIENTS.kari.id]) expect(html, `no "${secret}" on a board page`).not.toContain(secret);

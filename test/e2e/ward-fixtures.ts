@@ -50,6 +50,8 @@ export const SHIELDED = { name: 'Sigurd Skjermesen', initials: 'SS', birthDate: 
 export const LEADER = { name: 'Liv Leder', role: 'unit-leader' as const, pin: '2468' };
 
 export async function seedWard(board: BoardProcess): Promise<{ stay: string; shielded: string; leader: string }> {
+  // IT sets the board up as its first unit leader; the admissions go under her session.
+  await board.signIn(LEADER);
   await board.callOk('unit.configure', {
     name: 'Solsiden',
     kind: 'nursing-home',
@@ -61,13 +63,18 @@ export async function seedWard(board: BoardProcess): Promise<{ stay: string; shi
   await board.callOk('task.create', { title: 'Snu pasienten', stayId: stay, due: new Date(Date.now() + 30 * 60_000).toISOString(), recurrenceMinutes: 120 });
   await board.callOk('task.create', { title: 'Mål blodtrykk', stayId: stay, due: new Date(Date.now() - 20 * 60_000).toISOString() });
   await board.callOk('task.create', { title: 'Sjekk medisinrommet' });
-  const leader = (await board.callOk('staff.set', LEADER)).id;
+  const leader = (await board.callOk('staff.list', {})).find((s) => s.name === LEADER.name)?.id ?? '';
   return { stay, shielded, leader };
 }
 
 /** Unlocks the screen through the UI as a person would: their name, then the PIN on the keypad. */
 export async function unlockOnScreen(page: Page, name: string, pin: string): Promise<void> {
   await page.getByRole('button', { name: 'Lås opp', exact: true }).first().click();
+  await enterPin(page, name, pin);
+}
+
+/** In the open unlock dialog (opened by the lock button, or by an edit on a locked screen): name, then PIN. */
+export async function enterPin(page: Page, name: string, pin: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Lås opp skjermen' });
   await dialog.getByRole('button', { name: new RegExp(name) }).click();
   for (const digit of pin) await dialog.getByRole('button', { name: `Tast ${digit}` }).click();

@@ -63,7 +63,7 @@ describe('sync through Mosquitto', () => {
     await a.id('unit.configure', UNIT);
     const task = await a.id('task.create', { title: 'Medisiner 08' });
     await waitFor(() => taskIds(b), (ids) => ids.includes(task), { what: 'task on board b' });
-    await a.id('task.complete', { id: task, by: 'Kari' });
+    await a.id('task.complete', { id: task });
     const seen = await waitFor(() => b.state<TaskList>(), (s) => s.tasks.some((t) => t.id === task && t.status === 'done'));
     expect(seen.tasks.find((t) => t.id === task)?.status).toBe('done');
   });

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { OPERATOR_TOKEN_FILE } from '../../main/host/operator-token.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
+import { ScriptSession } from './script-session.js';
 
 /** The repository root, whether this runs from test/ (vitest) or compiled under dist/ (bench). */
 export const REPO = (() => {
@@ -80,9 +81,18 @@ export class TavlaProcess {
     });
   }
 
-  async call<T = unknown>(command: string, input: unknown = {}): Promise<{ ok: boolean; value?: T; code?: string; message?: string }> {
+  /** This process's API as an IT script drives it: unlocked with a staff PIN where a command needs it. */
+  readonly script = new ScriptSession((command, input) => this.post(command, input));
+
+  /** POSTs a command as it is, without a session of its own. */
+  async post<T = unknown>(command: string, input: unknown = {}): Promise<{ ok: boolean; value?: T; code?: string; message?: string }> {
     const response = await fetch(`${this.url}api/${command}`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(input) });
     return (await response.json()) as { ok: boolean; value?: T };
+  }
+
+  /** Calls a command; one that needs an unlocked screen carries the script's session (script-session.ts). */
+  async call<T = unknown>(command: string, input: unknown = {}): Promise<{ ok: boolean; value?: T; code?: string; message?: string }> {
+    return (await this.script.call(command, input)) as { ok: boolean; value?: T };
   }
 
   /** Calls a command and returns the created record's id; throws when the command failed. */

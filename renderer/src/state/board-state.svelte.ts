@@ -5,8 +5,8 @@
  */
 
 import type { ApiClient } from '../../../shared/api/client.js';
-import { RECENT_DONE_LIMIT, type Language, type SessionRef } from '../../../shared/api/commands/ward.js';
-import type { CommandInput, CommandName } from '../../../shared/api/contract.js';
+import { RECENT_DONE_LIMIT, type Language } from '../../../shared/api/commands/ward.js';
+import type { BoardCommandName, CommandInput } from '../../../shared/api/contract.js';
 import type { ErrorCode, Result } from '../../../shared/api/result.js';
 import type { RiskFlag } from '../../../shared/domain/schema.js';
 import type { BedStatus, Task } from '../../../shared/domain/types.js';
@@ -18,9 +18,6 @@ import type { SaveStatus } from './save-status.js';
 import { SessionState } from './session-state.svelte.js';
 import { SyncState } from './sync-state.svelte.js';
 import { AuditState, CapacityState, HandoverState, SettingsState, TemplateState } from './ward-panels.svelte.js';
-
-/** Who edits from the board until staff sign in with a PIN. */
-export const BOARD_ACTOR = 'Tavla';
 
 /** How long "undo" is offered after a task is completed. */
 export const UNDO_SECONDS = 8;
@@ -164,9 +161,9 @@ export class BoardState {
   }
 
   /** Marks a task done (one tap); undo is offered for a few seconds once it is saved. */
-  async completeTask(id: string, by: string = this.#actorName()): Promise<void> {
+  async completeTask(id: string): Promise<void> {
     const task = this.tasks.find((t) => t.id === id);
-    const saved = await this.#save(`task:${id}`, id, 'done', () => this.#call('task.complete', { id, by }));
+    const saved = await this.#save(`task:${id}`, id, 'done', () => this.#call('task.complete', { id }));
     if (saved && task) this.#offerUndo({ taskId: id, title: task.title });
   }
 
@@ -201,9 +198,7 @@ export class BoardState {
   }
 
   async setNote(stayId: string, note: string): Promise<boolean> {
-    const session = this.session.ref();
-    if (!session) return false;
-    const saved = await this.#save(`note:${stayId}`, undefined, undefined, () => this.#api.call('stay.note', { session, stayId, note }));
+    const saved = await this.#save(`note:${stayId}`, undefined, undefined, () => this.#call('stay.note', { stayId, note }));
     if (saved) {
       this.session.forget(stayId);
       await this.session.reveal([stayId]);
@@ -221,23 +216,16 @@ export class BoardState {
     return this.#saves[key];
   }
 
-  /** Sends a command, signed with the session while the screen is unlocked. */
-  #call<K extends CommandName>(command: K, input: CommandInput<K>): Promise<Result<unknown>> {
-    const session = this.session.ref();
-    // Any board command may carry the session (main strips it before the command's own schema).
-    const signed = session ? ({ ...input, session } as CommandInput<K> & { session: SessionRef }) : input;
-    return this.#api.call(command, signed);
-  }
-
-  #actorName(): string {
-    return this.session.grant?.staff.name ?? BOARD_ACTOR;
+  /** Sends a command as this screen: signed while unlocked; one that needs a session asks for the PIN first. */
+  #call<K extends BoardCommandName>(command: K, input: CommandInput<K>): Promise<Result<unknown> | null> {
+    return this.session.send(command, input);
   }
 
   async #save(
     key: string,
     taskId: string | undefined,
     shown: Task['status'] | undefined,
-    run: () => Promise<Result<unknown>>,
+    run: () => Promise<Result<unknown> | null>,
   ): Promise<boolean> {
     // A second tap while the first is in flight would only log a duplicate edit.
     if (this.#saves[key]?.state === 'pending') return false;
@@ -245,10 +233,18 @@ export class BoardState {
     if (taskId !== undefined && shown !== undefined) {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- turned into a string at once, never kept
       const doneAt = new Date().toISOString();
-      this.#optimistic[taskId] = shown === 'open' ? { status: 'open', doneAt: null, doneBy: null } : { status: shown, doneAt, doneBy: this.#actorName() };
+      // A locked screen's tap is the board's: no name until main says whose it was.
+      const doneBy = this.session.grant?.staff.name ?? null;
+      this.#optimistic[taskId] = shown === 'open' ? { status: 'open', doneAt: null, doneBy: null } : { status: shown, doneAt, doneBy };
       delete this.#savedAtRead[taskId];
     }
     const result = await run();
+    if (result === null) {
+      // The PIN dialog was closed: nothing was sent.
+      delete this.#saves[key];
+      if (taskId !== undefined) delete this.#optimistic[taskId];
+      return false;
+    }
     if (result.ok) {
       this.#saves[key] = { state: 'saved' };
       this.#savedAt[key] = Date.now();
@@ -256,7 +252,6 @@ export class BoardState {
     } else {
       this.#saves[key] = { state: 'failed', code: result.code, message: result.message };
       if (taskId !== undefined) delete this.#optimistic[taskId];
-      if (result.code === 'unauthorized') this.session.lock('idle');
     }
     return result.ok;
   }

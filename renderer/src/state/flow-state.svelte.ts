@@ -3,9 +3,11 @@
 import type { ApiClient } from '../../../shared/api/client.js';
 import { api } from '../api/api.js';
 import type { AllocationState, DeclineReason, FlowState as FlowStateValue } from '../../../shared/api/commands/flow.js';
+import type { BoardCommandName, CommandInput } from '../../../shared/api/contract.js';
 import type { ErrorCode, Result } from '../../../shared/api/result.js';
 import type { SaveStatus } from './save-status.js';
 import { followChanges } from './follow-changes.js';
+import type { SessionState } from './session-state.svelte.js';
 
 const RELOAD_AFTER_MS = 150;
 
@@ -19,6 +21,8 @@ export class FlowState {
   #loadSeq = 0;
   readonly #api: ApiClient;
   #withAllocation = false;
+  /** The screen's session: every transfer step needs an unlocked screen, and asks for the PIN first. */
+  #session: SessionState | undefined;
 
   constructor(client: ApiClient) {
     this.#api = client;
@@ -28,8 +32,9 @@ export class FlowState {
    * Loads now and after every change (a burst of synced edits becomes one reload); the allocation
    * office's board also loads its hospital patients. Returns the stop.
    */
-  start(options: { allocation?: boolean } = {}): () => void {
+  start(options: { session: SessionState; allocation?: boolean }): () => void {
     this.#withAllocation = options.allocation ?? false;
+    this.#session = options.session;
     return followChanges(this.#api, () => void this.load(), RELOAD_AFTER_MS);
   }
 
@@ -52,35 +57,35 @@ export class FlowState {
   }
 
   request(stayId: string, toUnit: string): Promise<void> {
-    return this.#save(`request:${stayId}`, () => this.#api.call('transfer.request', { stayId, toUnit }));
+    return this.#save(`request:${stayId}`, () => this.#send('transfer.request', { stayId, toUnit }));
   }
 
   cancel(id: string): Promise<void> {
-    return this.#save(id, () => this.#api.call('transfer.cancel', { id }));
+    return this.#save(id, () => this.#send('transfer.cancel', { id }));
   }
 
   accept(id: string, bed: string | undefined): Promise<void> {
-    return this.#save(id, () => this.#api.call('transfer.accept', { id, ...(bed ? { bed } : {}) }));
+    return this.#save(id, () => this.#send('transfer.accept', { id, ...(bed ? { bed } : {}) }));
   }
 
   decline(id: string, reason: DeclineReason | undefined): Promise<void> {
-    return this.#save(id, () => this.#api.call('transfer.decline', { id, ...(reason ? { reason } : {}) }));
+    return this.#save(id, () => this.#send('transfer.decline', { id, ...(reason ? { reason } : {}) }));
   }
 
   schedule(id: string, scheduledFor: string, bed: string | undefined): Promise<void> {
-    return this.#save(id, () => this.#api.call('transfer.schedule', { id, scheduledFor, ...(bed ? { bed } : {}) }));
+    return this.#save(id, () => this.#send('transfer.schedule', { id, scheduledFor, ...(bed ? { bed } : {}) }));
   }
 
   complete(id: string, bed: string | undefined): Promise<void> {
-    return this.#save(id, () => this.#api.call('transfer.complete', { id, ...(bed ? { bed } : {}) }));
+    return this.#save(id, () => this.#send('transfer.complete', { id, ...(bed ? { bed } : {}) }));
   }
 
   place(id: string, bed: string): Promise<void> {
-    return this.#save(id, () => this.#api.call('transfer.place', { id, bed }));
+    return this.#save(id, () => this.#send('transfer.place', { id, bed }));
   }
 
   setRate(dailyRate: number): Promise<void> {
-    return this.#save('rate', () => this.#api.call('flow.setRate', { dailyRate }));
+    return this.#save('rate', () => this.#send('flow.setRate', { dailyRate }));
   }
 
   /** Where the last step on a transfer (or a request for a stay: `request:<stayId>`) stands. */
@@ -88,12 +93,19 @@ export class FlowState {
     return this.#saves[key];
   }
 
-  async #save(key: string, run: () => Promise<Result<unknown>>): Promise<void> {
+  #send<K extends BoardCommandName>(command: K, input: CommandInput<K>): Promise<Result<unknown> | null> {
+    if (!this.#session) return Promise.resolve(null);
+    return this.#session.send(command, input);
+  }
+
+  async #save(key: string, run: () => Promise<Result<unknown> | null>): Promise<void> {
     // A second tap while the first is in flight would be refused by main as out of order anyway.
     if (this.#saves[key]?.state === 'pending') return;
     this.#saves[key] = { state: 'pending' };
     const result = await run();
-    this.#saves[key] = result.ok ? { state: 'saved' } : { state: 'failed', code: result.code, message: result.message };
+    // Null: the PIN dialog was closed, nothing was sent.
+    if (result === null) delete this.#saves[key];
+    else this.#saves[key] = result.ok ? { state: 'saved' } : { state: 'failed', code: result.code, message: result.message };
   }
 }
 

@@ -5,7 +5,9 @@
  */
 
 import type { ApiClient } from '../../../shared/api/client.js';
-import type { RevealedStay, SessionGrant, SessionRef, StaffMember } from '../../../shared/api/commands/ward.js';
+import { needsSession } from '../../../shared/api/commands/access.js';
+import type { ListedStaff, RevealedStay, SessionGrant, SessionRef, StaffMember } from '../../../shared/api/commands/ward.js';
+import type { BoardCommandName, CommandInput, CommandOutput } from '../../../shared/api/contract.js';
 import type { ErrorCode, Result } from '../../../shared/api/result.js';
 
 /** The screen tells main it is in use at most this often (main lets an idle session lapse). */
@@ -16,13 +18,17 @@ export type UnlockProblem = { code: ErrorCode; message: string };
 export class SessionState {
   /** This page's identity: a token is bound to the screen it was issued to. */
   readonly screen: string;
-  staff = $state<StaffMember[]>([]);
+  staff = $state<ListedStaff[]>([]);
   grant = $state<SessionGrant | null>(null);
   /** Names and notes of stays, by stay id; empty whenever the screen is locked. */
   revealed = $state<Record<string, RevealedStay>>({});
   relockSeconds = $state(90);
   /** Set when the screen locked itself for idleness (a polite word for the next person). */
   lockedForIdle = $state(false);
+  /** An edit on a locked screen waits for a PIN: the view opens the unlock dialog while this is set. */
+  unlockWanted = $state(false);
+  /** Edits waiting for the PIN dialog to close (plain bookkeeping, not shown). */
+  #waiting: ((session: SessionRef | undefined) => void)[] = [];
   readonly #api: ApiClient;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
   #lastTouch = 0;
@@ -45,6 +51,33 @@ export class SessionState {
 
   hasRole(...roles: StaffMember['role'][]): boolean {
     return this.grant !== null && roles.includes(this.grant.staff.role);
+  }
+
+  /**
+   * Sends a board command from this screen: with the session while unlocked, and — for a command
+   * that needs one (commands/access.ts) on a locked screen — only after the PIN dialog unlocked it.
+   * Null when the person closed the dialog instead: nothing was sent.
+   */
+  async send<K extends BoardCommandName>(command: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>> | null> {
+    const session = needsSession(command) ? await this.#ensure() : this.ref();
+    if (needsSession(command) && !session) return null;
+    const result = await this.#api.call(command, session ? { ...input, session } : input);
+    this.#lapsedIf(result);
+    return result;
+  }
+
+  /** The unlock dialog closed (unlocked or not): edits waiting for it go on, or are dropped. */
+  unlockClosed(): void {
+    this.unlockWanted = false;
+    const session = this.ref();
+    for (const resume of this.#waiting.splice(0)) resume(session);
+  }
+
+  #ensure(): Promise<SessionRef | undefined> {
+    const session = this.ref();
+    if (session) return Promise.resolve(session);
+    this.unlockWanted = true;
+    return new Promise((resume) => this.#waiting.push(resume));
   }
 
   /** Loads who may unlock, and the relock time; listens for activity. Returns the stop. */

@@ -146,6 +146,13 @@ export class SettingsState {
     return ok;
   }
 
+  /** Lets a member locked out by wrong PINs try again now (a unit leader's session). */
+  async releaseStaff(id: string): Promise<void> {
+    const session = this.#session.ref();
+    if (!session) return;
+    if (await this.saves.run(`release:${id}`, () => this.#api.call('staff.release', { session, id }))) await this.#session.loadStaff();
+  }
+
   async removeStaff(id: string): Promise<void> {
     const session = this.#session.ref();
     if (!session) return;

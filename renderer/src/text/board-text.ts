@@ -60,6 +60,7 @@ export interface BoardText {
     overdue: (when: string) => string;
     due: (when: string) => string;
     every: (minutes: number) => string;
+    /** `by` null: done on a locked screen, the board's and nobody's by name. */
     done: (when: string, by: string | null) => string;
     skipped: string;
     newTask: string;
@@ -104,6 +105,10 @@ export interface BoardText {
     noStaff: string;
     wrongPin: string;
     lockedOut: (until: string) => string;
+    /** Above the list when an edit on a locked screen opened the dialog. */
+    forEdit: string;
+    /** Beside a name in the list: wrong PINs locked this member out for now. */
+    memberLocked: string;
     failed: (why: string) => string;
   };
   capacity: {
@@ -159,6 +164,10 @@ export interface BoardText {
     older: string;
     empty: string;
     unit: string;
+    /** Who, when no person acted: a locked screen (`tavla <board>`), IT's first setup, a PIN tried for no one. */
+    boardActor: string;
+    setupActor: string;
+    unknownActor: string;
     /** What an action code means; codes without words are shown as they are. */
     actions: Partial<Record<string, string>>;
   };
@@ -168,6 +177,9 @@ export interface BoardText {
     seconds: (n: number) => string;
     staff: string;
     remove: (name: string) => string;
+    /** A member locked out by wrong PINs, until when; the unit leader's button that lets them in again. */
+    lockedUntil: (when: string) => string;
+    release: (name: string) => string;
     add: string;
     name: string;
     role: string;

@@ -49,5 +49,6 @@ export const UNIT_COMMANDS = {
       recurrenceMinutes: z.int().min(5).max(7 * 24 * 60).optional(),
     }),
   ),
-  'task.complete': command<Created>()(z.strictObject({ id: recordId, by: person })),
+  // No `by`: the actor is the unlocked session's staff member, or, on a locked screen, the board.
+  'task.complete': command<Created>()(z.strictObject({ id: recordId })),
 } as const;

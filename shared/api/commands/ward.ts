@@ -23,7 +23,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /**
  * An unlocked screen's proof: the token `session.unlock` returned and the screen it was issued to.
- * Any board command may carry it; main then attributes the edit to that staff member.
+ * Any board command may carry it (`session`, beside the command's own fields); main checks it
+ * against the command's access rule (access.ts) and files the edit under that staff member.
  */
 export const sessionRef = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'a session token'),
@@ -38,6 +39,11 @@ export interface StaffMember {
   id: string;
   name: string;
   role: StaffRole;
+}
+
+/** A staff member on the board's list, with whether wrong PINs have locked them out (ISO end). */
+export interface ListedStaff extends StaffMember {
+  lockedUntil: string | null;
 }
 
 /** What `session.unlock` answers: the token for this screen, who it is, and when it lapses if idle. */
@@ -63,9 +69,9 @@ export interface RevealedStay {
 export interface WardSettings {
   /** Idle seconds before an unlocked screen locks itself again (default 90). */
   relockSeconds: number;
-  /** Wrong PINs in a row on this screen before the PIN pad locks (default 5). */
+  /** Wrong PINs in a row for one staff member before that member is locked out (default 5). */
   pinMaxAttempts: number;
-  /** How long the PIN pad stays locked after too many wrong PINs (default 300 s). */
+  /** How long a staff member stays locked out after too many wrong PINs (default 300 s). */
   pinLockoutSeconds: number;
 }
 
@@ -188,12 +194,11 @@ const count = z.int().min(0).max(200);
 
 
 export const WARD_COMMANDS = {
-  'ward.state': command<WardState>()(z.strictObject({ session: sessionRef.optional() })),
-  'ward.tasks': command<WardTasks>()(z.strictObject({ session: sessionRef.optional(), ids: z.array(recordId).min(1).max(200) })),
+  'ward.state': command<WardState>()(z.strictObject({})),
+  'ward.tasks': command<WardTasks>()(z.strictObject({ ids: z.array(recordId).min(1).max(200) })),
   'ward.settings': command<WardSettings>()(z.strictObject({})),
   'ward.configure': command<WardSettings>()(
     z.strictObject({
-      session: sessionRef.optional(),
       relockSeconds: z.int().min(2).max(900).optional(),
       pinMaxAttempts: z.int().min(1).max(20).optional(),
       pinLockoutSeconds: z.int().min(10).max(86_400).optional(),
@@ -201,17 +206,18 @@ export const WARD_COMMANDS = {
   ),
   'sync.state': command<SyncStatus>()(z.strictObject({})),
 
-  'staff.list': command<StaffMember[]>()(z.strictObject({})),
+  'staff.list': command<ListedStaff[]>()(z.strictObject({})),
   'staff.set': command<Created>()(
     z.strictObject({
-      session: sessionRef.optional(),
       id: recordId.optional(),
       name: person,
       role: z.enum(STAFF_ROLES),
       pin: pin.optional(),
     }),
   ),
-  'staff.remove': command<Created>()(z.strictObject({ session: sessionRef.optional(), id: recordId })),
+  'staff.remove': command<Created>()(z.strictObject({ id: recordId })),
+  /** A unit leader lets a staff member whose PIN was guessed at try again before the lockout ends. */
+  'staff.release': command<Created>()(z.strictObject({ id: recordId })),
 
   'session.unlock': command<SessionGrant>()(z.strictObject({ staffId: recordId, pin, screen: recordId })),
   'session.touch': command<{ expiresAt: string }>()(z.strictObject({ session: sessionRef })),
@@ -220,18 +226,16 @@ export const WARD_COMMANDS = {
   ),
   'stay.reveal': command<RevealedStay[]>()(
     z.strictObject({
-      session: sessionRef.optional(),
       stayIds: z.array(recordId).min(1).max(500),
       /** The deliberate second tap: reveals a shielded stay, and only one stay at a time. */
       includeShielded: z.boolean().optional(),
     }),
   ),
   'stay.note': command<Created>()(
-    z.strictObject({ session: sessionRef.optional(), stayId: recordId, note: freeText(1000) }),
+    z.strictObject({ stayId: recordId, note: freeText(1000) }),
   ),
   'stay.plan': command<Created>()(
     z.strictObject({
-      session: sessionRef.optional(),
       stayId: recordId,
       nurse: freeText(80).nullable().optional(),
       expectedDischarge: isoDate.nullable().optional(),
@@ -242,30 +246,28 @@ export const WARD_COMMANDS = {
   'task.templates': command<TaskTemplate[]>()(z.strictObject({ language: z.enum(LANGUAGES).optional() })),
   'task.fromTemplate': command<Created>()(
     z.strictObject({
-      session: sessionRef.optional(),
       template: recordId,
       stayId: recordId.optional(),
       language: z.enum(LANGUAGES).optional(),
     }),
   ),
-  'task.reopen': command<Created>()(z.strictObject({ session: sessionRef.optional(), id: recordId })),
+  'task.reopen': command<Created>()(z.strictObject({ id: recordId })),
 
   'capacity.view': command<CapacityView>()(z.strictObject({ days: z.int().min(1).max(60).optional() })),
   'staffing.set': command<Created>()(
-    z.strictObject({ session: sessionRef.optional(), ...shiftRef, planned: count.optional(), present: count.optional() }),
+    z.strictObject({ ...shiftRef, planned: count.optional(), present: count.optional() }),
   ),
 
   'handover.view': command<HandoverView>()(
-    z.strictObject({ session: sessionRef.optional(), date: isoDate.optional(), shift: z.enum(SHIFTS).optional() }),
+    z.strictObject({ date: isoDate.optional(), shift: z.enum(SHIFTS).optional() }),
   ),
   'handover.setNotes': command<Created>()(
-    z.strictObject({ session: sessionRef.optional(), ...shiftRef, notes: freeText(4000) }),
+    z.strictObject({ ...shiftRef, notes: freeText(4000) }),
   ),
-  'handover.acknowledge': command<Created>()(z.strictObject({ session: sessionRef.optional(), ...shiftRef })),
+  'handover.acknowledge': command<Created>()(z.strictObject({ ...shiftRef })),
 
   'audit.list': command<AuditLine[]>()(
     z.strictObject({
-      session: sessionRef.optional(),
       limit: z.int().min(1).max(500).optional(),
       before: z.int().min(1).optional(),
     }),
@@ -289,6 +291,7 @@ export const WARD_QUIET_COMMANDS = [
   'staff.list',
   'staff.set',
   'staff.remove',
+  'staff.release',
   'task.templates',
   'capacity.view',
   'handover.view',

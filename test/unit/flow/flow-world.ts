@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { refreshCapacity } from '../../../main/flow/hub-capacity.js';
 import { settleTransfers, transfersToReview } from '../../../main/flow/hub-settlement.js';
 import { BoardService } from '../../../main/services/board-service.js';
+import { dispatchAs } from '../../../main/services/in-process-session.js';
 import { HubService } from '../../../main/services/hub-service.js';
 import type { Result } from '../../../shared/api/result.js';
 import type { FlowState } from '../../../shared/api/commands/flow.js';
@@ -35,12 +36,13 @@ export class FlowWorld {
     return board;
   }
 
-  run(name: string, command: string, input: unknown = {}): Result<unknown> {
-    return this.get(name).dispatch(command, input, `staff@${name}`);
+  /** Runs a command on a board as its staff member `staff@<name>`, under a session of its own. */
+  run(name: string, command: string, input: object = {}): Result<unknown> {
+    return dispatchAs(this.get(name), { id: `staff-${name}`, name: `staff@${name}`, role: 'unit-leader' }, command, input);
   }
 
   /** Runs a command that must succeed; returns the id it answered. */
-  id(name: string, command: string, input: unknown): string {
+  id(name: string, command: string, input: object): string {
     const result = this.run(name, command, input);
     if (!result.ok) throw new Error(`${name} ${command}: ${result.code} ${result.message}`);
     return (result.value as { id: string }).id;

@@ -15,7 +15,7 @@ describe('transfers between two units', () => {
     return found;
   };
   const rows = (name: string, sql: string, ...params: unknown[]) => world.get(name).db.prepare(sql).all(...params) as Record<string, unknown>[];
-  const run = (name: string, command: string, input: unknown) => world.run(name, command, input);
+  const run = (name: string, command: string, input: object) => world.run(name, command, input);
 
   beforeEach(() => {
     dir = tempDir('tavla-flow-');

@@ -1,15 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoardService } from '../../../main/services/board-service.js';
+import { dispatchAs } from '../../../main/services/in-process-session.js';
+import type { StaffMember } from '../../../shared/api/commands/ward.js';
 import type { UnitState } from '../../../shared/domain/types.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+
+const KARI: StaffMember = { id: 'kari', name: 'Kari', role: 'unit-leader' };
 
 describe('unit commands', () => {
   let dir: ReturnType<typeof tempDir>;
   let board: BoardService;
   let now = new Date('2026-11-23T08:00:00Z');
 
-  const run = (command: string, input: unknown) => board.dispatch(command, input, 'Kari');
-  const id = (command: string, input: unknown): string => {
+  // Kari works under a session of her own; the actor is never the caller's to say.
+  const run = (command: string, input: object) => dispatchAs(board, KARI, command, input);
+  const id = (command: string, input: object): string => {
     const result = run(command, input);
     if (!result.ok) throw new Error(`${command}: ${result.message}`);
     return (result.value as { id: string }).id;
@@ -52,7 +57,7 @@ describe('unit commands', () => {
     expect(result).toMatchObject({ ok: false, code: 'invalid-input' });
     expect(!result.ok && result.message).toMatch(/birthDate/);
     expect(auditCount()).toBe(before);
-    expect(run('task.create', 'not an object')).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(board.dispatch('task.create', 'not an object')).toMatchObject({ ok: false, code: 'invalid-input' });
     expect(run('no.such', {})).toMatchObject({ ok: false, code: 'unknown-command' });
   });
 
@@ -77,11 +82,11 @@ describe('unit commands', () => {
   it('completes a task once, by whom and when, and schedules the next of a recurring one', () => {
     const task = id('task.create', { title: 'Snu pasient', due: '2026-11-23T10:00:00+01:00', recurrenceMinutes: 120 });
     now = new Date('2026-11-23T09:05:00Z');
-    id('task.complete', { id: task, by: 'Kari' });
+    id('task.complete', { id: task });
     const [done, next] = state().tasks;
     expect(done).toMatchObject({ id: task, status: 'done', doneBy: 'Kari', doneAt: '2026-11-23T09:05:00.000Z' });
     expect(next).toMatchObject({ title: 'Snu pasient', status: 'open', due: '2026-11-23T11:00:00.000Z' });
-    expect(run('task.complete', { id: task, by: 'Kari' })).toMatchObject({ ok: false, code: 'conflict' });
+    expect(run('task.complete', { id: task })).toMatchObject({ ok: false, code: 'conflict' });
   });
 
   it('refuses to remove an occupied bed when the unit is reconfigured', () => {

@@ -34,7 +34,7 @@ describe('capacity and handover', () => {
     expect(after.shift).toMatchObject({ date: '2026-11-23', shift: 'day' });
     expect(after.staffing).toEqual({ planned: 3, present: 1 });
     expect(after.workload).toEqual({ perStaff: 6, level: 'normal' });
-    board.value('stay.admit', { bed: '103', name: 'Kari Tung', initials: 'KT', birthDate: '1930-02-02', adl: 5 });
+    board.edit('stay.admit', { bed: '103', name: 'Kari Tung', initials: 'KT', birthDate: '1930-02-02', adl: 5 });
     board.value('stay.plan', { session: ward.leaderSession, stayId: ward.ingrid, adl: 5, expectedDischarge: '2026-11-23' });
     const busy = board.value('capacity.view', {});
     expect(busy.workload).toEqual({ perStaff: 12, level: 'normal' });
@@ -47,9 +47,9 @@ describe('capacity and handover', () => {
     const a = board.value('task.create', { title: 'A', due: '2026-11-23T10:00:00Z' }).id;
     const b = board.value('task.create', { title: 'B', due: '2026-11-23T11:00:00Z' }).id;
     board.clock.now = new Date('2026-11-23T10:10:00Z');
-    board.value('task.complete', { id: a, by: 'x' });
+    board.value('task.complete', { id: a });
     board.clock.now = new Date('2026-11-23T13:00:00Z');
-    board.value('task.complete', { id: b, by: 'x' });
+    board.value('task.complete', { id: b });
     board.clock.now = new Date('2026-11-24T09:00:00Z');
     const trend = board.value('capacity.view', { days: 3 }).trend;
     expect(trend.map((d) => d.date)).toEqual(['2026-11-22', '2026-11-23', '2026-11-24']);
@@ -78,7 +78,7 @@ describe('capacity and handover', () => {
     board.value('stay.setFlag', { session: nurse, stayId: ward.ingrid, flag: 'nutrition', value: true });
     board.value('stay.note', { session: nurse, stayId: ward.ingrid, note: 'Spiser lite' });
     board.value('task.create', { title: 'Blodprøve', stayId: ward.ingrid, due: new Date(board.clock.now.getTime() - 60_000).toISOString() });
-    board.value('stay.discharge', { stayId: ward.shielded });
+    board.edit('stay.discharge', { stayId: ward.shielded });
     board.clock.now = new Date();
     const view = board.value('handover.view', { date: shift.date, shift: shift.shift });
     const kinds = view.items.map((i) => `${i.kind}:${i.place ?? '-'}:${i.initials ?? '-'}:${i.detail ?? ''}`);

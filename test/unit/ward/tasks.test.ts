@@ -25,7 +25,7 @@ describe('tasks on the ward board', () => {
 
   it('undoes a completion of a recurring task: open again, and the next round withdrawn', () => {
     const id = board.value('task.fromTemplate', { template: 'turn', stayId: ward.ingrid }).id;
-    board.value('task.complete', { id, by: 'Tavla' });
+    board.value('task.complete', { id });
     const open = () => board.service.state().tasks.filter((t) => t.status === 'open' && t.title === 'Snu pasienten');
     expect(open()).toHaveLength(1);
     expect(open()[0].id).not.toBe(id);
@@ -42,12 +42,12 @@ describe('tasks on the ward board', () => {
     };
     at('2026-11-20T08:00:00Z');
     const old = board.value('task.create', { title: 'Gammel', stayId: ward.ingrid, due: '2026-11-20T09:00:00Z' }).id;
-    board.value('task.complete', { id: old, by: 'Tavla' });
+    board.value('task.complete', { id: old });
     at('2026-11-23T09:02:00Z');
     const overdue = board.value('task.create', { title: 'Forfalt', due: '2026-11-23T07:00:00Z' }).id;
     const later = board.value('task.create', { title: 'Neste uke', due: '2026-11-30T07:00:00Z' }).id;
     const recent = board.value('task.create', { title: 'Nettopp', due: '2026-11-23T08:00:00Z' }).id;
-    board.value('task.complete', { id: recent, by: 'Tavla' });
+    board.value('task.complete', { id: recent });
     const state = board.value('ward.state', {});
     const ids = state.tasks.map((t) => t.id);
     expect(ids).toContain(overdue);
@@ -63,7 +63,7 @@ describe('tasks on the ward board', () => {
     for (let i = 0; i < RECENT_DONE_LIMIT + 5; i++) {
       board.clock.now = new Date(Date.parse('2026-11-23T09:02:00Z') + i * 60_000);
       const id = board.value('task.create', { title: `Runde ${i}`, due: '2026-11-23T09:00:00Z' }).id;
-      board.value('task.complete', { id, by: 'Tavla' });
+      board.value('task.complete', { id });
       finished.push(id);
     }
     const open = board.value('task.create', { title: 'Åpen', due: '2026-11-23T10:00:00Z' }).id;
@@ -75,12 +75,12 @@ describe('tasks on the ward board', () => {
   it('reads named tasks again by the same rules as the whole state: shown ones, and the ids no longer shown', () => {
     board.clock.now = new Date('2026-11-20T08:00:00Z');
     const old = board.value('task.create', { title: 'Gammel', due: '2026-11-20T09:00:00Z' }).id;
-    board.value('task.complete', { id: old, by: 'Tavla' });
+    board.value('task.complete', { id: old });
     board.clock.now = new Date('2026-11-23T09:02:00Z');
     const open = board.value('task.create', { title: 'Åpen', due: '2026-11-23T10:00:00Z' }).id;
     const later = board.value('task.create', { title: 'Neste uke', due: '2026-11-30T07:00:00Z' }).id;
     const done = board.value('task.create', { title: 'Ferdig', due: '2026-11-23T08:00:00Z' }).id;
-    board.value('task.complete', { id: done, by: 'Tavla' });
+    board.value('task.complete', { id: done });
     const read = board.value('ward.tasks', { ids: [open, later, done, old, 'no-such-task'] });
     expect(read.tasks.map((t) => t.id).sort()).toEqual([open, done].sort());
     expect(read.gone.sort()).toEqual([later, old, 'no-such-task'].sort());
