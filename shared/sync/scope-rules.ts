@@ -139,6 +139,8 @@ function transferProblem(
     return undefined;
   }
   const side: TransferSide = writer.unit === fromUnit ? 'from' : 'to';
+  // A transfer this replica does not hold yet is a request, the sending unit's alone to make.
+  if (!facts.held && side !== 'from') return { wall: 'side', reason: `only ${fromUnit} requests a transfer from ${fromUnit}` };
   const owner = TRANSFER_FIELD_SIDES[end];
   if (owner !== 'both' && owner !== side) {
     return { wall: 'side', reason: `only the ${owner === 'from' ? 'sending' : 'receiving'} unit writes transfer.${end}` };

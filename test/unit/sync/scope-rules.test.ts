@@ -90,6 +90,8 @@ describe('the scope rules', () => {
     const forged = transferAB({ fromUnit: 'unit-b', toUnit: 'unit-a', held: undefined });
     expect(scopeProblem(replica(), 'unit-a', fromA, change('transfer', 't1', 'fromUnit', 'unit-b'), forged)).toMatchObject({ wall: 'side' });
     expect(scopeProblem(replica(), 'unit-a', fromA, change('transfer', 't1', 'requestedAt', '2026-11-23T08:00:00Z'), forged)).toMatchObject({ wall: 'side' });
+    // Not even the receiving side's own fields of it: the record does not exist until its sender requests it.
+    expect(scopeProblem(replica(), 'unit-a', fromA, change('transfer', 't1', 'acceptedAt', '2026-11-23T08:00:00Z'), forged)).toMatchObject({ wall: 'side' });
   });
 
   it('takes each step only from the side whose step it is', () => {
