@@ -58,6 +58,12 @@ export const TRANSFER_FIELD_SIDES: Record<FieldName<'transfer'>, TransferSide | 
   status: 'both',
 };
 
+/** The `status` each end's own steps set (the hub, normalising, may set any). */
+const STATUS_OF_SIDE: Record<TransferSide, readonly string[]> = {
+  from: ['requested', 'cancelled', 'completed'],
+  to: ['accepted', 'scheduled', 'declined', 'completed'],
+};
+
 /** Collections only the hub writes; a board never publishes them and the hub takes them from no one. */
 const HUB_ONLY: ReadonlySet<CollectionName> = new Set(['capacity']);
 
@@ -146,6 +152,9 @@ function transferProblem(
     return { wall: 'side', reason: `only the ${owner === 'from' ? 'sending' : 'receiving'} unit writes transfer.${end}` };
   }
   if (end === 'completedBy' && change.v !== null && change.v !== writer.unit) return { wall: 'side', reason: `${writer.unit} wrote completedBy ${String(change.v)}` };
+  if (end === 'status' && typeof change.v === 'string' && !STATUS_OF_SIDE[side].includes(change.v)) {
+    return { wall: 'side', reason: `the ${side === 'from' ? 'sending' : 'receiving'} unit cannot make a transfer ${change.v}` };
+  }
   // The hub moves patients on a completion, so it takes one only once the receiving unit agreed.
   if (replica.isHub && end === 'completedAt' && change.v !== null && !facts.accepted) {
     return { wall: 'side', reason: 'completed before the receiving unit accepted' };

@@ -102,6 +102,9 @@ describe('the scope rules', () => {
     expect(scopeProblem(replica(), 'unit-a', fromA, change('transfer', 't1', 'declinedAt', at), facts)).toMatchObject({ wall: 'side' });
     expect(scopeProblem(replica(), 'unit-b', fromB, change('transfer', 't1', 'cancelledAt', at), facts)).toMatchObject({ wall: 'side' });
     expect(scopeProblem(replica(), 'unit-a', fromA, change('transfer', 't1', 'cancelledAt', at), facts)).toBeUndefined();
+    expect(scopeProblem(replica(), 'unit-a', fromA, change('transfer', 't1', 'status', 'accepted'), facts)).toMatchObject({ wall: 'side' });
+    expect(scopeProblem(replica(), 'unit-b', fromB, change('transfer', 't1', 'status', 'cancelled'), facts)).toMatchObject({ wall: 'side' });
+    expect(scopeProblem(replica(), 'unit-b', fromB, change('transfer', 't1', 'status', 'completed'), facts)).toBeUndefined();
     expect(scopeProblem(replica(), 'unit-b', fromB, change('transfer', 't1', 'acceptedAt', at), facts)).toBeUndefined();
     expect(scopeProblem(replica(), 'unit-b', fromB, change('transfer', 't1', 'completedBy', 'unit-a'), facts)).toMatchObject({ wall: 'side' });
     // The hub carries either side's steps to a board.
