@@ -210,9 +210,9 @@ export function valueProblem(spec: FieldSpec, value: FieldValue): string | undef
       if (typeof value !== 'string') return 'not a text';
       if (value.length > 4000) return 'longer than 4,000 characters';
       // A personal value never goes into a log line.
-      const shown = spec.personal ? 'the value' : JSON.stringify(value.slice(0, 40));
-      if (spec.values && !spec.values.includes(value)) return `${shown} is not one of ${spec.values.join(', ')}`;
-      if (spec.format && !FORMATS[spec.format](value)) return `${shown} is not ${FORMAT_NAMES[spec.format]}`;
+      const shown = () => (spec.personal ? 'the value' : JSON.stringify(value.slice(0, 40)));
+      if (spec.values && !spec.values.includes(value)) return `${shown()} is not one of ${spec.values.join(', ')}`;
+      if (spec.format && !FORMATS[spec.format](value)) return `${shown()} is not ${FORMAT_NAMES[spec.format]}`;
       return undefined;
     }
   }
@@ -222,17 +222,22 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const RISK_FLAG_NAMES = new Set<string>(RISK_FLAGS);
 
-/** A real day of the proleptic Gregorian calendar (1950-02-30 is not). */
-function isCalendarDay(match: RegExpMatchArray | null): boolean {
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real day of the Gregorian calendar (1950-02-30 is not); checked on every synced date, so no Date. */
+function isCalendarDay(match: RegExpExecArray | null): boolean {
   if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const at = new Date(Date.UTC(year, month - 1, day));
-  return at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === day;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 const FORMATS: Record<TextFormat, (value: string) => boolean> = {
-  instant: (value) => isCalendarDay(value.match(INSTANT)),
-  date: (value) => isCalendarDay(value.match(DATE)),
+  instant: (value) => isCalendarDay(INSTANT.exec(value)),
+  date: (value) => isCalendarDay(DATE.exec(value)),
   record: (value) => /^[A-Za-z0-9_-]{1,64}$/.test(value),
   unit: (value) => /^[a-z0-9][a-z0-9-]{0,31}$/.test(value),
   flags: (value) => value === '' || value.split(',').every((flag) => RISK_FLAG_NAMES.has(flag)),
