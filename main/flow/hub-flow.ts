@@ -47,9 +47,14 @@ export function startHubFlow(options: HubFlowOptions): HubFlow {
     service.emit('state.changed', { collections });
   };
 
+  /** Refused settlements already counted: a refused transfer is looked at again on every touch. */
+  const refusedOnce = new Set<string>();
   const settle = (ids: readonly string[]) => {
     if (ids.length === 0) return;
     const outcome = settleTransfers(service.store, ids, now());
+    const fresh = outcome.refused.filter(({ id, reason }) => !refusedOnce.has(`${id}:${reason}`));
+    for (const { id, reason } of fresh) refusedOnce.add(`${id}:${reason}`);
+    sync.refuse(fresh.map(({ id, reason }) => ({ wall: 'settlement' as const, reason: `transfer ${id}: ${reason}` })), { role: 'hub' });
     if (!outcome.committed) return;
     // The outbox publishes into the leaving unit's scope; the receiving unit gets the same changes here.
     for (const { toUnit, changes } of outcome.transferChanges) {

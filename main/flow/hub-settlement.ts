@@ -3,7 +3,9 @@
  * one replica holding both units, writes the other side once the transfer is completed: the
  * departure on the leaving unit, or the arrival on the receiving one, and always the arrival's
  * personal fields (name, birth date), which no board ever holds for another unit. It also keeps
- * the stored `status` equal to the state the step times say, after concurrent steps.
+ * the stored `status` equal to the state the step times say, after concurrent steps. Before it
+ * moves anyone it checks the transfer against its own store (docs/protocol.md, Walls): only a stay
+ * it holds in the transfer's `fromUnit`, only once the receiving unit accepted; any other is refused.
  */
 
 import type { Change } from '../../shared/sync/change.js';
@@ -24,6 +26,8 @@ export interface SettlementOutcome {
   transferChanges: { toUnit: string; changes: Change[] }[];
   /** Whether anything at all was committed (the outbox then needs draining). */
   committed: boolean;
+  /** Completed transfers the hub would not settle, and why: nothing of them was written. */
+  refused: { id: string; reason: string }[];
 }
 
 /** Transfers to look at after a batch of merged changes: those changed, and those of changed stays. */
@@ -46,12 +50,17 @@ export function transfersToReview(store: FieldStore): string[] {
 
 /** Settles and normalises the given transfers in one transaction. */
 export function settleTransfers(store: FieldStore, ids: readonly string[], now: Date): SettlementOutcome {
-  const outcome: SettlementOutcome = { transferChanges: [], committed: false };
+  const outcome: SettlementOutcome = { transferChanges: [], committed: false, refused: [] };
   const markSettled = store.db.prepare('INSERT OR IGNORE INTO transfer_settled (id, settled_at) VALUES (?, ?)');
   store.db.transaction(() => {
     for (const id of ids) {
       const transfer = readTransfer(store.db, id);
       if (!transfer?.fromUnit || !transfer.toUnit) continue;
+      const refusal = transferState(transfer) === 'completed' ? settlementProblem(store, transfer) : undefined;
+      if (refusal) {
+        outcome.refused.push({ id, reason: refusal });
+        continue;
+      }
       const settled = transferState(transfer) === 'completed' ? settlementEdits(store, transfer) : { edits: [], done: false };
       const edits = [...settled.edits];
       const state = transferState(transfer);
@@ -70,6 +79,21 @@ export function settleTransfers(store: FieldStore, ids: readonly string[], now: 
 }
 
 /**
+ * Why the hub may not settle a completed transfer: its stay is not one the hub holds in the
+ * transfer's `fromUnit` (so no other unit's patient is discharged or copied), or the receiving unit
+ * never accepted it. A stay the hub does not hold yet only defers the settlement (see below).
+ */
+function settlementProblem(store: FieldStore, transfer: TransferRow): string | undefined {
+  if (!transfer.acceptedAt && !transfer.scheduledFor) return `completed, but ${transfer.toUnit} never accepted it`;
+  if (transfer.stay === null) return 'a transfer without a stay';
+  const heldIn = store.db.prepare("SELECT scope FROM field_state WHERE collection = 'stay' AND id = ? LIMIT 1").pluck().get(transfer.stay) as string | undefined;
+  const stay = readStay(store.db, transfer.stay);
+  if (!stay) return undefined;
+  if (heldIn !== transfer.fromUnit || stay.unit !== transfer.fromUnit) return `stay ${transfer.stay} is not a stay of ${transfer.fromUnit}`;
+  return undefined;
+}
+
+/**
  * What the hub still has to write for a completed transfer. Each side is written only when the
  * hub's replica shows it not done yet (the stay still active on the leaving unit; no arrival on the
  * receiving one), so a side a board already wrote is not written again. Settled (`done`) only once
@@ -83,8 +107,10 @@ function settlementEdits(store: FieldStore, transfer: TransferRow): { edits: Rec
   const from = transfer.fromUnit as string;
   const to = transfer.toUnit as string;
   const leaving = transfer.stay === null ? undefined : readStay(db, transfer.stay);
+  // Nothing moves until the hub holds the stay it would move (and copy the name from).
+  if (!leaving) return { edits: [], done: false };
   const edits: RecordEdit[] = [];
-  if (leaving && leaving.unit === from && leaving.status === 'active') edits.push(...departureEdits(db, transfer, leaving, at, from));
+  if (leaving.status === 'active') edits.push(...departureEdits(db, transfer, leaving, at, from));
 
   const arrival = readStay(db, arrivalStayId(transfer.id));
   if (!arrival) {
@@ -93,8 +119,8 @@ function settlementEdits(store: FieldStore, transfer: TransferRow): { edits: Rec
     const usable = bed && !bed.taken && bed.status === 'free' ? { id: bed.id } : null;
     edits.push(...arrivalEdits(transfer, usable, at, to));
   }
-  if (leaving && (arrival?.name ?? null) === null && (leaving.name !== null || leaving.birthDate !== null)) {
+  if ((arrival?.name ?? null) === null && (leaving.name !== null || leaving.birthDate !== null)) {
     edits.push({ c: 'stay', id: arrivalStayId(transfer.id), scope: to, fields: { name: leaving.name, birthDate: leaving.birthDate } });
   }
-  return { edits, done: leaving !== undefined };
+  return { edits, done: true };
 }

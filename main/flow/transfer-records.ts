@@ -100,7 +100,8 @@ export function parseFlags(text: string | null): RiskFlag[] {
 /** The leaving side of a completion: the stay leaves, its bed goes to cleaning with a task. */
 export function departureEdits(db: Db, transfer: TransferRow, stay: StayRow, at: string, scope?: string): RecordEdit[] {
   const edits: RecordEdit[] = [{ c: 'stay', id: stay.id, scope, fields: { status: 'discharged', dischargedAt: at } }];
-  const bed = stay.bed === null ? undefined : (db.prepare('SELECT id, label FROM bed WHERE id = ? AND deleted = 0').get(stay.bed) as { id: string; label: string } | undefined);
+  // Only a bed of the stay's own unit: a stay pointing at another unit's bed must not send that to cleaning.
+  const bed = stay.bed === null ? undefined : (db.prepare('SELECT id, label FROM bed WHERE id = ? AND unit = ? AND deleted = 0').get(stay.bed, stay.unit) as { id: string; label: string } | undefined);
   if (bed) {
     edits.push({ c: 'bed', id: bed.id, scope, fields: { status: 'cleaning' } });
     // Same title, due and shape as a discharge's cleaning task (unit commands), so the ward treats both alike.

@@ -9,11 +9,12 @@ import type { Statement } from 'better-sqlite3';
 import {
   fieldSpec,
   isCollection,
-  valueFits,
+  valueProblem,
   type CollectionName,
   type FieldValue,
 } from '../../shared/domain/schema.js';
 import type { Change } from '../../shared/sync/change.js';
+import type { Refusal } from '../../shared/sync/scope-rules.js';
 import { ClockDriftError, decodeStamp, type HybridLogicalClock } from '../../shared/sync/hlc.js';
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import type { Db } from './database.js';
@@ -60,6 +61,8 @@ export interface ApplyOutcome {
   applied: Change[];
   stale: number;
   rejected: number;
+  /** What was rejected and why (schema or clock drift), for the log. */
+  refusals: Refusal[];
 }
 
 export class FieldStore {
@@ -161,11 +164,13 @@ export class FieldStore {
   /** Merges remote changes of one scope in one transaction; a change that does not validate is rejected. */
   applyRemote(changes: readonly Change[], scope: string = this.defaultScope): ApplyOutcome {
     return this.db.transaction(() => {
-      const outcome: ApplyOutcome = { applied: [], stale: 0, rejected: 0 };
+      const outcome: ApplyOutcome = { applied: [], stale: 0, rejected: 0, refusals: [] };
       const records = new Map<string, RecordEdit>();
       for (const change of changes) {
-        if (!isValidChange(change)) {
+        const problem = changeProblem(change);
+        if (problem) {
           outcome.rejected += 1;
+          outcome.refusals.push({ change, wall: 'schema', reason: problem });
           continue;
         }
         try {
@@ -173,6 +178,7 @@ export class FieldStore {
         } catch (error) {
           if (error instanceof ClockDriftError) {
             outcome.rejected += 1;
+            outcome.refusals.push({ change, wall: 'drift', reason: error.message });
             continue;
           }
           throw error;
@@ -205,7 +211,7 @@ export class FieldStore {
     const key = `${collection}:${names.join(',')}`;
     let statement = this.writers.get(key);
     if (!statement) {
-      // Names come from the schema (checked by isValidChange / the commands), never from input.
+      // Names come from the schema (checked by changeProblem / the commands), never from input.
       const columns = names.map((name) => `"${name}"`);
       statement = this.db.prepare(
         `INSERT INTO "${collection}" (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(names.length)}) ` +
@@ -290,12 +296,15 @@ function toColumn(field: string, value: FieldValue): string | number | null {
   return value;
 }
 
-export function isValidChange(change: Change): boolean {
-  if (typeof change !== 'object' || change === null) return false;
-  if (typeof change.c !== 'string' || !isCollection(change.c)) return false;
-  if (typeof change.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(change.id)) return false;
-  if (typeof change.f !== 'string' || typeof change.s !== 'string') return false;
+/** Why a change does not fit the field schema (collection, id, field, value, stamp); undefined when it does. */
+export function changeProblem(change: Change): string | undefined {
+  if (typeof change !== 'object' || change === null) return 'not a change';
+  if (typeof change.c !== 'string' || !isCollection(change.c)) return 'unknown collection';
+  if (typeof change.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(change.id)) return 'bad record id';
+  if (typeof change.f !== 'string' || typeof change.s !== 'string') return 'bad field or stamp';
   const spec = fieldSpec(change.c, change.f);
-  if (!spec || !valueFits(spec, change.v)) return false;
-  return decodeStamp(change.s) !== undefined;
+  if (!spec) return `no field ${change.c}.${change.f.slice(0, 64)}`;
+  const problem = valueProblem(spec, change.v);
+  if (problem) return `${change.c}.${change.f}: ${problem}`;
+  return decodeStamp(change.s) === undefined ? 'bad stamp' : undefined;
 }

@@ -93,7 +93,8 @@ export class SyncResponder {
 
   constructor(
     private readonly store: FieldStore,
-    private readonly apply: (scope: string, changes: Change[]) => number,
+    /** Applies a push through the replica's walls, as written by `from`. */
+    private readonly apply: (scope: string, changes: Change[], from: string) => number,
   ) {}
 
   answer(scope: string, message: SyncMessage): DistributiveOmit<SyncMessage, 'v' | 'from'> | undefined {
@@ -108,7 +109,7 @@ export class SyncResponder {
         return { type: 'page', session, seq, offset: message.offset, total: snapshot.length, changes: page };
       }
       case 'push':
-        return { type: 'push-ack', session, seq, applied: this.apply(scope, message.changes) };
+        return { type: 'push-ack', session, seq, applied: this.apply(scope, message.changes, message.from) };
       default:
         return undefined; // answers are the initiator's business
     }

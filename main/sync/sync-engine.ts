@@ -18,10 +18,12 @@ import {
   topics,
   TOPIC_ROOT,
 } from '../../shared/sync/protocol.js';
+import type { Refusal, Wall, Writer } from '../../shared/sync/scope-rules.js';
 import type { FieldStore } from '../store/field-store.js';
 import { logger } from '../log.js';
 import { reconcile, SyncResponder, type Ask } from './anti-entropy.js';
 import { decodePayload } from './inbound.js';
+import { countRefusals, InboundScope } from './inbound-scope.js';
 import { MqttLink } from './mqtt-link.js';
 
 export interface SyncEngineOptions {
@@ -50,7 +52,8 @@ export class SyncEngine {
   private readonly link: MqttLink;
   private readonly responder: SyncResponder;
   private readonly peers = new Map<string, Map<string, Peer>>();
-  private readonly pending = new Map<string, { expect: string; resolve(m: SyncMessage): void; reject(e: Error): void; timer: NodeJS.Timeout }>();
+  private readonly walls: InboundScope;
+  private readonly pending = new Map<string, { expect: string; peer: string; resolve(m: SyncMessage): void; reject(e: Error): void; timer: NodeJS.Timeout }>();
   private readonly reconciling = new Set<string>();
   /** Scopes reconciled since this connection began: the newcomer initiates, peers need not. */
   private readonly reconciled = new Set<string>();
@@ -66,8 +69,9 @@ export class SyncEngine {
 
   constructor(private readonly options: SyncEngineOptions) {
     const { municipality: m, nodeId, role, unit } = options;
-    this.status = { broker: 'offline', offlineSince: new Date().toISOString(), outbox: options.store.outboxSize(), rejected: 0, lastSyncAt: null };
-    this.responder = new SyncResponder(options.store, (scope, changes) => this.applyRemote(scope, changes));
+    this.status = { broker: 'offline', offlineSince: new Date().toISOString(), outbox: options.store.outboxSize(), rejected: 0, rejectedBy: {}, lastSyncAt: null };
+    this.walls = new InboundScope(options.store, { municipality: m, role });
+    this.responder = new SyncResponder(options.store, (scope, changes, from) => this.applyRemote(scope, changes, this.walls.writer(scope, from)));
     const scope = role === 'hub' ? '+' : (unit as string);
     this.link = new MqttLink({
       url: options.brokerUrl,
@@ -96,6 +100,12 @@ export class SyncEngine {
     for (const batch of batchChanges(changes)) {
       await this.link.publish(topics.changes(this.options.municipality, scope, this.options.nodeId), JSON.stringify({ v: 1, from: this.options.nodeId, changes: batch }));
     }
+  }
+
+  /** Counts and logs refusals made outside the inbound path (the hub's settlement of transfers). */
+  refuse(refusals: readonly { wall: Wall; reason: string }[], context: Record<string, unknown>): void {
+    countRefusals(this.status, refusals, context);
+    if (refusals.length > 0) this.emitStatus();
   }
 
   async stop(): Promise<void> {
@@ -140,10 +150,8 @@ export class SyncEngine {
     this.options.onStatus({ ...this.status });
   }
 
-  private reject(reason: string, topic: string): void {
-    this.status.rejected += 1;
-    logger.warn({ topic, reason }, 'inbound message rejected');
-    this.emitStatus();
+  private reject(reason: string, topic: string, wall: Wall = 'message'): void {
+    this.refuse([{ wall, reason }], { topic });
   }
 
   private receive(topic: string, payload: Buffer): void {
@@ -153,7 +161,7 @@ export class SyncEngine {
       if (!where || where.municipality !== municipality) return this.reject('topic outside this municipality', topic);
       const isHubScope = where.unit === HUB_SCOPE;
       if (!isHubScope && (!UNIT.test(where.unit) || (role === 'board' && where.unit !== unit))) {
-        return this.reject('topic of another unit', topic);
+        return this.reject('topic of another unit', topic, 'scope');
       }
       if (where.kind === 'presence') return this.receivePresence(where.unit, where.node, payload, topic);
       if (isHubScope) return this.reject('only presence is published under the hub scope', topic);
@@ -161,32 +169,34 @@ export class SyncEngine {
         if (where.node === nodeId) return;
         const decoded = decodePayload(ChangesMessage, payload);
         if (!decoded.ok) return this.reject(decoded.reason, topic);
-        if (decoded.value.from !== where.node) return this.reject('sender differs from topic', topic);
-        this.applyRemote(where.unit, decoded.value.changes as Change[]);
+        if (decoded.value.from !== where.node) return this.reject('sender differs from topic', topic, 'sender');
+        const elsewhere = this.walls.senderProblem(where.unit, where.node);
+        if (elsewhere) return this.reject(elsewhere, topic, 'sender');
+        this.applyRemote(where.unit, decoded.value.changes as Change[], this.walls.writer(where.unit, where.node));
         return;
       }
       if (where.node !== nodeId) return;
       const decoded = decodePayload(SyncMessage, payload);
       if (!decoded.ok) return this.reject(decoded.reason, topic);
-      this.receiveSync(where.unit, decoded.value);
+      this.receiveSync(where.unit, decoded.value, topic);
     } catch (error) {
       // A message must never take the process down: count it and go on.
       logger.error({ err: error, topic }, 'inbound message failed');
-      this.status.rejected += 1;
+      this.reject('processing failed', topic);
     }
   }
 
-  private applyRemote(scope: string, changes: Change[]): number {
-    const outcome = this.options.store.applyRemote(changes, scope);
-    if (outcome.rejected > 0) {
-      this.status.rejected += outcome.rejected;
-      logger.warn({ scope, rejected: outcome.rejected }, 'changes refused (schema or clock drift)');
-    }
+  /** Merges a batch through the walls (scope, side) and the store's schema: what is refused is counted, the rest applies. */
+  private applyRemote(scope: string, changes: Change[], writer: Writer): number {
+    const walled = this.walls.admit(scope, writer, changes);
+    const outcome = this.options.store.applyRemote(walled.admitted, scope);
+    const refused: Refusal[] = [...walled.refused, ...outcome.refusals];
+    countRefusals(this.status, refused, { scope, writer: writer.kind });
     if (outcome.applied.length > 0) {
       this.status.lastSyncAt = new Date().toISOString();
       this.options.onApplied(scope, outcome.applied);
     }
-    if (outcome.rejected > 0 || outcome.applied.length > 0) this.emitStatus();
+    if (refused.length > 0 || outcome.applied.length > 0) this.emitStatus();
     return outcome.applied.length;
   }
 
@@ -196,6 +206,8 @@ export class SyncEngine {
     if (!decoded.ok) return this.reject(decoded.reason, topic);
     if (decoded.value.node !== node) return this.reject('presence node differs from topic', topic);
     if (node === this.options.nodeId) return;
+    const refused = this.walls.announce(scope, node, decoded.value.role, decoded.value.status === 'online');
+    if (refused) return this.reject(refused, topic, 'sender');
     const scopePeers = this.peers.get(scope) ?? new Map<string, Peer>();
     this.peers.set(scope, scopePeers);
     const online = decoded.value.status === 'online';
@@ -215,15 +227,19 @@ export class SyncEngine {
     return this.options.nodeId < peer.node;
   }
 
-  private receiveSync(scope: string, message: SyncMessage): void {
+  private receiveSync(scope: string, message: SyncMessage, topic: string): void {
     const waiting = this.pending.get(`${message.session}:${message.seq}`);
     if (waiting) {
       if (message.type !== waiting.expect) return;
+      if (message.from !== waiting.peer) return this.reject(`answer from ${message.from}, asked ${waiting.peer}`, topic, 'sender');
       this.pending.delete(`${message.session}:${message.seq}`);
       clearTimeout(waiting.timer);
       waiting.resolve(message);
       return;
     }
+    const asks = message.type === 'digest-request' || message.type === 'pull' || message.type === 'push';
+    // Never the unit's history to whoever publishes a pull: only to a replica announced in that unit, or the hub.
+    if (asks && !this.walls.mayRequest(scope, message.from)) return this.reject(`sync request from ${message.from}, not announced in ${scope}`, topic, 'request');
     const answer = this.responder.answer(scope, message);
     if (!answer) return;
     const { municipality, nodeId } = this.options;
@@ -261,7 +277,7 @@ export class SyncEngine {
         this.options.store,
         scope,
         this.asker(scope, peer, session),
-        (changes) => void this.applyRemote(scope, changes),
+        (changes) => void this.applyRemote(scope, changes, this.walls.writer(scope, peer)),
         (done, total) => this.options.onProgress?.(scope, done, total),
       );
       this.retryAttempt = 0;
@@ -298,7 +314,7 @@ export class SyncEngine {
           this.pending.delete(`${session}:${seq}`);
           reject(new Error(`no ${expect} from ${peer} within ${REQUEST_TIMEOUT_MS} ms`));
         }, REQUEST_TIMEOUT_MS);
-        this.pending.set(`${session}:${seq}`, { expect, resolve: resolve as (m: SyncMessage) => void, reject, timer });
+        this.pending.set(`${session}:${seq}`, { expect, peer, resolve: resolve as (m: SyncMessage) => void, reject, timer });
         const message = { v: 1, from: nodeId, session, seq, ...request };
         this.link.publish(topics.inbox(municipality, scope, peer), JSON.stringify(message)).catch((error: Error) => {
           clearTimeout(timer);

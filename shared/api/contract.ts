@@ -85,6 +85,8 @@ export interface SyncStatus {
   offlineSince: string | null;
   outbox: number;
   rejected: number;
+  /** `rejected` by the wall that refused it (docs/protocol.md, Walls): schema, scope, side, sender, … */
+  rejectedBy?: Record<string, number>;
   lastSyncAt: string | null;
 }
 

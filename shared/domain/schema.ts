@@ -1,22 +1,45 @@
 /**
- * The data model as synced fields: every collection, its fields, their storage kind and whether
- * a field is personal data (never leaves the unit for the leader view).
+ * The data model as synced fields: every collection, its fields, their storage kind, the values or
+ * shape a text may take, and whether a field is personal data (never leaves the unit for the
+ * leader view). Every inbound change is checked against it (`valueProblem`).
  */
 
 import { isSafeText } from './text.js';
+// The legal values live beside the commands that write them; the schema only reads them (no cycle:
+// those modules import nothing from here but types).
+import { DECLINE_REASONS, HOSPITAL_STATUSES, TRANSFER_STATES } from '../api/commands/flow.js';
+import { SHIFTS } from '../api/commands/ward.js';
+import { BED_STATUSES, TASK_STATUSES, UNIT_KINDS } from './types.js';
 
 export type FieldKind = 'text' | 'int' | 'bool';
+
+/**
+ * The shape of a text: an instant (ISO 8601 with `Z` or an offset), a calendar date (YYYY-MM-DD),
+ * a record id, a unit id (a topic level), or a comma list of risk flags.
+ */
+export type TextFormat = 'instant' | 'date' | 'record' | 'unit' | 'flags';
 
 export interface FieldSpec {
   readonly kind: FieldKind;
   /** Personal data: purged by writing it away, never part of an aggregate. */
   readonly personal?: true;
+  /** A text that must be one of these (null still allowed: a value written away). */
+  readonly values?: readonly string[];
+  readonly format?: TextFormat;
 }
 
 const text: FieldSpec = { kind: 'text' };
 const int: FieldSpec = { kind: 'int' };
 const bool: FieldSpec = { kind: 'bool' };
 const personalText: FieldSpec = { kind: 'text', personal: true };
+const oneOf = (values: readonly string[]): FieldSpec => ({ kind: 'text', values });
+const shaped = (format: TextFormat): FieldSpec => ({ kind: 'text', format });
+const instant = shaped('instant');
+const date = shaped('date');
+const record = shaped('record');
+const unitId = shaped('unit');
+/** Stay statuses (shared/domain/types.ts `Stay.status`). */
+export const STAY_STATUSES = ['active', 'discharged'] as const;
 
 /** Risk flags of DOMAIN.md: each is its own field so concurrent edits of two flags both survive. */
 export const RISK_FLAGS = [
@@ -40,74 +63,74 @@ const riskFlagFields = Object.fromEntries(RISK_FLAGS.map((flag) => [flag, bool])
 
 export const COLLECTIONS = {
   unit: {
-    municipality: text,
+    municipality: unitId,
     name: text,
-    kind: text,
+    kind: oneOf(UNIT_KINDS),
     capacity: int,
     /** NOK the municipality pays per day a discharge-ready patient waits in hospital (allocation office). */
     dailyRate: int,
     deleted: bool,
   },
-  bed: { unit: text, label: text, room: text, status: text, sort: int, deleted: bool },
+  bed: { unit: unitId, label: text, room: text, status: oneOf(BED_STATUSES), sort: int, deleted: bool },
   stay: {
-    unit: text,
-    bed: text,
+    unit: unitId,
+    bed: record,
     initials: text,
     name: personalText,
-    birthDate: personalText,
+    birthDate: { ...date, personal: true },
     ...riskFlagFields,
     adl: int,
     nurse: text,
-    admittedAt: text,
-    expectedDischarge: text,
-    dischargeReadySince: text,
-    dischargedAt: text,
+    admittedAt: instant,
+    expectedDischarge: date,
+    dischargeReadySince: instant,
+    dischargedAt: instant,
     shielded: bool,
-    status: text,
+    status: oneOf(STAY_STATUSES),
     /** Free text from staff about this patient (ward board); personal, so shown only to an unlocked screen. */
     note: personalText,
     /** Patient flow (allocation office): the hospital that sent the PLO messages about this patient. */
     hospital: text,
     /** The last PLO state: admitted | discharge-ready | withdrawn | discharged | dead. */
-    hospitalStatus: text,
+    hospitalStatus: oneOf(HOSPITAL_STATUSES),
     /** When the patient left the hospital (discharged or died), from PLO. */
-    hospitalLeftAt: text,
+    hospitalLeftAt: instant,
     deleted: bool,
   },
   task: {
-    unit: text,
-    stay: text,
+    unit: unitId,
+    stay: record,
     title: text,
-    due: text,
+    due: instant,
     recurrenceMinutes: int,
-    status: text,
+    status: oneOf(TASK_STATUSES),
     doneBy: text,
-    doneAt: text,
-    createdAt: text,
+    doneAt: instant,
+    createdAt: instant,
     deleted: bool,
   },
   transfer: {
-    fromUnit: text,
-    toUnit: text,
-    stay: text,
-    status: text,
-    requestedAt: text,
-    acceptedAt: text,
-    scheduledFor: text,
-    completedAt: text,
-    cancelledAt: text,
+    fromUnit: unitId,
+    toUnit: unitId,
+    stay: record,
+    status: oneOf(TRANSFER_STATES),
+    requestedAt: instant,
+    acceptedAt: instant,
+    scheduledFor: instant,
+    completedAt: instant,
+    cancelledAt: instant,
     /** When the receiving unit set scheduledFor (the decision's age). */
-    scheduledAt: text,
-    declinedAt: text,
-    declineReason: text,
+    scheduledAt: instant,
+    declinedAt: instant,
+    declineReason: oneOf(DECLINE_REASONS),
     /** Which unit tapped "complete" (each side settles its own records; the hub the other's). */
-    completedBy: text,
+    completedBy: unitId,
     /** The receiving unit's bed, chosen when it accepts or schedules (its id and label). */
-    toBed: text,
+    toBed: record,
     toBedLabel: text,
     /** Non-personal facts about the patient, so the receiving board can prepare: never a name. */
     initials: text,
-    flags: text,
+    flags: shaped('flags'),
     adl: int,
     shielded: bool,
     /** Where the patient comes from before unit A (the hospital, for the allocation office). */
@@ -116,23 +139,24 @@ export const COLLECTIONS = {
   },
   /** Another unit's capacity as the hub last saw it, written by the hub into each unit's scope. */
   capacity: {
-    unit: text,
+    unit: unitId,
     name: text,
-    kind: text,
+    /** `unknown` for a unit the hub holds before its board configured it. */
+    kind: oneOf([...UNIT_KINDS, 'unknown']),
     beds: int,
     free: int,
     incoming: int,
-    updatedAt: text,
+    updatedAt: instant,
     deleted: bool,
   },
-  staffing: { unit: text, date: text, shift: text, planned: int, present: int, deleted: bool },
+  staffing: { unit: unitId, date, shift: oneOf(SHIFTS), planned: int, present: int, deleted: bool },
   handover: {
-    unit: text,
-    date: text,
-    shift: text,
+    unit: unitId,
+    date,
+    shift: oneOf(SHIFTS),
     notes: text,
     acknowledgedBy: text,
-    acknowledgedAt: text,
+    acknowledgedAt: instant,
     deleted: bool,
   },
   /**
@@ -170,15 +194,60 @@ export function personalFields(): { collection: CollectionName; field: string }[
   );
 }
 
-/** Whether a value fits a field's kind (checked on every inbound change). */
+/** Whether a value fits a field's kind, values and format (checked on every inbound change). */
 export function valueFits(spec: FieldSpec, value: FieldValue): boolean {
-  if (value === null) return true;
+  return valueProblem(spec, value) === undefined;
+}
+
+/** Why a value does not fit its field, in words for the log; undefined when it fits. */
+export function valueProblem(spec: FieldSpec, value: FieldValue): string | undefined {
+  if (value === null) return undefined;
   switch (spec.kind) {
-    case 'text':
-      return typeof value === 'string' && value.length <= 4000 && isSafeText(value);
     case 'int':
-      return typeof value === 'number' && Number.isSafeInteger(value);
+      return typeof value === 'number' && Number.isSafeInteger(value) ? undefined : 'not an integer';
     case 'bool':
-      return typeof value === 'boolean';
+      return typeof value === 'boolean' ? undefined : 'not a boolean';
+    case 'text': {
+      if (typeof value !== 'string') return 'not a text';
+      if (value.length > 4000) return 'longer than 4,000 characters';
+      if (!isSafeText(value)) return 'holds NUL or a bidirectional control character';
+      // A personal value never goes into a log line.
+      const shown = () => (spec.personal ? 'the value' : JSON.stringify(value.slice(0, 40)));
+      if (spec.values && !spec.values.includes(value)) return `${shown()} is not one of ${spec.values.join(', ')}`;
+      if (spec.format && !FORMATS[spec.format](value)) return `${shown()} is not ${FORMAT_NAMES[spec.format]}`;
+      return undefined;
+    }
   }
 }
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const RISK_FLAG_NAMES = new Set<string>(RISK_FLAGS);
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real day of the Gregorian calendar (1950-02-30 is not); checked on every synced date, so no Date. */
+function isCalendarDay(match: RegExpExecArray | null): boolean {
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+}
+
+const FORMATS: Record<TextFormat, (value: string) => boolean> = {
+  instant: (value) => isCalendarDay(INSTANT.exec(value)),
+  date: (value) => isCalendarDay(DATE.exec(value)),
+  record: (value) => /^[A-Za-z0-9_-]{1,64}$/.test(value),
+  unit: (value) => /^[a-z0-9][a-z0-9-]{0,31}$/.test(value),
+  flags: (value) => value === '' || value.split(',').every((flag) => RISK_FLAG_NAMES.has(flag)),
+};
+const FORMAT_NAMES: Record<TextFormat, string> = {
+  instant: 'an ISO 8601 instant with an offset',
+  date: 'a calendar date (YYYY-MM-DD)',
+  record: 'a record id',
+  unit: 'a unit id',
+  flags: 'a list of risk flags',
+};

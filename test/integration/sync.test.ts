@@ -205,7 +205,12 @@ describe('sync through Mosquitto', () => {
     // A transfer written on unit A's board (the transfer commands arrive with the flow issue).
     const stamp = `${Date.now().toString(36).padStart(9, '0')}:0000:board-a-sim`;
     const fields = { fromUnit: 'unit-a', toUnit: 'unit-b', stay: 'stay1', status: 'requested', requestedAt: new Date().toISOString() };
-    const changes = Object.entries(fields).map(([f, v]) => ({ c: 'transfer', id: 'tr1', f, v, s: stamp }));
+    // The board holds the stay it sends (the walls refuse a transfer of a stay its sender does not hold).
+    const stay = { unit: 'unit-a', initials: 'AB', status: 'active' };
+    const changes = [
+      ...Object.entries(stay).map(([f, v]) => ({ c: 'stay', id: 'stay1', f, v, s: stamp })),
+      ...Object.entries(fields).map(([f, v]) => ({ c: 'transfer', id: 'tr1', f, v, s: stamp })),
+    ];
     const client = await mqtt.connectAsync(broker.url);
     await client.publishAsync('tavla/v1/testby/unit-a/changes/board-a-sim', JSON.stringify({ v: 1, from: 'board-a-sim', changes }), { qos: 1 });
     await client.endAsync();

@@ -11,12 +11,17 @@ import { settleTransfers, transfersToReview } from '../../../main/flow/hub-settl
 import { BoardService } from '../../../main/services/board-service.js';
 import { dispatchAs } from '../../../main/services/in-process-session.js';
 import { HubService } from '../../../main/services/hub-service.js';
+import type { FieldStore } from '../../../main/store/field-store.js';
+import { InboundScope } from '../../../main/sync/inbound-scope.js';
+import type { Change } from '../../../shared/sync/change.js';
+import type { Writer } from '../../../shared/sync/scope-rules.js';
 import type { Result } from '../../../shared/api/result.js';
 import type { FlowState } from '../../../shared/api/commands/flow.js';
 
 export class FlowWorld {
   readonly hub: HubService;
   readonly boards = new Map<string, BoardService>();
+  private readonly walls = new Map<FieldStore, InboundScope>();
   now = new Date('2026-11-23T08:00:00Z');
 
   constructor(private readonly dir: string) {
@@ -58,11 +63,21 @@ export class FlowWorld {
   relay(...names: string[]): void {
     const online = (names.length > 0 ? names : [...this.boards.keys()]).map((name) => this.get(name));
     for (let round = 0; round < 3; round += 1) {
-      for (const board of online) this.hub.store.applyRemote(board.store.scopeChanges(board.unit, () => true), board.unit);
+      for (const board of online) this.merge(this.hub.store, board.unit, { kind: 'unit', unit: board.unit }, board.store.scopeChanges(board.unit, () => true));
       settleTransfers(this.hub.store, transfersToReview(this.hub.store), this.now);
       refreshCapacity(this.hub.store, this.now);
-      for (const board of online) board.store.applyRemote(this.hub.store.scopeChanges(board.unit, () => true), board.unit);
+      for (const board of online) this.merge(board.store, board.unit, { kind: 'hub' }, this.hub.store.scopeChanges(board.unit, () => true));
     }
+  }
+
+  /** Merges as sync does, through the receiving replica's walls; a legitimate flow never meets one. */
+  private merge(store: FieldStore, scope: string, writer: Writer, changes: Change[]): void {
+    const role = store === this.hub.store ? 'hub' : 'board';
+    const walls = this.walls.get(store) ?? new InboundScope(store, { municipality: 'fjordvik', role });
+    this.walls.set(store, walls);
+    const { admitted, refused } = walls.admit(scope, writer, changes);
+    if (refused.length > 0) throw new Error(`the walls refused a legitimate change: ${JSON.stringify(refused[0])}`);
+    store.applyRemote(admitted, scope);
   }
 
   close(): void {

@@ -1,0 +1,139 @@
+/**
+ * The replica's own wall behind the broker's ACL: who announced itself where, who may ask this
+ * replica for a scope's state, and which changes of a batch may enter the scope they arrived on
+ * (the rules of shared/sync/scope-rules.ts, given what the store holds). Live batches, sync pages
+ * and pushes all pass through `admit`.
+ */
+
+import type { SyncStatus } from '../../shared/api/contract.js';
+import type { Change } from '../../shared/sync/change.js';
+import { HUB_SCOPE } from '../../shared/sync/protocol.js';
+import { scopeProblem, type HeldIn, type Refusal, type TransferFacts, type Wall, type Writer } from '../../shared/sync/scope-rules.js';
+import { logger } from '../log.js';
+import type { FieldStore } from '../store/field-store.js';
+
+interface Announcement {
+  scope: string;
+  online: boolean;
+}
+
+/** How many refusals of one batch are logged one by one; the rest only counted. */
+const LOGGED_PER_BATCH = 5;
+
+export class InboundScope {
+  private readonly announced = new Map<string, Announcement>();
+  private readonly heldScope;
+  private readonly heldStamp;
+  private readonly heldTransfer;
+
+  constructor(
+    private readonly store: FieldStore,
+    private readonly replica: { municipality: string; role: 'board' | 'hub' },
+  ) {
+    this.heldScope = store.db.prepare('SELECT scope FROM field_state WHERE collection = ? AND id = ? LIMIT 1').pluck();
+    this.heldStamp = store.db.prepare('SELECT hlc FROM field_state WHERE collection = ? AND id = ? AND field = ?').pluck();
+    this.heldTransfer = store.db.prepare('SELECT fromUnit, toUnit, stay, acceptedAt, scheduledFor FROM transfer WHERE id = ?');
+  }
+
+  /** Records a node's presence; the reason when it is refused (a hub outside `_hub`, a node in two units). */
+  announce(scope: string, node: string, role: 'board' | 'hub', online: boolean): string | undefined {
+    if ((scope === HUB_SCOPE) !== (role === 'hub')) return role === 'hub' ? 'a hub announces itself under _hub only' : `a ${role} announced itself under _hub`;
+    const known = this.announced.get(node);
+    if (known && known.scope !== scope) return `node ${node} announced itself in ${known.scope} already`;
+    this.announced.set(node, { scope, online });
+    return undefined;
+  }
+
+  /** Why `node` may not publish changes into `scope`: it announced itself in another unit. */
+  senderProblem(scope: string, node: string): string | undefined {
+    const known = this.announced.get(node)?.scope;
+    if (known === undefined || known === scope || known === HUB_SCOPE) return undefined;
+    return `node ${node} announced itself in ${known}, not ${scope}`;
+  }
+
+  /** Who a batch from `node` in `scope` counts as: the hub only on a board, and only as announced. */
+  writer(scope: string, node: string): Writer {
+    const hub = this.replica.role === 'board' && this.announced.get(node)?.scope === HUB_SCOPE;
+    return hub ? { kind: 'hub' } : { kind: 'unit', unit: scope };
+  }
+
+  /** Whether `node` may read `scope` from this replica: online in that unit, or (to a board) the hub. */
+  mayRequest(scope: string, node: string): boolean {
+    const known = this.announced.get(node);
+    if (!known?.online) return false;
+    return known.scope === scope || (known.scope === HUB_SCOPE && this.replica.role === 'board');
+  }
+
+  /** Splits a batch into what may enter `scope` and what is refused; the rest of the batch still applies. */
+  admit(scope: string, writer: Writer, changes: readonly Change[]): { admitted: Change[]; refused: Refusal[] } {
+    const admitted: Change[] = [];
+    const refused: Refusal[] = [];
+    const brought = new Map<string, string>();
+    const stored = new Map<string, string | undefined>();
+    const heldIn: HeldIn = (c, id) => {
+      const key = `${c}/${id}`;
+      if (brought.has(key)) return brought.get(key);
+      if (!stored.has(key)) stored.set(key, this.heldScope.get(c, id) as string | undefined);
+      return stored.get(key);
+    };
+    const replica = { municipality: this.replica.municipality, isHub: this.replica.role === 'hub', heldIn };
+    const transferChanges = new Map<string, Change[]>();
+    for (const change of changes) if (change.c === 'transfer') transferChanges.set(change.id, [...(transferChanges.get(change.id) ?? []), change]);
+    const transfers = new Map<string, TransferFacts>();
+    for (const change of changes) {
+      const facts = change.c === 'transfer' ? this.transferFacts(change.id, transferChanges.get(change.id) ?? [], writer, transfers) : undefined;
+      const problem = scopeProblem(replica, scope, writer, change, facts);
+      // A value this replica already holds (or holds newer) changes nothing: relays of the other side's fields pass.
+      if (problem && !this.isStale(change)) {
+        refused.push({ change, ...problem });
+        continue;
+      }
+      admitted.push(change);
+      if (heldIn(change.c, change.id) === undefined) brought.set(`${change.c}/${change.id}`, scope);
+    }
+    return { admitted, refused };
+  }
+
+  private isStale(change: Change): boolean {
+    const held = this.heldStamp.get(change.c, change.id, change.f) as string | undefined;
+    return held !== undefined && held >= change.s;
+  }
+
+  /** A transfer's ends and stay as held (they never change), else as the batch's changes of it name them. */
+  private transferFacts(id: string, changes: readonly Change[], writer: Writer, cache: Map<string, TransferFacts>): TransferFacts {
+    const cached = cache.get(id);
+    if (cached) return cached;
+    type Held = { fromUnit: string | null; toUnit: string | null; stay: string | null; acceptedAt: string | null; scheduledFor: string | null };
+    const held = this.heldTransfer.get(id) as Held | undefined;
+    const named = (field: string): string | null => {
+      const last = changes.filter((c) => c.f === field).at(-1);
+      return typeof last?.v === 'string' ? last.v : null;
+    };
+    const fromUnit = held?.fromUnit ?? named('fromUnit');
+    const toUnit = held?.toUnit ?? named('toUnit');
+    // Acceptance in this batch counts only when the receiving side (or the hub) sent it.
+    const receiver = writer.kind === 'hub' || writer.unit === toUnit;
+    const accepted = Boolean(held?.acceptedAt || held?.scheduledFor) || (receiver && (named('acceptedAt') !== null || named('scheduledFor') !== null));
+    const facts: TransferFacts = {
+      fromUnit,
+      toUnit,
+      stay: held?.stay ?? named('stay'),
+      held: held && { fromUnit: held.fromUnit, toUnit: held.toUnit, stay: held.stay },
+      accepted,
+    };
+    cache.set(id, facts);
+    return facts;
+  }
+}
+
+/** Counts refusals into the sync status (`rejected` and its breakdown `rejectedBy`) and logs them. */
+export function countRefusals(status: SyncStatus, refusals: readonly { wall: Wall; reason: string; change?: Change }[], context: Record<string, unknown>): void {
+  if (refusals.length === 0) return;
+  const by = (status.rejectedBy ??= {});
+  for (const { wall } of refusals) by[wall] = (by[wall] ?? 0) + 1;
+  status.rejected += refusals.length;
+  for (const { wall, reason, change } of refusals.slice(0, LOGGED_PER_BATCH)) {
+    logger.warn({ ...context, wall, reason, record: change && `${change.c}/${change.id}.${change.f}` }, 'inbound refused');
+  }
+  if (refusals.length > LOGGED_PER_BATCH) logger.warn({ ...context, more: refusals.length - LOGGED_PER_BATCH }, 'more inbound refused');
+}
