@@ -32,10 +32,22 @@ const STATUS: Record<ErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   unauthorized: 401,
+  forbidden: 403,
   'locked-out': 429,
   'storage-failed': 507,
   internal: 500,
 };
+
+/**
+ * What stands in front of an address that needs sign-in (the hub's leader addresses): it answers
+ * its own routes and says, per request, which target the caller may use.
+ */
+export interface AccessGate {
+  /** Answers the request itself (sign-in, sign-out, a page that needs sign-in first); true when it did. */
+  intercept(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** The target the request's caller may use; undefined without a valid session or token (401). */
+  targetOf(req: IncomingMessage): HostTarget | undefined;
+}
 
 export interface RunningHost {
   server: Server;
@@ -45,11 +57,12 @@ export interface RunningHost {
 
 export async function startHost(
   target: HostTarget,
-  options: { port: number; host?: string; rendererRoot?: string },
+  options: { port: number; host?: string; rendererRoot?: string; gate?: AccessGate },
 ): Promise<RunningHost> {
   const rendererRoot = options.rendererRoot ?? RENDERER_ROOT;
+  const { gate } = options;
   const server = createServer((req, res) => {
-    handleHttp(target, rendererRoot, req, res).catch((error: unknown) => {
+    handleHttp(target, rendererRoot, req, res, gate).catch((error: unknown) => {
       logger.error({ err: error }, 'http request failed');
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'internal error'));
     });
@@ -61,7 +74,12 @@ export async function startHost(
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attachSocket(target, ws));
+    const caller = gate ? gate.targetOf(req) : target;
+    if (!caller) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attachSocket(caller, ws));
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -94,19 +112,22 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-async function handleHttp(target: HostTarget, root: string, req: IncomingMessage, res: ServerResponse) {
+async function handleHttp(target: HostTarget, root: string, req: IncomingMessage, res: ServerResponse, gate?: AccessGate) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method === 'GET' && url.pathname === '/healthz') return sendJson(res, 200, target.health());
+  if (gate && (await gate.intercept(req, res))) return;
   if (req.method === 'GET' && url.pathname === '/api/state') {
     if (!target.stateSnapshot) return sendJson(res, 404, fail('not-found', 'no state is served here'));
     return sendJson(res, 200, target.stateSnapshot());
   }
   if (url.pathname.startsWith('/api/')) {
     if (req.method !== 'POST') return sendJson(res, 405, fail('invalid-input', 'use POST /api/<command>'));
+    const caller = gate ? gate.targetOf(req) : target;
+    if (!caller) return sendJson(res, 401, fail('unauthorized', 'sign in first: open this address in a browser'));
     const command = url.pathname.slice('/api/'.length);
     const body = await readJson(req);
     if (!body.ok) return sendJson(res, body.status, fail('invalid-input', body.message));
-    const result = target.dispatch(command, body.value, actorOf(req));
+    const result = caller.dispatch(command, body.value, actorOf(req));
     return sendJson(res, result.ok ? 200 : STATUS[result.code], result);
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('invalid-input', 'method not allowed'));

@@ -5,6 +5,7 @@ import wardBoard from './003-ward-board.js';
 import patientFlow from './004-patient-flow.js';
 import leader from './005-leader.js';
 import sharedAudit from './006-shared-audit.js';
+import deviceTokens from './008-device-tokens.js';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'patient-flow', sql: patientFlow },
   { version: 5, name: 'leader', sql: leader },
   { version: 6, name: 'shared-audit', sql: sharedAudit },
+  // 7 is taken by another change under way; the runner applies every version above the file's.
+  { version: 8, name: 'device-tokens', sql: deviceTokens },
 ];
