@@ -148,6 +148,8 @@ export function leaderSignIn(hub: HubService, settings: OidcSettings): AccessGat
       if (get && path === '/auth/login') await startLogin(res);
       else if (get && path === callbackPath) await finishLogin(req, res);
       else if (req.method === 'POST' && path === '/auth/logout') signOut(req, res);
+      // Signing out is a POST (a link elsewhere cannot sign a leader out); the link leads here first.
+      else if (get && path === '/auth/logout') sendPage(res, 200, { title: 'Logge ut?', text: 'Du logges ut av Tavlas lederoversikt på denne maskinen.', post: { action: '/auth/logout', label: 'Logg ut' } });
       else if (get && path === '/auth/signed-out') sendPage(res, 200, { title: 'Du er logget ut', text: 'Du er logget ut av Tavlas lederoversikt.', link: { href: '/auth/login', label: 'Logg inn igjen' } });
       // The page itself sends a leader without a session to sign in first; its scripts and styles hold no data.
       else if (get && (path === '/' || path === '/index.html') && !sessions.alive(cookieOf(req, SESSION_COOKIE))) redirect(res, '/auth/login');
