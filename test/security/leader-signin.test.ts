@@ -5,7 +5,6 @@
  */
 
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -15,19 +14,12 @@ import type { RunningHost } from '../../main/host/http-host.js';
 import { startHub, type HubRuntime } from '../../main/runtime/hub-runtime.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { BrowserSession } from '../support/browser-session.js';
+import { freePort } from '../support/mosquitto.js';
 import { CLIENT, startProvider, type RunningProvider } from '../support/openid-provider.js';
 import { REPO } from '../support/tavla-process.js';
 import { seedMunicipality } from '../unit/leader/municipality-fixture.js';
 
 const run = promisify(execFile);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function auditOf(hub: HubRuntime, action: string): { actor: string; detail: string | null }[] {
   return hub.service.db.prepare('SELECT actor, detail FROM audit WHERE action = ? ORDER BY seq').all(action) as { actor: string; detail: string | null }[];
