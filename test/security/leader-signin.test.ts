@@ -317,3 +317,41 @@ describe('leader addresses without sign-in', () => {
     }
   });
 });
+
+describe('leader sign-in settings', () => {
+  const tavla = (...args: string[]) => run(process.execPath, [`${REPO}/bin/tavla.js`, ...args]).then(() => ({ code: 0, stderr: '' }), (error: { code: number; stderr: string }) => error);
+
+  it('refuses an incomplete or unsafe OpenID Connect setting before anything starts, naming what to fix', async () => {
+    const dir = tempDir('tavla-oidc-settings-');
+    try {
+      const base = ['hub', '--municipality', 'testvik', '--data', dir.path, '--port', '0', '--broker-port', '0', '--leader-port', '0'];
+      const partial = await tavla(...base, '--oidc-issuer', 'https://login.example.invalid/realms/tavla');
+      expect(partial.code).toBe(2);
+      expect(partial.stderr).toMatch(/leader sign-in needs --oidc-client-id, --oidc-client-secret, --oidc-redirect-url as well/);
+      const plain = await tavla(...base, '--oidc-issuer', 'http://login.example.invalid/', '--oidc-client-id', 'a', '--oidc-client-secret', 'b', '--oidc-redirect-url', 'https://tavla.example.invalid/auth/callback');
+      expect(plain.code).toBe(2);
+      expect(plain.stderr).toMatch(/oidcIssuer: .* must be https:\/\//);
+      const root = await tavla(...base, '--oidc-issuer', 'https://login.example.invalid/', '--oidc-client-id', 'a', '--oidc-client-secret', 'b', '--oidc-redirect-url', 'https://tavla.example.invalid/');
+      expect(root.code).toBe(2);
+      expect(root.stderr).toMatch(/oidcRedirectUrl: give it a path of its own/);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('refuses device-token actions it does not know, and a hub folder that holds no store', async () => {
+    const dir = tempDir('tavla-token-cli-');
+    try {
+      expect((await tavla('device-token', 'list', '--data', dir.path)).stderr).toMatch(/no hub store in/);
+      const hub = await startHub({ municipality: 'testvik', dataDir: dir.path, port: 0, brokerPort: 0 });
+      await hub.stop();
+      expect((await tavla('device-token', 'grant', '--data', dir.path)).stderr).toMatch(/grant is not issue, list or revoke/);
+      expect((await tavla('device-token', 'issue', '--data', dir.path)).stderr).toMatch(/needs --name/);
+      const revoke = await tavla('device-token', 'revoke', '--data', dir.path, '--name', 'finnes-ikke');
+      expect(revoke.code).toBe(1);
+      expect(revoke.stderr).toMatch(/has no active device token/);
+    } finally {
+      dir.remove();
+    }
+  });
+});
