@@ -50,10 +50,23 @@ export const RoleOptions = z.strictObject({
     .optional(),
   /** More names the API answers to (the Host a browser sends) or a proxy's origin. */
   hostNames: hostNames.optional(),
+  /** Leader sign-in with OpenID Connect (docs/security.md): the provider, this hub's client, its callback. */
+  oidcIssuer: z.url({ protocol: /^https?$/ }).optional(),
+  oidcClientId: z.string().min(1).max(200).optional(),
+  oidcClientSecret: z.string().min(1).max(500).optional(),
+  oidcRedirectUrl: z.url({ protocol: /^https?$/ }).optional(),
+  oidcScope: z.string().regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'scopes separated by spaces').optional(),
+  /** The claim holding roles (a dotted path reaches a nested one), its two role values, and the unit leader's units. */
+  oidcRoleClaim: z.string().min(1).max(100).optional(),
+  oidcUnitClaim: z.string().min(1).max(100).optional(),
+  oidcMunicipalRole: z.string().min(1).max(100).optional(),
+  oidcUnitRole: z.string().min(1).max(100).optional(),
+  /** A wall screen's name (device-token). */
+  name: z.string().regex(/^[\p{L}\p{N} ._-]{1,60}$/u, 'letters, digits, space, . _ -, at most 60').optional(),
 });
 export type RoleOptions = z.infer<typeof RoleOptions>;
 
-export const ROLES = ['board', 'hub', 'demo', 'import-plo'] as const;
+export const ROLES = ['board', 'hub', 'demo', 'import-plo', 'device-token'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const USAGE = `Usage: tavla <command> [options]
@@ -65,6 +78,9 @@ Commands:
   import-plo <file or folder>
           import PLO Pasientlogistikk messages into a stopped hub's store (--municipality, --data);
           unreadable files are moved into rejected/ with their reason; exit code 1 unless all imported
+  device-token issue|list|revoke
+          a leader wall screen's device token in the hub's store (--data or --municipality,
+          --name; issue takes --unit to show one unit only); the token is printed once
 
 Options:
   --municipality <id>   municipality id (board, hub)               e.g. ${'`'}fjordvik${'`'}
@@ -79,18 +95,25 @@ Options:
                         leader screens on the network: aggregates only, no other command (hub)
   --leader-screen-port <n>
                         the same view read-only (no benefit or rate edits), for leader screens (hub)
-  --leader-host <addr>  address the leader view listens on (default 0.0.0.0: every interface)
   --host-names <names>  more names the API answers to besides this machine's addresses and host
                         name (comma-separated or repeated): the hub's DNS name, or the origin of
                         a proxy in front of it, e.g. https://tavla.kommune.no (board, hub)
+  --leader-host <addr>  address the leader view listens on (default 0.0.0.0: every interface;
+                        127.0.0.1 whatever is given unless leader sign-in is configured)
+  --oidc-issuer <url>, --oidc-client-id <id>, --oidc-client-secret <secret>, --oidc-redirect-url <url>
+                        leader sign-in with OpenID Connect (hub); also --oidc-scope, --oidc-role-claim,
+                        --oidc-unit-claim, --oidc-municipal-role, --oidc-unit-role (docs/security.md)
+  --name <screen>       the wall screen a device token is for (device-token)
   --unit <id>           with import-plo or --plo-inbox: the allocation office (default: the only one)
   -h, --help            this help
 `;
 
+const OIDC_FLAGS = ['oidc-issuer', 'oidc-client-id', 'oidc-client-secret', 'oidc-redirect-url', 'oidc-scope', 'oidc-role-claim', 'oidc-unit-claim', 'oidc-municipal-role', 'oidc-unit-role'] as const;
+
 export interface ParsedCommand {
   role: Role;
   options: RoleOptions;
-  /** The file or folder of `import-plo`. */
+  /** The file or folder of `import-plo`; what `device-token` does. */
   path?: string;
 }
 
@@ -116,6 +139,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         'leader-screen-port': { type: 'string' },
         'leader-host': { type: 'string' },
         'host-names': { type: 'string', multiple: true },
+        ...Object.fromEntries(OIDC_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
+        name: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -126,10 +151,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
   if (values.help || positionals.length === 0) return 'help';
   const [role, ...rest] = positionals;
   if (!ROLES.includes(role as Role)) throw new UsageError(`unknown command: ${role}`);
-  // Only import-plo takes an argument: the file or folder to import.
-  const takes = role === 'import-plo' ? 1 : 0;
+  // Only import-plo (the file or folder to import) and device-token (what to do) take an argument.
+  const takes = role === 'import-plo' || role === 'device-token' ? 1 : 0;
   if (rest.length > takes) throw new UsageError(`unexpected argument: ${rest[takes]}`);
-  if (rest.length < takes) throw new UsageError(`tavla ${role} needs a file or folder to import`);
+  if (rest.length < takes) throw new UsageError(role === 'device-token' ? 'tavla device-token needs issue, list or revoke' : `tavla ${role} needs a file or folder to import`);
   const { help: _help, ...flags } = values;
   const fromFile = values.config ? readConfigFile(values.config) : {};
   const result = RoleOptions.safeParse({

@@ -35,7 +35,8 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
       return startDemo(options);
     }
     case 'import-plo':
-      throw new Error('import-plo runs once and does not start a role');
+    case 'device-token':
+      throw new Error(`${role} runs once and does not start a role`);
   }
 }
 
@@ -54,10 +55,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (command.role === 'import-plo') {
-    const { importPlo } = await import('./import-plo.js');
+  if (command.role === 'import-plo' || command.role === 'device-token') {
+    const run = command.role === 'import-plo' ? (await import('./import-plo.js')).importPlo : (await import('./device-token.js')).deviceToken;
     try {
-      return importPlo(command);
+      return run(command);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       process.stderr.write(`tavla: ${error.message}\n\n${USAGE}`);

@@ -43,7 +43,8 @@ async function startBoard(config: BoardConfig): Promise<() => Promise<void>> {
 function startLeaderScreen(config: LeaderScreenConfig): () => Promise<void> {
   setupSecurity((url) => leaderScreenAllows(config, url));
   createKioskWindow({ url: config.hubUrl, bridge: false });
-  logger.info({ hub: config.hubUrl }, 'leader screen opened');
+  // The configured address may carry the screen's device token: the log gets its origin only.
+  logger.info({ hub: new URL(config.hubUrl).origin }, 'leader screen opened');
   return () => Promise.resolve();
 }
 

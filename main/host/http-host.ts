@@ -37,10 +37,22 @@ const STATUS: Record<ErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   unauthorized: 401,
+  forbidden: 403,
   'locked-out': 429,
   'storage-failed': 507,
   internal: 500,
 };
+
+/**
+ * What stands in front of an address that needs sign-in (the hub's leader addresses): it answers
+ * its own routes and says, per request, which target the caller may use.
+ */
+export interface AccessGate {
+  /** Answers the request itself (sign-in, sign-out, a page that needs sign-in first); true when it did. */
+  intercept(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** The target the request's caller may use; undefined without a valid session or token (401). */
+  targetOf(req: IncomingMessage): HostTarget | undefined;
+}
 
 export interface RunningHost {
   server: Server;
@@ -58,6 +70,8 @@ export interface HostOptions {
   hostNames?: readonly string[];
   /** When set, `GET /api/state` answers only `Authorization: Bearer <this>` (the hub's operator token). */
   operatorToken?: string;
+  /** Who may call: a leader address's sign-in or device tokens; absent, every caller is the target. */
+  gate?: AccessGate;
 }
 
 /** Starts a host for a board or the hub; the URL it prints is one its guard lets through. */
@@ -67,8 +81,9 @@ export async function startHost(target: HostTarget, options: HostOptions): Promi
   // Known once the port is (0 picks one); no request arrives before.
   let names: HostNames = { authorities: new Set(), origins: new Set() };
   const refused = new RefusedRequests();
+  const { gate } = options;
   const server = createServer((req, res) => {
-    handleHttp({ target, root, names, refused, operatorToken: options.operatorToken }, req, res).catch((error: unknown) => {
+    handleHttp({ target, root, names, refused, operatorToken: options.operatorToken, gate: options.gate }, req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'http request failed');
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'internal error'));
     });
@@ -82,7 +97,12 @@ export async function startHost(target: HostTarget, options: HostOptions): Promi
       socket.end(`HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attachSocket(target, ws));
+    const caller = gate ? gate.targetOf(req) : target;
+    if (!caller) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attachSocket(caller, ws));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -124,9 +144,10 @@ interface HttpContext {
   names: HostNames;
   refused: RefusedRequests;
   operatorToken: string | undefined;
+  gate: AccessGate | undefined;
 }
 
-async function handleHttp({ target, root, names, refused, operatorToken }: HttpContext, req: IncomingMessage, res: ServerResponse) {
+async function handleHttp({ target, root, names, refused, operatorToken, gate }: HttpContext, req: IncomingMessage, res: ServerResponse) {
   const refuse = (status: number, code: ErrorCode, message: string) => {
     refused.note(req, status, message);
     sendJson(res, status, fail(code, message));
@@ -136,6 +157,7 @@ async function handleHttp({ target, root, names, refused, operatorToken }: HttpC
   const path = decodedPath(req.url);
   if (path === undefined) return refuse(400, 'invalid-input', 'the path is not valid percent-encoded UTF-8');
   if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { ...target.health(), refusedRequests: refused.count });
+  if (gate && (await gate.intercept(req, res))) return;
   if (req.method === 'GET' && path === '/api/state') {
     if (!target.stateSnapshot) return sendJson(res, 404, fail('not-found', 'no state is served here'));
     if (operatorToken !== undefined && !bearerMatches(req.headers.authorization, operatorToken)) {
@@ -148,10 +170,12 @@ async function handleHttp({ target, root, names, refused, operatorToken }: HttpC
     if (req.method !== 'POST') return sendJson(res, 405, fail('invalid-input', 'use POST /api/<command>'));
     // A form or a text/plain fetch from another page cannot send JSON without asking first (CORS).
     if (!isJsonContentType(req.headers['content-type'])) return refuse(415, 'invalid-input', 'send the body as Content-Type: application/json');
+    const caller = gate ? gate.targetOf(req) : target;
+    if (!caller) return sendJson(res, 401, fail('unauthorized', 'sign in first: open this address in a browser'));
     const body = await readJson(req);
     if (!body.ok) return sendJson(res, body.status, fail('invalid-input', body.message));
     // No actor from the client: who did it comes from the session inside the services.
-    const result = target.dispatch(path.slice('/api/'.length), body.value);
+    const result = caller.dispatch(path.slice('/api/'.length), body.value);
     return sendJson(res, result.ok ? 200 : STATUS[result.code], result);
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('invalid-input', 'method not allowed'));

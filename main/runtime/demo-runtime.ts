@@ -5,12 +5,14 @@ import type { RoleOptions } from '../cli/options.js';
 import { seedUnit, type DemoClock, type DemoUnit } from '../demo/seed-unit.js';
 import { seededRandom } from '../demo/synthetic-people.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
+import { issueDeviceToken, revokeDeviceToken } from '../leader/device-tokens.js';
 import { BoardService } from '../services/board-service.js';
 import type { SyncEngine } from '../sync/sync-engine.js';
 import { attachSync } from './board-runtime.js';
-import { startHub } from './hub-runtime.js';
+import { startHub, type HubRuntime } from './hub-runtime.js';
 
 export const DEMO_MUNICIPALITY = 'fjordvik';
+const DEMO_SCREEN = 'demo-skjerm';
 export const DEMO_UNITS: readonly DemoUnit[] = [
   { id: 'solsiden', name: 'Solsiden sykehjem', kind: 'nursing-home', beds: 16, turnover: 0.01 },
   { id: 'fjellro', name: 'Fjellro korttid', kind: 'short-term', beds: 10, turnover: 0.12 },
@@ -57,7 +59,7 @@ export async function startDemo(options: RoleOptions): Promise<{ stop(): Promise
   console.log(`Tavla demo: municipality ${DEMO_MUNICIPALITY}, ${boards.length} boards and the hub, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log('Open this page for every board and the leader view (Ctrl-C stops everything):');
   console.log(hub.host.url);
-  if (hub.leaderScreenHost) console.log(`The leader view as a wall screen shows it (read-only): ${hub.leaderScreenHost.url}`);
+  if (hub.leaderScreenHost) console.log(`The leader view as a wall screen shows it (read-only): ${hub.leaderScreenHost.url}?token=${demoScreenToken(hub)}`);
   console.log(`The hub's operator token for GET /api/state: ${hub.operatorTokenFile}`);
   return {
     async stop() {
@@ -65,6 +67,12 @@ export async function startDemo(options: RoleOptions): Promise<{ stop(): Promise
       await hub.stop();
     },
   };
+}
+
+/** The demo's wall screen gets a fresh device token each start (the one before is revoked). */
+function demoScreenToken(hub: HubRuntime): string {
+  revokeDeviceToken(hub.service.db, DEMO_SCREEN);
+  return issueDeviceToken(hub.service.db, DEMO_SCREEN, null).token;
 }
 
 async function stopBoard(board: DemoBoard): Promise<void> {

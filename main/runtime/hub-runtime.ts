@@ -3,10 +3,13 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Change } from '../../shared/sync/change.js';
-import { required, type RoleOptions } from '../cli/options.js';
+import { required, UsageError, type RoleOptions } from '../cli/options.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
 import { leaderAddress } from '../host/leader-address.js';
 import { operatorToken } from '../host/operator-token.js';
+import { DEFAULT_ROLE_CLAIMS } from '../host/leader-roles.js';
+import { checkOidcSettings, leaderSignIn, type OidcSettings } from '../host/leader-sign-in.js';
+import { screenAccess } from '../host/screen-access.js';
 import { startHubFlow, type HubFlow } from '../flow/hub-flow.js';
 import { logger } from '../log.js';
 import { HubService } from '../services/hub-service.js';
@@ -25,9 +28,10 @@ export interface HubRuntimeOptions {
   ploUnit?: string;
   /**
    * Also serve the leader view alone (docs/leader.md): on `port` for leaders' desktops, on
-   * `screenPort` read-only for wall screens; `host` defaults to every interface.
+   * `screenPort` read-only for wall screens (device tokens); `host` defaults to every interface.
+   * Without `oidc` (leader sign-in) both listen on 127.0.0.1 only, whatever `host` says.
    */
-  leader?: { port?: number; screenPort?: number; host?: string };
+  leader?: { port?: number; screenPort?: number; host?: string; oidc?: OidcSettings };
   /** More names every address of the hub answers to (`--host-names`). */
   hostNames?: readonly string[];
 }
@@ -82,10 +86,24 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     operator = operatorToken(options.dataDir);
     const { hostNames } = options;
     host = await startHost(service, { port: options.port, hostNames, operatorToken: operator.token });
-    const { port, screenPort, host: leaderBind = '0.0.0.0' } = options.leader ?? {};
-    if (port !== undefined) leaderHost = await startHost(leaderAddress(service), { port, host: leaderBind, hostNames });
+    const { port, screenPort, host: asked = '0.0.0.0', oidc } = options.leader ?? {};
+    // No sign-in, no network: the leader view then answers only on the hub machine itself.
+    const leaderBind = oidc ? asked : '127.0.0.1';
+    if ((port !== undefined || screenPort !== undefined) && !oidc) {
+      const line = 'leader sign-in (OpenID Connect) is not configured: the leader addresses listen on 127.0.0.1 only';
+      console.log(line);
+      logger.warn({ requestedHost: asked }, line);
+    }
+    // The provider sends the browser back to the redirect URL: its host is one the leader address answers to.
+    const leaderNames = oidc ? [...(hostNames ?? []), new URL(oidc.redirectUrl).origin] : hostNames;
+    // On loopback without sign-in, whoever reaches the address is on the hub machine, like its operator.
+    const unsigned = leaderAddress(service, { actor: 'leader (hub machine, no sign-in)', units: null, mayEdit: true });
+    if (port !== undefined) {
+      leaderHost = await startHost(unsigned, { port, host: leaderBind, hostNames: leaderNames, gate: oidc ? leaderSignIn(service, oidc) : undefined });
+    }
     if (screenPort !== undefined) {
-      leaderScreenHost = await startHost(leaderAddress(service, { readOnly: true }), { port: screenPort, host: leaderBind, hostNames });
+      const screen = leaderAddress(service, { actor: 'screen', units: null, mayEdit: false }, { readOnly: true });
+      leaderScreenHost = await startHost(screen, { port: screenPort, host: leaderBind, hostNames, gate: screenAccess(service) });
     }
   } catch (error) {
     // A port in use: release the store, broker and sync started above before saying so.
@@ -124,7 +142,7 @@ export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime>
     brokerPort: options.brokerPort,
     ploInbox: options.ploInbox,
     ploUnit: options.unit,
-    leader: { port: options.leaderPort, screenPort: options.leaderScreenPort, host: options.leaderHost },
+    leader: { port: options.leaderPort, screenPort: options.leaderScreenPort, host: options.leaderHost, oidc: oidcSettingsOf(options) },
     hostNames: options.hostNames,
   });
   console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
@@ -132,8 +150,39 @@ export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime>
   console.log(`operator token for GET /api/state (Authorization: Bearer): ${hub.operatorTokenFile}`);
   console.log(hub.host.url);
   if (hub.leaderHost) console.log(`leader view: ${reachableUrl(hub.leaderHost.url)}`);
+  if (hub.leaderHost && options.oidcIssuer) console.log(`leader sign-in: OpenID Connect, ${options.oidcIssuer}`);
   if (hub.leaderScreenHost) console.log(`leader screens (read-only): ${reachableUrl(hub.leaderScreenHost.url)}`);
   return hub;
+}
+
+/** Leader sign-in as configured: all four of issuer, client id, secret and redirect URL, or none. */
+function oidcSettingsOf(options: RoleOptions): OidcSettings | undefined {
+  const { oidcIssuer: issuer, oidcClientId: clientId, oidcClientSecret: clientSecret, oidcRedirectUrl: redirectUrl } = options;
+  const given = { 'oidc-issuer': issuer, 'oidc-client-id': clientId, 'oidc-client-secret': clientSecret, 'oidc-redirect-url': redirectUrl };
+  const missing = Object.entries(given).filter(([, value]) => value === undefined).map(([flag]) => `--${flag}`);
+  if (missing.length === 4) return undefined;
+  if (issuer === undefined || clientId === undefined || clientSecret === undefined || redirectUrl === undefined) {
+    throw new UsageError(`leader sign-in needs ${missing.join(', ')} as well`);
+  }
+  const settings: OidcSettings = {
+    issuer,
+    clientId,
+    clientSecret,
+    redirectUrl,
+    scope: options.oidcScope ?? 'openid profile',
+    roles: {
+      roleClaim: options.oidcRoleClaim ?? DEFAULT_ROLE_CLAIMS.roleClaim,
+      unitClaim: options.oidcUnitClaim ?? DEFAULT_ROLE_CLAIMS.unitClaim,
+      municipalRole: options.oidcMunicipalRole ?? DEFAULT_ROLE_CLAIMS.municipalRole,
+      unitRole: options.oidcUnitRole ?? DEFAULT_ROLE_CLAIMS.unitRole,
+    },
+  };
+  try {
+    checkOidcSettings(settings);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return settings;
 }
 
 /** A URL bound to every interface (0.0.0.0, ::) is opened elsewhere by the machine's name. */

@@ -7,7 +7,7 @@ import { HUB_COMMANDS, type BoardLink } from '../../shared/api/contract.js';
 import { dispatchCommand, type Handlers } from './dispatch.js';
 import { flowHubCommands } from './flow-hub-commands.js';
 import { unitOverviews } from './hub-overview.js';
-import { leaderCommands } from './leader-commands.js';
+import { operatorLeaderCommands } from './leader-commands.js';
 import type { UnitState } from '../../shared/domain/types.js';
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import { HybridLogicalClock } from '../../shared/sync/hlc.js';
@@ -80,7 +80,7 @@ const hubCommands: Handlers<HubService> = {
   'app.info': (hub) => ok({ role: 'hub', municipality: hub.options.municipality, unit: null, nodeId: hub.nodeId, unitKind: null }),
   'hub.directory': (hub) => ok(hub.directory),
   'hub.overview': (hub) => ok(unitOverviews(hub.db, new Date())),
-  ...leaderCommands,
+  ...operatorLeaderCommands,
   ...flowHubCommands,
 } satisfies Handlers<HubService>;
 

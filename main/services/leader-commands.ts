@@ -1,4 +1,8 @@
-/** Handlers of the leader view's commands on the hub (shared/api/commands/leader.ts). */
+/**
+ * Handlers of the leader view's commands on the hub (shared/api/commands/leader.ts), each given the
+ * caller: every answer is read from the part of the municipality the caller sees, and every edit is
+ * checked (main/leader/leader-access.ts) and audited under the caller's name.
+ */
 
 import type { LeaderCommandName } from '../../shared/api/commands/leader.js';
 import type { CommandOutput, ParsedInput } from '../../shared/api/contract.js';
@@ -22,37 +26,60 @@ import { measureReportBundle } from '../leader/fhir-export.js';
 import { flowView } from '../leader/flow.js';
 import { forecastView } from '../leader/forecast.js';
 import { indicatorsView } from '../leader/indicators.js';
+import { refusal } from '../leader/leader-access.js';
 import { leaderData } from '../leader/leader-data.js';
+import type { LeaderHistory } from '../leader/leader-history.js';
+import { historyFor, OPERATOR, sees, type LeaderCaller } from '../leader/leader-scope.js';
 import { newId } from './command-context.js';
+import { dispatchCommand, type Handlers } from './dispatch.js';
 import type { HubService } from './hub-service.js';
 
-type LeaderHandler<K extends LeaderCommandName> = (hub: HubService, input: ParsedInput<K>) => Result<CommandOutput<K>>;
+/** A leader command's context: the hub and who asks. */
+export interface LeaderContext {
+  hub: HubService;
+  caller: LeaderCaller;
+}
+
+type LeaderHandler<K extends LeaderCommandName> = (ctx: LeaderContext, input: ParsedInput<K>) => Result<CommandOutput<K>>;
+
+/** The hub's history as the caller may see it. */
+function historyOf({ hub, caller }: LeaderContext): LeaderHistory {
+  return historyFor(leaderData(hub.db), caller);
+}
+
+/** The benefits a caller sees: a unit's to its leaders, the municipality's to municipal leaders. */
+function benefitsOf(ctx: LeaderContext, now: Date) {
+  const view = benefitsView(ctx.hub.db, historyOf(ctx), now);
+  if (ctx.caller.units === null) return view;
+  return { ...view, benefits: view.benefits.filter((b) => b.definition.unit !== null && sees(ctx.caller, b.definition.unit)) };
+}
 
 const CSV = 'text/csv; charset=utf-8';
 
 /** A leader's own setting changed: every open leader view re-reads. */
-function changed(hub: HubService, what: string): void {
+function changed({ hub }: LeaderContext, what: string): void {
   hub.emit('state.changed', { collections: [what] });
 }
 
-export const leaderCommands = {
-  'leader.capacity': (hub) => ok(capacityView(hub.db, leaderData(hub.db), new Date())),
+const leaderCommands = {
+  'leader.capacity': (ctx) => ok(capacityView(ctx.hub.db, historyOf(ctx), new Date())),
 
-  'leader.flow': (hub) => {
+  'leader.flow': (ctx) => {
     const now = new Date();
-    return ok(flowView(leaderData(hub.db), now, rateTable(hub.db, now)));
+    return ok(flowView(historyOf(ctx), now, rateTable(ctx.hub.db, now)));
   },
 
-  'leader.indicators': (hub, input) => {
+  'leader.indicators': (ctx, input) => {
     const now = new Date();
-    return indicatorsView(leaderData(hub.db), input, now, rateTable(hub.db, now).rates);
+    return indicatorsView(historyOf(ctx), input, now, rateTable(ctx.hub.db, now).rates);
   },
 
-  'leader.forecast': (hub, input) => forecastView(leaderData(hub.db), input, new Date()),
+  'leader.forecast': (ctx, input) => forecastView(historyOf(ctx), input, new Date()),
 
-  'leader.benefits': (hub) => ok(benefitsView(hub.db, leaderData(hub.db), new Date())),
+  'leader.benefits': (ctx) => ok(benefitsOf(ctx, new Date())),
 
-  'benefit.define': (hub, input) => {
+  'benefit.define': (ctx, input) => {
+    const { hub, caller } = ctx;
     if (input.unit !== undefined && !leaderData(hub.db).unit(input.unit)) return fail('not-found', `no unit ${input.unit} at the hub`);
     if (input.baselineFrom >= osloDay(Date.now())) return fail('invalid-input', 'the baseline must start before today');
     const id = newId();
@@ -70,30 +97,33 @@ export const leaderCommands = {
         unit: input.unit ?? null,
         createdAt: now.toISOString(),
       },
-      'leader',
+      caller.actor,
     );
-    hub.store.audit({ actor: 'leader', action: 'benefit.define', record: id, detail: `${input.indicator} ${input.baselineFrom}..${input.baselineTo}` });
-    changed(hub, 'benefit');
+    hub.store.audit({ actor: caller.actor, action: 'benefit.define', record: id, detail: `${input.indicator} ${input.baselineFrom}..${input.baselineTo}` });
+    changed(ctx, 'benefit');
     return ok({ id });
   },
 
-  'benefit.remove': (hub, input) => {
+  'benefit.remove': (ctx, input) => {
+    const { hub, caller } = ctx;
     if (!listBenefits(hub.db).some((b) => b.id === input.id)) return fail('not-found', `no benefit ${input.id}`);
     removeBenefit(hub.db, input.id);
-    hub.store.audit({ actor: 'leader', action: 'benefit.remove', record: input.id });
-    changed(hub, 'benefit');
+    hub.store.audit({ actor: caller.actor, action: 'benefit.remove', record: input.id });
+    changed(ctx, 'benefit');
     return ok({ id: input.id });
   },
 
-  'leader.setRate': (hub, input) => {
+  'leader.setRate': (ctx, input) => {
+    const { hub, caller } = ctx;
     const rate = setRate(hub.db, input.year, input.nok, new Date());
-    hub.store.audit({ actor: 'leader', action: 'leader.setRate', detail: `${input.year}=${input.nok}` });
-    changed(hub, 'rate');
+    hub.store.audit({ actor: caller.actor, action: 'leader.setRate', detail: `${input.year}=${input.nok}` });
+    changed(ctx, 'rate');
     return ok(rate);
   },
 
-  'leader.exportCsv': (hub, input) => {
-    const history = leaderData(hub.db);
+  'leader.exportCsv': (ctx, input) => {
+    const { hub } = ctx;
+    const history = historyOf(ctx);
     const now = new Date();
     const rates = rateTable(hub.db, now);
     const stamp = osloDay(now.getTime());
@@ -119,13 +149,14 @@ export const leaderCommands = {
         return view.ok ? file(`prognose${input.unit ? `-${input.unit}` : ''}`, forecastCsv(view.value)) : view;
       }
       case 'benefits':
-        return file('gevinster', benefitsCsv(benefitsView(hub.db, history, now)));
+        return file('gevinster', benefitsCsv(benefitsOf(ctx, now)));
     }
   },
 
-  'leader.exportFhir': (hub, input) => {
+  'leader.exportFhir': (ctx, input) => {
+    const { hub } = ctx;
     const now = new Date();
-    const view = indicatorsView(leaderData(hub.db), input, now, rateTable(hub.db, now).rates);
+    const view = indicatorsView(historyOf(ctx), input, now, rateTable(hub.db, now).rates);
     if (!view.ok) return view;
     const bundle = measureReportBundle(view.value, hub.options.municipality, now);
     return ok({
@@ -135,3 +166,26 @@ export const leaderCommands = {
     });
   },
 } satisfies { [K in LeaderCommandName]: LeaderHandler<K> };
+
+/** Every leader command, refused before its handler when the caller may not run it. */
+const checkedLeaderCommands: Handlers<LeaderContext> = Object.fromEntries(
+  Object.entries(leaderCommands).map(([name, handler]) => [
+    name,
+    (ctx: LeaderContext, input: never) => {
+      const refused = refusal(ctx.hub.db, ctx.caller, name as LeaderCommandName, input);
+      if (!refused) return (handler as (c: LeaderContext, i: unknown) => Result<unknown>)(ctx, input);
+      ctx.hub.store.audit({ actor: ctx.caller.actor, action: 'leader.refused', detail: refused.ok ? name : refused.message });
+      return refused;
+    },
+  ]),
+);
+
+/** Runs a leader command for a caller; never throws. */
+export function dispatchLeader(hub: HubService, caller: LeaderCaller, command: string, input: unknown): Result<unknown> {
+  return dispatchCommand(checkedLeaderCommands, { hub, caller }, command, input);
+}
+
+/** The leader commands as the hub's loopback address answers them: for its operator, unnarrowed. */
+export const operatorLeaderCommands: Handlers<HubService> = Object.fromEntries(
+  Object.keys(leaderCommands).map((name) => [name, (hub: HubService, input: never) => dispatchLeader(hub, OPERATOR, name, input)]),
+);

@@ -20,6 +20,8 @@ export interface AppInfo {
   unitKind: string | null;
   /** The page may only look (the hub's leader screen address): edit controls hidden, edits refused. */
   readOnly?: boolean;
+  /** The leader signed in on the hub's leader address (OpenID Connect): shown beside a sign-out link. */
+  signedInAs?: string;
 }
 
 /** A board the hub knows how to open. */

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'not-found',
   'conflict',
   'unauthorized',
+  'forbidden',
   'locked-out',
   'storage-failed',
   'internal',

@@ -3,12 +3,13 @@
  * a real Mosquitto; the hub's page in Chromium. Each test has its own broker and data folders.
  */
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test as base, expect as baseExpect, type Page } from '@playwright/test';
 import { tempDir } from '../helpers/temp-dir.js';
 import { checkAccessible } from './accessibility.js';
 import { Mosquitto } from '../support/mosquitto.js';
-import { TavlaProcess } from '../support/tavla-process.js';
+import { REPO, TavlaProcess } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';
 
 // Page content may take a while on a loaded machine; the one timing that matters (2 s) is explicit below.
@@ -20,6 +21,8 @@ const SECRETS = [PATIENT.name, 'Ingrid', 'Haugland', PATIENT.birthDate];
 interface Municipality {
   hub: TavlaProcess;
   board: TavlaProcess;
+  /** The wall screen's device token, issued with the CLI as IT does. */
+  screenToken: string;
 }
 
 const test = base.extend<{ municipality: Municipality }>({
@@ -44,7 +47,9 @@ const test = base.extend<{ municipality: Municipality }>({
       (r) => r.value?.units.some((u) => u.unit === 'solsiden' && u.patients === 1) ?? false,
       { what: 'the hub to hold the board’s unit', timeout: 15_000 },
     );
-    await use({ hub, board });
+    const issued = execFileSync(process.execPath, [`${REPO}/bin/tavla.js`, 'device-token', 'issue', '--data', `${dir.path}/hub`, '--name', 'e2e-skjerm'], { encoding: 'utf8' });
+    const screenToken = /^(tvs_\S+)$/m.exec(issued)?.[1] ?? '';
+    await use({ hub, board, screenToken });
     if (testInfo.status !== testInfo.expectedStatus) {
       await testInfo.attach('hub-log', { body: hub.output, contentType: 'text/plain' });
       await testInfo.attach('board-log', { body: board.output, contentType: 'text/plain' });
@@ -142,7 +147,12 @@ test('indicators with definitions and trends, drill-down, forecast verdict, bene
 
 test('a leader screen shows the same view read-only: no rate or benefit forms, and says so', async ({ page, municipality }, testInfo) => {
   expect(municipality.hub.leaderScreenUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  // Without its device token the screen shows nothing but why.
   await page.goto(municipality.hub.leaderScreenUrl);
+  await expect(page.getByRole('heading', { name: 'Skjermen mangler tilgang' })).toBeVisible();
+  // The kiosk's configured address carries the token once; the hub keeps it in a cookie.
+  await page.goto(`${municipality.hub.leaderScreenUrl}?token=${municipality.screenToken}`);
+  await expect(page).toHaveURL(municipality.hub.leaderScreenUrl);
   await expect(page.getByText(/kun visning/)).toBeVisible();
   await expect(capacityCell(page, 2)).toHaveText('25,0 %');
   await page.getByRole('tab', { name: 'Pasientflyt' }).click();

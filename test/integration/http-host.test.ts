@@ -6,6 +6,7 @@ import { WebSocket } from 'ws';
 import { FLOW_HUB_COMMANDS } from '../../shared/api/commands/flow.js';
 import type { RunningHost } from '../../main/host/http-host.js';
 import { startBoard, type BoardRuntime } from '../../main/runtime/board-runtime.js';
+import { issueDeviceToken } from '../../main/leader/device-tokens.js';
 import { startHub, type HubRuntime } from '../../main/runtime/hub-runtime.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { ScriptSession } from '../support/script-session.js';
@@ -132,18 +133,21 @@ describe("the hub's leader address", () => {
   });
 
   it('serves leader screens read-only: the same figures, no edits of benefits or daily rates', async () => {
-    const screen = (hub.leaderScreenHost as RunningHost).url;
-    expect(await (await post(screen, 'app.info')).json()).toMatchObject({ ok: true, value: { role: 'hub', readOnly: true } });
+    const { token } = issueDeviceToken(hub.service.db, 'vestibyle', null);
+    const screenUrl = (hub.leaderScreenHost as RunningHost).url;
+    const screen = (_base: string, command: string, input: unknown = {}) =>
+      fetch(`${screenUrl}api/${command}`, { method: 'POST', body: JSON.stringify(input), headers: { authorization: `Bearer ${token}` } });
+    expect(await (await screen(screenUrl, 'app.info')).json()).toMatchObject({ ok: true, value: { role: 'hub', readOnly: true } });
     expect((await (await post(leader, 'app.info')).json()).value.readOnly).toBeUndefined();
-    expect((await post(screen, 'leader.capacity')).status).toBe(200);
+    expect((await screen(screenUrl, 'leader.capacity')).status).toBe(200);
     for (const [command, input] of [
       ['leader.setRate', { year: 2026, nok: 6000 }],
       ['benefit.define', { name: 'Færre døgn', indicator: 'discharge-ready-days', baselineFrom: '2026-01-01', baselineTo: '2026-02-01', unitCost: 5745 }],
       ['benefit.remove', { id: 'no-such-benefit' }],
     ] as const) {
-      const refused = await post(screen, command, input);
-      expect(refused.status, command).toBe(401);
-      expect(await refused.json()).toMatchObject({ ok: false, code: 'unauthorized', message: expect.stringMatching(/read-only/) });
+      const refused = await screen(screenUrl, command, input);
+      expect(refused.status, command).toBe(403);
+      expect(await refused.json()).toMatchObject({ ok: false, code: 'forbidden', message: expect.stringMatching(/read-only/) });
     }
     // The desktops' address still takes the edit.
     expect(await (await post(leader, 'leader.setRate', { year: 2026, nok: 6000 })).json()).toMatchObject({ ok: true });

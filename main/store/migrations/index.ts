@@ -6,6 +6,7 @@ import patientFlow from './004-patient-flow.js';
 import leader from './005-leader.js';
 import sharedAudit from './006-shared-audit.js';
 import staffLockout from './007-staff-lockout.js';
+import deviceTokens from './008-device-tokens.js';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'leader', sql: leader },
   { version: 6, name: 'shared-audit', sql: sharedAudit },
   { version: 7, name: 'staff-lockout', sql: staffLockout },
+  { version: 8, name: 'device-tokens', sql: deviceTokens },
 ];

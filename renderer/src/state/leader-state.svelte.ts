@@ -49,6 +49,8 @@ export class LeaderState {
   /** The indicators' period in days, ending yesterday. */
   days = $state(30);
   error = $state<string | null>(null);
+  /** The hub no longer lets this page in (sign-in ended, device token revoked). */
+  accessEnded = $state(false);
   /** When the figures were last read, as epoch ms. */
   updatedAt = $state<number | null>(null);
   readonly #api: ApiClient;
@@ -90,6 +92,7 @@ export class LeaderState {
       this.#readTab(this.tab, unit),
     ]);
     if (!capacity.ok) {
+      if (capacity.code === 'unauthorized') this.accessEnded = true;
       this.error = capacity.message;
       return;
     }

@@ -20,6 +20,7 @@ function failure(code: ErrorCode, message: string): string {
   if (code === 'storage-failed') return 'could not write to disk';
   if (code === 'unauthorized') return 'the screen is locked; unlock with a PIN';
   if (code === 'locked-out') return 'too many wrong PINs';
+  if (code === 'forbidden') return 'you do not have access to this';
   return message;
 }
 

@@ -292,6 +292,7 @@ export const nb: BoardText = {
   failure: (code, message) => {
     if (code === 'unauthorized') return 'skjermen er låst; lås opp med PIN';
     if (code === 'locked-out') return 'for mange feil PIN';
+    if (code === 'forbidden') return 'du har ikke tilgang til dette';
     return failureText(code, message);
   },
 };
