@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { logger } from '../log.js';
 import { startBoard } from '../runtime/board-runtime.js';
+import { loadBrokerCredentials } from './broker-credentials.js';
 import { parseCommandLine, required, USAGE, UsageError, type ParsedCommand } from './options.js';
 
 interface Running {
@@ -20,6 +21,7 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
         dataDir: options.data ?? join('.tavla', municipality, unit),
         port: options.port ?? 4780,
         broker: options.broker,
+        brokerCredentials: loadBrokerCredentials(options),
       });
       console.log(`Tavla board ${municipality}/${unit} (${board.service.nodeId})`);
       console.log(board.host.url);
@@ -34,7 +36,8 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
       return startDemo(options);
     }
     case 'import-plo':
-      throw new Error('import-plo runs once and does not start a role');
+    case 'provision':
+      throw new Error(`${role} runs once and does not start a role`);
   }
 }
 
@@ -53,10 +56,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (command.role === 'import-plo') {
-    const { importPlo } = await import('./import-plo.js');
+  if (command.role === 'import-plo' || command.role === 'provision') {
     try {
-      return importPlo(command);
+      if (command.role === 'provision') return await (await import('./provision-command.js')).provisionCommand(command);
+      return (await import('./import-plo.js')).importPlo(command);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       process.stderr.write(`tavla: ${error.message}\n\n${USAGE}`);

@@ -3,7 +3,14 @@
 import type { Change } from '../../shared/sync/change.js';
 import { BoardService } from '../services/board-service.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
+import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { SyncEngine } from '../sync/sync-engine.js';
+
+/** A broker and the identity this replica shows it. */
+export interface BrokerEndpoint {
+  url: string;
+  credentials?: BrokerCredentials;
+}
 
 export interface BoardRuntimeOptions {
   municipality: string;
@@ -11,6 +18,7 @@ export interface BoardRuntimeOptions {
   dataDir: string;
   port: number;
   broker?: string;
+  brokerCredentials?: BrokerCredentials;
 }
 
 export interface BoardRuntime {
@@ -21,10 +29,12 @@ export interface BoardRuntime {
 }
 
 /** Connects a board's services to the broker; `observe` sees every merged batch (benchmarks). */
-export function attachSync(service: BoardService, brokerUrl: string, observe?: (changes: Change[]) => void): SyncEngine {
+export function attachSync(service: BoardService, broker: string | BrokerEndpoint, observe?: (changes: Change[]) => void): SyncEngine {
+  const { url, credentials } = typeof broker === 'string' ? { url: broker, credentials: undefined } : broker;
   const sync = new SyncEngine({
     store: service.store,
-    brokerUrl,
+    brokerUrl: url,
+    credentials,
     municipality: service.options.municipality,
     nodeId: service.nodeId,
     role: 'board',
@@ -49,7 +59,7 @@ export async function startBoard(options: BoardRuntimeOptions): Promise<BoardRun
     service.close();
     throw error;
   }
-  const sync = options.broker ? attachSync(service, options.broker) : undefined;
+  const sync = options.broker ? attachSync(service, { url: options.broker, credentials: options.brokerCredentials }) : undefined;
   return {
     service,
     host,

@@ -9,7 +9,9 @@ import { leaderAddress } from '../host/leader-address.js';
 import { startHubFlow, type HubFlow } from '../flow/hub-flow.js';
 import { logger } from '../log.js';
 import { HubService } from '../services/hub-service.js';
+import { loadBrokerCredentials } from '../cli/broker-credentials.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../sync/embedded-broker.js';
+import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { SyncEngine } from '../sync/sync-engine.js';
 
 export interface HubRuntimeOptions {
@@ -17,6 +19,8 @@ export interface HubRuntimeOptions {
   dataDir: string;
   port: number;
   broker?: string;
+  /** The hub's identity at that broker (TLS client certificate, or username and password). */
+  brokerCredentials?: BrokerCredentials;
   brokerPort?: number;
   /** A folder watched for PLO message files (patient flow). */
   ploInbox?: string;
@@ -48,6 +52,7 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
   const sync: SyncEngine = new SyncEngine({
     store: service.store,
     brokerUrl,
+    credentials: options.brokerCredentials,
     municipality: options.municipality,
     nodeId: service.nodeId,
     role: 'hub',
@@ -111,12 +116,14 @@ export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime>
     dataDir: options.data ?? join('.tavla', municipality, '_hub'),
     port: options.port ?? 4700,
     broker: options.broker,
+    brokerCredentials: loadBrokerCredentials(options),
     brokerPort: options.brokerPort,
     ploInbox: options.ploInbox,
     ploUnit: options.unit,
     leader: { port: options.leaderPort, screenPort: options.leaderScreenPort, host: options.leaderHost },
   });
   console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
+  if (hub.broker) console.log('Embedded broker: no TLS, no identities, no ACL: for development only (docs/security.md)');
   console.log(hub.host.url);
   if (hub.leaderHost) console.log(`leader view: ${reachableUrl(hub.leaderHost.url)}`);
   if (hub.leaderScreenHost) console.log(`leader screens (read-only): ${reachableUrl(hub.leaderScreenHost.url)}`);
