@@ -39,12 +39,16 @@ export function aclText(manifest: Manifest): string {
   return `# Written by tavla provision: one block per replica identity (its certificate's CN).\n# Anything not granted here is denied.\n\n${blocks.join('\n')}`;
 }
 
-/** The account the broker runs as: mosquitto drops root to `mosquitto`; anyone else runs as themselves. */
-export function brokerAccount(): { user: string; uid: number; gid: number } {
+/**
+ * The account the broker runs as: started by root, mosquitto drops to the `user` line (`mosquitto`
+ * unless the manifest names another); anyone else runs it as themselves.
+ */
+export function brokerAccount(wanted?: string): { user: string; uid: number; gid: number } {
   const uid = process.getuid?.() ?? 0;
   const gid = process.getgid?.() ?? 0;
   if (uid !== 0) return { user: userName(uid) ?? String(uid), uid, gid };
-  const system = passwdEntry('mosquitto');
+  const system = passwdEntry(wanted ?? 'mosquitto');
+  if (wanted && !system) throw new Error(`no account ${wanted} on this machine for the broker to run as`);
   return system ?? { user: 'root', uid, gid };
 }
 
@@ -52,7 +56,7 @@ export function brokerAccount(): { user: string; uid: number; gid: number } {
 export function writeBrokerConfig(out: string, manifest: Manifest): void {
   const files = brokerFiles(out);
   const ca = caFiles(resolve(out, 'ca'));
-  const account = brokerAccount();
+  const account = brokerAccount(manifest.broker.user);
   mkdirSync(files.data, { recursive: true, mode: 0o700 });
   copyFileSync(ca.cert, files.ca);
   copyFileSync(ca.crl, files.crl);

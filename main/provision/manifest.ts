@@ -18,7 +18,12 @@ export type Replica = z.infer<typeof Replica>;
 const Manifest = z.strictObject({
   v: z.literal(1),
   municipality: z.string(),
-  broker: z.strictObject({ host: z.string(), port: z.number().int() }),
+  broker: z.strictObject({
+    host: z.string(),
+    port: z.number().int(),
+    /** The account the broker runs as when started by root; default `mosquitto`. */
+    user: z.string().optional(),
+  }),
   replicas: z.array(Replica),
 });
 export type Manifest = z.infer<typeof Manifest>;

@@ -19,6 +19,8 @@ export interface ProvisionRequest {
   boardsPerUnit: number;
   brokerHost?: string;
   brokerPort?: number;
+  /** The account a root-started broker runs as (default `mosquitto`); the demo keeps its own. */
+  brokerUser?: string;
 }
 
 /** What a run did, by replica name. */
@@ -41,19 +43,24 @@ export async function provision(request: ProvisionRequest): Promise<ProvisionRep
   if (earlier && earlier.municipality !== request.municipality) {
     throw new ProvisionError(`${out} is provisioned for municipality ${earlier.municipality}, not ${request.municipality}`);
   }
-  const broker = { host: request.brokerHost ?? earlier?.broker.host ?? DEFAULT_HOST, port: request.brokerPort ?? earlier?.broker.port ?? DEFAULT_PORT };
+  const user = request.brokerUser ?? earlier?.broker.user;
+  const broker = {
+    host: request.brokerHost ?? earlier?.broker.host ?? DEFAULT_HOST,
+    port: request.brokerPort ?? earlier?.broker.port ?? DEFAULT_PORT,
+    ...(user ? { user } : {}),
+  };
   const manifest: Manifest = { v: 1, municipality: request.municipality, broker, replicas: [...(earlier?.replicas ?? [])] };
   mkdirSync(out, { recursive: true });
   // The broker drops root for its own account, which must be able to pass through to broker/.
-  if (brokerAccount().uid !== process.getuid?.()) chmodSync(out, 0o711);
+  if (brokerAccount(user).uid !== process.getuid?.()) chmodSync(out, 0o711);
   const caDir = resolve(out, 'ca');
   await ensureCa(caDir, request.municipality);
 
-  const broker_ = brokerFiles(out);
-  mkdirSync(broker_.dir, { recursive: true });
-  if (!existsSync(broker_.cert) || earlier?.broker.host !== broker.host) {
+  const served = brokerFiles(out);
+  mkdirSync(served.dir, { recursive: true });
+  if (!existsSync(served.cert) || earlier?.broker.host !== broker.host) {
     if (earlier) await revokeIdentity(caDir, earlier.broker.host);
-    await issueCertificate(caDir, broker.host, { kind: 'server', host: broker.host }, broker_.key, broker_.cert);
+    await issueCertificate(caDir, broker.host, { kind: 'server', host: broker.host }, served.key, served.cert);
   }
 
   const wanted: Replica[] = [{ name: 'hub', identity: `${request.municipality}-hub`, role: 'hub' }];
