@@ -187,8 +187,8 @@ function readConfigFile(file: string): Record<string, unknown> {
   }
 }
 
-/** A folder copied to a board works wherever it lands: its file paths follow the file. */
-function relativeTo(folder: string, options: Record<string, unknown>): Record<string, unknown> {
+/** A folder copied to a board works wherever it lands: a configuration file's credential paths follow the file. */
+export function relativeTo(folder: string, options: Record<string, unknown>): Record<string, unknown> {
   const resolved = { ...options };
   for (const key of FILE_KEYS) {
     const path = resolved[key];
