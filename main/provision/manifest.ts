@@ -39,7 +39,7 @@ export function readManifest(out: string): Manifest | undefined {
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file} is not JSON: ${(error as Error).message}`);
+    throw new Error(`${file} is not JSON: ${(error as Error).message}`, { cause: error });
   }
   const parsed = Manifest.safeParse(value);
   if (!parsed.success) throw new Error(`${file} is not a Tavla provision manifest: ${parsed.error.issues[0]?.message ?? ''}`);
