@@ -14,6 +14,7 @@ const brokerUrl = z
   .string()
   .refine((value) => /^(mqtts?|wss?):\/\/[^\s]+$/.test(value), 'an mqtt://, mqtts://, ws:// or wss:// URL');
 const port = z.coerce.number().int().min(0).max(65535);
+const hostName = (example: string) => z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, example);
 
 /** The options every role understands; also the shape of a board's configuration file. */
 export const RoleOptions = z.strictObject({
@@ -31,10 +32,7 @@ export const RoleOptions = z.strictObject({
   leaderPort: port.optional(),
   /** The same, read-only: for wall screens that anyone walking past can touch. */
   leaderScreenPort: port.optional(),
-  leaderHost: z
-    .string()
-    .regex(/^[A-Za-z0-9.:-]{1,253}$/, 'an IP address or host name of this machine, e.g. 0.0.0.0 or 10.0.4.2')
-    .optional(),
+  leaderHost: hostName('an IP address or host name of this machine, e.g. 0.0.0.0 or 10.0.4.2').optional(),
   /** The broker's CA certificate (PEM), this replica's client certificate and its key: TLS identity. */
   brokerCa: z.string().min(1).optional(),
   brokerCert: z.string().min(1).optional(),
@@ -50,10 +48,7 @@ export const RoleOptions = z.strictObject({
     .pipe(z.array(slug).min(1))
     .optional(),
   boardsPerUnit: z.coerce.number().int().min(1).max(50).optional(),
-  brokerHost: z
-    .string()
-    .regex(/^[A-Za-z0-9.:-]{1,253}$/, 'the host name or IP address boards and the hub dial, e.g. mqtt.fjordvik.kommune.no')
-    .optional(),
+  brokerHost: hostName('the host name or IP address boards and the hub dial, e.g. mqtt.fjordvik.kommune.no').optional(),
   /** `provision`: withdraw one replica's identity, or replace its key and certificate. */
   revoke: z.string().min(1).optional(),
   renew: z.string().min(1).optional(),
