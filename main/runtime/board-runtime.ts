@@ -59,7 +59,14 @@ export async function startBoard(options: BoardRuntimeOptions): Promise<BoardRun
     service.close();
     throw error;
   }
-  const sync = options.broker ? attachSync(service, { url: options.broker, credentials: options.brokerCredentials }) : undefined;
+  let sync: SyncEngine | undefined;
+  try {
+    sync = options.broker ? attachSync(service, { url: options.broker, credentials: options.brokerCredentials }) : undefined;
+  } catch (error) {
+    await host.close();
+    service.close();
+    throw error;
+  }
   return {
     service,
     host,

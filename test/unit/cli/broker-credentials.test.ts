@@ -1,18 +1,23 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadBrokerCredentials } from '../../../main/cli/broker-credentials.js';
 import { parseCommandLine, UsageError } from '../../../main/cli/options.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
-const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+/** A self-signed certificate and its key, from openssl as provisioning makes them. */
+function selfSigned(dir: string, name: string): void {
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', `/CN=${name}`, '-days', '1', '-keyout', join(dir, `${name}.key`), '-out', join(dir, `${name}.crt`)], { stdio: 'ignore' });
+}
 
 describe('broker credentials from a configuration file', () => {
   let dir: ReturnType<typeof tempDir>;
   beforeEach(() => {
     dir = tempDir('tavla-credentials-');
-    mkdirSync(join(dir.path, 'solsiden-1'));
-    for (const name of ['ca.crt', 'client.crt', 'client.key']) writeFileSync(join(dir.path, 'solsiden-1', name), PEM);
+    const folder = join(dir.path, 'solsiden-1');
+    mkdirSync(folder);
+    for (const name of ['ca', 'client', 'other']) selfSigned(folder, name);
   });
   afterEach(() => dir.remove());
 
@@ -29,8 +34,8 @@ describe('broker credentials from a configuration file', () => {
     const options = config(files);
     expect(options.brokerKey).toBe(join(dir.path, 'solsiden-1', 'client.key'));
     const credentials = loadBrokerCredentials(options);
-    expect(credentials?.cert?.toString()).toBe(PEM);
-    expect(credentials?.key?.toString()).toBe(PEM);
+    expect(credentials?.cert?.toString()).toBe(readFileSync(join(dir.path, 'solsiden-1', 'client.crt'), 'utf8'));
+    expect(credentials?.key?.toString()).toMatch(/^-----BEGIN PRIVATE KEY-----/);
   });
 
   it('takes username and password over TLS', () => {
@@ -40,6 +45,8 @@ describe('broker credentials from a configuration file', () => {
   it.each([
     [{ ...files, brokerKey: 'solsiden-1/missing.key' }, /--broker-key: cannot read .*missing\.key/],
     [{ ...files, brokerCa: 'solsiden-1.json' }, /--broker-ca: .* is not a PEM file/],
+    [{ ...files, brokerKey: 'solsiden-1/other.key' }, /--broker-key: does not fit --broker-cert/],
+    [{ ...files, brokerCa: 'solsiden-1/client.key' }, /--broker-ca: not a usable CA certificate/],
     [{ brokerCert: files.brokerCert }, /--broker-key: a client certificate and its key go together/],
     [{ ...files, broker: 'mqtt://mqtt.fjordvik.example:1883' }, /--broker: credentials need an mqtts:\/\/ or wss:\/\/ broker/],
     [{ brokerPassword: 'secret' }, /--broker-username: a broker password needs its username/],
