@@ -208,6 +208,19 @@ describe('the provisioned broker', () => {
     expect(tavla('provision', '--out', out, '--revoke', 'tildeling-2').status).toBe(1);
   });
 
+  it('renews an identity: a new key and certificate under the same name, the old one refused', async () => {
+    const old = join(dir.path, 'old');
+    cpSync(join(out, 'tildeling-1'), join(old, 'tildeling-1'), { recursive: true });
+    cpSync(join(out, 'tildeling-1.json'), join(old, 'tildeling-1.json'));
+    const run = tavla('provision', '--out', out, '--renew', `${M}-tildeling-1`);
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(out, 'tildeling-1', 'client.key'), 'utf8')).not.toBe(readFileSync(join(old, 'tildeling-1', 'client.key'), 'utf8'));
+    await broker.kill('SIGTERM');
+    await broker.restart();
+    expect(await connect(url, identity(old, 'tildeling-1'))).toBeInstanceOf(Error);
+    expect((await client('tildeling-1')).connected).toBe(true);
+  });
+
   it('converges boards of two units and the hub over TLS through a broker SIGKILL and restart', async () => {
     const start = (role: 'board' | 'hub', name: string, unit?: string) =>
       TavlaProcess.start({ role, municipality: M, unit, data: join(dir.path, `run-${name}`), config: join(out, `${name}.json`) }).then((p) => (running.push(p), p));
