@@ -6,6 +6,7 @@
 
 import { resolve } from 'node:path';
 import { brokerFiles } from '../provision/broker-config.js';
+import { readManifest } from '../provision/manifest.js';
 import { provision, renew, revoke } from '../provision/provision.js';
 import { required, UsageError, type ParsedCommand } from './options.js';
 
@@ -26,10 +27,12 @@ export async function provisionCommand({ options }: ParsedCommand): Promise<numb
       console.log('install the new folder on its replica, then restart the broker to apply the CRL');
       return 0;
     }
+    // A folder provisioned before knows its municipality: a bare re-run renews the CRL and rewrites the files.
+    const earlier = readManifest(resolve(out));
     const report = await provision({
       out,
-      municipality: required(options.municipality, 'municipality', 'provision'),
-      units: required(options.units, 'units', 'provision'),
+      municipality: required(options.municipality ?? earlier?.municipality, 'municipality', 'provision'),
+      units: earlier ? (options.units ?? []) : required(options.units, 'units', 'provision'),
       boardsPerUnit: options.boardsPerUnit ?? 1,
       brokerHost: options.brokerHost,
       brokerPort: options.brokerPort,

@@ -180,6 +180,21 @@ describe('the provisioned broker', () => {
     expect(wrongCa.output.match(/broker connection refused: certificate/g)).toHaveLength(1);
   }, 40_000);
 
+  it('says not-authorised in /healthz when the broker refuses the identity at CONNACK', async () => {
+    const closedPort = await freePort();
+    const config = join(dir.path, 'no-anonymous.conf');
+    writeFileSync(config, `listener ${closedPort} 127.0.0.1\nallow_anonymous false\npersistence false\nlog_dest stderr\n`);
+    const strict = await Mosquitto.fromConfig(config, closedPort);
+    try {
+      const board = await TavlaProcess.start({ role: 'board', municipality: M, unit: 'solsiden', data: join(dir.path, 'anonymous'), broker: strict.url });
+      running.push(board);
+      const health = await waitFor(() => board.health(), (h) => h.broker === 'refused', { what: 'refused at CONNACK' });
+      expect(health).toMatchObject({ broker: 'refused', brokerReason: 'not-authorised' });
+    } finally {
+      await strict.kill();
+    }
+  });
+
   it('adds units and boards on a second run and keeps every identity issued before', async () => {
     const before = readFileSync(join(out, 'solsiden-1', 'client.crt'), 'utf8');
     const run = tavla('provision', '--municipality', M, '--units', 'solsiden,hjemme-nord', '--boards-per-unit', '3', '--out', out);
@@ -192,6 +207,11 @@ describe('the provisioned broker', () => {
     expect((await client('solsiden-1')).connected).toBe(true);
     expect((await client('hjemme-nord-3')).connected).toBe(true);
     expect(tavla('provision', '--municipality', 'another', '--units', 'x', '--out', out).status).toBe(1);
+    // A bare re-run (the monthly cron job) renews the CRL and keeps everything else.
+    const crl = readFileSync(join(out, 'broker', 'crl.pem'), 'utf8');
+    expect(tavla('provision', '--out', out).status).toBe(0);
+    expect(readFileSync(join(out, 'broker', 'crl.pem'), 'utf8')).not.toBe(crl);
+    expect(readFileSync(join(out, 'solsiden-1', 'client.crt'), 'utf8')).toBe(before);
   });
 
   it('refuses a revoked identity once the broker restarts, and only that one', async () => {
