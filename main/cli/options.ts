@@ -1,6 +1,7 @@
 /** Command-line and configuration-file options of `tavla`, validated before anything starts. */
 
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
@@ -27,6 +28,7 @@ const hostNames = z.preprocess(
     )
     .max(32),
 );
+const hostName = (example: string) => z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, example);
 
 /** The options every role understands; also the shape of a board's configuration file. */
 export const RoleOptions = z.strictObject({
@@ -44,9 +46,20 @@ export const RoleOptions = z.strictObject({
   leaderPort: port.optional(),
   /** The same, read-only: for wall screens that anyone walking past can touch. */
   leaderScreenPort: port.optional(),
-  leaderHost: z
+  leaderHost: hostName('an IP address or host name of this machine, e.g. 0.0.0.0 or 10.0.4.2').optional(),
+  /** The broker's CA certificate (PEM), this replica's client certificate and its key: TLS identity. */
+  brokerCa: z.string().min(1).optional(),
+  brokerCert: z.string().min(1).optional(),
+  brokerKey: z.string().min(1).optional(),
+  /** A broker username and password (over TLS only); the password belongs in a file, not on a command line. */
+  brokerUsername: z.string().min(1).max(256).optional(),
+  brokerPassword: z.string().min(1).max(1024).optional(),
+  /** `provision`: the folder written, the units and boards in it, the host and port boards dial. */
+  out: z.string().min(1).optional(),
+  units: z
     .string()
-    .regex(/^[A-Za-z0-9.:-]{1,253}$/, 'an IP address or host name of this machine, e.g. 0.0.0.0 or 10.0.4.2')
+    .transform((list) => list.split(',').map((unit) => unit.trim()))
+    .pipe(z.array(slug).min(1))
     .optional(),
   /** More names the API answers to (the Host a browser sends) or a proxy's origin. */
   hostNames: hostNames.optional(),
@@ -63,10 +76,15 @@ export const RoleOptions = z.strictObject({
   oidcUnitRole: z.string().min(1).max(100).optional(),
   /** A wall screen's name (device-token). */
   name: z.string().regex(/^[\p{L}\p{N} ._-]{1,60}$/u, 'letters, digits, space, . _ -, at most 60').optional(),
+  boardsPerUnit: z.coerce.number().int().min(1).max(50).optional(),
+  brokerHost: hostName('the host name or IP address boards and the hub dial, e.g. mqtt.fjordvik.kommune.no').optional(),
+  /** `provision`: withdraw one replica's identity, or replace its key and certificate. */
+  revoke: z.string().min(1).optional(),
+  renew: z.string().min(1).optional(),
 });
 export type RoleOptions = z.infer<typeof RoleOptions>;
 
-export const ROLES = ['board', 'hub', 'demo', 'import-plo', 'device-token'] as const;
+export const ROLES = ['board', 'hub', 'demo', 'import-plo', 'device-token', 'provision'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const USAGE = `Usage: tavla <command> [options]
@@ -81,12 +99,24 @@ Commands:
   device-token issue|list|revoke
           a leader wall screen's device token in the hub's store (--data or --municipality,
           --name; issue takes --unit to show one unit only); the token is printed once
+  provision --municipality <m> --units <u1,u2,...> --out <dir> [--boards-per-unit <n>]
+            [--broker-host <host>] [--broker-port <n>]
+          write a CA, a TLS-only Mosquitto configuration with one identity per replica and an ACL,
+          and <dir>/hub.json, <dir>/<unit>-<n>.json for tavla hub/board --config (docs/security.md);
+          run again to add units or boards: identities issued before stay valid
+  provision --out <dir> --revoke <replica>   withdraw one replica's identity (e.g. solsiden-2)
+  provision --out <dir> --renew <replica>    replace one replica's key and certificate
 
 Options:
   --municipality <id>   municipality id (board, hub)               e.g. ${'`'}fjordvik${'`'}
   --unit <id>           unit id (board)                            e.g. ${'`'}solsiden${'`'}
-  --broker <url>        MQTT broker, mqtt://host:port (board, hub)
-  --broker-port <n>     port of the hub's embedded broker (default 1883; 0 picks a free one)
+  --broker <url>        MQTT broker, mqtt://host:port or mqtts://host:port (board, hub)
+  --broker-ca <file>, --broker-cert <file>, --broker-key <file>
+                        TLS: the broker's CA certificate, this replica's certificate and key (PEM)
+  --broker-username <name>
+                        broker username (its brokerPassword only in a --config file)
+  --broker-port <n>     port of the hub's embedded broker (default 1883; 0 picks a free one);
+                        with provision, the broker's TLS port (default 8883)
   --data <dir>          data folder holding the SQLite file (default .tavla/<municipality>/<unit>)
   --port <n>            HTTP port on 127.0.0.1 (0 picks a free port; the URL is printed)
   --config <file>       JSON file with any of these options (flags win)
@@ -141,6 +171,16 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         'host-names': { type: 'string', multiple: true },
         ...Object.fromEntries(OIDC_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
         name: { type: 'string' },
+        'broker-ca': { type: 'string' },
+        'broker-cert': { type: 'string' },
+        'broker-key': { type: 'string' },
+        'broker-username': { type: 'string' },
+        out: { type: 'string' },
+        units: { type: 'string' },
+        'boards-per-unit': { type: 'string' },
+        'broker-host': { type: 'string' },
+        revoke: { type: 'string' },
+        renew: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -168,6 +208,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
   return { role: role as Role, options: result.data, ...(takes ? { path: rest[0] } : {}) };
 }
 
+/** Keys naming files: in a configuration file they are relative to the file's own folder. */
+const FILE_KEYS = ['brokerCa', 'brokerCert', 'brokerKey'] as const;
+
 function readConfigFile(file: string): Record<string, unknown> {
   let text: string;
   try {
@@ -178,10 +221,20 @@ function readConfigFile(file: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-    return value as Record<string, unknown>;
+    return relativeTo(dirname(resolve(file)), value as Record<string, unknown>);
   } catch (error) {
     throw new UsageError(`--config: ${file} is not a JSON object: ${(error as Error).message}`);
   }
+}
+
+/** A folder copied to a board works wherever it lands: a configuration file's credential paths follow the file. */
+export function relativeTo(folder: string, options: Record<string, unknown>): Record<string, unknown> {
+  const resolved = { ...options };
+  for (const key of FILE_KEYS) {
+    const path = resolved[key];
+    if (typeof path === 'string' && path !== '' && !isAbsolute(path)) resolved[key] = resolve(folder, path);
+  }
+  return resolved;
 }
 
 function camel(flag: string): string {

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { logger } from '../log.js';
 import { startBoard } from '../runtime/board-runtime.js';
+import { loadBrokerCredentials } from './broker-credentials.js';
 import { parseCommandLine, required, USAGE, UsageError, type ParsedCommand } from './options.js';
 
 interface Running {
@@ -21,6 +22,7 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
         port: options.port ?? 4780,
         broker: options.broker,
         hostNames: options.hostNames,
+        brokerCredentials: loadBrokerCredentials(options),
       });
       console.log(`Tavla board ${municipality}/${unit} (${board.service.nodeId})`);
       console.log(board.host.url);
@@ -36,6 +38,7 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
     }
     case 'import-plo':
     case 'device-token':
+    case 'provision':
       throw new Error(`${role} runs once and does not start a role`);
   }
 }
@@ -55,9 +58,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (command.role === 'import-plo' || command.role === 'device-token') {
-    const run = command.role === 'import-plo' ? (await import('./import-plo.js')).importPlo : (await import('./device-token.js')).deviceToken;
+  if (command.role === 'import-plo' || command.role === 'device-token' || command.role === 'provision') {
     try {
+      if (command.role === 'provision') return await (await import('./provision-command.js')).provisionCommand(command);
+      const run = command.role === 'import-plo' ? (await import('./import-plo.js')).importPlo : (await import('./device-token.js')).deviceToken;
       return run(command);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;

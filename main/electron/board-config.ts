@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { RoleOptions } from '../cli/options.js';
+import { loadBrokerCredentials } from '../cli/broker-credentials.js';
+import { relativeTo, RoleOptions } from '../cli/options.js';
+import type { BrokerCredentials } from '../sync/mqtt-link.js';
 
 /** The file's keys: the command line's, and what kind of screen this is. */
 const ScreenFile = RoleOptions.extend({
@@ -27,6 +29,8 @@ export interface BoardConfig {
   unit: string;
   dataDir: string;
   broker?: string;
+  /** The board's identity at the broker, read from the files the configuration names. */
+  brokerCredentials?: BrokerCredentials;
   port?: number;
 }
 
@@ -40,7 +44,7 @@ export interface LeaderScreenConfig {
 export type ScreenConfig = BoardConfig | LeaderScreenConfig;
 
 /** Keys that belong to a unit's board, refused on a leader screen so nobody thinks it keeps a unit. */
-const BOARD_ONLY_KEYS = ['unit', 'data', 'broker', 'port'] as const;
+const BOARD_ONLY_KEYS = ['unit', 'data', 'broker', 'port', 'brokerCa', 'brokerCert', 'brokerKey', 'brokerUsername', 'brokerPassword'] as const;
 
 /** A configuration the board cannot start with; the message says what to fix. */
 export class BoardConfigError extends Error {}
@@ -76,7 +80,7 @@ export function readScreenConfig(file: string, userData: string): ScreenConfig {
   } catch (error) {
     throw new BoardConfigError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
-  const parsed = ScreenFile.safeParse(json);
+  const parsed = ScreenFile.safeParse(typeof json === 'object' && json !== null && !Array.isArray(json) ? relativeTo(dirname(file), json as Record<string, unknown>) : json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new BoardConfigError(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
@@ -94,6 +98,12 @@ export function readScreenConfig(file: string, userData: string): ScreenConfig {
   if (municipality === undefined || unit === undefined) {
     throw new BoardConfigError(`${file} must name both "municipality" and "unit"`);
   }
+  let brokerCredentials: BrokerCredentials | undefined;
+  try {
+    brokerCredentials = loadBrokerCredentials(parsed.data);
+  } catch (error) {
+    throw new BoardConfigError(`${file}: ${(error as Error).message}`);
+  }
   return {
     screen: 'board',
     file,
@@ -101,6 +111,7 @@ export function readScreenConfig(file: string, userData: string): ScreenConfig {
     unit,
     dataDir: data === undefined ? join(userData, 'data', municipality, unit) : resolve(dirname(file), data),
     broker,
+    ...(brokerCredentials ? { brokerCredentials } : {}),
     port,
   };
 }

@@ -17,7 +17,7 @@ export interface OpenBoard {
 export async function openBoard(config: BoardConfig): Promise<OpenBoard> {
   const service = new BoardService({ dataDir: config.dataDir, municipality: config.municipality, unit: config.unit });
   // Without a broker the board still works on its own store and syncs once one is configured.
-  const sync: SyncEngine | undefined = config.broker ? attachSync(service, config.broker) : undefined;
+  const sync: SyncEngine | undefined = config.broker ? attachSync(service, { url: config.broker, credentials: config.brokerCredentials }) : undefined;
   let host: RunningHost | undefined;
   if (config.port !== undefined) {
     try {

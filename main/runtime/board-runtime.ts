@@ -3,7 +3,14 @@
 import type { Change } from '../../shared/sync/change.js';
 import { BoardService } from '../services/board-service.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
+import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { SyncEngine } from '../sync/sync-engine.js';
+
+/** A broker and the identity this replica shows it. */
+export interface BrokerEndpoint {
+  url: string;
+  credentials?: BrokerCredentials;
+}
 
 export interface BoardRuntimeOptions {
   municipality: string;
@@ -13,6 +20,7 @@ export interface BoardRuntimeOptions {
   broker?: string;
   /** More names the board's host answers to (`--host-names`). */
   hostNames?: readonly string[];
+  brokerCredentials?: BrokerCredentials;
 }
 
 export interface BoardRuntime {
@@ -23,10 +31,12 @@ export interface BoardRuntime {
 }
 
 /** Connects a board's services to the broker; `observe` sees every merged batch (benchmarks). */
-export function attachSync(service: BoardService, brokerUrl: string, observe?: (changes: Change[]) => void): SyncEngine {
+export function attachSync(service: BoardService, broker: string | BrokerEndpoint, observe?: (changes: Change[]) => void): SyncEngine {
+  const { url, credentials } = typeof broker === 'string' ? { url: broker, credentials: undefined } : broker;
   const sync = new SyncEngine({
     store: service.store,
-    brokerUrl,
+    brokerUrl: url,
+    credentials,
     municipality: service.options.municipality,
     nodeId: service.nodeId,
     role: 'board',
@@ -51,7 +61,14 @@ export async function startBoard(options: BoardRuntimeOptions): Promise<BoardRun
     service.close();
     throw error;
   }
-  const sync = options.broker ? attachSync(service, options.broker) : undefined;
+  let sync: SyncEngine | undefined;
+  try {
+    sync = options.broker ? attachSync(service, { url: options.broker, credentials: options.brokerCredentials }) : undefined;
+  } catch (error) {
+    await host.close();
+    service.close();
+    throw error;
+  }
   return {
     service,
     host,

@@ -13,7 +13,9 @@ import { screenAccess } from '../host/screen-access.js';
 import { startHubFlow, type HubFlow } from '../flow/hub-flow.js';
 import { logger } from '../log.js';
 import { HubService } from '../services/hub-service.js';
+import { loadBrokerCredentials } from '../cli/broker-credentials.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../sync/embedded-broker.js';
+import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { SyncEngine } from '../sync/sync-engine.js';
 
 export interface HubRuntimeOptions {
@@ -21,6 +23,8 @@ export interface HubRuntimeOptions {
   dataDir: string;
   port: number;
   broker?: string;
+  /** The hub's identity at that broker (TLS client certificate, or username and password). */
+  brokerCredentials?: BrokerCredentials;
   brokerPort?: number;
   /** A folder watched for PLO message files (patient flow). */
   ploInbox?: string;
@@ -57,6 +61,7 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
   const sync: SyncEngine = new SyncEngine({
     store: service.store,
     brokerUrl,
+    credentials: options.brokerCredentials,
     municipality: options.municipality,
     nodeId: service.nodeId,
     role: 'hub',
@@ -139,6 +144,7 @@ export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime>
     dataDir: options.data ?? join('.tavla', municipality, '_hub'),
     port: options.port ?? 4700,
     broker: options.broker,
+    brokerCredentials: loadBrokerCredentials(options),
     brokerPort: options.brokerPort,
     ploInbox: options.ploInbox,
     ploUnit: options.unit,
@@ -148,6 +154,7 @@ export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime>
   console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
   // Before the URL, which scripts wait for as the sign the hub is up.
   console.log(`operator token for GET /api/state (Authorization: Bearer): ${hub.operatorTokenFile}`);
+  if (hub.broker) console.log('Embedded broker: no TLS, no identities, no ACL: for development only (docs/security.md)');
   console.log(hub.host.url);
   if (hub.leaderHost) console.log(`leader view: ${reachableUrl(hub.leaderHost.url)}`);
   if (hub.leaderHost && options.oidcIssuer) console.log(`leader sign-in: OpenID Connect, ${options.oidcIssuer}`);

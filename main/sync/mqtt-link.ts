@@ -1,23 +1,41 @@
 /**
  * One MQTT connection with one reconnect loop: jittered exponential backoff, a retained last will,
- * resubscribe on every connect. Durability is not its job: the outbox in SQLite is.
+ * resubscribe on every connect. Over TLS it checks the broker's certificate and host name and shows
+ * its own. A refusal (certificate, identity) backs off to a minute and is reported once per change
+ * of reason, not per attempt. Durability is not its job: the outbox in SQLite is.
  */
 
 import mqtt, { type MqttClient } from 'mqtt';
 import { logger } from '../log.js';
+import { classifyBrokerError, type BrokerRefusal } from './broker-refusal.js';
+
+/** What this replica shows the broker: TLS material (PEM) and/or a username and password. */
+export interface BrokerCredentials {
+  ca?: Buffer;
+  cert?: Buffer;
+  key?: Buffer;
+  username?: string;
+  password?: string;
+}
 
 export interface LinkOptions {
   url: string;
   clientId: string;
+  credentials?: BrokerCredentials;
   will: { topic: string; payload: string };
   subscriptions: string[];
   onMessage(topic: string, payload: Buffer): void;
   onConnect(): void;
   onDisconnect(): void;
+  /** The reason the link cannot connect changed (null: connected again). */
+  onTrouble?(reason: BrokerRefusal | null): void;
 }
 
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 10_000;
+/** A refusal will not change by retrying soon: start at 5 s and stay below a minute. */
+const REFUSED_BASE_MS = 5_000;
+const REFUSED_CAP_MS = 60_000;
 
 export class MqttLink {
   private readonly client: MqttClient;
@@ -25,12 +43,21 @@ export class MqttLink {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private wasConnected = false;
+  private trouble: BrokerRefusal | null = null;
+  private retryDelay = 0;
   /** Publishes awaiting their ack: failed at once when the connection drops, never left hanging. */
   private readonly inFlight = new Set<(error: Error) => void>();
 
   constructor(private readonly options: LinkOptions) {
+    const { ca, cert, key, username, password } = options.credentials ?? {};
     this.client = mqtt.connect(options.url, {
       clientId: options.clientId,
+      ...(ca ? { ca } : {}),
+      ...(cert && key ? { cert, key } : {}),
+      ...(username ? { username } : {}),
+      ...(password ? { password } : {}),
+      // Never talk to a broker whose certificate does not check out (mqtt.js checks the host name).
+      rejectUnauthorized: true,
       clean: true,
       reconnectPeriod: 0, // our own loop below, with jitter
       connectTimeout: 5_000,
@@ -40,7 +67,7 @@ export class MqttLink {
     });
     this.client.on('connect', () => this.connected());
     this.client.on('close', () => this.closed());
-    this.client.on('error', (error) => logger.debug({ err: error }, 'mqtt error'));
+    this.client.on('error', (error) => this.failed(error));
     this.client.on('message', (topic, payload) => options.onMessage(topic, payload));
   }
 
@@ -50,6 +77,7 @@ export class MqttLink {
 
   private connected(): void {
     this.attempt = 0;
+    this.report(null);
     this.wasConnected = true;
     this.client.subscribe(this.options.subscriptions, { qos: 1 }, (error) => {
       if (error) {
@@ -69,13 +97,43 @@ export class MqttLink {
       this.options.onDisconnect();
     }
     if (this.stopped || this.timer) return;
-    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** this.attempt);
-    const delay = Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    const refused = this.trouble === 'certificate' || this.trouble === 'not-authorised';
+    const [base, cap] = refused ? [REFUSED_BASE_MS, REFUSED_CAP_MS] : [BACKOFF_BASE_MS, BACKOFF_CAP_MS];
+    const ceiling = Math.min(cap, base * 2 ** this.attempt);
+    this.retryDelay = Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
     this.attempt = Math.min(this.attempt + 1, 16);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (!this.stopped && !this.client.connected) this.client.reconnect();
-    }, delay);
+    }, this.retryDelay);
+  }
+
+  private failed(error: Error): void {
+    const reason = classifyBrokerError(error);
+    logger.debug({ err: error, reason }, 'mqtt error');
+    this.report(reason, error);
+    // A refusal can arrive after the close that scheduled a quick retry: slow that retry down.
+    if (this.timer && reason !== 'unreachable' && this.retryDelay < REFUSED_BASE_MS / 2) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.attempt = 0;
+      if (!this.stopped) this.scheduleReconnect();
+    }
+  }
+
+  /** Logs and reports a change of reason only: a broker refusing every minute logs once. */
+  private report(reason: BrokerRefusal | null, error?: Error): void {
+    if (reason === this.trouble) return;
+    const before = this.trouble;
+    this.trouble = reason;
+    if (reason === null) logger.info({ before }, 'broker connection restored');
+    else if (reason === 'unreachable') logger.warn({ url: this.options.url, err: error?.message }, 'broker unreachable');
+    else logger.error({ url: this.options.url, reason, err: error?.message }, `broker connection refused: ${reason}`);
+    this.options.onTrouble?.(reason);
   }
 
   /** Publishes; resolves once the broker acknowledged (QoS 1), rejects when not connected. */

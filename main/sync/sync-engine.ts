@@ -5,7 +5,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import type { SyncStatus } from '../../shared/api/contract.js';
+import type { BrokerRefusal, SyncStatus } from '../../shared/api/contract.js';
 import type { Change } from '../../shared/sync/change.js';
 import {
   batchChanges,
@@ -24,11 +24,13 @@ import { logger } from '../log.js';
 import { reconcile, SyncResponder, type Ask } from './anti-entropy.js';
 import { decodePayload } from './inbound.js';
 import { countRefusals, InboundScope } from './inbound-scope.js';
-import { MqttLink } from './mqtt-link.js';
+import { MqttLink, type BrokerCredentials } from './mqtt-link.js';
 
 export interface SyncEngineOptions {
   store: FieldStore;
   brokerUrl: string;
+  /** This replica's identity at the broker (TLS client certificate, or username and password). */
+  credentials?: BrokerCredentials;
   municipality: string;
   nodeId: string;
   role: 'board' | 'hub';
@@ -66,6 +68,8 @@ export class SyncEngine {
   private stopped = false;
   /** When this replica last came online, as its presence announces: who is the newcomer. */
   private onlineSince = '';
+  /** Whether the broker ever answered since start: a broker never reached is a setup problem. */
+  private everConnected = false;
 
   constructor(private readonly options: SyncEngineOptions) {
     const { municipality: m, nodeId, role, unit } = options;
@@ -76,6 +80,7 @@ export class SyncEngine {
     this.link = new MqttLink({
       url: options.brokerUrl,
       clientId: `tavla-${nodeId}`,
+      credentials: options.credentials,
       will: { topic: this.presenceTopic(), payload: this.presence('offline') },
       subscriptions: [
         `${TOPIC_ROOT}/${m}/${scope}/changes/+`,
@@ -86,6 +91,7 @@ export class SyncEngine {
       onMessage: (topic, payload) => this.receive(topic, payload),
       onConnect: () => this.connected(),
       onDisconnect: () => this.disconnected(),
+      onTrouble: (reason) => this.troubled(reason),
     });
   }
 
@@ -126,7 +132,9 @@ export class SyncEngine {
   }
 
   private connected(): void {
+    this.everConnected = true;
     this.status.broker = 'connected';
+    this.status.brokerReason = null;
     this.status.offlineSince = null;
     this.retryAttempt = 0;
     this.reconciled.clear();
@@ -143,6 +151,14 @@ export class SyncEngine {
     this.status.offlineSince = new Date().toISOString();
     this.rejectPending(new Error('disconnected'));
     for (const scopePeers of this.peers.values()) for (const peer of scopePeers.values()) peer.online = false;
+    this.emitStatus();
+  }
+
+  /** A refusal shows as `refused`; a broker lost after it answered is an outage: `offline`. */
+  private troubled(reason: BrokerRefusal | null): void {
+    this.status.brokerReason = reason;
+    if (reason === null) return;
+    this.status.broker = reason === 'unreachable' && this.everConnected ? 'offline' : 'refused';
     this.emitStatus();
   }
 

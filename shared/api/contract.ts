@@ -82,8 +82,17 @@ export function isCommandName(name: string): name is CommandName {
 }
 
 /** Sync status as /healthz and the offline banner report it. */
+/**
+ * Why the broker link is down: TLS failed either way (`certificate`), the broker refused the
+ * identity (`not-authorised`), or nothing answered (`unreachable`).
+ */
+export type BrokerRefusal = 'certificate' | 'not-authorised' | 'unreachable';
+
 export interface SyncStatus {
-  broker: 'connected' | 'offline';
+  /** `refused`: the broker said no (certificate, identity), or has never answered since start. */
+  broker: 'connected' | 'offline' | 'refused';
+  /** Why it is not connected, once an attempt failed; absent or null while connected. */
+  brokerReason?: BrokerRefusal | null;
   offlineSince: string | null;
   outbox: number;
   rejected: number;

@@ -50,6 +50,14 @@ export class Mosquitto {
     return broker;
   }
 
+  /** Starts a broker from a configuration written elsewhere (e.g. `tavla provision`), listening on `port`. */
+  static async fromConfig(config: string, port: number): Promise<Mosquitto> {
+    if (!MOSQUITTO_BIN) throw new Error('mosquitto is not installed: run `npm run system-deps`');
+    const broker = new Mosquitto(port, config);
+    await broker.restart();
+    return broker;
+  }
+
   get url(): string {
     return `mqtt://127.0.0.1:${this.port}`;
   }

@@ -24,6 +24,8 @@ export interface TavlaOptions {
   unit?: string;
   broker?: string;
   data: string;
+  /** A configuration file (`--config`), e.g. one `tavla provision` wrote; flags given here win. */
+  config?: string;
   /** More flags, as a user would add them (e.g. --plo-inbox). */
   args?: string[];
 }
@@ -55,7 +57,8 @@ export class TavlaProcess {
     const args = [CLI, role, '--municipality', municipality, '--data', data, '--port', '0'];
     if (unit) args.push('--unit', unit);
     if (broker) args.push('--broker', broker);
-    if (role === 'hub' && !broker) args.push('--broker-port', '0');
+    if (this.options.config) args.push('--config', this.options.config);
+    else if (role === 'hub' && !broker) args.push('--broker-port', '0');
     args.push(...(this.options.args ?? []));
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TAVLA_LOG: 'warn' } });
     this.child = child;

@@ -12,7 +12,7 @@ export class SyncState {
   }
 
   get offline(): boolean {
-    return this.status?.broker === 'offline';
+    return this.status !== null && this.status.broker !== 'connected';
   }
 
   /** Asks now, follows `sync.status` events; returns the unsubscribe. */

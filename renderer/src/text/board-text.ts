@@ -1,6 +1,7 @@
 /** The shape of one language's words for the ward board: nb.ts and en.ts each fill it in full. */
 
 import type { HandoverKind, Shift, StaffRole, WorkloadLevel } from '../../../shared/api/commands/ward.js';
+import type { BrokerRefusal } from '../../../shared/api/contract.js';
 import type { ErrorCode } from '../../../shared/api/result.js';
 import type { RiskFlag } from '../../../shared/domain/schema.js';
 import type { BedStatus, UnitKind } from '../../../shared/domain/types.js';
@@ -28,7 +29,13 @@ export interface BoardText {
   discharged: string;
   shielded: string;
   header: { unlock: string; lock: (name: string) => string; corridor: string; relockedIdle: string };
-  sync: { offline: (since: string | null) => string; unsent: (n: number) => string; sending: (n: number) => string };
+  sync: {
+    offline: (since: string | null) => string;
+    /** The broker refuses this board, or never answered: a problem for IT, not for the nurse. */
+    refused: (reason: BrokerRefusal | null | undefined) => string;
+    unsent: (n: number) => string;
+    sending: (n: number) => string;
+  };
   saving: { pending: string; saved: string; failed: (why: string) => string };
   beds: {
     heading: string;

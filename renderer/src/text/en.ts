@@ -64,6 +64,12 @@ export const en: BoardText = {
   header: { unlock: 'Unlock', lock: (name) => `Lock (${name})`, corridor: 'Corridor mode: room numbers and initials only', relockedIdle: 'The screen locked after inactivity.' },
   sync: {
     offline: (since) => (since ? `Offline since ${since}` : 'Offline'),
+    refused: (reason) =>
+      reason === 'certificate'
+        ? 'Offline: the certificate is not accepted. Contact IT.'
+        : reason === 'not-authorised'
+          ? 'Offline: this board has no access. Contact IT.'
+          : 'Offline: the message broker does not answer. Contact IT if it lasts.',
     unsent: (n) => `${plural(n, 'change', 'changes')} not sent`,
     sending: (n) => `Sending ${plural(n, 'change', 'changes')} …`,
   },

@@ -94,6 +94,12 @@ export const nb: BoardText = {
   header: { unlock: 'Lås opp', lock: (name) => `Lås (${name})`, corridor: 'Korridormodus: bare romnummer og initialer', relockedIdle: 'Skjermen ble låst etter inaktivitet.' },
   sync: {
     offline: (since) => (since ? `Frakoblet siden ${since}` : 'Frakoblet'),
+    refused: (reason) =>
+      reason === 'certificate'
+        ? 'Frakoblet: sertifikatet godtas ikke. Kontakt IT.'
+        : reason === 'not-authorised'
+          ? 'Frakoblet: tavla har ikke tilgang. Kontakt IT.'
+          : 'Frakoblet: får ikke kontakt med meldingstjeneren. Kontakt IT hvis det varer.',
     unsent: (n) => `${plural(n, 'endring', 'endringer')} ikke sendt`,
     sending: (n) => `Sender ${plural(n, 'endring', 'endringer')} …`,
   },

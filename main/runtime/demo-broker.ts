@@ -1,0 +1,62 @@
+/**
+ * The demo's broker: with Mosquitto installed, the demo provisions its municipality into its data
+ * folder and runs that Mosquitto, so the demo's boards and hub use the same TLS identities and ACL
+ * as a secured municipality. Without Mosquitto it says so, and the hub keeps its embedded broker.
+ */
+
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { loadBrokerCredentials } from '../cli/broker-credentials.js';
+import { parseCommandLine } from '../cli/options.js';
+import { brokerFiles } from '../provision/broker-config.js';
+import { provision } from '../provision/provision.js';
+import { replicaFiles } from '../provision/replica-config.js';
+import type { BrokerEndpoint } from './board-runtime.js';
+import { MOSQUITTO, startMosquitto, type LocalMosquitto } from './local-mosquitto.js';
+
+/** The demo's provisioned broker and the identity of each of its replicas. */
+export interface DemoBroker {
+  hub: BrokerEndpoint;
+  board(unit: string): BrokerEndpoint;
+  /** One line for the demo to print: which broker, and what it enforces. */
+  description: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+/** Provisions `<root>/provision` (kept across runs) and starts its Mosquitto; undefined without Mosquitto. */
+export async function startDemoBroker(root: string, municipality: string, units: readonly string[]): Promise<DemoBroker | undefined> {
+  if (!MOSQUITTO) return undefined;
+  const out = join(root, 'provision');
+  const port = await freeLoopbackPort();
+  // The demo's broker runs as the demo's own user: a root demo needs no mosquitto account's access to its folder.
+  const { manifest } = await provision({ out, municipality, units, boardsPerUnit: 1, brokerHost: HOST, brokerPort: port, brokerUser: currentUser() });
+  const running: LocalMosquitto = await startMosquitto(brokerFiles(out).config, HOST, port);
+  const endpoint = (name: string): BrokerEndpoint => {
+    const command = parseCommandLine(['board', '--config', replicaFiles(out, { name }).config]);
+    if (command === 'help' || !command.options.broker) throw new Error(`${name}.json holds no broker`);
+    return { url: command.options.broker, credentials: loadBrokerCredentials(command.options) };
+  };
+  return {
+    hub: endpoint('hub'),
+    board: (unit) => endpoint(`${unit}-1`),
+    description: `Broker: Mosquitto (${MOSQUITTO}) on mqtts://${HOST}:${port}, provisioned in ${out}: TLS, one certificate per replica, each board only its unit's topics (${manifest.replicas.length} identities)`,
+    close: () => running.close(),
+  };
+}
+
+function currentUser(): string | undefined {
+  return process.getuid?.() === 0 ? 'root' : undefined;
+}
+
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
