@@ -34,6 +34,8 @@ export const RoleOptions = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9.:-]{1,253}$/, 'an IP address or host name of this machine, e.g. 0.0.0.0 or 10.0.4.2')
     .optional(),
+  /** Seconds between digest rounds with the unit's peers (docs/protocol.md, "Digest rounds"). */
+  syncPeriod: z.coerce.number().min(0.2).max(3600).optional(),
 });
 export type RoleOptions = z.infer<typeof RoleOptions>;
 
@@ -64,6 +66,7 @@ Options:
   --leader-screen-port <n>
                         the same view read-only (no benefit or rate edits), for leader screens (hub)
   --leader-host <addr>  address the leader view listens on (default 0.0.0.0: every interface)
+  --sync-period <s>     seconds between digest rounds with the unit's peers (default 30)
   --unit <id>           with import-plo or --plo-inbox: the allocation office (default: the only one)
   -h, --help            this help
 `;
@@ -96,6 +99,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         'leader-port': { type: 'string' },
         'leader-screen-port': { type: 'string' },
         'leader-host': { type: 'string' },
+        'sync-period': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -145,6 +149,11 @@ function camel(flag: string): string {
 
 function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** The digest round's period in ms, when configured. */
+export function syncPeriodMs(options: RoleOptions): number | undefined {
+  return options.syncPeriod === undefined ? undefined : Math.round(options.syncPeriod * 1000);
 }
 
 /** Requires an option a role cannot run without. */

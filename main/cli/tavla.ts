@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { logger } from '../log.js';
 import { startBoard } from '../runtime/board-runtime.js';
-import { parseCommandLine, required, USAGE, UsageError, type ParsedCommand } from './options.js';
+import { parseCommandLine, required, syncPeriodMs, USAGE, UsageError, type ParsedCommand } from './options.js';
 
 interface Running {
   stop(): Promise<void>;
@@ -20,6 +20,7 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
         dataDir: options.data ?? join('.tavla', municipality, unit),
         port: options.port ?? 4780,
         broker: options.broker,
+        syncPeriodMs: syncPeriodMs(options),
       });
       console.log(`Tavla board ${municipality}/${unit} (${board.service.nodeId})`);
       console.log(board.host.url);

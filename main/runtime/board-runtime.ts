@@ -11,6 +11,8 @@ export interface BoardRuntimeOptions {
   dataDir: string;
   port: number;
   broker?: string;
+  /** The digest round's period in ms (default 30 s). */
+  syncPeriodMs?: number;
 }
 
 export interface BoardRuntime {
@@ -21,8 +23,10 @@ export interface BoardRuntime {
 }
 
 /** Connects a board's services to the broker; `observe` sees every merged batch (benchmarks). */
-export function attachSync(service: BoardService, brokerUrl: string, observe?: (changes: Change[]) => void): SyncEngine {
+export function attachSync(service: BoardService, brokerUrl: string, observe?: (changes: Change[]) => void, periodMs?: number): SyncEngine {
   const sync = new SyncEngine({
+    clock: service.clock,
+    periodMs,
     store: service.store,
     brokerUrl,
     municipality: service.options.municipality,
@@ -49,7 +53,7 @@ export async function startBoard(options: BoardRuntimeOptions): Promise<BoardRun
     service.close();
     throw error;
   }
-  const sync = options.broker ? attachSync(service, options.broker) : undefined;
+  const sync = options.broker ? attachSync(service, options.broker, undefined, options.syncPeriodMs) : undefined;
   return {
     service,
     host,

@@ -3,7 +3,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Change } from '../../shared/sync/change.js';
-import { required, type RoleOptions } from '../cli/options.js';
+import { required, syncPeriodMs, type RoleOptions } from '../cli/options.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
 import { leaderAddress } from '../host/leader-address.js';
 import { startHubFlow, type HubFlow } from '../flow/hub-flow.js';
@@ -27,6 +27,8 @@ export interface HubRuntimeOptions {
    * `screenPort` read-only for wall screens; `host` defaults to every interface.
    */
   leader?: { port?: number; screenPort?: number; host?: string };
+  /** The digest round's period in ms (default 30 s). */
+  syncPeriodMs?: number;
 }
 
 export interface HubRuntime {
@@ -47,6 +49,8 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
   const service = new HubService({ dataDir: options.dataDir, municipality: options.municipality });
   const sync: SyncEngine = new SyncEngine({
     store: service.store,
+    clock: service.clock,
+    periodMs: options.syncPeriodMs,
     brokerUrl,
     municipality: options.municipality,
     nodeId: service.nodeId,
@@ -115,6 +119,7 @@ export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime>
     ploInbox: options.ploInbox,
     ploUnit: options.unit,
     leader: { port: options.leaderPort, screenPort: options.leaderScreenPort, host: options.leaderHost },
+    syncPeriodMs: syncPeriodMs(options),
   });
   console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
   console.log(hub.host.url);

@@ -4,7 +4,7 @@
  */
 
 import type { RevealedStay, ShiftRef, StaffRole } from '../../shared/api/commands/ward.js';
-import type { WardCommandName } from '../../shared/api/contract.js';
+import { OFFLINE_STATUS, type WardCommandName } from '../../shared/api/contract.js';
 import { fail, ok } from '../../shared/api/result.js';
 import type { FieldValue } from '../../shared/domain/schema.js';
 import { unitLookups } from '../store/read-model.js';
@@ -23,8 +23,6 @@ import { readSettings, writeSettings } from './ward-settings.js';
 const LEADERS: readonly StaffRole[] = ['shift-leader', 'unit-leader'];
 const UNIT_LEADER: readonly StaffRole[] = ['unit-leader'];
 
-const OFFLINE = { broker: 'offline' as const, offlineSince: null, outbox: 0, rejected: 0, lastSyncAt: null };
-
 export const wardCommands = {
   'ward.state': (ctx) => ok(readWardState(ctx.store.db, ctx.unit, ctx.now())),
   'ward.tasks': (ctx, input) => ok(readWardTasks(ctx.store.db, ctx.unit, input.ids, ctx.now())),
@@ -36,7 +34,7 @@ export const wardCommands = {
     ctx.store.audit({ actor: staff.value.name, action: 'ward.configure', detail: JSON.stringify(changes) });
     return ok(settings);
   },
-  'sync.state': (ctx) => ok(ctx.syncStatus?.() ?? OFFLINE),
+  'sync.state': (ctx) => ok(ctx.syncStatus?.() ?? OFFLINE_STATUS),
 
   'staff.list': (ctx) => ok(listStaff(ctx.store.db)),
   'staff.set': (ctx, input) => {

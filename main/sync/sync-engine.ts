@@ -1,7 +1,8 @@
 /**
  * A replica's sync: drains the outbox to the broker, merges what peers publish, announces presence
- * and runs anti-entropy with a peer whenever it (re)connects or a peer appears. Boards hold one
- * unit's scope; the hub holds every unit of its municipality.
+ * and runs anti-entropy with a peer whenever it (re)connects, a peer appears, or a periodic digest
+ * round finds a difference. Boards hold one unit's scope; the hub holds every unit of its
+ * municipality. While the replica's clock is judged ahead of its peers' the outbox is held.
  */
 
 import { randomBytes } from 'node:crypto';
@@ -20,9 +21,14 @@ import {
 } from '../../shared/sync/protocol.js';
 import type { FieldStore } from '../store/field-store.js';
 import { logger } from '../log.js';
-import { reconcile, SyncResponder, type Ask } from './anti-entropy.js';
+import { InboxMessage, isRoundMessage } from '../../shared/sync/round.js';
+import { rememberClockAhead, repairFutureStamps } from '../store/clock-repair.js';
+import { reconcile, scopeDigest, SyncResponder, type Ask } from './anti-entropy.js';
+import { ClockWatch } from './clock-watch.js';
+import { DigestRounds } from './digest-rounds.js';
 import { decodePayload } from './inbound.js';
 import { MqttLink } from './mqtt-link.js';
+import { SentMarks } from './sent-marks.js';
 
 export interface SyncEngineOptions {
   store: FieldStore;
@@ -35,7 +41,14 @@ export interface SyncEngineOptions {
   onApplied(scope: string, changes: Change[]): void;
   onStatus(status: SyncStatus): void;
   onProgress?(scope: string, done: number, total: number): void;
+  /** The digest round's period (default 30 s: docs/protocol.md, "Digest rounds"). */
+  periodMs?: number;
+  /** The clock watch whose reference time the store's HLC reads (a fresh one when absent). */
+  clock?: ClockWatch;
 }
+
+/** The default period of the digest round. */
+export const DEFAULT_SYNC_PERIOD_MS = 30_000;
 
 const REQUEST_TIMEOUT_MS = 10_000;
 const UNIT = /^[a-z0-9][a-z0-9-]{0,31}$/;
@@ -63,10 +76,37 @@ export class SyncEngine {
   private stopped = false;
   /** When this replica last came online, as its presence announces: who is the newcomer. */
   private onlineSince = '';
+  private readonly rounds: DigestRounds;
+  private readonly clock: ClockWatch;
+  /** Sent changes whose sent mark could not be written: not counted as unsent, marked again later. */
+  private readonly sentMarks: SentMarks;
 
   constructor(private readonly options: SyncEngineOptions) {
     const { municipality: m, nodeId, role, unit } = options;
-    this.status = { broker: 'offline', offlineSince: new Date().toISOString(), outbox: options.store.outboxSize(), rejected: 0, lastSyncAt: null };
+    this.clock = options.clock ?? new ClockWatch(role);
+    this.sentMarks = new SentMarks(options.store);
+    this.status = {
+      broker: 'offline',
+      offlineSince: new Date().toISOString(),
+      outbox: options.store.outboxSize(),
+      rejected: 0,
+      lastSyncAt: null,
+      clock: this.clock.status(),
+      storage: options.store.health.status,
+    };
+    this.rounds = new DigestRounds({
+      periodMs: options.periodMs ?? DEFAULT_SYNC_PERIOD_MS,
+      initiates: role === 'board',
+      clock: this.clock,
+      targets: () => this.roundTargets(),
+      digest: (s) => scopeDigest(options.store, s),
+      send: (s, to, message) => this.link.publish(topics.inbox(m, s, to), JSON.stringify({ v: 1, from: nodeId, ...message })),
+      isHub: (node) => this.peers.get(HUB_SCOPE)?.has(node) ?? false,
+      beforeRound: () => this.beforeRound(),
+      differs: (s, peer) => this.scheduleReconcile(s, peer),
+    });
+    this.clock.onStep = () => this.beforeRound();
+    this.rounds.start();
     this.responder = new SyncResponder(options.store, (scope, changes) => this.applyRemote(scope, changes));
     const scope = role === 'hub' ? '+' : (unit as string);
     this.link = new MqttLink({
@@ -87,7 +127,8 @@ export class SyncEngine {
 
   /** Call after every local commit: publishes the outbox now. */
   notifyLocalCommit(): void {
-    this.status.outbox = this.options.store.outboxSize();
+    this.rounds.changed();
+    this.status.outbox = this.outboxCount();
     void this.drain();
   }
 
@@ -100,6 +141,7 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.rounds.stop();
     for (const timer of this.retryTimers.values()) clearTimeout(timer);
     this.rejectPending(new Error('stopped'));
     await this.link.stop({ topic: this.presenceTopic(), payload: this.presence('offline') });
@@ -137,7 +179,42 @@ export class SyncEngine {
   }
 
   private emitStatus(): void {
+    this.status.clock = this.clock.status();
+    this.status.storage = this.options.store.health.status;
     this.options.onStatus({ ...this.status });
+  }
+
+  private outboxCount(): number {
+    return this.options.store.outboxSize() - this.sentMarks.size;
+  }
+
+  /**
+   * Each period, before the round: a store that failed a write tries one again; a clock found ahead
+   * is remembered, and a clock put right repairs its future stamps and releases the outbox.
+   */
+  private beforeRound(): void {
+    const { store } = this.options;
+    if (!store.health.ok) this.sentMarks.probe();
+    const before = this.status.clock.state;
+    const clock = this.clock.status();
+    try {
+      if (clock.state === 'ahead') rememberClockAhead(store, -clock.offsetMs);
+      else if (repairFutureStamps(store, this.clock.now()) > 0) this.rounds.changed();
+    } catch (error) {
+      logger.warn({ err: error }, 'clock repair deferred');
+    }
+    if (this.sentMarks.size > 0) this.sentMarks.retry();
+    this.status.outbox = this.outboxCount();
+    this.emitStatus();
+    if (before === 'ahead' && clock.state !== 'ahead') void this.drain();
+  }
+
+  private roundTargets(): { scope: string; peers: { node: string; hub: boolean }[] }[] {
+    if (this.status.broker !== 'connected' || this.options.role !== 'board') return [];
+    const online = (s: string, hub: boolean) =>
+      [...(this.peers.get(s)?.entries() ?? [])].filter(([, p]) => p.online).map(([node]) => ({ node, hub }));
+    const unit = this.options.unit as string;
+    return [{ scope: unit, peers: [...online(HUB_SCOPE, true), ...online(unit, false)] }];
   }
 
   private reject(reason: string, topic: string): void {
@@ -166,8 +243,9 @@ export class SyncEngine {
         return;
       }
       if (where.node !== nodeId) return;
-      const decoded = decodePayload(SyncMessage, payload);
+      const decoded = decodePayload(InboxMessage, payload);
       if (!decoded.ok) return this.reject(decoded.reason, topic);
+      if (isRoundMessage(decoded.value)) return this.rounds.receive(where.unit, decoded.value);
       this.receiveSync(where.unit, decoded.value);
     } catch (error) {
       // A message must never take the process down: count it and go on.
@@ -176,11 +254,24 @@ export class SyncEngine {
     }
   }
 
+  /** Merges a batch; one that fails to store is counted whole in `rejected` and fetched again by a round soon. */
   private applyRemote(scope: string, changes: Change[]): number {
-    const outcome = this.options.store.applyRemote(changes, scope);
+    let outcome;
+    try {
+      outcome = this.options.store.applyRemote(changes, scope);
+    } catch (error) {
+      if (!this.options.store.health.failed(error)) throw error;
+      this.status.rejected += changes.length;
+      logger.warn({ scope, err: error, changes: changes.length }, 'batch not stored; fetched again once storage works');
+      this.emitStatus();
+      this.rounds.soon();
+      return 0;
+    }
+    this.rounds.changed(scope);
     if (outcome.rejected > 0) {
       this.status.rejected += outcome.rejected;
       logger.warn({ scope, rejected: outcome.rejected }, 'changes refused (schema or clock drift)');
+      this.rounds.soon();
     }
     if (outcome.applied.length > 0) {
       this.status.lastSyncAt = new Date().toISOString();
@@ -208,6 +299,7 @@ export class SyncEngine {
     const scopeOfPeer = this.options.role === 'board' ? (this.options.unit as string) : scope;
     if (scopeOfPeer === HUB_SCOPE || this.reconciled.has(scopeOfPeer)) return;
     if (this.isNewcomerVersus(decoded.value)) this.scheduleReconcile(scopeOfPeer);
+    else this.rounds.soon(); // a peer back online: compare digests now rather than at the period's end
   }
 
   private isNewcomerVersus(peer: PresenceMessage): boolean {
@@ -242,18 +334,20 @@ export class SyncEngine {
     return boards[Math.floor(Math.random() * boards.length)];
   }
 
-  private scheduleReconcile(scope: string): void {
+  /** Reconciles a scope with `peer`, or with the peer choosePeer picks. */
+  private scheduleReconcile(scope: string, peer?: string): void {
     if (this.stopped) return;
     if (this.reconciling.has(scope)) {
       this.again.add(scope);
       return;
     }
-    void this.runReconcile(scope);
+    void this.runReconcile(scope, peer);
   }
 
-  private async runReconcile(scope: string): Promise<void> {
-    const peer = this.choosePeer(scope);
-    if (!peer || this.status.broker !== 'connected') return;
+  private async runReconcile(scope: string, chosen?: string): Promise<void> {
+    const peer = chosen ?? this.choosePeer(scope);
+    // A store that cannot write would only fail the exchange: the round after it recovers does it.
+    if (!peer || this.status.broker !== 'connected' || !this.options.store.health.ok) return;
     this.reconciling.add(scope);
     const session = randomBytes(6).toString('hex');
     try {
@@ -326,8 +420,9 @@ export class SyncEngine {
     this.draining = true;
     this.drainAgain = false;
     try {
-      while (this.status.broker === 'connected' && (await this.publishOutboxBatch())) {
-        this.status.outbox = this.options.store.outboxSize();
+      // A clock ahead of the unit's: its stamps would be refused; they wait for the clock repair.
+      while (this.status.broker === 'connected' && this.clock.status().state !== 'ahead' && (await this.publishOutboxBatch())) {
+        this.status.outbox = this.outboxCount();
         this.status.lastSyncAt = new Date().toISOString();
         this.emitStatus();
       }
@@ -342,6 +437,7 @@ export class SyncEngine {
   /** Publishes the oldest unsent batch; false when the outbox is empty. */
   private async publishOutboxBatch(): Promise<boolean> {
     const { store, municipality, nodeId } = this.options;
+    if (this.sentMarks.size > 0 && !this.sentMarks.retry()) return false;
     const unsent = store.unsent(PAGE_SIZE);
     if (unsent.length === 0) return false;
     const byScope = new Map<string, typeof unsent>();
@@ -354,7 +450,7 @@ export class SyncEngine {
       for (const batch of batchChanges(items)) {
         const payload = JSON.stringify({ v: 1, from: nodeId, changes: batch.map((item) => item.change) });
         await this.link.publish(topics.changes(municipality, scope, nodeId), payload);
-        store.markSent(batch.map((item) => item.seq));
+        this.sentMarks.mark(batch.map((item) => item.seq));
       }
     }
     return true;
