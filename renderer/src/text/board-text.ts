@@ -28,7 +28,19 @@ export interface BoardText {
   discharged: string;
   shielded: string;
   header: { unlock: string; lock: (name: string) => string; corridor: string; relockedIdle: string };
-  sync: { offline: (since: string | null) => string; unsent: (n: number) => string; sending: (n: number) => string };
+  sync: {
+    offline: (since: string | null) => string;
+    unsent: (n: number) => string;
+    sending: (n: number) => string;
+    /** The clock runs ahead of the unit's: its changes wait. */
+    clockAhead: string;
+    /** The clock runs behind: the board follows the unit's time. */
+    clockBehind: string;
+    /** Writes fail: the headline, then why (by storage state) and since when. */
+    notSaving: string;
+    storage: Record<'full' | 'read-only' | 'failing', string>;
+    since: (time: string) => string;
+  };
   saving: { pending: string; saved: string; failed: (why: string) => string };
   beds: {
     heading: string;
