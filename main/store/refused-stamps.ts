@@ -14,6 +14,8 @@ export class RefusedStamps {
   private readonly known: Set<string>;
   private readonly insert: Statement;
   private added = 0;
+  /** Refused since this replica's clock last proved itself (or was stepped): see forgetRecent. */
+  private recent: string[] = [];
 
   constructor(private readonly db: Db) {
     const rows = db.prepare('SELECT hlc FROM refused_stamp ORDER BY at DESC LIMIT ?').raw().all(MAX_KEPT) as [string][];
@@ -29,8 +31,27 @@ export class RefusedStamps {
   add(stamp: string): void {
     if (this.known.has(stamp)) return;
     this.known.add(stamp);
+    this.recent.push(stamp);
     this.insert.run(stamp, Date.now());
     if ((this.added += 1) % 1000 === 0) this.prune();
+  }
+
+  /**
+   * Forgets the refusals made since the clock was last stepped: this replica has just learnt that
+   * its own clock was behind (or someone set it), so it refused good stamps, and must take them when
+   * they come again. Refusals made against a clock its peers agreed with stay.
+   */
+  forgetRecent(): void {
+    if (this.recent.length === 0) return;
+    const drop = this.db.prepare('DELETE FROM refused_stamp WHERE hlc = ?');
+    this.db.transaction(() => this.recent.forEach((stamp) => drop.run(stamp)))();
+    for (const stamp of this.recent) this.known.delete(stamp);
+    this.recent = [];
+  }
+
+  /** The clock was just confirmed by its peers: what it refused so far stays refused. */
+  confirm(): void {
+    this.recent = [];
   }
 
   private prune(): void {

@@ -30,6 +30,8 @@ export class ClockWatch {
   private verdict: ClockStatus = { state: 'ok', offsetMs: 0, since: null };
   /** Called (deferred, never inside a clock read) after the wall clock was stepped. */
   onStep: () => void = () => undefined;
+  /** Called when the verdict changes (ok, ahead, behind). */
+  onChange: (status: ClockStatus) => void = () => undefined;
 
   constructor(
     /** Boards may judge themselves ahead from a single peer; the hub never does. */
@@ -100,9 +102,17 @@ export class ClockWatch {
       offsetMs = only.offset;
     }
     this.correction = state === 'behind' ? median : 0;
-    if (state !== this.verdict.state) this.verdict.since = state === 'ok' ? null : new Date(this.wall()).toISOString();
+    const changed = state !== this.verdict.state;
+    if (changed) this.verdict.since = state === 'ok' ? null : new Date(this.wall()).toISOString();
     this.verdict.state = state;
     this.verdict.offsetMs = Math.round(offsetMs);
+    if (changed) this.onChange({ ...this.verdict });
+  }
+
+  /** Whether the verdict is ok and some peer's fresh sample agrees with this clock: evidence that it is right. */
+  get confirmed(): boolean {
+    if (this.verdict.state !== 'ok') return false;
+    return [...this.samples.values()].some((sample) => Math.abs(sample.offset) <= this.maxDriftMs);
   }
 
   private stepped(wall: number): void {

@@ -6,7 +6,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import type { SyncStatus } from '../../shared/api/contract.js';
+import type { ClockStatus, SyncStatus } from '../../shared/api/contract.js';
 import type { Change } from '../../shared/sync/change.js';
 import {
   batchChanges,
@@ -105,7 +105,11 @@ export class SyncEngine {
       beforeRound: () => this.beforeRound(),
       differs: (s, peer) => this.scheduleReconcile(s, peer),
     });
-    this.clock.onStep = () => this.beforeRound();
+    this.clock.onStep = () => {
+      options.store.refused.forgetRecent();
+      this.beforeRound();
+    };
+    this.clock.onChange = (clock) => this.clockChanged(clock);
     this.rounds.start();
     this.responder = new SyncResponder(options.store, (scope, changes) => this.applyRemote(scope, changes));
     const scope = role === 'hub' ? '+' : (unit as string);
@@ -195,18 +199,36 @@ export class SyncEngine {
   private beforeRound(): void {
     const { store } = this.options;
     if (!store.health.ok) this.sentMarks.probe();
-    const before = this.status.clock.state;
     const clock = this.clock.status();
     try {
+      if (this.clock.confirmed) store.refused.confirm();
       if (clock.state === 'ahead') rememberClockAhead(store, -clock.offsetMs);
-      else if (repairFutureStamps(store, this.clock.now()) > 0) this.rounds.changed();
+      else if (repairFutureStamps(store, this.clock.now()) > 0) {
+        logger.warn('clock put right: future stamps re-stamped');
+        this.rounds.changed();
+        void this.drain();
+      }
     } catch (error) {
       logger.warn({ err: error }, 'clock repair deferred');
     }
     if (this.sentMarks.size > 0) this.sentMarks.retry();
     this.status.outbox = this.outboxCount();
     this.emitStatus();
-    if (before === 'ahead' && clock.state !== 'ahead') void this.drain();
+  }
+
+  /** Behind: what it refused as ahead was good after all. Ahead: remember by how much, for the repair. */
+  private clockChanged(clock: ClockStatus): void {
+    const { store } = this.options;
+    try {
+      if (clock.state === 'behind') store.refused.forgetRecent();
+      if (clock.state === 'ahead') rememberClockAhead(store, -clock.offsetMs);
+    } catch (error) {
+      logger.warn({ err: error }, 'clock change not recorded');
+    }
+    logger.warn({ clock }, 'clock verdict changed');
+    this.rounds.soon();
+    this.emitStatus();
+    if (clock.state !== 'ahead') void this.drain();
   }
 
   private roundTargets(): { scope: string; peers: { node: string; hub: boolean }[] }[] {

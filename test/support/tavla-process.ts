@@ -22,6 +22,8 @@ export interface TavlaOptions {
   data: string;
   /** More flags, as a user would add them (e.g. --plo-inbox). */
   args?: string[];
+  /** More environment (e.g. libfaketime's, for a skewed clock). */
+  env?: Record<string, string>;
 }
 
 export class TavlaProcess {
@@ -51,7 +53,7 @@ export class TavlaProcess {
     if (broker) args.push('--broker', broker);
     if (role === 'hub' && !broker) args.push('--broker-port', '0');
     args.push(...(this.options.args ?? []));
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TAVLA_LOG: 'warn' } });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TAVLA_LOG: 'warn', ...this.options.env } });
     this.child = child;
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     const wantsLeader = this.options.args?.includes('--leader-port') ?? false;
