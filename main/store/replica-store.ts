@@ -30,7 +30,7 @@ export function openReplicaStore(file: string, role: 'board' | 'hub', defaultSco
     const store = new FieldStore(db, new HybridLogicalClock(nodeId, clock.now), nodeId, defaultScope);
     // A full or read-only disk is found now, not at the first nurse's tap.
     probeWrite(db, store.health);
-    repairFutureStamps(store, clock.now());
+    repairFutureStamps(store, clock.now(), false);
     return { db, nodeId, store, clock };
   } catch (error) {
     db?.close();

@@ -1,8 +1,9 @@
 /**
  * Whose clock is wrong. Every digest round carries the sender's wall time; this replica compares it
  * with its own and keeps the latest offset per peer. The verdict is the median of those offsets and
- * its own (0), the hub counting twice (it runs beside the broker, under IT's care); with an even
- * count the middle value nearer zero wins, so two disagreeing clocks never both blame themselves.
+ * its own (0), the hub's clock counting twice everywhere, its own median included (it runs beside
+ * the broker, under IT's care); with an even count the middle value nearer the hub's wins (nearer
+ * zero without a hub), so two disagreeing clocks never both blame themselves.
  * A replica more than the drift bound behind moves its reference time forward by the median, so it
  * accepts its peers' changes; one more than the bound ahead holds its outbox (sync-engine) until its
  * clock is right and its future stamps are repaired (store/clock-repair.ts). A step of the wall
@@ -81,16 +82,17 @@ export class ClockWatch {
   evaluate(): void {
     const fresh = this.mono() - this.ttlMs;
     for (const [peer, sample] of this.samples) if (sample.at < fresh) this.samples.delete(peer);
-    const offsets = [0];
-    let hubSeen = false;
+    const offsets = this.role === 'hub' ? [0, 0] : [0];
+    let hub: number | undefined = this.role === 'hub' ? 0 : undefined;
     for (const sample of this.samples.values()) {
       offsets.push(sample.offset);
       if (sample.hub) {
         offsets.push(sample.offset);
-        hubSeen = true;
+        hub = sample.offset;
       }
     }
-    const median = nearZeroMedian(offsets);
+    const hubSeen = hub !== undefined && this.role === 'board';
+    const median = nearMedian(offsets, hub ?? 0);
     const only = this.samples.size === 1 ? [...this.samples.values()][0] : undefined;
     let state: ClockStatus['state'] = 'ok';
     let offsetMs = median;
@@ -124,11 +126,11 @@ export class ClockWatch {
   }
 }
 
-/** The median; of the two middle values of an even count, the one nearer zero. */
-export function nearZeroMedian(values: readonly number[]): number {
+/** The median; of the two middle values of an even count, the one nearer `toward`. */
+export function nearMedian(values: readonly number[], toward = 0): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   if (sorted.length % 2 === 1) return sorted[mid];
   const [low, high] = [sorted[mid - 1], sorted[mid]];
-  return Math.abs(low) <= Math.abs(high) ? low : high;
+  return Math.abs(low - toward) <= Math.abs(high - toward) ? low : high;
 }

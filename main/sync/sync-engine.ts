@@ -22,8 +22,8 @@ import {
 import type { FieldStore } from '../store/field-store.js';
 import { logger } from '../log.js';
 import { InboxMessage, isRoundMessage } from '../../shared/sync/round.js';
-import { rememberClockAhead, repairFutureStamps } from '../store/clock-repair.js';
 import { reconcile, scopeDigest, SyncResponder, type Ask } from './anti-entropy.js';
+import { clockMoved, settleClock } from './clock-policy.js';
 import { ClockWatch } from './clock-watch.js';
 import { DigestRounds } from './digest-rounds.js';
 import { decodePayload } from './inbound.js';
@@ -106,7 +106,7 @@ export class SyncEngine {
       differs: (s, peer) => this.scheduleReconcile(s, peer),
     });
     this.clock.onStep = () => {
-      options.store.refused.forgetRecent();
+      clockMoved(options.store, 'stepped');
       this.beforeRound();
     };
     this.clock.onChange = (clock) => this.clockChanged(clock);
@@ -199,11 +199,8 @@ export class SyncEngine {
   private beforeRound(): void {
     const { store } = this.options;
     if (!store.health.ok) this.sentMarks.probe();
-    const clock = this.clock.status();
     try {
-      if (this.clock.confirmed) store.refused.confirm();
-      if (clock.state === 'ahead') rememberClockAhead(store, -clock.offsetMs);
-      else if (repairFutureStamps(store, this.clock.now()) > 0) {
+      if (settleClock(store, this.clock) > 0) {
         logger.warn('clock put right: future stamps re-stamped');
         this.rounds.changed();
         void this.drain();
@@ -218,10 +215,8 @@ export class SyncEngine {
 
   /** Behind: what it refused as ahead was good after all. Ahead: remember by how much, for the repair. */
   private clockChanged(clock: ClockStatus): void {
-    const { store } = this.options;
     try {
-      if (clock.state === 'behind') store.refused.forgetRecent();
-      if (clock.state === 'ahead') rememberClockAhead(store, -clock.offsetMs);
+      clockMoved(this.options.store, clock);
     } catch (error) {
       logger.warn({ err: error }, 'clock change not recorded');
     }

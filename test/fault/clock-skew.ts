@@ -54,7 +54,7 @@ function newestOwnStamp(file: string): string {
 export function clockSkewSuite(cycles: number): void {
   const why = FAKETIME_LIB ? undefined : 'libfaketime is not installed (npm run system-deps installs Debian\'s faketime)';
   if (why) console.log(`clock-skew suite skipped: ${why}`);
-  describe.skipIf(why !== undefined)(`clock skew of ±${SKEW_S / 60} minutes, ${cycles} cycle(s)`, () => {
+  describe.skipIf(why !== undefined)(`clock skew of ±${SKEW_S / 60} minutes, ${cycles} cycle(s)${why ? ` (skipped: ${why})` : ''}`, () => {
     let dir: ReturnType<typeof tempDir>;
     let broker: Mosquitto;
     let hub: TavlaProcess;

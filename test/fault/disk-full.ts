@@ -26,7 +26,7 @@ type Health = Record<string, unknown> & { ok: boolean; rejected: number; storage
 /** Defines the suite with `cycles` fill-and-free cycles. */
 export function diskFullSuite(cycles: number): void {
   if (NO_SMALL_DISK) console.log(`disk-full suite skipped: ${NO_SMALL_DISK}`);
-  describe.skipIf(NO_SMALL_DISK !== undefined)(`disk full on a small tmpfs, ${cycles} cycle(s)`, () => {
+  describe.skipIf(NO_SMALL_DISK !== undefined)(`disk full on a small tmpfs, ${cycles} cycle(s)${NO_SMALL_DISK ? ` (skipped: ${NO_SMALL_DISK})` : ''}`, () => {
     let dir: ReturnType<typeof tempDir>;
     let broker: Mosquitto;
     let disk: SmallDisk;
