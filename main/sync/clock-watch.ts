@@ -38,8 +38,8 @@ export class ClockWatch {
     /** Boards may judge themselves ahead from a single peer; the hub never does. */
     private readonly role: 'board' | 'hub',
     readonly maxDriftMs: number = DEFAULT_MAX_DRIFT_MS,
-    /** How long a peer's sample counts: a few digest periods. */
-    private readonly ttlMs = 90_000,
+    /** How long a peer's sample counts: a few digest periods (the sync engine sets it from its period). */
+    public ttlMs = 90_000,
     private readonly wall: () => number = Date.now,
     private readonly mono: () => number = () => performance.now(),
   ) {

@@ -84,6 +84,8 @@ export class SyncEngine {
   constructor(private readonly options: SyncEngineOptions) {
     const { municipality: m, nodeId, role, unit } = options;
     this.clock = options.clock ?? new ClockWatch(role);
+    // A verdict must outlive the gap between two rounds, or a held outbox would leak between them.
+    this.clock.ttlMs = Math.max(90_000, 3 * (options.periodMs ?? DEFAULT_SYNC_PERIOD_MS));
     this.sentMarks = new SentMarks(options.store);
     this.status = {
       broker: 'offline',
