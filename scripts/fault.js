@@ -3,7 +3,8 @@
  * The long fault runs (`npm run test:fault`), kept out of `npm test`: the convergence properties with
  * many more runs, then the sync tests through a real Mosquitto (broker SIGKILLed mid-edit, a board
  * down for 1,000 edits, an empty board filling past the broker's queue, garbage payloads, last
- * will) round after round. Progress per step; the last line is `N passed, N failed` over all steps.
+ * will) round after round, then clock skew (test/fault/clock-skew.ts) and a full disk
+ * (test/fault/disk-full.ts) cycle after cycle. Progress per step; the last line is `N passed, N failed` over all steps.
  * Usage: node scripts/fault.js [--runs <property runs, default 20000>] [--rounds <sync rounds, default 5>]
  */
 
@@ -31,6 +32,8 @@ try {
 const steps = [
   { what: `convergence properties, ${runs} runs`, env: { TAVLA_PROPERTY_RUNS: String(runs) }, files: ['test/unit/sync'] },
   ...Array.from({ length: rounds }, (_, i) => ({ what: `sync through Mosquitto, round ${i + 1} of ${rounds}`, env: {}, files: ['test/integration/sync.test.ts'] })),
+  { what: 'clock skew ±10 min and put right, 10 cycles (needs libfaketime)', env: { TAVLA_FAULT_CYCLES: '10' }, files: ['test/integration/clock-skew.test.ts'] },
+  { what: 'disk full on a small tmpfs, 20 cycles (root only)', env: { TAVLA_FAULT_CYCLES: '20' }, files: ['test/integration/disk-full.test.ts'] },
 ];
 
 let passed = 0;

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs what the tests need from Debian: Mosquitto (integration tests start their own broker)
-# and Chromium (Playwright drives the system browser, never a downloaded one).
+# Installs what the tests need from Debian: Mosquitto (integration tests start their own broker),
+# Chromium (Playwright drives the system browser, never a downloaded one) and libfaketime (the
+# clock-skew tests run boards on a skewed clock).
 # Idempotent: prints nothing and changes nothing when both are already present.
 set -euo pipefail
 
 missing=()
 [[ -x /usr/sbin/mosquitto ]] || missing+=(mosquitto)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+compgen -G '/usr/lib/*/faketime/libfaketime.so.1' >/dev/null || missing+=(faketime)
 ((${#missing[@]} == 0)) && exit 0
 
 if ((EUID == 0)); then

@@ -81,6 +81,8 @@ export const RoleOptions = z.strictObject({
   /** `provision`: withdraw one replica's identity, or replace its key and certificate. */
   revoke: z.string().min(1).optional(),
   renew: z.string().min(1).optional(),
+  /** Seconds between digest rounds with the unit's peers (docs/protocol.md, "Digest rounds"). */
+  syncPeriod: z.coerce.number().min(0.2).max(3600).optional(),
 });
 export type RoleOptions = z.infer<typeof RoleOptions>;
 
@@ -134,6 +136,7 @@ Options:
                         leader sign-in with OpenID Connect (hub); also --oidc-scope, --oidc-role-claim,
                         --oidc-unit-claim, --oidc-municipal-role, --oidc-unit-role (docs/security.md)
   --name <screen>       the wall screen a device token is for (device-token)
+  --sync-period <s>     seconds between digest rounds with the unit's peers (default 30)
   --unit <id>           with import-plo or --plo-inbox: the allocation office (default: the only one)
   -h, --help            this help
 `;
@@ -181,6 +184,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         'broker-host': { type: 'string' },
         revoke: { type: 'string' },
         renew: { type: 'string' },
+        'sync-period': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -243,6 +247,11 @@ function camel(flag: string): string {
 
 function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** The digest round's period in ms, when configured. */
+export function syncPeriodMs(options: RoleOptions): number | undefined {
+  return options.syncPeriod === undefined ? undefined : Math.round(options.syncPeriod * 1000);
 }
 
 /** Requires an option a role cannot run without. */

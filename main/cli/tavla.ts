@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { logger } from '../log.js';
 import { startBoard } from '../runtime/board-runtime.js';
 import { loadBrokerCredentials } from './broker-credentials.js';
-import { parseCommandLine, required, USAGE, UsageError, type ParsedCommand } from './options.js';
+import { parseCommandLine, required, syncPeriodMs, USAGE, UsageError, type ParsedCommand } from './options.js';
 
 interface Running {
   stop(): Promise<void>;
@@ -23,6 +23,7 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
         broker: options.broker,
         hostNames: options.hostNames,
         brokerCredentials: loadBrokerCredentials(options),
+        syncPeriodMs: syncPeriodMs(options),
       });
       console.log(`Tavla board ${municipality}/${unit} (${board.service.nodeId})`);
       console.log(board.host.url);

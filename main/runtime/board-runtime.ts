@@ -21,6 +21,8 @@ export interface BoardRuntimeOptions {
   /** More names the board's host answers to (`--host-names`). */
   hostNames?: readonly string[];
   brokerCredentials?: BrokerCredentials;
+  /** The digest round's period in ms (default 30 s). */
+  syncPeriodMs?: number;
 }
 
 export interface BoardRuntime {
@@ -31,9 +33,11 @@ export interface BoardRuntime {
 }
 
 /** Connects a board's services to the broker; `observe` sees every merged batch (benchmarks). */
-export function attachSync(service: BoardService, broker: string | BrokerEndpoint, observe?: (changes: Change[]) => void): SyncEngine {
+export function attachSync(service: BoardService, broker: string | BrokerEndpoint, observe?: (changes: Change[]) => void, periodMs?: number): SyncEngine {
   const { url, credentials } = typeof broker === 'string' ? { url: broker, credentials: undefined } : broker;
   const sync = new SyncEngine({
+    clock: service.clock,
+    periodMs,
     store: service.store,
     brokerUrl: url,
     credentials,
@@ -63,7 +67,7 @@ export async function startBoard(options: BoardRuntimeOptions): Promise<BoardRun
   }
   let sync: SyncEngine | undefined;
   try {
-    sync = options.broker ? attachSync(service, { url: options.broker, credentials: options.brokerCredentials }) : undefined;
+    sync = options.broker ? attachSync(service, { url: options.broker, credentials: options.brokerCredentials }, undefined, options.syncPeriodMs) : undefined;
   } catch (error) {
     await host.close();
     service.close();

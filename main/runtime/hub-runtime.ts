@@ -3,7 +3,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Change } from '../../shared/sync/change.js';
-import { required, UsageError, type RoleOptions } from '../cli/options.js';
+import { required, syncPeriodMs, UsageError, type RoleOptions } from '../cli/options.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
 import { leaderAddress } from '../host/leader-address.js';
 import { operatorToken } from '../host/operator-token.js';
@@ -38,6 +38,8 @@ export interface HubRuntimeOptions {
   leader?: { port?: number; screenPort?: number; host?: string; oidc?: OidcSettings };
   /** More names every address of the hub answers to (`--host-names`). */
   hostNames?: readonly string[];
+  /** The digest round's period in ms (default 30 s). */
+  syncPeriodMs?: number;
 }
 
 export interface HubRuntime {
@@ -60,6 +62,8 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
   const service = new HubService({ dataDir: options.dataDir, municipality: options.municipality });
   const sync: SyncEngine = new SyncEngine({
     store: service.store,
+    clock: service.clock,
+    periodMs: options.syncPeriodMs,
     brokerUrl,
     credentials: options.brokerCredentials,
     municipality: options.municipality,
@@ -150,6 +154,7 @@ export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime>
     ploUnit: options.unit,
     leader: { port: options.leaderPort, screenPort: options.leaderScreenPort, host: options.leaderHost, oidc: oidcSettingsOf(options) },
     hostNames: options.hostNames,
+    syncPeriodMs: syncPeriodMs(options),
   });
   console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
   // Before the URL, which scripts wait for as the sign the hub is up.

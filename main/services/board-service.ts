@@ -1,12 +1,12 @@
 /** One board's services: its unit's store, the command dispatcher and the event stream. */
 
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { EventMap, EventName, SyncStatus } from '../../shared/api/contract.js';
+import { OFFLINE_STATUS, type EventMap, type EventName, type SyncStatus } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
-import { HybridLogicalClock } from '../../shared/sync/hlc.js';
-import { openDatabase, type Db } from '../store/database.js';
-import { FieldStore } from '../store/field-store.js';
+import type { Db } from '../store/database.js';
+import type { FieldStore } from '../store/field-store.js';
+import { openReplicaStore } from '../store/replica-store.js';
+import type { ClockWatch } from '../sync/clock-watch.js';
 import { readUnitState } from '../store/read-model.js';
 import type { Change } from '../../shared/sync/change.js';
 import { corridorUnitState } from './corridor-state.js';
@@ -38,16 +38,17 @@ export class BoardService {
   readonly db: Db;
   readonly store: FieldStore;
   readonly nodeId: string;
+  /** The clock's standing against the unit's, whose reference time the store's HLC reads. */
+  readonly clock: ClockWatch;
   private readonly listeners = new Set<EventListener>();
   private readonly now: () => Date;
-  syncStatus: SyncStatus = { broker: 'offline', offlineSince: null, outbox: 0, rejected: 0, lastSyncAt: null };
+  syncStatus: SyncStatus = { ...OFFLINE_STATUS };
 
   constructor(readonly options: BoardOptions) {
-    this.db = openDatabase(join(options.dataDir, 'tavla.sqlite'));
-    this.nodeId = persistentNodeId(this.db, 'b');
+    ({ db: this.db, nodeId: this.nodeId, store: this.store, clock: this.clock } = openReplicaStore(join(options.dataDir, 'tavla.sqlite'), 'board', options.unit));
     this.now = options.now ?? (() => new Date());
-    this.store = new FieldStore(this.db, new HybridLogicalClock(this.nodeId), this.nodeId, options.unit);
     this.syncStatus.outbox = this.store.outboxSize();
+    this.store.health.onChange = (storage) => this.setSyncStatus({ ...this.syncStatus, storage });
   }
 
   get unit(): string {
@@ -128,7 +129,7 @@ export class BoardService {
 
   health() {
     return {
-      ok: true,
+      ok: this.store.health.ok,
       role: 'board',
       municipality: this.options.municipality,
       unit: this.unit,
@@ -155,12 +156,3 @@ export class BoardService {
 
 /** The audit actor of an edit made on a locked screen: the board, never a person. */
 export const boardActor = (nodeId: string): string => `tavla ${nodeId}`;
-
-/** A replica's node id is made once and kept in its database, so its stamps stay its own. */
-export function persistentNodeId(db: Db, prefix: string): string {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'nodeId'").get() as { value: string } | undefined;
-  if (row) return row.value;
-  const id = `${prefix}${randomBytes(6).toString('hex')}`;
-  db.prepare("INSERT INTO meta (key, value) VALUES ('nodeId', ?)").run(id);
-  return id;
-}

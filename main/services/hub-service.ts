@@ -1,7 +1,7 @@
 /** The hub's services: a durable replica of every unit of one municipality. */
 
 import { join } from 'node:path';
-import type { EventMap, EventName, SyncStatus } from '../../shared/api/contract.js';
+import { OFFLINE_STATUS, type EventMap, type EventName, type SyncStatus } from '../../shared/api/contract.js';
 import { ok, type Result } from '../../shared/api/result.js';
 import { HUB_COMMANDS, type BoardLink } from '../../shared/api/contract.js';
 import { dispatchCommand, type Handlers } from './dispatch.js';
@@ -10,25 +10,26 @@ import { unitOverviews } from './hub-overview.js';
 import { operatorLeaderCommands } from './leader-commands.js';
 import type { UnitState } from '../../shared/domain/types.js';
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
-import { HybridLogicalClock } from '../../shared/sync/hlc.js';
-import { openDatabase, type Db } from '../store/database.js';
-import { FieldStore } from '../store/field-store.js';
+import type { Db } from '../store/database.js';
+import type { FieldStore } from '../store/field-store.js';
 import { readUnitState } from '../store/read-model.js';
-import { persistentNodeId, type EventListener } from './board-service.js';
+import { openReplicaStore } from '../store/replica-store.js';
+import type { ClockWatch } from '../sync/clock-watch.js';
+import type { EventListener } from './board-service.js';
 
 export class HubService {
   readonly db: Db;
   readonly store: FieldStore;
   readonly nodeId: string;
+  readonly clock: ClockWatch;
   private readonly listeners = new Set<EventListener>();
-  syncStatus: SyncStatus = { broker: 'offline', offlineSince: null, outbox: 0, rejected: 0, lastSyncAt: null };
+  syncStatus: SyncStatus = { ...OFFLINE_STATUS };
   /** Where each unit's board can be opened (the demo knows; a real deployment may configure it). */
   directory: BoardLink[] = [];
 
   constructor(readonly options: { dataDir: string; municipality: string }) {
-    this.db = openDatabase(join(options.dataDir, 'hub.sqlite'));
-    this.nodeId = persistentNodeId(this.db, 'h');
-    this.store = new FieldStore(this.db, new HybridLogicalClock(this.nodeId), this.nodeId, HUB_SCOPE);
+    ({ db: this.db, nodeId: this.nodeId, store: this.store, clock: this.clock } = openReplicaStore(join(options.dataDir, 'hub.sqlite'), 'hub', HUB_SCOPE));
+    this.store.health.onChange = (storage) => this.setSyncStatus({ ...this.syncStatus, storage });
   }
 
   /** Every unit the hub holds a scope for. */
@@ -43,7 +44,7 @@ export class HubService {
   }
 
   health() {
-    return { ok: true, role: 'hub', municipality: this.options.municipality, nodeId: this.nodeId, units: this.unitIds().length, ...this.syncStatus };
+    return { ok: this.store.health.ok, role: 'hub', municipality: this.options.municipality, nodeId: this.nodeId, units: this.unitIds().length, ...this.syncStatus };
   }
 
   /** Operator's view on loopback: every unit the hub holds. */

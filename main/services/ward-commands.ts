@@ -4,7 +4,7 @@
  */
 
 import type { RevealedStay, ShiftRef } from '../../shared/api/commands/ward.js';
-import type { WardCommandName } from '../../shared/api/contract.js';
+import { OFFLINE_STATUS, type WardCommandName } from '../../shared/api/contract.js';
 import { fail, ok } from '../../shared/api/result.js';
 import type { FieldValue } from '../../shared/domain/schema.js';
 import { unitLookups } from '../store/read-model.js';
@@ -21,7 +21,6 @@ import { writeStaffing } from './staffing.js';
 import { createFromTemplate, reopenTask, taskTemplates } from './task-templates.js';
 import { readSettings, writeSettings } from './ward-settings.js';
 
-const OFFLINE = { broker: 'offline' as const, offlineSince: null, outbox: 0, rejected: 0, lastSyncAt: null };
 
 export const wardCommands = {
   'ward.state': (ctx) => ok(readWardState(ctx.store.db, ctx.unit, ctx.now())),
@@ -32,7 +31,7 @@ export const wardCommands = {
     ctx.store.audit({ actor: ctx.actor, action: 'ward.configure', detail: JSON.stringify(changes) });
     return ok(settings);
   },
-  'sync.state': (ctx) => ok(ctx.syncStatus?.() ?? OFFLINE),
+  'sync.state': (ctx) => ok(ctx.syncStatus?.() ?? OFFLINE_STATUS),
 
   'staff.list': (ctx) => ok(listStaff(ctx.store.db, ctx.now())),
   'staff.set': (ctx, input) => {

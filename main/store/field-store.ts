@@ -18,6 +18,8 @@ import type { Refusal } from '../../shared/sync/scope-rules.js';
 import { ClockDriftError, decodeStamp, type HybridLogicalClock } from '../../shared/sync/hlc.js';
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import type { Db } from './database.js';
+import { RefusedStamps } from './refused-stamps.js';
+import { StorageHealth } from './storage-health.js';
 
 export interface AuditEntry {
   actor: string;
@@ -68,6 +70,10 @@ export interface ApplyOutcome {
 export class FieldStore {
   /** Local changes logged since this store opened (a rolled-back one too): tells callers an access wrote to the outbox. */
   localChanges = 0;
+  /** Whether writes reach the disk: every write below reports to it. */
+  readonly health = new StorageHealth();
+  /** Stamps refused as too far ahead stay refused (docs/protocol.md, "Clocks"). */
+  readonly refused: RefusedStamps;
   private readonly writers = new Map<string, Statement>();
   private readonly putField: Statement;
   private readonly mergeField: Statement;
@@ -102,6 +108,7 @@ export class FieldStore {
     this.saveClock = db.prepare(
       "INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     );
+    this.refused = new RefusedStamps(db);
     const saved = db.prepare("SELECT value FROM meta WHERE key = 'hlc'").get() as
       | { value: string }
       | undefined;
@@ -113,20 +120,25 @@ export class FieldStore {
    * one transaction: when this returns, the edit is durable; when it throws, nothing was written.
    */
   commit(audit: AuditEntry, edits: RecordEdit[]): Change[] {
-    return this.db.transaction(() => {
+    return this.write(() => {
       const changes: Change[] = [];
       for (const edit of edits) changes.push(...this.stampAndLog(edit));
       changes.push(...this.writeAudit(audit));
       this.saveClock.run(this.clock.current());
       return changes;
-    })();
+    });
   }
 
   /** Appends to the audit log on its own (unlock, reveal: accesses that change no other field). */
   audit(entry: AuditEntry): void {
-    this.db.transaction(() => {
+    this.write(() => {
       if (this.writeAudit(entry).length > 0) this.saveClock.run(this.clock.current());
-    })();
+    });
+  }
+
+  /** One transaction, its outcome reported to the storage health. */
+  private write<T>(body: () => T): T {
+    return this.health.guard(() => this.db.transaction(body)());
   }
 
   /** Writes the board's own append-only entry and, on a board, the unit's shared copy of it. */
@@ -163,7 +175,7 @@ export class FieldStore {
 
   /** Merges remote changes of one scope in one transaction; a change that does not validate is rejected. */
   applyRemote(changes: readonly Change[], scope: string = this.defaultScope): ApplyOutcome {
-    return this.db.transaction(() => {
+    return this.write(() => {
       const outcome: ApplyOutcome = { applied: [], stale: 0, rejected: 0, refusals: [] };
       const records = new Map<string, RecordEdit>();
       for (const change of changes) {
@@ -173,10 +185,16 @@ export class FieldStore {
           outcome.refusals.push({ change, wall: 'schema', reason: problem });
           continue;
         }
+        if (this.refused.has(change.s)) {
+          outcome.rejected += 1;
+          outcome.refusals.push({ change, wall: 'drift', reason: 'a stamp refused before as too far ahead' });
+          continue;
+        }
         try {
           this.clock.receive(change.s);
         } catch (error) {
           if (error instanceof ClockDriftError) {
+            this.refused.add(change.s);
             outcome.rejected += 1;
             outcome.refusals.push({ change, wall: 'drift', reason: error.message });
             continue;
@@ -197,7 +215,7 @@ export class FieldStore {
       for (const record of records.values()) this.writeRecord(record.c, record.id, record.fields);
       this.saveClock.run(this.clock.current());
       return outcome;
-    })();
+    });
   }
 
   /** Writes fields of one record into its typed read-model row. */
@@ -262,7 +280,7 @@ export class FieldStore {
     const mark = this.db.prepare('UPDATE change_log SET sent = 1 WHERE seq = ?');
     this.db.pragma('synchronous = NORMAL');
     try {
-      this.db.transaction(() => seqs.forEach((seq) => mark.run(seq)))();
+      this.write(() => seqs.forEach((seq) => mark.run(seq)));
     } finally {
       this.db.pragma('synchronous = FULL');
     }

@@ -1,11 +1,12 @@
 /**
  * A replica's sync: drains the outbox to the broker, merges what peers publish, announces presence
- * and runs anti-entropy with a peer whenever it (re)connects or a peer appears. Boards hold one
- * unit's scope; the hub holds every unit of its municipality.
+ * and runs anti-entropy with a peer whenever it (re)connects, a peer appears, or a periodic digest
+ * round finds a difference. Boards hold one unit's scope; the hub holds every unit of its
+ * municipality. While the replica's clock is judged ahead of its peers' the outbox is held.
  */
 
 import { randomBytes } from 'node:crypto';
-import type { BrokerRefusal, SyncStatus } from '../../shared/api/contract.js';
+import type { BrokerRefusal, ClockStatus, SyncStatus } from '../../shared/api/contract.js';
 import type { Change } from '../../shared/sync/change.js';
 import {
   batchChanges,
@@ -21,10 +22,15 @@ import {
 import type { Refusal, Wall, Writer } from '../../shared/sync/scope-rules.js';
 import type { FieldStore } from '../store/field-store.js';
 import { logger } from '../log.js';
-import { reconcile, SyncResponder, type Ask } from './anti-entropy.js';
+import { InboxMessage, isRoundMessage } from '../../shared/sync/round.js';
+import { reconcile, scopeDigest, SyncResponder, type Ask } from './anti-entropy.js';
+import { clockMoved, settleClock } from './clock-policy.js';
+import { ClockWatch } from './clock-watch.js';
+import { DigestRounds } from './digest-rounds.js';
 import { decodePayload } from './inbound.js';
 import { countRefusals, InboundScope } from './inbound-scope.js';
 import { MqttLink, type BrokerCredentials } from './mqtt-link.js';
+import { SentMarks } from './sent-marks.js';
 
 export interface SyncEngineOptions {
   store: FieldStore;
@@ -39,7 +45,14 @@ export interface SyncEngineOptions {
   onApplied(scope: string, changes: Change[]): void;
   onStatus(status: SyncStatus): void;
   onProgress?(scope: string, done: number, total: number): void;
+  /** The digest round's period (default 30 s: docs/protocol.md, "Digest rounds"). */
+  periodMs?: number;
+  /** The clock watch whose reference time the store's HLC reads (a fresh one when absent). */
+  clock?: ClockWatch;
 }
+
+/** The default period of the digest round. */
+export const DEFAULT_SYNC_PERIOD_MS = 30_000;
 
 const REQUEST_TIMEOUT_MS = 10_000;
 const UNIT = /^[a-z0-9][a-z0-9-]{0,31}$/;
@@ -70,11 +83,45 @@ export class SyncEngine {
   private onlineSince = '';
   /** Whether the broker ever answered since start: a broker never reached is a setup problem. */
   private everConnected = false;
+  private readonly rounds: DigestRounds;
+  private readonly clock: ClockWatch;
+  /** Sent changes whose sent mark could not be written: not counted as unsent, marked again later. */
+  private readonly sentMarks: SentMarks;
 
   constructor(private readonly options: SyncEngineOptions) {
     const { municipality: m, nodeId, role, unit } = options;
-    this.status = { broker: 'offline', offlineSince: new Date().toISOString(), outbox: options.store.outboxSize(), rejected: 0, rejectedBy: {}, lastSyncAt: null };
+    this.clock = options.clock ?? new ClockWatch(role);
+    // A verdict must outlive the gap between two rounds, or a held outbox would leak between them.
+    this.clock.ttlMs = Math.max(90_000, 3 * (options.periodMs ?? DEFAULT_SYNC_PERIOD_MS));
+    this.sentMarks = new SentMarks(options.store);
     this.walls = new InboundScope(options.store, { municipality: m, role });
+    this.status = {
+      broker: 'offline',
+      offlineSince: new Date().toISOString(),
+      outbox: options.store.outboxSize(),
+      rejected: 0,
+      rejectedBy: {},
+      lastSyncAt: null,
+      clock: this.clock.status(),
+      storage: options.store.health.status,
+    };
+    this.rounds = new DigestRounds({
+      periodMs: options.periodMs ?? DEFAULT_SYNC_PERIOD_MS,
+      initiates: role === 'board',
+      clock: this.clock,
+      targets: () => this.roundTargets(),
+      digest: (s) => scopeDigest(options.store, s),
+      send: (s, to, message) => this.link.publish(topics.inbox(m, s, to), JSON.stringify({ v: 1, from: nodeId, ...message })),
+      isHub: (node) => this.peers.get(HUB_SCOPE)?.has(node) ?? false,
+      beforeRound: () => this.beforeRound(),
+      differs: (s, peer) => this.scheduleReconcile(s, peer),
+    });
+    this.clock.onStep = () => {
+      clockMoved(options.store, 'stepped');
+      this.beforeRound();
+    };
+    this.clock.onChange = (clock) => this.clockChanged(clock);
+    this.rounds.start();
     this.responder = new SyncResponder(options.store, (scope, changes, from) => this.applyRemote(scope, changes, this.walls.writer(scope, from)));
     const scope = role === 'hub' ? '+' : (unit as string);
     this.link = new MqttLink({
@@ -97,7 +144,8 @@ export class SyncEngine {
 
   /** Call after every local commit: publishes the outbox now. */
   notifyLocalCommit(): void {
-    this.status.outbox = this.options.store.outboxSize();
+    this.rounds.changed();
+    this.status.outbox = this.outboxCount();
     void this.drain();
   }
 
@@ -116,6 +164,7 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.rounds.stop();
     for (const timer of this.retryTimers.values()) clearTimeout(timer);
     this.rejectPending(new Error('stopped'));
     await this.link.stop({ topic: this.presenceTopic(), payload: this.presence('offline') });
@@ -163,7 +212,55 @@ export class SyncEngine {
   }
 
   private emitStatus(): void {
+    this.status.clock = this.clock.status();
+    this.status.storage = this.options.store.health.status;
     this.options.onStatus({ ...this.status });
+  }
+
+  private outboxCount(): number {
+    return this.options.store.outboxSize() - this.sentMarks.size;
+  }
+
+  /**
+   * Each period, before the round: a store that failed a write tries one again; a clock found ahead
+   * is remembered, and a clock put right repairs its future stamps and releases the outbox.
+   */
+  private beforeRound(): void {
+    const { store } = this.options;
+    if (!store.health.ok) this.sentMarks.probe();
+    try {
+      if (settleClock(store, this.clock) > 0) {
+        logger.warn('clock put right: future stamps re-stamped');
+        this.rounds.changed();
+        void this.drain();
+      }
+    } catch (error) {
+      logger.warn({ err: error }, 'clock repair deferred');
+    }
+    if (this.sentMarks.size > 0) this.sentMarks.retry();
+    this.status.outbox = this.outboxCount();
+    this.emitStatus();
+  }
+
+  /** Behind: what it refused as ahead was good after all. Ahead: remember by how much, for the repair. */
+  private clockChanged(clock: ClockStatus): void {
+    try {
+      clockMoved(this.options.store, clock);
+    } catch (error) {
+      logger.warn({ err: error }, 'clock change not recorded');
+    }
+    logger.warn({ clock }, 'clock verdict changed');
+    this.rounds.soon();
+    this.emitStatus();
+    if (clock.state !== 'ahead') void this.drain();
+  }
+
+  private roundTargets(): { scope: string; peers: { node: string; hub: boolean }[] }[] {
+    if (this.status.broker !== 'connected' || this.options.role !== 'board') return [];
+    const online = (s: string, hub: boolean) =>
+      [...(this.peers.get(s)?.entries() ?? [])].filter(([, p]) => p.online).map(([node]) => ({ node, hub }));
+    const unit = this.options.unit as string;
+    return [{ scope: unit, peers: [...online(HUB_SCOPE, true), ...online(unit, false)] }];
   }
 
   private reject(reason: string, topic: string, wall: Wall = 'message'): void {
@@ -192,8 +289,14 @@ export class SyncEngine {
         return;
       }
       if (where.node !== nodeId) return;
-      const decoded = decodePayload(SyncMessage, payload);
+      const decoded = decodePayload(InboxMessage, payload);
       if (!decoded.ok) return this.reject(decoded.reason, topic);
+      if (isRoundMessage(decoded.value)) {
+        // A digest says little, but only to a replica announced in that unit, or the hub; one that
+        // arrives before its sender's presence is dropped uncounted: the next period asks again.
+        if (!this.walls.mayRequest(where.unit, decoded.value.from)) return logger.debug({ topic }, 'digest round from a replica not announced here');
+        return this.rounds.receive(where.unit, decoded.value);
+      }
       this.receiveSync(where.unit, decoded.value, topic);
     } catch (error) {
       // A message must never take the process down: count it and go on.
@@ -202,12 +305,29 @@ export class SyncEngine {
     }
   }
 
-  /** Merges a batch through the walls (scope, side) and the store's schema: what is refused is counted, the rest applies. */
+  /**
+   * Merges a batch through the walls (scope, side) and the store's schema: what is refused is
+   * counted, the rest applies. A batch that fails to store is counted whole in `rejected` and
+   * fetched again by a round soon.
+   */
   private applyRemote(scope: string, changes: Change[], writer: Writer): number {
     const walled = this.walls.admit(scope, writer, changes);
-    const outcome = this.options.store.applyRemote(walled.admitted, scope);
+    let outcome;
+    try {
+      outcome = this.options.store.applyRemote(walled.admitted, scope);
+    } catch (error) {
+      if (!this.options.store.health.failed(error)) throw error;
+      countRefusals(this.status, [...walled.refused, ...walled.admitted.map(() => ({ wall: 'storage' as const, reason: 'not stored' }))], { scope });
+      logger.warn({ scope, err: error, changes: walled.admitted.length }, 'batch not stored; fetched again once storage works');
+      this.emitStatus();
+      this.rounds.soon();
+      return 0;
+    }
+    this.rounds.changed(scope);
     const refused: Refusal[] = [...walled.refused, ...outcome.refusals];
     countRefusals(this.status, refused, { scope, writer: writer.kind });
+    // A change this replica refused may be good later (a clock put right): a round fetches it again.
+    if (outcome.rejected > 0) this.rounds.soon();
     if (outcome.applied.length > 0) {
       this.status.lastSyncAt = new Date().toISOString();
       this.options.onApplied(scope, outcome.applied);
@@ -236,6 +356,7 @@ export class SyncEngine {
     const scopeOfPeer = this.options.role === 'board' ? (this.options.unit as string) : scope;
     if (scopeOfPeer === HUB_SCOPE || this.reconciled.has(scopeOfPeer)) return;
     if (this.isNewcomerVersus(decoded.value)) this.scheduleReconcile(scopeOfPeer);
+    else this.rounds.soon(); // a peer back online: compare digests now rather than at the period's end
   }
 
   private isNewcomerVersus(peer: PresenceMessage): boolean {
@@ -274,18 +395,20 @@ export class SyncEngine {
     return boards[Math.floor(Math.random() * boards.length)];
   }
 
-  private scheduleReconcile(scope: string): void {
+  /** Reconciles a scope with `peer`, or with the peer choosePeer picks. */
+  private scheduleReconcile(scope: string, peer?: string): void {
     if (this.stopped) return;
     if (this.reconciling.has(scope)) {
       this.again.add(scope);
       return;
     }
-    void this.runReconcile(scope);
+    void this.runReconcile(scope, peer);
   }
 
-  private async runReconcile(scope: string): Promise<void> {
-    const peer = this.choosePeer(scope);
-    if (!peer || this.status.broker !== 'connected') return;
+  private async runReconcile(scope: string, chosen?: string): Promise<void> {
+    const peer = chosen ?? this.choosePeer(scope);
+    // A store that cannot write would only fail the exchange: the round after it recovers does it.
+    if (!peer || this.status.broker !== 'connected' || !this.options.store.health.ok) return;
     this.reconciling.add(scope);
     const session = randomBytes(6).toString('hex');
     try {
@@ -358,8 +481,9 @@ export class SyncEngine {
     this.draining = true;
     this.drainAgain = false;
     try {
-      while (this.status.broker === 'connected' && (await this.publishOutboxBatch())) {
-        this.status.outbox = this.options.store.outboxSize();
+      // A clock ahead of the unit's: its stamps would be refused; they wait for the clock repair.
+      while (this.status.broker === 'connected' && this.clock.status().state !== 'ahead' && (await this.publishOutboxBatch())) {
+        this.status.outbox = this.outboxCount();
         this.status.lastSyncAt = new Date().toISOString();
         this.emitStatus();
       }
@@ -374,6 +498,7 @@ export class SyncEngine {
   /** Publishes the oldest unsent batch; false when the outbox is empty. */
   private async publishOutboxBatch(): Promise<boolean> {
     const { store, municipality, nodeId } = this.options;
+    if (this.sentMarks.size > 0 && !this.sentMarks.retry()) return false;
     const unsent = store.unsent(PAGE_SIZE);
     if (unsent.length === 0) return false;
     const byScope = new Map<string, typeof unsent>();
@@ -386,7 +511,7 @@ export class SyncEngine {
       for (const batch of batchChanges(items)) {
         const payload = JSON.stringify({ v: 1, from: nodeId, changes: batch.map((item) => item.change) });
         await this.link.publish(topics.changes(municipality, scope, nodeId), payload);
-        store.markSent(batch.map((item) => item.seq));
+        this.sentMarks.mark(batch.map((item) => item.seq));
       }
     }
     return true;

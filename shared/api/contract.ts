@@ -99,6 +99,34 @@ export interface SyncStatus {
   /** `rejected` by the wall that refused it (docs/protocol.md, Walls): schema, scope, side, sender, … */
   rejectedBy?: Record<string, number>;
   lastSyncAt: string | null;
+  clock: ClockStatus;
+  storage: StorageStatus;
+}
+
+/** A replica's status before it has heard from a broker: offline, clock and storage ok. */
+export const OFFLINE_STATUS: SyncStatus = {
+  broker: 'offline',
+  offlineSince: null,
+  outbox: 0,
+  rejected: 0,
+  lastSyncAt: null,
+  clock: { state: 'ok', offsetMs: 0, since: null },
+  storage: { state: 'ok', error: null, since: null },
+};
+
+/** This replica's clock as its peers see it: `ahead` holds its changes, `behind` follows the unit's time. */
+export interface ClockStatus {
+  state: 'ok' | 'ahead' | 'behind';
+  /** Its peers' clocks minus its own (median), in ms: negative when it runs ahead. */
+  offsetMs: number;
+  since: string | null;
+}
+
+/** Whether the replica's SQLite file takes writes; anything but `ok` refuses edits. */
+export interface StorageStatus {
+  state: 'ok' | 'full' | 'read-only' | 'failing';
+  error: string | null;
+  since: string | null;
 }
 
 /** Events pushed from main to every connected renderer. */

@@ -62,6 +62,23 @@ export class HybridLogicalClock {
     }
   }
 
+  /**
+   * Sets the clock back to a stamp below the one it holds: only after the replica has re-stamped
+   * every field it held above it (main/store/clock-repair.ts), when its physical clock was found
+   * to have run ahead. Without that repair the next edit would lose to its own earlier ones.
+   */
+  rewind(last: string): void {
+    const stamp = decodeStamp(last);
+    if (!stamp) throw new Error(`not a stamp: ${last}`);
+    this.wall = stamp.wall;
+    this.counter = stamp.counter;
+  }
+
+  /** The logical wall time of the last stamp issued or received, in ms. */
+  get lastWall(): number {
+    return this.wall;
+  }
+
   /** A stamp for a local event. */
   tick(): string {
     const physical = Math.max(0, Math.floor(this.now()));

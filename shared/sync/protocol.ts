@@ -32,8 +32,9 @@ export function parseTopic(topic: string): { municipality: string; unit: string;
   return { municipality, unit, kind, node };
 }
 
-const nodeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/);
-const session = z.string().regex(/^[a-z0-9-]{1,64}$/);
+/** A replica's node id and an exchange's session id, as every message of the protocol carries them. */
+export const nodeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/);
+export const session = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const scalar = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
 
 export const ChangeSchema = z.strictObject({

@@ -15,8 +15,8 @@ import type { Change } from './change.js';
  */
 export type Writer = { kind: 'hub' } | { kind: 'unit'; unit: string };
 
-/** Which wall refused something: the breakdown of `rejected` in /healthz (`rejectedBy`). */
-export const WALLS = ['message', 'schema', 'drift', 'scope', 'side', 'sender', 'request', 'settlement'] as const;
+/** Which wall refused something: the breakdown of `rejected` in /healthz (`rejectedBy`); `storage`: a batch this replica could not write. */
+export const WALLS = ['message', 'schema', 'drift', 'scope', 'side', 'sender', 'request', 'settlement', 'storage'] as const;
 export type Wall = (typeof WALLS)[number];
 
 /** A refused change and why. */

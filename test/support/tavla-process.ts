@@ -28,6 +28,8 @@ export interface TavlaOptions {
   config?: string;
   /** More flags, as a user would add them (e.g. --plo-inbox). */
   args?: string[];
+  /** More environment (e.g. libfaketime's, for a skewed clock). */
+  env?: Record<string, string>;
 }
 
 export class TavlaProcess {
@@ -60,7 +62,7 @@ export class TavlaProcess {
     if (this.options.config) args.push('--config', this.options.config);
     else if (role === 'hub' && !broker) args.push('--broker-port', '0');
     args.push(...(this.options.args ?? []));
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TAVLA_LOG: 'warn' } });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TAVLA_LOG: 'warn', ...this.options.env } });
     this.child = child;
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     const wantsLeader = this.options.args?.includes('--leader-port') ?? false;

@@ -7,6 +7,7 @@ import leader from './005-leader.js';
 import sharedAudit from './006-shared-audit.js';
 import staffLockout from './007-staff-lockout.js';
 import deviceTokens from './008-device-tokens.js';
+import refusedStamps from './009-refused-stamps.js';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'shared-audit', sql: sharedAudit },
   { version: 7, name: 'staff-lockout', sql: staffLockout },
   { version: 8, name: 'device-tokens', sql: deviceTokens },
+  { version: 9, name: 'refused-stamps', sql: refusedStamps },
 ];

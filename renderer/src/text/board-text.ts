@@ -35,6 +35,14 @@ export interface BoardText {
     refused: (reason: BrokerRefusal | null | undefined) => string;
     unsent: (n: number) => string;
     sending: (n: number) => string;
+    /** The clock runs ahead of the unit's: its changes wait. */
+    clockAhead: string;
+    /** The clock runs behind: the board follows the unit's time. */
+    clockBehind: string;
+    /** Writes fail: the headline, then why (by storage state) and since when. */
+    notSaving: string;
+    storage: Record<'full' | 'read-only' | 'failing', string>;
+    since: (time: string) => string;
   };
   saving: { pending: string; saved: string; failed: (why: string) => string };
   beds: {

@@ -72,6 +72,11 @@ export const en: BoardText = {
           : 'Offline: the message broker does not answer. Contact IT if it lasts.',
     unsent: (n) => `${plural(n, 'change', 'changes')} not sent`,
     sending: (n) => `Sending ${plural(n, 'change', 'changes')} …`,
+    clockAhead: "This board's clock is wrong — changes are not being sent",
+    clockBehind: "This board's clock is slow — the board follows the other boards' time",
+    notSaving: 'The board cannot save',
+    storage: { full: 'the disk is full', 'read-only': 'the disk is read-only', failing: 'the disk reports errors' },
+    since: (time) => `since ${time}`,
   },
   saving: { pending: 'Saving …', saved: 'Saved', failed: (why) => `Not saved: ${why}. Tap to try again.` },
   beds: {

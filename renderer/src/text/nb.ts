@@ -102,6 +102,11 @@ export const nb: BoardText = {
           : 'Frakoblet: får ikke kontakt med meldingstjeneren. Kontakt IT hvis det varer.',
     unsent: (n) => `${plural(n, 'endring', 'endringer')} ikke sendt`,
     sending: (n) => `Sender ${plural(n, 'endring', 'endringer')} …`,
+    clockAhead: 'Klokken på denne tavla går feil — endringer sendes ikke',
+    clockBehind: 'Klokken på denne tavla går for sakte — tavla følger de andre tavlenes tid',
+    notSaving: 'Tavla får ikke lagret',
+    storage: { full: 'disken er full', 'read-only': 'disken er skrivebeskyttet', failing: 'disken svarer med feil' },
+    since: (time) => `siden ${time}`,
   },
   saving: { pending: 'Lagrer …', saved: 'Lagret', failed: (why) => `Ikke lagret: ${why}. Trykk for å prøve igjen.` },
   beds: {

@@ -1,0 +1,135 @@
+/**
+ * The periodic digest round: every period (jittered), a board sends the root hash of its unit's
+ * digest and its wall time to each online peer of the unit and to the hub; each answers with its
+ * own. Matching roots cost one small message each way; a difference starts anti-entropy with that
+ * peer, so a change this replica refused or failed to store arrives again without a reconnect.
+ * `soon()` runs a round within a second (after a refusal or a failed apply). The hub answers rounds
+ * and does not start them: every board of every unit asks it, and anti-entropy pushes both ways.
+ */
+
+import { createHash, randomBytes } from 'node:crypto';
+import type { RoundMessage } from '../../shared/sync/round.js';
+import type { ClockWatch } from './clock-watch.js';
+
+export interface RoundTarget {
+  scope: string;
+  peers: { node: string; hub: boolean }[];
+}
+
+export interface DigestRoundsOptions {
+  periodMs: number;
+  /** Whether this replica starts rounds (boards) or only answers them (the hub). */
+  initiates: boolean;
+  clock: ClockWatch;
+  /** The scopes to round on now, each with its online peers (empty while offline). */
+  targets(): RoundTarget[];
+  /** The scope's digest, any JSON-safe form: its hash is the root. */
+  digest(scope: string): unknown;
+  send(scope: string, to: string, message: Omit<RoundMessage, 'v' | 'from'>): Promise<void>;
+  isHub(node: string): boolean;
+  /** Before each round: probes, repairs and status (sync-engine). */
+  beforeRound(): void;
+  /** A peer's root differs from ours: reconcile with it. */
+  differs(scope: string, peer: string): void;
+}
+
+const ANSWER_TIMEOUT_MS = 10_000;
+const SOON_MS = 1000;
+
+export class DigestRounds {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly roots = new Map<string, string>();
+  private readonly waiting = new Map<string, { scope: string; peer: string; expires: number }>();
+  private readonly session = randomBytes(6).toString('hex');
+  private seq = 0;
+  private stopped = false;
+  /** Rounds run, and rounds whose roots matched: what /healthz and the tests can see. */
+  readonly counts = { sent: 0, matched: 0, differed: 0 };
+
+  constructor(private readonly options: DigestRoundsOptions) {}
+
+  start(): void {
+    this.schedule(this.jittered());
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  /** A round within a second, instead of at the end of the period. */
+  soon(): void {
+    this.schedule(SOON_MS);
+  }
+
+  /** The scope changed: its root is computed again when next asked. */
+  changed(scope?: string): void {
+    if (scope === undefined) this.roots.clear();
+    else this.roots.delete(scope);
+  }
+
+  /** A round message from a peer: sample its clock; answer a round, compare an answer's root. */
+  receive(scope: string, message: RoundMessage): void {
+    const { clock } = this.options;
+    clock.sample(message.from, message.at, this.options.isHub(message.from));
+    if (message.type === 'round') {
+      this.options
+        .send(scope, message.from, { type: 'round-ack', session: message.session, seq: message.seq, root: this.root(scope), at: clock.wallNow() })
+        .catch(() => undefined);
+      return;
+    }
+    const key = `${message.session}:${message.seq}`;
+    const asked = this.waiting.get(key);
+    if (!asked || asked.peer !== message.from || asked.scope !== scope) return;
+    this.waiting.delete(key);
+    if (message.root === this.root(scope)) {
+      this.counts.matched += 1;
+      return;
+    }
+    this.counts.differed += 1;
+    // A peer whose clock is off by more than the bound would refuse (or be refused) anyway.
+    const offset = clock.peerOffset(message.from);
+    if (offset !== undefined && Math.abs(offset) > clock.maxDriftMs) return;
+    this.options.differs(scope, message.from);
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.round(), delay);
+    this.timer.unref?.();
+  }
+
+  private jittered(): number {
+    return this.options.periodMs * (0.9 + 0.2 * Math.random());
+  }
+
+  private round(): void {
+    try {
+      this.options.beforeRound();
+      const now = Date.now();
+      for (const [key, asked] of this.waiting) if (asked.expires < now) this.waiting.delete(key);
+      if (!this.options.initiates) return;
+      for (const { scope, peers } of this.options.targets()) {
+        const root = this.root(scope);
+        for (const { node } of peers) {
+          const seq = this.seq++;
+          this.waiting.set(`${this.session}:${seq}`, { scope, peer: node, expires: now + ANSWER_TIMEOUT_MS });
+          this.counts.sent += 1;
+          this.options.send(scope, node, { type: 'round', session: this.session, seq, root, at: this.options.clock.wallNow() }).catch(() => undefined);
+        }
+      }
+    } finally {
+      this.schedule(this.jittered());
+    }
+  }
+
+  private root(scope: string): string {
+    let root = this.roots.get(scope);
+    if (root === undefined) {
+      root = createHash('sha256').update(JSON.stringify(this.options.digest(scope))).digest('hex').slice(0, 32);
+      this.roots.set(scope, root);
+    }
+    return root;
+  }
+}
