@@ -241,7 +241,8 @@ describe('leader sign-in with OpenID Connect', () => {
   });
 
   it('lets a wall screen in with its device token, refuses it at once when revoked, and refuses none', async () => {
-    const screen = (hub.leaderScreenHost as RunningHost).url;
+    // Bound to every interface; a browser opens it by one of them (a Host of 0.0.0.0 is refused).
+    const screen = (hub.leaderScreenHost as RunningHost).url.replace('0.0.0.0', '127.0.0.1');
     const tavla = (...args: string[]) => run(process.execPath, [`${REPO}/bin/tavla.js`, 'device-token', ...args, '--data', dir.path]);
     const issued = await tavla('issue', '--name', 'korridor-2');
     const token = /^(tvs_\S+)$/m.exec(issued.stdout)?.[1] as string;
@@ -292,10 +293,11 @@ describe('leader sign-in with OpenID Connect', () => {
   });
 
   it('narrows a screen issued for one unit to that unit', async () => {
-    const screen = (hub.leaderScreenHost as RunningHost).url;
+    // Bound to every interface; a browser opens it by one of them (a Host of 0.0.0.0 is refused).
+    const screen = (hub.leaderScreenHost as RunningHost).url.replace('0.0.0.0', '127.0.0.1');
     const issued = await run(process.execPath, [`${REPO}/bin/tavla.js`, 'device-token', 'issue', '--name', 'solsiden-vakt', '--unit', 'solsiden', '--data', dir.path]);
     const token = /^(tvs_\S+)$/m.exec(issued.stdout)?.[1] as string;
-    const capacity = await fetch(`${screen}api/leader.capacity`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' });
+    const capacity = await fetch(`${screen}api/leader.capacity`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
     expect(((await capacity.json()) as { value: CapacityView }).value.units.map((u) => u.unit)).toEqual(['solsiden']);
   });
 });

@@ -15,7 +15,6 @@ import { encodeStamp, HybridLogicalClock } from '../../shared/sync/hlc.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const UNSAFE = ['\u0000', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'];
-const session = { token: 'a'.repeat(43), screen: 'screen-1' };
 
 /** Each command's free-text fields, with an input that is valid but for the field under test. */
 const TEXT_FIELDS: [CommandName, string, Record<string, unknown>][] = [
@@ -26,10 +25,10 @@ const TEXT_FIELDS: [CommandName, string, Record<string, unknown>][] = [
   ['stay.admit', 'bed', { name: 'Kari Nordmann', initials: 'KN', birthDate: '1941-03-02', bed: '101' }],
   ['bed.setStatus', 'bed', { bed: '101', status: 'free' }],
   ['task.create', 'title', { title: 'Stell' }],
-  ['staff.set', 'name', { name: 'Ola Nilsen', role: 'nurse', session }],
-  ['stay.note', 'note', { stayId: 's1', note: 'Liker kaffe', session }],
-  ['stay.plan', 'nurse', { stayId: 's1', nurse: 'Ola', session }],
-  ['handover.setNotes', 'notes', { date: '2026-03-01', shift: 'day', notes: 'Rolig vakt', session }],
+  ['staff.set', 'name', { name: 'Ola Nilsen', role: 'nurse' }],
+  ['stay.note', 'note', { stayId: 's1', note: 'Liker kaffe' }],
+  ['stay.plan', 'nurse', { stayId: 's1', nurse: 'Ola' }],
+  ['handover.setNotes', 'notes', { date: '2026-03-01', shift: 'day', notes: 'Rolig vakt' }],
   ['transfer.accept', 'bed', { id: 't1', bed: '101' }],
   ['transfer.place', 'bed', { id: 't1', bed: '101' }],
   ['benefit.define', 'name', { name: 'Færre døgn', indicator: 'discharge-ready-days', baselineFrom: '2026-01-01', baselineTo: '2026-02-01', unitCost: 5745 }],
