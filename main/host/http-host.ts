@@ -90,11 +90,12 @@ export async function startHost(target: HostTarget, options: HostOptions): Promi
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refusal = refuseRequest(req, names) ?? (decodedPath(req.url) === '/api/events' ? undefined : { status: 404, message: '' });
-    if (refusal) {
-      refused.note(req, refusal.status, refusal.message);
+    const refusal = refuseRequest(req, names);
+    if (refusal) refused.note(req, refusal.status, refusal.message);
+    const status = refusal?.status ?? (decodedPath(req.url) === '/api/events' ? undefined : 404);
+    if (status !== undefined) {
       // A plain HTTP answer, so a client can tell a wrong Host (421) from a wrong Origin (403).
-      socket.end(`HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     const caller = gate ? gate.targetOf(req) : target;
