@@ -98,6 +98,8 @@ export function seedUnit(board: BoardService, unit: DemoUnit, random: () => numb
         }
       }
     }
+    // Every board of the demo, the allocation office's too, has staff who can unlock it.
+    for (const staff of DEMO_STAFF) saveStaff(board.db, { id: `demo-${staff.pin}`, name: staff.name, role: staff.role }, demoHash(staff.pin), today);
     if (unit.kind !== 'allocation-office') seedWardLife(board, unit, random, clock, today, [...stays.keys()]);
     clock.now = undefined;
   })();
@@ -126,12 +128,10 @@ const demoHash = (pin: string): HashedPin => {
 };
 
 /**
- * The ward board's side of the history: staff with PINs, staffing of every shift for 14 days
+ * The ward board's side of the history: staffing of every shift for 14 days
  * (now and then one short), acknowledged handovers, a few notes, and today's open tasks.
  */
 function seedWardLife(board: BoardService, unit: DemoUnit, random: () => number, clock: DemoClock, today: Date, stays: string[]): void {
-  const db = board.db;
-  for (const staff of DEMO_STAFF) saveStaff(db, { id: `demo-${staff.pin}`, name: staff.name, role: staff.role }, demoHash(staff.pin), today);
   const ctx: CommandContext = { store: board.store, municipality: board.options.municipality, unit: unit.id, actor: 'demo', staff: null, now: () => clock.now ?? new Date() };
   const current = shiftAt(today);
   for (let back = 14 * 3; back >= 0; back -= 1) {
