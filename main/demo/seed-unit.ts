@@ -4,6 +4,7 @@
  * one transaction (one fsync).
  */
 
+import { needsSession } from '../../shared/api/commands/access.js';
 import type { StaffMember } from '../../shared/api/commands/ward.js';
 import type { UnitKind } from '../../shared/domain/types.js';
 import type { BoardService } from '../services/board-service.js';
@@ -41,9 +42,11 @@ const DAILY_TASKS = [
 const DAY_MS = 86_400_000;
 
 export function seedUnit(board: BoardService, unit: DemoUnit, random: () => number, clock: DemoClock, today: Date): void {
-  // The history is made by the demo's synthetic staff, each edit under a session of its own.
+  // The history is made by the demo's synthetic staff, each edit that needs it under a session of
+  // its own; a task is created by the board, as a template tap on a locked screen would.
   const run = (command: string, input: object, staff: StaffMember = DEMO_LEADER): string => {
-    const result = dispatchAs(board, staff, command, input);
+    const signed = needsSession(command) || command === 'task.complete';
+    const result = signed ? dispatchAs(board, staff, command, input) : board.dispatch(command, input);
     if (!result.ok) throw new Error(`demo seed ${unit.id} ${command}: ${result.message}`);
     return (result.value as { id: string }).id;
   };
@@ -95,6 +98,8 @@ export function seedUnit(board: BoardService, unit: DemoUnit, random: () => numb
         }
       }
     }
+    // Every board of the demo, the allocation office's too, has staff who can unlock it.
+    for (const staff of DEMO_STAFF) saveStaff(board.db, { id: `demo-${staff.pin}`, name: staff.name, role: staff.role }, demoHash(staff.pin), today);
     if (unit.kind !== 'allocation-office') seedWardLife(board, unit, random, clock, today, [...stays.keys()]);
     clock.now = undefined;
   })();
@@ -123,12 +128,10 @@ const demoHash = (pin: string): HashedPin => {
 };
 
 /**
- * The ward board's side of the history: staff with PINs, staffing of every shift for 14 days
+ * The ward board's side of the history: staffing of every shift for 14 days
  * (now and then one short), acknowledged handovers, a few notes, and today's open tasks.
  */
 function seedWardLife(board: BoardService, unit: DemoUnit, random: () => number, clock: DemoClock, today: Date, stays: string[]): void {
-  const db = board.db;
-  for (const staff of DEMO_STAFF) saveStaff(db, { id: `demo-${staff.pin}`, name: staff.name, role: staff.role }, demoHash(staff.pin), today);
   const ctx: CommandContext = { store: board.store, municipality: board.options.municipality, unit: unit.id, actor: 'demo', staff: null, now: () => clock.now ?? new Date() };
   const current = shiftAt(today);
   for (let back = 14 * 3; back >= 0; back -= 1) {

@@ -4,15 +4,24 @@
  */
 
 import type { WardSettings } from '../../shared/api/commands/ward.js';
+import type Database from 'better-sqlite3';
 import type { Db } from '../store/database.js';
 
 export const DEFAULT_SETTINGS: WardSettings = { relockSeconds: 90, pinMaxAttempts: 5, pinLockoutSeconds: 300 };
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof WardSettings)[];
 
+// Every session check reads the relock time: the statement is prepared once per database.
+const reads = new WeakMap<Db, Database.Statement>();
+
 /** The settings in force: the stored ones over the defaults. */
 export function readSettings(db: Db): WardSettings {
-  const rows = db.prepare('SELECT key, value FROM ward_setting').all() as { key: string; value: string }[];
+  let read = reads.get(db);
+  if (!read) {
+    read = db.prepare('SELECT key, value FROM ward_setting');
+    reads.set(db, read);
+  }
+  const rows = read.all() as { key: string; value: string }[];
   const settings = { ...DEFAULT_SETTINGS };
   for (const row of rows) {
     const key = KEYS.find((k) => k === row.key);
