@@ -12,16 +12,14 @@ import { scopeProblem, type HeldIn, type Refusal, type TransferFacts, type Wall,
 import { logger } from '../log.js';
 import type { FieldStore } from '../store/field-store.js';
 
-interface Announcement {
-  scope: string;
-  online: boolean;
-}
+/** Where a node announced itself: scope -> online. */
+type Announcements = Map<string, boolean>;
 
 /** How many refusals of one batch are logged one by one; the rest only counted. */
 const LOGGED_PER_BATCH = 5;
 
 export class InboundScope {
-  private readonly announced = new Map<string, Announcement>();
+  private readonly announced = new Map<string, Announcements>();
   private readonly heldScope;
   private readonly heldStamp;
   private readonly heldTransfer;
@@ -35,33 +33,38 @@ export class InboundScope {
     this.heldTransfer = store.db.prepare('SELECT fromUnit, toUnit, stay, acceptedAt, scheduledFor FROM transfer WHERE id = ?');
   }
 
-  /** Records a node's presence; the reason when it is refused (a hub outside `_hub`, a node in two units). */
+  /**
+   * Records a node's presence; the reason when it is refused (a hub outside `_hub`, a board inside).
+   * A node id announced in a second unit is recorded, not refused: node ids are no secret (they are
+   * in every stamp), so first-come would let one unit lock another's board out by squatting its id.
+   */
   announce(scope: string, node: string, role: 'board' | 'hub', online: boolean): string | undefined {
     if ((scope === HUB_SCOPE) !== (role === 'hub')) return role === 'hub' ? 'a hub announces itself under _hub only' : `a ${role} announced itself under _hub`;
-    const known = this.announced.get(node);
-    if (known && known.scope !== scope) return `node ${node} announced itself in ${known.scope} already`;
-    this.announced.set(node, { scope, online });
+    const scopes = this.announced.get(node) ?? new Map<string, boolean>();
+    if (!scopes.has(scope) && [...scopes.keys()].some((other) => other !== HUB_SCOPE)) {
+      logger.warn({ node, scope, before: [...scopes.keys()] }, 'a node id announced in a second unit');
+    }
+    this.announced.set(node, scopes.set(scope, online));
     return undefined;
   }
 
-  /** Why `node` may not publish changes into `scope`: it announced itself in another unit. */
+  /** Why `node` may not publish changes into `scope`: it announced itself in other units only. */
   senderProblem(scope: string, node: string): string | undefined {
-    const known = this.announced.get(node)?.scope;
-    if (known === undefined || known === scope || known === HUB_SCOPE) return undefined;
-    return `node ${node} announced itself in ${known}, not ${scope}`;
+    const scopes = this.announced.get(node);
+    if (!scopes || scopes.has(scope) || scopes.has(HUB_SCOPE)) return undefined;
+    return `node ${node} announced itself in ${[...scopes.keys()].join(', ')}, not ${scope}`;
   }
 
   /** Who a batch from `node` in `scope` counts as: the hub only on a board, and only as announced. */
   writer(scope: string, node: string): Writer {
-    const hub = this.replica.role === 'board' && this.announced.get(node)?.scope === HUB_SCOPE;
+    const hub = this.replica.role === 'board' && this.announced.get(node)?.has(HUB_SCOPE) === true;
     return hub ? { kind: 'hub' } : { kind: 'unit', unit: scope };
   }
 
   /** Whether `node` may read `scope` from this replica: online in that unit, or (to a board) the hub. */
   mayRequest(scope: string, node: string): boolean {
-    const known = this.announced.get(node);
-    if (!known?.online) return false;
-    return known.scope === scope || (known.scope === HUB_SCOPE && this.replica.role === 'board');
+    const scopes = this.announced.get(node);
+    return scopes?.get(scope) === true || (this.replica.role === 'board' && scopes?.get(HUB_SCOPE) === true);
   }
 
   /** Splits a batch into what may enter `scope` and what is refused; the rest of the batch still applies. */

@@ -271,7 +271,7 @@ export class SyncEngine {
     try {
       const where = parseTopic(topic);
       const { municipality, role, unit, nodeId } = this.options;
-      if (!where || where.municipality !== municipality) return this.reject('topic outside this municipality', topic);
+      if (!where || where.municipality !== municipality) return this.reject('topic outside this municipality', topic, 'scope');
       const isHubScope = where.unit === HUB_SCOPE;
       if (!isHubScope && (!UNIT.test(where.unit) || (role === 'board' && where.unit !== unit))) {
         return this.reject('topic of another unit', topic, 'scope');
@@ -340,7 +340,7 @@ export class SyncEngine {
     if (payload.byteLength === 0) return; // a cleared retained message
     const decoded = decodePayload(PresenceMessage, payload);
     if (!decoded.ok) return this.reject(decoded.reason, topic);
-    if (decoded.value.node !== node) return this.reject('presence node differs from topic', topic);
+    if (decoded.value.node !== node) return this.reject('presence node differs from topic', topic, 'sender');
     if (node === this.options.nodeId) return;
     const refused = this.walls.announce(scope, node, decoded.value.role, decoded.value.status === 'online');
     if (refused) return this.reject(refused, topic, 'sender');

@@ -154,6 +154,13 @@ describe('forged sync traffic from an identity of unit A', () => {
     await counted(hub, 'request', before, 2);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(answers.filter((m) => !m.text.includes('"as-a"'))).toEqual([]);
+
+    // Nor does the hub take changes on unit B's topics from a node announced in unit A.
+    const bedOfB = (await b.state<State>()).beds.find((bed) => bed.label === '202');
+    const senders = await refusedBy(hub, 'sender');
+    await publish(`tavla/v1/${M}/unit-b/changes/${ATTACKER}`, { v: 1, from: ATTACKER, changes: forged('bed', bedOfB?.id ?? '', { status: 'blocked' }) });
+    await counted(hub, 'sender', senders);
+    expect(storedFields(hub.databaseFile, 'unit-b').filter((f) => f.startsWith(`bed/${bedOfB?.id}/status=`))).toEqual([expect.stringContaining('"free"')]);
   });
 
   it('drops a change with bed.status "x", counts it, and applies the rest of its batch', async () => {

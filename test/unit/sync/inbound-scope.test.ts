@@ -75,13 +75,18 @@ describe('a replica\'s inbound walls', () => {
     expect(walls.admit('unit-a', { kind: 'unit', unit: 'unit-a' }, forged).refused).toMatchObject([{ wall: 'side' }]);
   });
 
-  it('knows who announced itself where: one unit per node, a hub only under _hub, sync answered only to them', () => {
+  it('knows who announced itself where: a hub only under _hub, changes and sync answers only in a unit announced in', () => {
     const walls = new InboundScope(hub.store, { municipality: 'testby', role: 'hub' });
     expect(walls.announce('unit-a', 'board-1', 'board', true)).toBeUndefined();
-    expect(walls.announce('unit-b', 'board-1', 'board', true)).toMatch(/unit-a already/);
     expect(walls.announce('unit-a', 'fake-hub', 'hub', true)).toMatch(/_hub only/);
-    expect(walls.senderProblem('unit-b', 'board-1')).toMatch(/announced itself in unit-a/);
+    expect(walls.announce('_hub', 'fake-board', 'board', true)).toMatch(/under _hub/);
+    expect(walls.senderProblem('unit-b', 'board-1')).toMatch(/announced itself in unit-a, not unit-b/);
     expect(walls.senderProblem('unit-a', 'board-1')).toBeUndefined();
+    expect(walls.senderProblem('unit-a', 'never-announced')).toBeUndefined();
+    // Another unit squatting the id does not lock the board out of its own unit.
+    walls.announce('unit-b', 'board-1', 'board', true);
+    expect(walls.senderProblem('unit-a', 'board-1')).toBeUndefined();
+    walls.announce('unit-b', 'board-1', 'board', false);
     expect(walls.mayRequest('unit-a', 'board-1')).toBe(true);
     expect(walls.mayRequest('unit-b', 'board-1')).toBe(false);
     expect(walls.mayRequest('unit-a', 'stranger')).toBe(false);
