@@ -100,7 +100,9 @@ export function leaderSignIn(hub: HubService, settings: OidcSettings): AccessGat
   }
 
   async function finishLogin(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const current = new URL(req.url ?? '/', settings.redirectUrl);
+    // The callback as registered, with this request's query only: a request path cannot change its origin.
+    const current = new URL(settings.redirectUrl);
+    current.search = new URL(req.url ?? '/', 'http://localhost').search;
     const state = current.searchParams.get('state') ?? '';
     const login = pending.get(state);
     pending.delete(state);

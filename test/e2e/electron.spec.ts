@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page, type TestInfo } from '@playwright/test';
 import type { RunningHost } from '../../main/host/http-host.js';
+import { issueDeviceToken } from '../../main/leader/device-tokens.js';
 import { startHub, type HubRuntime } from '../../main/runtime/hub-runtime.js';
 import type { TavlaBridge } from '../../shared/api/bridge.js';
 import { COMMAND_NAMES } from '../../shared/api/contract.js';
@@ -80,7 +81,9 @@ const it = test.extend<{ board: RunningApp; leaderScreen: RunningApp & { hub: Hu
     const hub = await startHub({ municipality: 't', dataDir: data.path, port: 0, brokerPort: 0, leader: { screenPort: 0, host: '127.0.0.1' } });
     try {
       const leaderUrl = (hub.leaderScreenHost as RunningHost).url;
-      await launch({ screen: 'leader', hub: leaderUrl }, (running) => use({ ...running, hub }), testInfo);
+      // The screen's configured address carries its device token, as IT sets it up (docs/security.md).
+      const { token } = issueDeviceToken(hub.service.db, 'electron-skjerm', null);
+      await launch({ screen: 'leader', hub: `${leaderUrl}?token=${token}` }, (running) => use({ ...running, hub }), testInfo);
     } finally {
       await hub.stop();
       data.remove();
