@@ -1,7 +1,7 @@
 /**
- * The demo's broker: with Mosquitto installed, the demo provisions its municipality into its data
- * folder and runs that Mosquitto, so the demo's boards and hub use the same TLS identities and ACL
- * as a secured municipality. Without Mosquitto it says so, and the hub keeps its embedded broker.
+ * The demo's broker: the demo provisions its municipality into its data folder and runs that
+ * Mosquitto, so its boards and hub use the same TLS identities and ACL as a secured municipality.
+ * Without Mosquitto installed, the embedded aedes serves the same folder with the same walls.
  */
 
 import { createServer } from 'node:net';
@@ -12,7 +12,8 @@ import { brokerFiles } from '../provision/broker-config.js';
 import { provision } from '../provision/provision.js';
 import { replicaFiles } from '../provision/replica-config.js';
 import type { BrokerEndpoint } from './board-runtime.js';
-import { MOSQUITTO, startMosquitto, type LocalMosquitto } from './local-mosquitto.js';
+import { startEmbeddedBroker } from '../sync/embedded-broker.js';
+import { MOSQUITTO, startMosquitto } from './local-mosquitto.js';
 
 /** The demo's provisioned broker and the identity of each of its replicas. */
 export interface DemoBroker {
@@ -25,14 +26,14 @@ export interface DemoBroker {
 
 const HOST = '127.0.0.1';
 
-/** Provisions `<root>/provision` (kept across runs) and starts its Mosquitto; undefined without Mosquitto. */
-export async function startDemoBroker(root: string, municipality: string, units: readonly string[]): Promise<DemoBroker | undefined> {
-  if (!MOSQUITTO) return undefined;
+/** Provisions `<root>/provision` (kept across runs) and starts its broker: Mosquitto, else aedes. */
+export async function startDemoBroker(root: string, municipality: string, units: readonly string[]): Promise<DemoBroker> {
   const out = join(root, 'provision');
   const port = await freeLoopbackPort();
   // The demo's broker runs as the demo's own user: a root demo needs no mosquitto account's access to its folder.
   const { manifest } = await provision({ out, municipality, units, boardsPerUnit: 1, brokerHost: HOST, brokerPort: port, brokerUser: currentUser() });
-  const running: LocalMosquitto = await startMosquitto(brokerFiles(out).config, HOST, port);
+  const files = brokerFiles(out);
+  const running = MOSQUITTO ? await startMosquitto(files.config, HOST, port) : await startEmbeddedBroker(port, HOST, files);
   const endpoint = (name: string): BrokerEndpoint => {
     const command = parseCommandLine(['board', '--config', replicaFiles(out, { name }).config]);
     if (command === 'help' || !command.options.broker) throw new Error(`${name}.json holds no broker`);
@@ -41,7 +42,7 @@ export async function startDemoBroker(root: string, municipality: string, units:
   return {
     hub: endpoint('hub'),
     board: (unit) => endpoint(`${unit}-1`),
-    description: `Broker: Mosquitto (${MOSQUITTO}) on mqtts://${HOST}:${port}, provisioned in ${out}: TLS, one certificate per replica, each board only its unit's topics (${manifest.replicas.length} identities)`,
+    description: `Broker: ${MOSQUITTO ? `Mosquitto (${MOSQUITTO})` : 'the embedded aedes (Mosquitto is not installed)'} on mqtts://${HOST}:${port}, provisioned in ${out}: TLS, one certificate per replica, each board only its unit's topics (${manifest.replicas.length} identities)`,
     close: () => running.close(),
   };
 }

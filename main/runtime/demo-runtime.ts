@@ -1,6 +1,6 @@
 /**
- * `tavla demo`: a hub and the boards of a fictitious municipality, over a provisioned local
- * Mosquitto with TLS identities and ACLs when Mosquitto is installed, else the hub's embedded broker.
+ * `tavla demo`: a hub and the boards of a fictitious municipality, over a provisioned local broker
+ * with TLS identities and ACLs (Mosquitto when installed, else aedes serving the same folder).
  */
 
 import { join } from 'node:path';
@@ -39,8 +39,8 @@ export async function startDemo(options: RoleOptions): Promise<{ stop(): Promise
   const brokerReady: Promise<DemoBroker | undefined> = options.broker
     ? Promise.resolve(undefined)
     : startDemoBroker(root, DEMO_MUNICIPALITY, DEMO_UNITS.map((u) => u.id)).catch((error: unknown) => {
-        // A newcomer's demo still starts; the line below says it runs unsecured, this one why.
-        console.log(`The provisioned Mosquitto did not start: ${(error as Error).message}`);
+        // A newcomer's demo still starts (openssl missing, say); the line below says it runs unsecured, this one why.
+        console.log(`The provisioned broker did not start: ${(error as Error).message}`);
         return undefined;
       });
   const services = await openUnits(root);
@@ -84,7 +84,7 @@ export async function startDemo(options: RoleOptions): Promise<{ stop(): Promise
     secured?.description ??
       (options.broker
         ? `Broker: ${options.broker}, as given`
-        : 'Broker: the hub\'s embedded aedes, without TLS, identities or ACLs (Mosquitto is not installed: npm run system-deps): for development only'),
+        : 'Broker: the hub\'s embedded aedes, without TLS, identities or ACLs: for development only'),
   );
   console.log('Open this page for every board and the leader view (Ctrl-C stops everything):');
   console.log(hub.host.url);

@@ -65,34 +65,28 @@ describe('tavla demo', () => {
       { what: 'the hub to hold every unit', timeout: 20_000 },
     );
     expect(overview.find((u) => u.unit === 'solsiden')?.patients).toBeGreaterThan(10);
-    // It says which broker it runs; a provisioned Mosquitto lets no anonymous client in.
+    // It says which broker it runs, and that broker lets no anonymous client in.
     const brokerLine = stdout.split('\n').find((line) => line.startsWith('Broker: ')) ?? '';
+    expect(brokerLine).toMatch(MOSQUITTO_BIN ? /^Broker: Mosquitto .*TLS, one certificate per replica/ : /^Broker: the embedded aedes .*TLS, one certificate per replica/);
     const brokerPort = Number(/mqtts:\/\/127\.0\.0\.1:(\d+)/.exec(brokerLine)?.[1]);
-    if (MOSQUITTO_BIN) {
-      expect(brokerLine).toMatch(/^Broker: Mosquitto .*TLS, one certificate per replica/);
-      const anonymous = await new Promise<string>((resolve) => {
-        const client = mqtt.connect(`mqtts://127.0.0.1:${brokerPort}`, { reconnectPeriod: 0, connectTimeout: 4000, rejectUnauthorized: false });
-        client.once('connect', () => resolve('connected'));
-        client.once('error', () => resolve('refused'));
-        client.once('close', () => resolve('refused'));
-      });
-      expect(anonymous).toBe('refused');
-    } else {
-      expect(brokerLine).toMatch(/^Broker: the hub's embedded aedes, without TLS.*development only/);
-    }
+    const anonymous = await new Promise<string>((resolve) => {
+      const client = mqtt.connect(`mqtts://127.0.0.1:${brokerPort}`, { reconnectPeriod: 0, connectTimeout: 4000, rejectUnauthorized: false });
+      client.once('connect', () => resolve('connected'));
+      client.once('error', () => resolve('refused'));
+      client.once('close', () => resolve('refused'));
+    });
+    expect(anonymous).toBe('refused');
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 8000))]);
     expect(code).toBe(0);
-    if (MOSQUITTO_BIN) {
-      // The demo's Mosquitto went with it.
-      const open = await new Promise<boolean>((resolve) => {
-        const socket = connect(brokerPort, '127.0.0.1');
-        socket.once('connect', () => (socket.destroy(), resolve(true)));
-        socket.once('error', () => resolve(false));
-      });
-      expect(open).toBe(false);
-    }
+    // The demo's broker went with it.
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(brokerPort, '127.0.0.1');
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    expect(open).toBe(false);
   }, 60_000);
 });

@@ -7,10 +7,11 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 import { freePort, Mosquitto } from '../support/mosquitto.js';
+import { connect, connected, identity } from '../support/mqtt-identity.js';
 import { REPO, storedFields, TavlaProcess } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';
 
@@ -21,35 +22,6 @@ const TOPIC = (unit: string, rest: string) => `tavla/v1/${M}/${unit}/${rest}`;
 
 function tavla(...args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-}
-
-/** The TLS options a replica's provisioned configuration file names. */
-function identity(out: string, name: string): IClientOptions {
-  const config = JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8')) as Record<string, string>;
-  const file = (key: string) => readFileSync(join(out, config[key]));
-  return { ca: file('brokerCa'), cert: file('brokerCert'), key: file('brokerKey') };
-}
-
-/** Connects once, no retries: resolves the client, or the error that refused it. */
-function connect(url: string, options: IClientOptions): Promise<MqttClient | Error> {
-  return new Promise((resolve) => {
-    const client = mqtt.connect(url, { ...options, reconnectPeriod: 0, connectTimeout: 4_000, rejectUnauthorized: true });
-    const give = (result: MqttClient | Error) => {
-      clearTimeout(timer);
-      if (result instanceof Error) client.end(true);
-      resolve(result);
-    };
-    const timer = setTimeout(() => give(new Error('no CONNACK within 5 s')), 5_000);
-    client.once('connect', () => give(client));
-    client.once('error', (error) => give(error));
-    client.once('close', () => give(new Error('closed before CONNACK')));
-  });
-}
-
-async function connected(url: string, options: IClientOptions): Promise<MqttClient> {
-  const result = await connect(url, options);
-  if (result instanceof Error) throw result;
-  return result;
 }
 
 describe('the provisioned broker', () => {
