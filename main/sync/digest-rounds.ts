@@ -43,6 +43,7 @@ export class DigestRounds {
   private readonly session = randomBytes(6).toString('hex');
   private seq = 0;
   private stopped = false;
+  private soonAt = -Infinity;
   /** Rounds run, and rounds whose roots matched: what /healthz and the tests can see. */
   readonly counts = { sent: 0, matched: 0, differed: 0 };
 
@@ -57,8 +58,14 @@ export class DigestRounds {
     clearTimeout(this.timer);
   }
 
-  /** A round within a second, instead of at the end of the period. */
+  /**
+   * A round within a second, instead of at the end of the period; at most once a period, so a
+   * refusal that comes back with every exchange cannot make a loop of them.
+   */
   soon(): void {
+    const now = Date.now();
+    if (now - this.soonAt < this.options.periodMs) return;
+    this.soonAt = now;
     this.schedule(SOON_MS);
   }
 
