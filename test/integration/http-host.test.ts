@@ -136,7 +136,7 @@ describe("the hub's leader address", () => {
     const { token } = issueDeviceToken(hub.service.db, 'vestibyle', null);
     const screenUrl = (hub.leaderScreenHost as RunningHost).url;
     const screen = (_base: string, command: string, input: unknown = {}) =>
-      fetch(`${screenUrl}api/${command}`, { method: 'POST', body: JSON.stringify(input), headers: { authorization: `Bearer ${token}` } });
+      fetch(`${screenUrl}api/${command}`, { method: 'POST', body: JSON.stringify(input), headers: { ...JSON_HEADERS, authorization: `Bearer ${token}` } });
     expect(await (await screen(screenUrl, 'app.info')).json()).toMatchObject({ ok: true, value: { role: 'hub', readOnly: true } });
     expect((await (await post(leader, 'app.info')).json()).value.readOnly).toBeUndefined();
     expect((await screen(screenUrl, 'leader.capacity')).status).toBe(200);
