@@ -269,6 +269,7 @@ export class SyncEngine {
       this.status.lastSyncAt = new Date().toISOString();
       this.emitStatus();
       logger.info({ scope, peer, ...outcome }, 'anti-entropy complete');
+      if (outcome.startedOver) void this.drain(); // its outbox was held until now
     } catch (error) {
       if (this.stopped) return;
       logger.warn({ scope, peer, err: error }, 'anti-entropy failed; will retry');
@@ -341,7 +342,9 @@ export class SyncEngine {
 
   /** Publishes the oldest unsent batch; false when the outbox is empty. */
   private async publishOutboxBatch(): Promise<boolean> {
-    const { store, municipality, nodeId } = this.options;
+    const { store, municipality, nodeId, role, unit } = this.options;
+    // A board back from longer than the horizon publishes nothing before it has started over.
+    if (role === 'board' && store.mustStartOver(unit as string)) return false;
     const unsent = store.unsent(PAGE_SIZE);
     if (unsent.length === 0) return false;
     const byScope = new Map<string, typeof unsent>();

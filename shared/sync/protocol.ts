@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { COLLECTION_NAMES, type CollectionName } from '../domain/schema.js';
+import { TREE_MAX_DEPTH } from './digest-tree.js';
 
 export const PROTOCOL_VERSION = 1;
 export const TOPIC_ROOT = `tavla/v${PROTOCOL_VERSION}`;
@@ -14,6 +15,10 @@ export const HUB_SCOPE = '_hub';
 export const MAX_PAYLOAD_BYTES = 2 * 1024 * 1024;
 /** Changes per published batch and per sync page: small enough for any broker's packet limit. */
 export const PAGE_SIZE = 5000;
+/** Tree nodes named in one `tree-request` or `stamps-request`. */
+export const MAX_PATHS = 256;
+/** Stamps in one `stamps` answer (about 70 bytes each as JSON: well under the payload cap). */
+export const MAX_STAMPS = 10_000;
 
 export const topics = {
   changes: (m: string, unit: string, node: string) => `${TOPIC_ROOT}/${m}/${unit}/changes/${node}`,
@@ -35,9 +40,10 @@ export function parseTopic(topic: string): { municipality: string; unit: string;
 const nodeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/);
 const session = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const scalar = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
+const collection = z.enum(COLLECTION_NAMES as [CollectionName, ...CollectionName[]]);
 
 export const ChangeSchema = z.strictObject({
-  c: z.enum(COLLECTION_NAMES as [CollectionName, ...CollectionName[]]),
+  c: collection,
   id: z.string().max(64),
   f: z.string().max(64),
   v: scalar,
@@ -45,6 +51,8 @@ export const ChangeSchema = z.strictObject({
 });
 const changes = z.array(ChangeSchema).max(PAGE_SIZE);
 const buckets = z.array(z.tuple([z.int().min(0), z.int().min(0)])).max(4096);
+const treePaths = z.array(z.array(z.int().min(0).max(255)).min(1).max(TREE_MAX_DEPTH)).min(1).max(MAX_PATHS);
+const header = { v: z.literal(1), from: nodeId, session, seq: z.int().min(0) };
 
 export const ChangesMessage = z.strictObject({ v: z.literal(1), from: nodeId, changes });
 export const PresenceMessage = z.strictObject({
@@ -80,6 +88,17 @@ export const SyncMessage = z.discriminatedUnion('type', [
   }),
   z.strictObject({ v: z.literal(1), type: z.literal('push'), from: nodeId, session, seq: z.int().min(0), changes }),
   z.strictObject({ v: z.literal(1), type: z.literal('push-ack'), from: nodeId, session, seq: z.int().min(0), applied: z.int().min(0) }),
+  // The digest tree (shared/sync/digest-tree.ts): children of differing nodes, then the stamps of
+  // the small ones, then exactly the fields that differ. Added within version 1: old types unchanged.
+  z.strictObject({ ...header, type: z.literal('tree-request'), paths: treePaths }),
+  z.strictObject({ ...header, type: z.literal('tree'), nodes: z.array(buckets.max(16)).max(MAX_PATHS) }),
+  z.strictObject({ ...header, type: z.literal('stamps-request'), paths: treePaths }),
+  z.strictObject({
+    ...header,
+    type: z.literal('stamps'),
+    entries: z.array(z.tuple([collection, z.string().max(64), z.string().max(64), z.string().max(80)])).max(MAX_STAMPS),
+  }),
+  z.strictObject({ ...header, type: z.literal('fetch'), keys: z.array(z.tuple([collection, z.string().max(64), z.string().max(64)])).max(PAGE_SIZE) }),
 ]);
 export type SyncMessage = z.infer<typeof SyncMessage>;
 export type PresenceMessage = z.infer<typeof PresenceMessage>;

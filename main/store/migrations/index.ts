@@ -5,6 +5,7 @@ import wardBoard from './003-ward-board.js';
 import patientFlow from './004-patient-flow.js';
 import leader from './005-leader.js';
 import sharedAudit from './006-shared-audit.js';
+import collection from './010-collection.js';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'patient-flow', sql: patientFlow },
   { version: 5, name: 'leader', sql: leader },
   { version: 6, name: 'shared-audit', sql: sharedAudit },
+  { version: 10, name: 'collection', sql: collection },
 ];
