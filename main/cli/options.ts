@@ -13,6 +13,12 @@ const brokerUrl = z
   .string()
   .refine((value) => /^(mqtts?|wss?):\/\/[^\s]+$/.test(value), 'an mqtt://, mqtts://, ws:// or wss:// URL');
 const port = z.coerce.number().int().min(0).max(65535);
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+/** A duration such as `21d`, `36h`, `90m` or `30s`, in ms. */
+const duration = z
+  .string()
+  .regex(/^[1-9]\d{0,6}[smhd]$/, 'a whole number and a unit: s, m, h or d (e.g. 21d)')
+  .transform((text) => Number(text.slice(0, -1)) * UNIT_MS[text.slice(-1) as keyof typeof UNIT_MS]);
 
 /** The options every role understands; also the shape of a board's configuration file. */
 export const RoleOptions = z.strictObject({
@@ -30,6 +36,8 @@ export const RoleOptions = z.strictObject({
   leaderPort: port.optional(),
   /** The same, read-only: for wall screens that anyone walking past can touch. */
   leaderScreenPort: port.optional(),
+  /** How long tombstones, sent change-log rows and a board's shared audit entries are kept (ms once parsed). */
+  horizon: duration.optional(),
   leaderHost: z
     .string()
     .regex(/^[A-Za-z0-9.:-]{1,253}$/, 'an IP address or host name of this machine, e.g. 0.0.0.0 or 10.0.4.2')
@@ -64,6 +72,8 @@ Options:
   --leader-screen-port <n>
                         the same view read-only (no benefit or rate edits), for leader screens (hub)
   --leader-host <addr>  address the leader view listens on (default 0.0.0.0: every interface)
+  --horizon <duration>  keep tombstones and sent changes this long, e.g. 21d (default), 36h (board, hub);
+                        a replica out of contact for longer starts over from a peer
   --unit <id>           with import-plo or --plo-inbox: the allocation office (default: the only one)
   -h, --help            this help
 `;
@@ -96,6 +106,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         'leader-port': { type: 'string' },
         'leader-screen-port': { type: 'string' },
         'leader-host': { type: 'string' },
+        horizon: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

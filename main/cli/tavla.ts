@@ -20,6 +20,7 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
         dataDir: options.data ?? join('.tavla', municipality, unit),
         port: options.port ?? 4780,
         broker: options.broker,
+        horizonMs: options.horizon,
       });
       console.log(`Tavla board ${municipality}/${unit} (${board.service.nodeId})`);
       console.log(board.host.url);

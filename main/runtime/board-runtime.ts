@@ -4,6 +4,7 @@ import type { Change } from '../../shared/sync/change.js';
 import { BoardService } from '../services/board-service.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
 import { SyncEngine } from '../sync/sync-engine.js';
+import { startCollector } from '../store/collector.js';
 
 export interface BoardRuntimeOptions {
   municipality: string;
@@ -11,6 +12,8 @@ export interface BoardRuntimeOptions {
   dataDir: string;
   port: number;
   broker?: string;
+  /** The collection horizon (DEFAULT_HORIZON_MS when absent). */
+  horizonMs?: number;
 }
 
 export interface BoardRuntime {
@@ -41,7 +44,7 @@ export function attachSync(service: BoardService, brokerUrl: string, observe?: (
 }
 
 export async function startBoard(options: BoardRuntimeOptions): Promise<BoardRuntime> {
-  const service = new BoardService({ dataDir: options.dataDir, municipality: options.municipality, unit: options.unit });
+  const service = new BoardService({ dataDir: options.dataDir, municipality: options.municipality, unit: options.unit, horizonMs: options.horizonMs });
   let host: RunningHost;
   try {
     host = await startHost(service, { port: options.port });
@@ -50,11 +53,13 @@ export async function startBoard(options: BoardRuntimeOptions): Promise<BoardRun
     throw error;
   }
   const sync = options.broker ? attachSync(service, options.broker) : undefined;
+  const stopCollector = startCollector(service.store);
   return {
     service,
     host,
     sync,
     async stop() {
+      stopCollector();
       await sync?.stop();
       await host.close();
       service.close();

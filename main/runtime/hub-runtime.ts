@@ -11,6 +11,7 @@ import { logger } from '../log.js';
 import { HubService } from '../services/hub-service.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../sync/embedded-broker.js';
 import { SyncEngine } from '../sync/sync-engine.js';
+import { startCollector } from '../store/collector.js';
 
 export interface HubRuntimeOptions {
   municipality: string;
@@ -27,6 +28,8 @@ export interface HubRuntimeOptions {
    * `screenPort` read-only for wall screens; `host` defaults to every interface.
    */
   leader?: { port?: number; screenPort?: number; host?: string };
+  /** The collection horizon (DEFAULT_HORIZON_MS when absent). */
+  horizonMs?: number;
 }
 
 export interface HubRuntime {
@@ -44,7 +47,7 @@ export interface HubRuntime {
 export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> {
   const broker = options.broker ? undefined : await startEmbeddedBroker(options.brokerPort ?? 1883);
   const brokerUrl = options.broker ?? (broker as EmbeddedBroker).url;
-  const service = new HubService({ dataDir: options.dataDir, municipality: options.municipality });
+  const service = new HubService({ dataDir: options.dataDir, municipality: options.municipality, horizonMs: options.horizonMs });
   const sync: SyncEngine = new SyncEngine({
     store: service.store,
     brokerUrl,
@@ -59,11 +62,13 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     },
     onStatus: (status) => service.setSyncStatus(status),
   });
+  const stopCollector = startCollector(service.store);
   const flow: HubFlow = startHubFlow({ service, sync, dataDir: options.dataDir, ploInbox: options.ploInbox, ploUnit: options.ploUnit });
   let host: RunningHost | undefined;
   let leaderHost: RunningHost | undefined;
   let leaderScreenHost: RunningHost | undefined;
   const stop = async () => {
+    stopCollector();
     flow.stop();
     await sync.stop();
     await leaderHost?.close();
@@ -115,6 +120,7 @@ export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime>
     ploInbox: options.ploInbox,
     ploUnit: options.unit,
     leader: { port: options.leaderPort, screenPort: options.leaderScreenPort, host: options.leaderHost },
+    horizonMs: options.horizon,
   });
   console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
   console.log(hub.host.url);

@@ -25,6 +25,8 @@ export interface BoardOptions {
   municipality: string;
   unit: string;
   now?: () => Date;
+  /** The collection horizon of its store. */
+  horizonMs?: number;
 }
 
 /** Up to this many tasks in one synced batch are named in `state.changed` (ward.tasks reads at most 200). */
@@ -46,7 +48,7 @@ export class BoardService {
     this.db = openDatabase(join(options.dataDir, 'tavla.sqlite'));
     this.nodeId = persistentNodeId(this.db, 'b');
     this.now = options.now ?? (() => new Date());
-    this.store = new FieldStore(this.db, new HybridLogicalClock(this.nodeId), this.nodeId, options.unit);
+    this.store = new FieldStore(this.db, new HybridLogicalClock(this.nodeId), this.nodeId, options.unit, { horizonMs: options.horizonMs });
     this.syncStatus.outbox = this.store.outboxSize();
   }
 

@@ -25,10 +25,10 @@ export class HubService {
   /** Where each unit's board can be opened (the demo knows; a real deployment may configure it). */
   directory: BoardLink[] = [];
 
-  constructor(readonly options: { dataDir: string; municipality: string }) {
+  constructor(readonly options: { dataDir: string; municipality: string; horizonMs?: number }) {
     this.db = openDatabase(join(options.dataDir, 'hub.sqlite'));
     this.nodeId = persistentNodeId(this.db, 'h');
-    this.store = new FieldStore(this.db, new HybridLogicalClock(this.nodeId), this.nodeId, HUB_SCOPE);
+    this.store = new FieldStore(this.db, new HybridLogicalClock(this.nodeId), this.nodeId, HUB_SCOPE, { horizonMs: options.horizonMs });
   }
 
   /** Every unit the hub holds a scope for. */

@@ -25,9 +25,9 @@ export interface Replica {
 }
 
 /** A replica on its own SQLite file; `now` drives both its clock and its collection horizon. */
-export function openReplica(file: string, node: string, now: () => number = Date.now, options: { horizonMs?: number } = {}): Replica {
+export function openReplica(file: string, node: string, now: () => number = Date.now, options: { horizonMs?: number; defaultScope?: string } = {}): Replica {
   const db = openDatabase(file);
-  return { db, store: new FieldStore(db, new HybridLogicalClock(node, now), node, SCOPE, { now, ...options }) };
+  return { db, store: new FieldStore(db, new HybridLogicalClock(node, now), node, options.defaultScope ?? SCOPE, { now, horizonMs: options.horizonMs }) };
 }
 
 /** `a` reconciles with `b`'s responder; every message passes JSON and the SyncMessage schema. */
