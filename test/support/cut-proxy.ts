@@ -19,11 +19,9 @@ export class CutProxy {
 
   /** Listens on a free port and forwards to the broker at `target` (its port on 127.0.0.1). */
   static async start(target: number): Promise<CutProxy> {
-    const port = await freePort();
-    let proxy: CutProxy | undefined;
-    const server = createServer((client) => proxy?.accept(client, target));
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    proxy = new CutProxy(server, port);
+    const proxy = new CutProxy(createServer(), await freePort());
+    proxy.server.on('connection', (client: Socket) => proxy.accept(client, target));
+    await new Promise<void>((resolve) => proxy.server.listen(proxy.port, '127.0.0.1', resolve));
     return proxy;
   }
 
