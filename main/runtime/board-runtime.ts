@@ -53,7 +53,7 @@ export async function startBoard(options: BoardRuntimeOptions): Promise<BoardRun
     throw error;
   }
   const sync = options.broker ? attachSync(service, options.broker) : undefined;
-  const stopCollector = startCollector(service.store);
+  const stopCollector = startCollector(service.store, () => sync?.status.broker === 'connected');
   return {
     service,
     host,

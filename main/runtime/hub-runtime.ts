@@ -62,7 +62,7 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     },
     onStatus: (status) => service.setSyncStatus(status),
   });
-  const stopCollector = startCollector(service.store);
+  const stopCollector = startCollector(service.store, () => sync.status.broker === 'connected');
   const flow: HubFlow = startHubFlow({ service, sync, dataDir: options.dataDir, ploInbox: options.ploInbox, ploUnit: options.ploUnit });
   let host: RunningHost | undefined;
   let leaderHost: RunningHost | undefined;

@@ -8,10 +8,14 @@ export function collectionPeriod(horizonMs: number): number {
   return Math.max(1000, Math.min(60 * 60 * 1000, Math.floor(horizonMs / 10)));
 }
 
-/** Collects once now, then every period; the returned function stops it. */
-export function startCollector(store: FieldStore, periodMs = collectionPeriod(store.horizonMs)): () => void {
+/**
+ * Collects once now, then every period; the returned function stops it. While `connected` says
+ * so it also notes contact, so a quiet unit (no edit for weeks) is not taken for one cut off.
+ */
+export function startCollector(store: FieldStore, connected: () => boolean = () => false, periodMs = collectionPeriod(store.horizonMs)): () => void {
   const run = () => {
     try {
+      if (connected()) store.noteContact();
       const collected = store.collect();
       if (collected.fields + collected.changeLog > 0) logger.info({ ...collected }, 'collected what the horizon has passed');
     } catch (error) {

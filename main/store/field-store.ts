@@ -312,19 +312,18 @@ export class FieldStore {
   }
 
   /**
-   * Whether a scope must start over from a peer: this replica was out of contact for longer than
-   * the horizon, so it may hold records its peers have collected. Once true, true until startOver.
+   * Whether a board must start over from a peer: it was out of contact for longer than the
+   * horizon, so it may hold records its peers have collected. Once true, true until startOver.
+   * Never on the hub: it is the replica boards start over from (docs/protocol.md).
    */
   mustStartOver(scope: string): boolean {
+    if (this.defaultScope === HUB_SCOPE) return false;
     const pending = this.pendingStartOver();
     if (pending.length > 0) return pending.includes(scope);
     const contact = Number(this.readMeta.get('contact') ?? NaN);
     if (!(this.now() - contact > this.horizonMs)) return false;
-    const scopes = this.defaultScope === HUB_SCOPE
-      ? (this.db.prepare('SELECT DISTINCT scope FROM field_state WHERE scope != ?').pluck().all(HUB_SCOPE) as string[])
-      : [this.defaultScope];
-    this.writeMeta.run('startOver', JSON.stringify(scopes));
-    return scopes.includes(scope);
+    this.writeMeta.run('startOver', JSON.stringify([this.defaultScope]));
+    return scope === this.defaultScope;
   }
 
   /** Scopes still waiting to start over. */

@@ -225,7 +225,11 @@ export class SyncEngine {
       return;
     }
     const answer = this.responder.answer(scope, message);
-    if (!answer) return;
+    if (!answer) {
+      // Refused because this replica must start over first: a peer is there to start over from.
+      if (this.options.store.mustStartOver(scope)) this.scheduleReconcile(scope);
+      return;
+    }
     const { municipality, nodeId } = this.options;
     this.link
       .publish(topics.inbox(municipality, scope, message.from), JSON.stringify({ v: 1, from: nodeId, ...answer }))

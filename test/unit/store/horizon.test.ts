@@ -6,6 +6,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../../main/cli/options.js';
+import { startCollector } from '../../../main/store/collector.js';
 import { cutoffStamp, DEFAULT_HORIZON_MS } from '../../../main/store/horizon.js';
 import { HUB_SCOPE } from '../../../shared/sync/protocol.js';
 import { tempDir } from '../../helpers/temp-dir.js';
@@ -118,6 +119,22 @@ describe('collection after the horizon', () => {
     const { wire } = await reconcilePair(a, b);
     expect(wire).toMatchObject({ messages: 2, paged: 0, pushed: 0 });
     expect(hasTask(a, 'x')).toBe(false);
+  });
+
+  it('takes a quiet unit for one in contact while connected, and a disconnected one for one cut off', () => {
+    a.store.noteContact();
+    for (let day = 0; day < 30; day += 1) {
+      now += DAY;
+      startCollector(a.store, () => true)(); // one collection run, then stopped
+      startCollector(b.store, () => false)();
+    }
+    expect(a.store.mustStartOver(SCOPE)).toBe(false);
+    b.store.noteContact(); // only now: b was never in contact before, so nothing to latch yet
+    for (let day = 0; day < 22; day += 1) {
+      now += DAY;
+      startCollector(b.store, () => false)();
+    }
+    expect(b.store.mustStartOver(SCOPE)).toBe(true);
   });
 
   describe('a replica out of contact for longer than the horizon', () => {
