@@ -17,7 +17,7 @@ import type { Change } from '../../shared/sync/change.js';
 import { ClockDriftError, decodeStamp, type HybridLogicalClock } from '../../shared/sync/hlc.js';
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import type { Db } from './database.js';
-import { collectExpired, cutoffStamp, DEFAULT_HORIZON_MS, dropRecords, UNEXPIRED, type Collected } from './horizon.js';
+import { ANY_EXPIRED_TOMBSTONE, collectExpired, cutoffStamp, DEFAULT_HORIZON_MS, dropRecords, unexpired, type Collected } from './horizon.js';
 
 export interface AuditEntry {
   actor: string;
@@ -248,19 +248,21 @@ export class FieldStore {
 
   /** Every field of a scope with its stamp: what the anti-entropy digest is built from. */
   scopeStamps(scope: string): { c: string; id: string; f: string; s: string }[] {
+    const { sql, cutoffs } = this.unexpired();
     const rows = this.db
-      .prepare(`SELECT collection, id, field, hlc FROM field_state WHERE ${IN_SCOPE} AND ${UNEXPIRED}`)
+      .prepare(`SELECT collection, id, field, hlc FROM field_state WHERE ${IN_SCOPE} AND ${sql}`)
       .raw()
-      .all(scope, scope, scope, ...this.cutoffs()) as [string, string, string, string][];
+      .all(scope, scope, scope, ...cutoffs) as [string, string, string, string][];
     return rows.map(([c, id, f, s]) => ({ c, id, f, s }));
   }
 
   /** The changes of a scope whose records fall in the given digest buckets, in a stable order. */
   scopeChanges(scope: string, inBucket: (collection: string, id: string) => boolean): Change[] {
+    const { sql, cutoffs } = this.unexpired();
     const rows = this.db
-      .prepare(`SELECT collection, id, field, value, hlc FROM field_state WHERE ${IN_SCOPE} AND ${UNEXPIRED} ORDER BY collection, id, field`)
+      .prepare(`SELECT collection, id, field, value, hlc FROM field_state WHERE ${IN_SCOPE} AND ${sql} ORDER BY collection, id, field`)
       .raw()
-      .all(scope, scope, scope, ...this.cutoffs()) as [CollectionName, string, string, string, string][];
+      .all(scope, scope, scope, ...cutoffs) as [CollectionName, string, string, string, string][];
     const changes: Change[] = [];
     for (const [c, id, f, value, s] of rows) {
       if (inBucket(c, id)) changes.push({ c, id, f, v: JSON.parse(value) as FieldValue, s });
@@ -302,7 +304,7 @@ export class FieldStore {
 
   /** Collects what the horizon has passed (see horizon.ts); the hub keeps its audit entries. */
   collect(): Collected {
-    return collectExpired(this.db, this.cutoffs()[0], this.defaultScope === HUB_SCOPE);
+    return collectExpired(this.db, this.cutoff(), this.defaultScope === HUB_SCOPE);
   }
 
   /** Records that this replica is in contact with its peers (an inbound batch, a broker ack, a reconcile). */
@@ -359,10 +361,15 @@ export class FieldStore {
     })();
   }
 
-  /** The cutoff stamp, twice (UNEXPIRED takes it twice). */
-  private cutoffs(): [string, string] {
-    const cutoff = cutoffStamp(this.now(), this.horizonMs);
-    return [cutoff, cutoff];
+  private cutoff(): string {
+    return cutoffStamp(this.now(), this.horizonMs);
+  }
+
+  /** The condition that leaves expired fields out, with its parameters. */
+  private unexpired(): { sql: string; cutoffs: string[] } {
+    const cutoff = this.cutoff();
+    const tombstones = this.db.prepare(ANY_EXPIRED_TOMBSTONE).get(cutoff) !== undefined;
+    return { sql: unexpired(tombstones), cutoffs: tombstones ? [cutoff, cutoff] : [cutoff] };
   }
 }
 

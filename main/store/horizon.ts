@@ -19,13 +19,20 @@ export function cutoffStamp(now: number, horizonMs: number): string {
   return encodeStamp({ wall: Math.max(0, Math.floor(now - horizonMs)), counter: 0, node: '0' }).slice(0, 9);
 }
 
+/** Finds one expired tombstone through the partial index, or none. */
+export const ANY_EXPIRED_TOMBSTONE = "SELECT 1 FROM field_state WHERE field = 'deleted' AND value = 'true' AND hlc < ? LIMIT 1";
+
 /**
- * A condition on field_state rows (alias-free, two `?` for the cutoff): true for the fields that
- * have not expired. The hub keeps expired audit entries (the long log) but leaves them out as well.
+ * A condition on field_state rows (alias-free, one `?` for the cutoff per `?` it holds): true for
+ * the fields that have not expired. The hub keeps expired audit entries (the long log) but leaves
+ * them out as well. The tombstone clause is needed only while an expired tombstone waits for the
+ * collector (at most a tenth of the horizon), so it is left out otherwise: it costs a fifth of a scan.
  */
-export const UNEXPIRED =
-  "NOT (collection = 'auditEntry' AND hlc < ?) AND (collection, id) NOT IN " +
-  "(SELECT collection, id FROM field_state WHERE field = 'deleted' AND value = 'true' AND hlc < ?)";
+export function unexpired(withTombstones: boolean): string {
+  const audit = "NOT (collection = 'auditEntry' AND hlc < ?)";
+  if (!withTombstones) return audit;
+  return `${audit} AND (collection, id) NOT IN (SELECT collection, id FROM field_state WHERE field = 'deleted' AND value = 'true' AND hlc < ?)`;
+}
 
 export interface Collected {
   records: number;
