@@ -10,7 +10,7 @@
 import { diffDigests, DIGEST_BUCKETS, type DigestBuckets } from '../../shared/sync/digest.js';
 import { DigestTree, TREE_FANOUT, TREE_MAX_DEPTH, type TreePath } from '../../shared/sync/digest-tree.js';
 import type { Change } from '../../shared/sync/change.js';
-import { batchChanges, MAX_PATHS, MAX_STAMPS, PAGE_SIZE, type SyncMessage } from '../../shared/sync/protocol.js';
+import { batchChanges, chunkByWeight, MAX_PATHS, MAX_STAMPS, PAGE_SIZE, type SyncMessage } from '../../shared/sync/protocol.js';
 import type { FieldStore } from '../store/field-store.js';
 import { logger } from '../log.js';
 
@@ -133,7 +133,7 @@ async function descend(mine: DigestTree, start: Node[], ask: Ask): Promise<Node[
       (small || oneSided || node.path.length >= TREE_MAX_DEPTH ? leaves : split).push(node);
     }
     const next: Node[] = [];
-    for (const chunk of chunks(split, () => 1, MAX_PATHS)) {
+    for (const chunk of chunkByWeight(split, () => 1, MAX_PATHS)) {
       const answer = await ask({ type: 'tree-request', paths: chunk.map((node) => [...node.path]) }, 'tree');
       if (answer.nodes.length !== chunk.length) throw new Error(`tree answer holds ${answer.nodes.length} of ${chunk.length} nodes`);
       chunk.forEach(({ path }, i) => {
@@ -153,7 +153,7 @@ async function compareLeaves(mine: DigestTree, leaves: Node[], ask: Ask): Promis
   const want: FieldKey[] = [];
   const give: FieldKey[] = [];
   const key = (c: string, id: string, f: string) => `${c}\u0000${id}\u0000${f}`;
-  for (const chunk of chunks(leaves, (node) => Math.max(node.theirs, mine.count(node.path)), STAMPS_PER_REQUEST, MAX_PATHS)) {
+  for (const chunk of chunkByWeight(leaves, (node) => Math.max(node.theirs, mine.count(node.path)), STAMPS_PER_REQUEST, MAX_PATHS)) {
     const answer = await ask({ type: 'stamps-request', paths: chunk.map((node) => [...node.path]) }, 'stamps');
     const ours = new Map(chunk.flatMap((node) => mine.entries(node.path)).map((e) => [key(e.c, e.id, e.f), e]));
     for (const [c, id, f, s] of answer.entries) {
@@ -208,23 +208,4 @@ async function pullBuckets(buckets: number[], ask: Ask, apply: (changes: Change[
   }
   if (offset !== total) throw new Error(`sync received ${offset} of ${total} changes`);
   return offset;
-}
-
-/** Groups items in order so that each group's weight and length stay within the limits. */
-function chunks<T>(items: readonly T[], weight: (item: T) => number, maxWeight: number, maxLength = Infinity): T[][] {
-  const groups: T[][] = [];
-  let current: T[] = [];
-  let total = 0;
-  for (const item of items) {
-    const w = weight(item);
-    if (current.length > 0 && (total + w > maxWeight || current.length >= maxLength)) {
-      groups.push(current);
-      current = [];
-      total = 0;
-    }
-    current.push(item);
-    total += w;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
 }

@@ -110,21 +110,29 @@ export function batchChanges<T extends { v?: unknown; change?: { v: unknown } }>
   maxCount = PAGE_SIZE,
   maxBytes = MAX_PAYLOAD_BYTES / 2,
 ): T[][] {
-  const batches: T[][] = [];
-  let current: T[] = [];
-  let bytes = 0;
-  for (const item of items) {
-    // An upper bound without serialising: ids, names and stamps are short; values may not be.
+  // An upper bound without serialising: ids, names and stamps are short; values may not be.
+  const size = (item: T) => {
     const value = item.change ? item.change.v : item.v;
-    const size = 200 + (typeof value === 'string' ? value.length * 6 : 0);
-    if (current.length > 0 && (current.length >= maxCount || bytes + size > maxBytes)) {
-      batches.push(current);
+    return 200 + (typeof value === 'string' ? value.length * 6 : 0);
+  };
+  return chunkByWeight(items, size, maxBytes, maxCount);
+}
+
+/** Groups items in order so that each group's total weight and length stay within the limits (an item heavier than the limit goes alone). */
+export function chunkByWeight<T>(items: readonly T[], weight: (item: T) => number, maxWeight: number, maxLength = Infinity): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let total = 0;
+  for (const item of items) {
+    const w = weight(item);
+    if (current.length > 0 && (current.length >= maxLength || total + w > maxWeight)) {
+      groups.push(current);
       current = [];
-      bytes = 0;
+      total = 0;
     }
     current.push(item);
-    bytes += size;
+    total += w;
   }
-  if (current.length > 0) batches.push(current);
-  return batches;
+  if (current.length > 0) groups.push(current);
+  return groups;
 }

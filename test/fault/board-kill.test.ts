@@ -23,7 +23,7 @@ describe('a board killed with SIGKILL during write bursts', () => {
     await a.id('unit.configure', UNIT);
     let bursts = 0;
     for (let cycle = 0; cycle < CYCLES; cycle += 1) {
-      const killed = sleep(150 + Math.random() * 350).then(() => a.stop('SIGKILL'));
+      const killed = sleep(300 + Math.random() * 700).then(() => a.stop('SIGKILL'));
       // Several requests in flight when the kill lands: some committed and answered, some not.
       const counts = await Promise.all(Array.from({ length: WRITERS }, () => world.editUntil(a, killed, 0)));
       bursts += counts.reduce((sum, n) => sum + n, 0);
