@@ -42,13 +42,15 @@ export function isTreePath(path: TreePath): boolean {
 /** A replica's stamps of one scope, indexed by bucket, from which any node's digest is computed. */
 export class DigestTree {
   readonly size: number;
-  private readonly buckets: TreeEntry[][] = Array.from({ length: DIGEST_BUCKETS }, () => []);
+  /** Entries by bucket; a bucket with none has no array (small scopes stay cheap). */
+  private readonly buckets: (TreeEntry[] | undefined)[] = new Array<TreeEntry[] | undefined>(DIGEST_BUCKETS);
 
   constructor(entries: Iterable<StampEntry>) {
     let size = 0;
     for (const { c, id, f, s } of entries) {
       const h = recordHash(c, id);
-      this.buckets[h % DIGEST_BUCKETS].push({ c, id, f, s, h, e: entryHash({ c, id, f, s }) });
+      const bucket = (this.buckets[h % DIGEST_BUCKETS] ??= []);
+      bucket.push({ c, id, f, s, h, e: entryHash({ c, id, f, s }) });
       size += 1;
     }
     this.size = size;
@@ -56,7 +58,7 @@ export class DigestTree {
 
   /** The level-0 digest, equal to buildDigest of the same entries. */
   top(): DigestBuckets {
-    return this.buckets.map((bucket) => sum(bucket));
+    return Array.from({ length: DIGEST_BUCKETS }, (_, i) => sum(this.buckets[i] ?? []));
   }
 
   /** How many fields lie under a node. */
@@ -83,13 +85,13 @@ export class DigestTree {
 
   /** The stamp a field holds here; undefined when this scope has no such field. */
   stampOf(c: string, id: string, f: string): string | undefined {
-    const bucket = this.buckets[recordHash(c, id) % DIGEST_BUCKETS];
+    const bucket = this.buckets[recordHash(c, id) % DIGEST_BUCKETS] ?? [];
     return bucket.find((entry) => entry.id === id && entry.f === f && entry.c === c)?.s;
   }
 
   private under(path: TreePath): TreeEntry[] {
     if (!isTreePath(path)) return [];
-    const bucket = this.buckets[path[0]];
+    const bucket = this.buckets[path[0]] ?? [];
     if (path.length === 1) return bucket;
     return bucket.filter((entry) => path.every((digit, depth) => depth === 0 || digitAt(entry.h, depth) === digit));
   }
