@@ -3,8 +3,9 @@
  * The long fault runs (`npm run test:fault`), kept out of `npm test`: the convergence properties with
  * many more runs, then the sync tests through a real Mosquitto (broker SIGKILLed mid-edit, a board
  * down for 1,000 edits, an empty board filling past the broker's queue, garbage payloads, last
- * will) round after round, then clock skew (test/fault/clock-skew.ts) and a full disk
- * (test/fault/disk-full.ts) cycle after cycle. Progress per step; the last line is `N passed, N failed` over all steps.
+ * will) round after round, then clock skew (test/integration/clock-skew.test.ts), a full disk
+ * (test/integration/disk-full.test.ts) and test/fault/ with its long counts (`npm test` runs the same files
+ * with small ones). Progress per step; the last line is `N passed, N failed` over all steps.
  * Usage: node scripts/fault.js [--runs <property runs, default 20000>] [--rounds <sync rounds, default 5>]
  */
 
@@ -34,6 +35,11 @@ const steps = [
   ...Array.from({ length: rounds }, (_, i) => ({ what: `sync through Mosquitto, round ${i + 1} of ${rounds}`, env: {}, files: ['test/integration/sync.test.ts'] })),
   { what: 'clock skew ±10 min and put right, 10 cycles (needs libfaketime)', env: { TAVLA_FAULT_CYCLES: '10' }, files: ['test/integration/clock-skew.test.ts'] },
   { what: 'disk full on a small tmpfs, 20 cycles (root only)', env: { TAVLA_FAULT_CYCLES: '20' }, files: ['test/integration/disk-full.test.ts'] },
+  { what: 'kill -9 of a board during write bursts, 30 cycles', env: { TAVLA_FAULT_KILL_CYCLES: '30' }, files: ['test/fault/board-kill.test.ts'] },
+  { what: 'broker SIGSTOP and SIGKILL loops, 10 of each', env: { TAVLA_FAULT_BROKER_LOOPS: '10' }, files: ['test/fault/broker-loops.test.ts'] },
+  { what: 'a board cut off for 5 minutes', env: { TAVLA_FAULT_CUT_MS: '300000' }, files: ['test/fault/cut-off.test.ts'] },
+  { what: '30 boards and a broker restart', env: { TAVLA_FAULT_BOARDS: '30' }, files: ['test/fault/many-boards.test.ts'] },
+  { what: 'soak: a 72-hour shift in 6 minutes', env: { TAVLA_FAULT_SOAK_MS: '360000' }, files: ['test/fault/soak.test.ts'] },
 ];
 
 let passed = 0;

@@ -29,6 +29,12 @@ const hostNames = z.preprocess(
     .max(32),
 );
 const hostName = (example: string) => z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, example);
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+/** A duration such as `21d`, `36h`, `90m` or `30s`, in ms. */
+const duration = z
+  .string()
+  .regex(/^[1-9]\d{0,6}[smhd]$/, 'a whole number and a unit: s, m, h or d (e.g. 21d)')
+  .transform((text) => Number(text.slice(0, -1)) * UNIT_MS[text.slice(-1) as keyof typeof UNIT_MS]);
 
 /** The options every role understands; also the shape of a board's configuration file. */
 export const RoleOptions = z.strictObject({
@@ -46,6 +52,8 @@ export const RoleOptions = z.strictObject({
   leaderPort: port.optional(),
   /** The same, read-only: for wall screens that anyone walking past can touch. */
   leaderScreenPort: port.optional(),
+  /** How long tombstones, sent change-log rows and a board's shared audit entries are kept (ms once parsed). */
+  horizon: duration.optional(),
   leaderHost: hostName('an IP address or host name of this machine, e.g. 0.0.0.0 or 10.0.4.2').optional(),
   /** The broker's CA certificate (PEM), this replica's client certificate and its key: TLS identity. */
   brokerCa: z.string().min(1).optional(),
@@ -137,6 +145,8 @@ Options:
                         --oidc-unit-claim, --oidc-municipal-role, --oidc-unit-role (docs/security.md)
   --name <screen>       the wall screen a device token is for (device-token)
   --sync-period <s>     seconds between digest rounds with the unit's peers (default 30)
+  --horizon <duration>  keep tombstones and sent changes this long, e.g. 21d (default), 36h (board, hub);
+                        a replica out of contact for longer starts over from a peer
   --unit <id>           with import-plo or --plo-inbox: the allocation office (default: the only one)
   -h, --help            this help
 `;
@@ -185,6 +195,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         revoke: { type: 'string' },
         renew: { type: 'string' },
         'sync-period': { type: 'string' },
+        horizon: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

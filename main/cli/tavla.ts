@@ -24,6 +24,7 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
         hostNames: options.hostNames,
         brokerCredentials: loadBrokerCredentials(options),
         syncPeriodMs: syncPeriodMs(options),
+        horizonMs: options.horizon,
       });
       console.log(`Tavla board ${municipality}/${unit} (${board.service.nodeId})`);
       console.log(board.host.url);

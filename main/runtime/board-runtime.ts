@@ -5,6 +5,7 @@ import { BoardService } from '../services/board-service.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
 import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { SyncEngine } from '../sync/sync-engine.js';
+import { startCollector } from '../store/collector.js';
 
 /** A broker and the identity this replica shows it. */
 export interface BrokerEndpoint {
@@ -23,6 +24,8 @@ export interface BoardRuntimeOptions {
   brokerCredentials?: BrokerCredentials;
   /** The digest round's period in ms (default 30 s). */
   syncPeriodMs?: number;
+  /** The collection horizon (DEFAULT_HORIZON_MS when absent). */
+  horizonMs?: number;
 }
 
 export interface BoardRuntime {
@@ -57,7 +60,7 @@ export function attachSync(service: BoardService, broker: string | BrokerEndpoin
 }
 
 export async function startBoard(options: BoardRuntimeOptions): Promise<BoardRuntime> {
-  const service = new BoardService({ dataDir: options.dataDir, municipality: options.municipality, unit: options.unit });
+  const service = new BoardService({ dataDir: options.dataDir, municipality: options.municipality, unit: options.unit, horizonMs: options.horizonMs });
   let host: RunningHost;
   try {
     host = await startHost(service, { port: options.port, hostNames: options.hostNames });
@@ -73,11 +76,13 @@ export async function startBoard(options: BoardRuntimeOptions): Promise<BoardRun
     service.close();
     throw error;
   }
+  const stopCollector = startCollector(service.store, () => sync?.status.broker === 'connected');
   return {
     service,
     host,
     sync,
     async stop() {
+      stopCollector();
       await sync?.stop();
       await host.close();
       service.close();

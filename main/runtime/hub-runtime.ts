@@ -17,6 +17,7 @@ import { loadBrokerCredentials } from '../cli/broker-credentials.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../sync/embedded-broker.js';
 import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { SyncEngine } from '../sync/sync-engine.js';
+import { startCollector } from '../store/collector.js';
 
 export interface HubRuntimeOptions {
   municipality: string;
@@ -40,6 +41,8 @@ export interface HubRuntimeOptions {
   hostNames?: readonly string[];
   /** The digest round's period in ms (default 30 s). */
   syncPeriodMs?: number;
+  /** The collection horizon (DEFAULT_HORIZON_MS when absent). */
+  horizonMs?: number;
 }
 
 export interface HubRuntime {
@@ -59,7 +62,7 @@ export interface HubRuntime {
 export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> {
   const broker = options.broker ? undefined : await startEmbeddedBroker(options.brokerPort ?? 1883);
   const brokerUrl = options.broker ?? (broker as EmbeddedBroker).url;
-  const service = new HubService({ dataDir: options.dataDir, municipality: options.municipality });
+  const service = new HubService({ dataDir: options.dataDir, municipality: options.municipality, horizonMs: options.horizonMs });
   const sync: SyncEngine = new SyncEngine({
     store: service.store,
     clock: service.clock,
@@ -77,11 +80,13 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     },
     onStatus: (status) => service.setSyncStatus(status),
   });
+  const stopCollector = startCollector(service.store, () => sync.status.broker === 'connected');
   const flow: HubFlow = startHubFlow({ service, sync, dataDir: options.dataDir, ploInbox: options.ploInbox, ploUnit: options.ploUnit });
   let host: RunningHost | undefined;
   let leaderHost: RunningHost | undefined;
   let leaderScreenHost: RunningHost | undefined;
   const stop = async () => {
+    stopCollector();
     flow.stop();
     await sync.stop();
     await leaderHost?.close();
@@ -155,6 +160,7 @@ export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime>
     leader: { port: options.leaderPort, screenPort: options.leaderScreenPort, host: options.leaderHost, oidc: oidcSettingsOf(options) },
     hostNames: options.hostNames,
     syncPeriodMs: syncPeriodMs(options),
+    horizonMs: options.horizon,
   });
   console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
   // Before the URL, which scripts wait for as the sign the hub is up.

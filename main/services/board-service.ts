@@ -25,6 +25,8 @@ export interface BoardOptions {
   municipality: string;
   unit: string;
   now?: () => Date;
+  /** The collection horizon of its store. */
+  horizonMs?: number;
 }
 
 /** Up to this many tasks in one synced batch are named in `state.changed` (ward.tasks reads at most 200). */
@@ -45,7 +47,7 @@ export class BoardService {
   syncStatus: SyncStatus = { ...OFFLINE_STATUS };
 
   constructor(readonly options: BoardOptions) {
-    ({ db: this.db, nodeId: this.nodeId, store: this.store, clock: this.clock } = openReplicaStore(join(options.dataDir, 'tavla.sqlite'), 'board', options.unit));
+    ({ db: this.db, nodeId: this.nodeId, store: this.store, clock: this.clock } = openReplicaStore(join(options.dataDir, 'tavla.sqlite'), 'board', options.unit, { horizonMs: options.horizonMs }));
     this.now = options.now ?? (() => new Date());
     this.syncStatus.outbox = this.store.outboxSize();
     this.store.health.onChange = (storage) => this.setSyncStatus({ ...this.syncStatus, storage });

@@ -27,8 +27,8 @@ export class HubService {
   /** Where each unit's board can be opened (the demo knows; a real deployment may configure it). */
   directory: BoardLink[] = [];
 
-  constructor(readonly options: { dataDir: string; municipality: string }) {
-    ({ db: this.db, nodeId: this.nodeId, store: this.store, clock: this.clock } = openReplicaStore(join(options.dataDir, 'hub.sqlite'), 'hub', HUB_SCOPE));
+  constructor(readonly options: { dataDir: string; municipality: string; horizonMs?: number }) {
+    ({ db: this.db, nodeId: this.nodeId, store: this.store, clock: this.clock } = openReplicaStore(join(options.dataDir, 'hub.sqlite'), 'hub', HUB_SCOPE, { horizonMs: options.horizonMs }));
     this.store.health.onChange = (storage) => this.setSyncStatus({ ...this.syncStatus, storage });
   }
 

@@ -20,6 +20,7 @@ import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import type { Db } from './database.js';
 import { RefusedStamps } from './refused-stamps.js';
 import { StorageHealth } from './storage-health.js';
+import { ANY_EXPIRED_TOMBSTONE, collectExpired, cutoffStamp, DEFAULT_HORIZON_MS, dropRecords, unexpired, type Collected } from './horizon.js';
 
 export interface AuditEntry {
   actor: string;
@@ -59,6 +60,14 @@ export interface ScopedChange {
   change: Change;
 }
 
+/** How a store keeps time for its collection horizon. */
+export interface StoreOptions {
+  /** Wall clock in ms (tests compress time); Date.now when absent. */
+  now?: () => number;
+  /** How long tombstones, sent change-log rows and a board's shared audit entries are kept. */
+  horizonMs?: number;
+}
+
 export interface ApplyOutcome {
   applied: Change[];
   stale: number;
@@ -80,6 +89,10 @@ export class FieldStore {
   private readonly logChange: Statement;
   private readonly logAudit: Statement;
   private readonly saveClock: Statement;
+  private readonly readMeta: Statement;
+  private readonly writeMeta: Statement;
+  readonly horizonMs: number;
+  private readonly now: () => number;
 
   constructor(
     readonly db: Db,
@@ -87,7 +100,12 @@ export class FieldStore {
     readonly board: string,
     /** The scope of local edits that name none (a board's own unit). */
     readonly defaultScope: string,
+    options: StoreOptions = {},
   ) {
+    this.now = options.now ?? Date.now;
+    this.horizonMs = options.horizonMs ?? DEFAULT_HORIZON_MS;
+    this.readMeta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+    this.writeMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     // The merge rule of shared/sync/change.ts (incomingWins), done inside SQLite in one statement:
     // the row changes only when the incoming stamp is strictly greater.
     this.mergeField = db.prepare(
@@ -113,6 +131,7 @@ export class FieldStore {
       | { value: string }
       | undefined;
     clock.restore(saved?.value);
+    this.mustStartOver(defaultScope);
   }
 
   /**
@@ -214,6 +233,7 @@ export class FieldStore {
       // The read model is written once per record, not once per field.
       for (const record of records.values()) this.writeRecord(record.c, record.id, record.fields);
       this.saveClock.run(this.clock.current());
+      this.noteContact();
       return outcome;
     });
   }
@@ -252,22 +272,35 @@ export class FieldStore {
 
   /** Every field of a scope with its stamp: what the anti-entropy digest is built from. */
   scopeStamps(scope: string): { c: string; id: string; f: string; s: string }[] {
+    const { sql, cutoffs } = this.unexpired();
     const rows = this.db
-      .prepare(`SELECT collection, id, field, hlc FROM field_state WHERE ${IN_SCOPE}`)
+      .prepare(`SELECT collection, id, field, hlc FROM field_state WHERE ${IN_SCOPE} AND ${sql}`)
       .raw()
-      .all(scope, scope, scope) as [string, string, string, string][];
+      .all(scope, scope, scope, ...cutoffs) as [string, string, string, string][];
     return rows.map(([c, id, f, s]) => ({ c, id, f, s }));
   }
 
   /** The changes of a scope whose records fall in the given digest buckets, in a stable order. */
   scopeChanges(scope: string, inBucket: (collection: string, id: string) => boolean): Change[] {
+    const { sql, cutoffs } = this.unexpired();
     const rows = this.db
-      .prepare(`SELECT collection, id, field, value, hlc FROM field_state WHERE ${IN_SCOPE} ORDER BY collection, id, field`)
+      .prepare(`SELECT collection, id, field, value, hlc FROM field_state WHERE ${IN_SCOPE} AND ${sql} ORDER BY collection, id, field`)
       .raw()
-      .all(scope, scope, scope) as [CollectionName, string, string, string, string][];
+      .all(scope, scope, scope, ...cutoffs) as [CollectionName, string, string, string, string][];
     const changes: Change[] = [];
     for (const [c, id, f, value, s] of rows) {
       if (inBucket(c, id)) changes.push({ c, id, f, v: JSON.parse(value) as FieldValue, s });
+    }
+    return changes;
+  }
+
+  /** The current value and stamp of each named field that exists (anti-entropy's exact repair). */
+  fieldsByKey(keys: readonly (readonly [string, string, string])[]): Change[] {
+    const get = this.db.prepare('SELECT value, hlc FROM field_state WHERE collection = ? AND id = ? AND field = ?').raw();
+    const changes: Change[] = [];
+    for (const [c, id, f] of keys) {
+      const row = get.get(c, id, f) as [string, string] | undefined;
+      if (row) changes.push({ c: c as CollectionName, id, f, v: JSON.parse(row[0]) as FieldValue, s: row[1] });
     }
     return changes;
   }
@@ -280,7 +313,10 @@ export class FieldStore {
     const mark = this.db.prepare('UPDATE change_log SET sent = 1 WHERE seq = ?');
     this.db.pragma('synchronous = NORMAL');
     try {
-      this.write(() => seqs.forEach((seq) => mark.run(seq)));
+      this.write(() => {
+        seqs.forEach((seq) => mark.run(seq));
+        this.noteContact(); // the broker took them: this replica is in contact
+      });
     } finally {
       this.db.pragma('synchronous = FULL');
     }
@@ -288,6 +324,76 @@ export class FieldStore {
 
   outboxSize(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM change_log WHERE sent = 0').get() as { n: number }).n;
+  }
+
+  /** Collects what the horizon has passed (see horizon.ts); the hub keeps its audit entries. */
+  collect(): Collected {
+    return collectExpired(this.db, this.cutoff(), this.defaultScope === HUB_SCOPE);
+  }
+
+  /** Records that this replica is in contact with its peers (an inbound batch, a broker ack, a reconcile). */
+  noteContact(): void {
+    this.mustStartOver(this.defaultScope); // latch a long absence before the new contact hides it
+    this.writeMeta.run('contact', String(Math.floor(this.now())));
+  }
+
+  /**
+   * Whether a board must start over from a peer: it was out of contact for longer than the
+   * horizon, so it may hold records its peers have collected. Once true, true until startOver.
+   * Never on the hub: it is the replica boards start over from (docs/protocol.md).
+   */
+  mustStartOver(scope: string): boolean {
+    if (this.defaultScope === HUB_SCOPE) return false;
+    const pending = this.pendingStartOver();
+    if (pending.length > 0) return pending.includes(scope);
+    const contact = Number(this.readMeta.get('contact') ?? NaN);
+    if (!(this.now() - contact > this.horizonMs)) return false;
+    this.writeMeta.run('startOver', JSON.stringify([this.defaultScope]));
+    return scope === this.defaultScope;
+  }
+
+  /** Scopes still waiting to start over. */
+  pendingStartOver(): string[] {
+    const value = this.readMeta.get('startOver') as string | undefined;
+    return value ? (JSON.parse(value) as string[]) : [];
+  }
+
+  /**
+   * Ends a start-over of a scope once every field a peer holds has been pulled: a record the peer
+   * lacks is dropped (it was collected there) unless this replica made it and never sent it — its
+   * fields all carry this replica's own unsent stamps. Returns the records dropped and kept.
+   */
+  startOver(scope: string, peerRecords: ReadonlySet<string>): { dropped: number; kept: number } {
+    return this.db.transaction(() => {
+      const unsent = new Set(
+        (this.db.prepare('SELECT collection, id, field, hlc FROM change_log WHERE sent = 0').raw().all() as string[][]).map((r) => r.join('\u0000')),
+      );
+      const rows = this.db.prepare(`SELECT collection, id, field, hlc FROM field_state WHERE ${IN_SCOPE}`).raw().all(scope, scope, scope) as string[][];
+      const ownUnsent = new Map<string, boolean>();
+      for (const [c, id, f, s] of rows) {
+        const record = `${c}\u0000${id}`;
+        if (peerRecords.has(record)) continue;
+        ownUnsent.set(record, (ownUnsent.get(record) ?? true) && unsent.has(`${record}\u0000${f}\u0000${s}`));
+      }
+      const drop = [...ownUnsent].filter(([, own]) => !own).map(([record]) => record.split('\u0000') as [string, string]);
+      dropRecords(this.db, drop);
+      const left = this.pendingStartOver().filter((pending) => pending !== scope);
+      this.writeMeta.run('startOver', JSON.stringify(left));
+      if (left.length === 0) this.db.prepare("DELETE FROM meta WHERE key = 'startOver'").run();
+      this.noteContact();
+      return { dropped: drop.length, kept: ownUnsent.size - drop.length };
+    })();
+  }
+
+  private cutoff(): string {
+    return cutoffStamp(this.now(), this.horizonMs);
+  }
+
+  /** The condition that leaves expired fields out, with its parameters. */
+  private unexpired(): { sql: string; cutoffs: string[] } {
+    const cutoff = this.cutoff();
+    const tombstones = this.db.prepare(ANY_EXPIRED_TOMBSTONE).get(cutoff) !== undefined;
+    return { sql: unexpired(tombstones), cutoffs: tombstones ? [cutoff, cutoff] : [cutoff] };
   }
 }
 

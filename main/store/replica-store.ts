@@ -10,7 +10,7 @@ import { HybridLogicalClock } from '../../shared/sync/hlc.js';
 import { ClockWatch } from '../sync/clock-watch.js';
 import { repairFutureStamps } from './clock-repair.js';
 import { openDatabase, type Db } from './database.js';
-import { FieldStore } from './field-store.js';
+import { FieldStore, type StoreOptions } from './field-store.js';
 import { explainStorageError, probeWrite } from './storage-health.js';
 
 export interface ReplicaStore {
@@ -21,13 +21,13 @@ export interface ReplicaStore {
 }
 
 /** Opens (creating if need be) the store in `file`; throws an explained error when the folder cannot hold it. */
-export function openReplicaStore(file: string, role: 'board' | 'hub', defaultScope: string): ReplicaStore {
+export function openReplicaStore(file: string, role: 'board' | 'hub', defaultScope: string, options: StoreOptions = {}): ReplicaStore {
   let db: Db | undefined;
   try {
     db = openDatabase(file);
     const nodeId = persistentNodeId(db, role === 'hub' ? 'h' : 'b');
     const clock = new ClockWatch(role);
-    const store = new FieldStore(db, new HybridLogicalClock(nodeId, clock.now), nodeId, defaultScope);
+    const store = new FieldStore(db, new HybridLogicalClock(nodeId, clock.now), nodeId, defaultScope, options);
     // A full or read-only disk is found now, not at the first nurse's tap.
     probeWrite(db, store.health);
     repairFutureStamps(store, clock.now(), false);

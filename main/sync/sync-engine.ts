@@ -55,6 +55,8 @@ export interface SyncEngineOptions {
 export const DEFAULT_SYNC_PERIOD_MS = 30_000;
 
 const REQUEST_TIMEOUT_MS = 10_000;
+/** Inbox messages that ask this replica for state (or push into it): the walls judge who sends them. */
+const REQUESTS = new Set<SyncMessage['type']>(['digest-request', 'tree-request', 'stamps-request', 'fetch', 'pull', 'push']);
 const UNIT = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 interface Peer {
@@ -374,11 +376,15 @@ export class SyncEngine {
       waiting.resolve(message);
       return;
     }
-    const asks = message.type === 'digest-request' || message.type === 'pull' || message.type === 'push';
+    const asks = REQUESTS.has(message.type);
     // Never the unit's history to whoever publishes a pull: only to a replica announced in that unit, or the hub.
     if (asks && !this.walls.mayRequest(scope, message.from)) return this.reject(`sync request from ${message.from}, not announced in ${scope}`, topic, 'request');
     const answer = this.responder.answer(scope, message);
-    if (!answer) return;
+    if (!answer) {
+      // Refused because this replica must start over first: a peer is there to start over from.
+      if (this.options.store.mustStartOver(scope)) this.scheduleReconcile(scope);
+      return;
+    }
     const { municipality, nodeId } = this.options;
     this.link
       .publish(topics.inbox(municipality, scope, message.from), JSON.stringify({ v: 1, from: nodeId, ...answer }))
@@ -424,6 +430,7 @@ export class SyncEngine {
       this.status.lastSyncAt = new Date().toISOString();
       this.emitStatus();
       logger.info({ scope, peer, ...outcome }, 'anti-entropy complete');
+      if (outcome.startedOver) void this.drain(); // its outbox was held until now
     } catch (error) {
       if (this.stopped) return;
       logger.warn({ scope, peer, err: error }, 'anti-entropy failed; will retry');
@@ -497,7 +504,9 @@ export class SyncEngine {
 
   /** Publishes the oldest unsent batch; false when the outbox is empty. */
   private async publishOutboxBatch(): Promise<boolean> {
-    const { store, municipality, nodeId } = this.options;
+    const { store, municipality, nodeId, role, unit } = this.options;
+    // A board back from longer than the horizon publishes nothing before it has started over.
+    if (role === 'board' && store.mustStartOver(unit as string)) return false;
     if (this.sentMarks.size > 0 && !this.sentMarks.retry()) return false;
     const unsent = store.unsent(PAGE_SIZE);
     if (unsent.length === 0) return false;

@@ -48,14 +48,19 @@ function hash53(text: string, seed = 0): number {
  * (a + b) mod 2^53 for a, b in [0, 2^53), without ever forming a value above 2^53: every
  * intermediate is an integer of magnitude <= 2^53, so it is exact in a double.
  */
-function addMod53(a: number, b: number): number {
+export function addMod53(a: number, b: number): number {
   const d = a - (MOD - b);
   return d >= 0 ? d : d + MOD;
 }
 
+/** The 53-bit hash of a record: its low 8 bits are its bucket, the bits above place it deeper in the digest tree. */
+export function recordHash(collection: string, id: string): number {
+  return hash53(`${collection}\u0000${id}`, 7);
+}
+
 /** The bucket of a record: all its fields land in the same one. */
 export function bucketOf(collection: string, id: string): number {
-  return hash53(`${collection}\u0000${id}`, 7) % DIGEST_BUCKETS;
+  return recordHash(collection, id) % DIGEST_BUCKETS;
 }
 
 /** The hash of one (record, field, stamp) entry, in [0, 2^53). */
@@ -94,11 +99,11 @@ export function buildDigest(entries: Iterable<StampEntry>): DigestBuckets {
 
 /**
  * The indexes of the buckets that differ, ascending. A bucket missing from either side (a short or
- * malformed digest) counts as differing.
+ * malformed digest) counts as differing. `size` is the number of buckets (a tree node has fewer).
  */
-export function diffDigests(a: DigestBuckets, b: DigestBuckets): number[] {
+export function diffDigests(a: DigestBuckets, b: DigestBuckets, size = DIGEST_BUCKETS): number[] {
   const differing: number[] = [];
-  for (let i = 0; i < DIGEST_BUCKETS; i += 1) {
+  for (let i = 0; i < size; i += 1) {
     const x = a[i];
     const y = b[i];
     if (!x || !y || x[0] !== y[0] || x[1] !== y[1]) differing.push(i);

@@ -74,6 +74,11 @@ export class Mosquitto {
     }
   }
 
+  /** Sends a signal without waiting for an exit: SIGSTOP freezes the broker, SIGCONT thaws it. */
+  signal(signal: NodeJS.Signals): void {
+    this.process?.kill(signal);
+  }
+
   /** Stops the broker; SIGKILL by default, as a crash would. */
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const child = this.process;

@@ -50,6 +50,11 @@ export class TavlaProcess {
     return process;
   }
 
+  /** The running process's id (undefined while stopped): for memory readings from /proc. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get databaseFile(): string {
     return join(this.options.data, this.options.role === 'hub' ? 'hub.sqlite' : 'tavla.sqlite');
   }

@@ -8,6 +8,7 @@ import sharedAudit from './006-shared-audit.js';
 import staffLockout from './007-staff-lockout.js';
 import deviceTokens from './008-device-tokens.js';
 import refusedStamps from './009-refused-stamps.js';
+import collection from './010-collection.js';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'staff-lockout', sql: staffLockout },
   { version: 8, name: 'device-tokens', sql: deviceTokens },
   { version: 9, name: 'refused-stamps', sql: refusedStamps },
+  { version: 10, name: 'collection', sql: collection },
 ];

@@ -146,17 +146,24 @@ class Replica {
     return [...this.fields.values()];
   }
 
-  /** The store surface the production anti-entropy uses (FieldStore.scopeStamps / scopeChanges). */
+  /** The store surface the production anti-entropy uses (FieldStore.scopeStamps / scopeChanges / fieldsByKey, never out of contact). */
   asStore(): FieldStore {
-    const store: Pick<FieldStore, 'scopeStamps' | 'scopeChanges'> = {
+    const store: Pick<FieldStore, 'scopeStamps' | 'scopeChanges' | 'fieldsByKey' | 'mustStartOver' | 'noteContact'> = {
+      mustStartOver: () => false,
+      noteContact: () => undefined,
       scopeStamps: () => this.state().map(({ c, id, f, s }): StampEntry => ({ c, id, f, s })),
       scopeChanges: (_scope, inBucket) =>
         this.state()
           .filter((change) => inBucket(change.c, change.id))
           .sort((x, y) => (keyOf(x.c, x.id, x.f) < keyOf(y.c, y.id, y.f) ? -1 : 1))
           .map((change) => ({ ...change })),
+      fieldsByKey: (keys) =>
+        keys.flatMap(([c, id, f]) => {
+          const held = this.fields.get(keyOf(c, id, f));
+          return held ? [{ ...held }] : [];
+        }),
     };
-    // reconcile / SyncResponder take a FieldStore but use only these two methods.
+    // reconcile / SyncResponder take a FieldStore but use only these methods (never out of contact here).
     return store as unknown as FieldStore;
   }
 }
