@@ -8,6 +8,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { logger } from '../log.js';
+import { bearerToken } from './bearer.js';
 
 /** The file in the hub's data folder that holds the token. */
 export const OPERATOR_TOKEN_FILE = 'operator-token';
@@ -36,10 +37,10 @@ export function operatorToken(dataDir: string): { token: string; file: string } 
 
 /** Whether an `Authorization` header carries the token; compared in constant time. */
 export function bearerMatches(header: string | undefined, token: string): boolean {
-  const match = /^Bearer ([^\s]+)$/i.exec(header ?? '');
-  if (!match) return false;
+  const given = bearerToken(header);
+  if (given === undefined) return false;
   // Hashes first: equal lengths for timingSafeEqual, and the time says nothing about the length.
-  return timingSafeEqual(digest(match[1]), digest(token));
+  return timingSafeEqual(digest(given), digest(token));
 }
 
 function digest(text: string): Buffer {

@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { deviceOfToken, type DeviceToken } from '../leader/device-tokens.js';
 import type { HubService } from '../services/hub-service.js';
 import { cookieOf, setCookie } from './cookies.js';
+import { bearerToken } from './bearer.js';
 import type { AccessGate } from './http-host.js';
 import { leaderAddress } from './leader-address.js';
 import { redirect, sendPage } from './sign-in-pages.js';
@@ -17,8 +18,7 @@ const SCREEN_COOKIE = 'tavla_screen';
 const YEAR_SECONDS = 365 * 24 * 3600;
 
 function tokenOf(req: IncomingMessage): string | undefined {
-  const bearer = /^Bearer ([A-Za-z0-9_-]{1,128})$/.exec(req.headers.authorization ?? '');
-  return bearer?.[1] ?? cookieOf(req, SCREEN_COOKIE);
+  return bearerToken(req.headers.authorization) ?? cookieOf(req, SCREEN_COOKIE);
 }
 
 /** The gate in front of the leader screen address. */
