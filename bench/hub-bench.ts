@@ -13,11 +13,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from '@playwright/test';
 import { startHost } from '../main/host/http-host.js';
-import { HubService } from '../main/services/hub-service.js';
+import { HubService } from '../main/hub/hub-service.js';
 import { addDays, osloDay, osloInstant } from '../shared/indicators/calendar.js';
 import type { Change } from '../shared/sync/change.js';
 import { HybridLogicalClock } from '../shared/sync/hlc.js';
-import { tempDir } from '../test/helpers/temp-dir.js';
+import { tempDir } from '../test/support/temp-dir.js';
 import { generateMunicipality, unitPlans } from './hub-municipality.js';
 import { summarize, writeResults } from './report.js';
 

@@ -7,11 +7,11 @@
 import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { BoardService } from '../main/services/board-service.js';
+import { BoardService } from '../main/board/board-service.js';
 import { attachSync } from '../main/runtime/board-runtime.js';
 import { encodeStamp } from '../shared/sync/hlc.js';
 import type { Change } from '../shared/sync/change.js';
-import { tempDir } from '../test/helpers/temp-dir.js';
+import { tempDir } from '../test/support/temp-dir.js';
 import { Mosquitto } from '../test/support/mosquitto.js';
 import { TavlaProcess } from '../test/support/tavla-process.js';
 import { waitFor } from '../test/support/wait.js';

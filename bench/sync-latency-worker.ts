@@ -5,7 +5,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { attachSync } from '../main/runtime/board-runtime.js';
-import { BoardService } from '../main/services/board-service.js';
+import { BoardService } from '../main/board/board-service.js';
 import type { SyncEngine } from '../main/sync/sync-engine.js';
 import { waitFor } from '../test/support/wait.js';
 

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { runningHubPid } from '../flow/hub-lock.js';
 import { allImported, allocationOffice, importPloPath, type PloFileResult } from '../flow/plo-import.js';
-import { HubService } from '../services/hub-service.js';
+import { HubService } from '../hub/hub-service.js';
 import { required, UsageError, type ParsedCommand } from './options.js';
 
 const OUTCOME_TEXT: Record<PloFileResult['outcome'], string> = {

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { logger } from '../log.js';
 import { startBoard } from '../runtime/board-runtime.js';
-import { loadBrokerCredentials } from './broker-credentials.js';
+import { loadBrokerCredentials } from '../sync/broker-credentials.js';
 import { parseCommandLine, required, syncPeriodMs, USAGE, UsageError, type ParsedCommand } from './options.js';
 
 interface Running {

@@ -7,14 +7,14 @@
 import { needsSession } from '../../shared/api/commands/access.js';
 import type { StaffMember } from '../../shared/api/commands/ward.js';
 import type { UnitKind } from '../../shared/domain/types.js';
-import type { BoardService } from '../services/board-service.js';
-import type { CommandContext } from '../services/command-context.js';
-import { acknowledgeHandover } from '../services/handover.js';
-import { dispatchAs } from '../services/in-process-session.js';
-import { previousShift, shiftAt } from '../services/oslo-time.js';
-import { hashPin, saveStaff, type HashedPin } from '../services/pin-lock.js';
-import { writeStaffing } from '../services/staffing.js';
-import { createFromTemplate } from '../services/task-templates.js';
+import type { BoardService } from '../board/board-service.js';
+import type { CommandContext } from '../replica/command-context.js';
+import { acknowledgeHandover } from '../ward/handover.js';
+import { dispatchAs } from '../board/in-process-session.js';
+import { previousShift, shiftAt } from '../ward/oslo-time.js';
+import { hashPin, saveStaff, type HashedPin } from '../staff/pin-lock.js';
+import { writeStaffing } from '../ward/staffing.js';
+import { createFromTemplate } from '../ward/task-templates.js';
 import { pick, syntheticPerson } from './synthetic-people.js';
 
 export interface DemoUnit {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadBrokerCredentials } from '../cli/broker-credentials.js';
+import { loadBrokerCredentials } from '../sync/broker-credentials.js';
 import { relativeTo, RoleOptions } from '../cli/options.js';
 import type { BrokerCredentials } from '../sync/mqtt-link.js';
 

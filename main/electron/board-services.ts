@@ -3,7 +3,7 @@
 import { logger } from '../log.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
 import { attachSync } from '../runtime/board-runtime.js';
-import { BoardService } from '../services/board-service.js';
+import { BoardService } from '../board/board-service.js';
 import type { SyncEngine } from '../sync/sync-engine.js';
 import type { BoardConfig } from './board-config.js';
 

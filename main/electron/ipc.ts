@@ -8,7 +8,7 @@ import { commandChannel, EVENT_CHANNEL } from '../../shared/api/bridge.js';
 import { COMMAND_NAMES, type CommandName } from '../../shared/api/contract.js';
 import { fail, type Result } from '../../shared/api/result.js';
 import { logger } from '../log.js';
-import type { BoardService } from '../services/board-service.js';
+import type { BoardService } from '../board/board-service.js';
 import { isAppUrl } from './app-protocol.js';
 
 /** Wires the service to IPC; returns the function that removes every handler and listener again. */

@@ -7,7 +7,7 @@
 
 import type { Change } from '../../shared/sync/change.js';
 import { logger } from '../log.js';
-import type { HubService } from '../services/hub-service.js';
+import type { HubService } from '../hub/hub-service.js';
 import type { SyncEngine } from '../sync/sync-engine.js';
 import { refreshCapacity } from './hub-capacity.js';
 import { holdHubLock } from './hub-lock.js';

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { RISK_FLAGS, type FieldValue } from '../../shared/domain/schema.js';
 import type { FieldStore, RecordEdit } from '../store/field-store.js';
-import { newId } from '../services/command-context.js';
+import { newId } from '../replica/command-context.js';
 import type { PloMessage, PloType } from './plo-parse.js';
 import { openTransfersOfStay, readStay, type StayRow } from './transfer-records.js';
 

@@ -12,7 +12,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventMessage, WireRequest, WireResponse } from '../../shared/api/contract.js';
 import { fail, type ErrorCode, type Result } from '../../shared/api/result.js';
 import { logger } from '../log.js';
-import type { EventListener } from '../services/board-service.js';
+import type { EventListener } from '../board/board-service.js';
 import { bearerMatches, OPERATOR_TOKEN_FILE } from './operator-token.js';
 import { RefusedRequests } from './refused-requests.js';
 import { decodedPath, hostAllowed, hostNamesFor, isJsonContentType, originAllowed, type HostNames } from './request-guard.js';

@@ -11,8 +11,8 @@ import type { BoardLink } from '../../shared/api/contract.js';
 import { LEADER_COMMANDS, LEADER_EDIT_COMMANDS } from '../../shared/api/commands/leader.js';
 import { fail, ok } from '../../shared/api/result.js';
 import { sees, type LeaderCaller } from '../leader/leader-scope.js';
-import { dispatchLeader } from '../services/leader-commands.js';
-import type { HubService } from '../services/hub-service.js';
+import { dispatchLeader } from '../leader/leader-commands.js';
+import type { HubService } from '../hub/hub-service.js';
 import type { HostTarget } from './http-host.js';
 
 /** What the leader address answers. */

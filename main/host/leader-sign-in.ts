@@ -9,7 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as oidc from 'openid-client';
 import { logger } from '../log.js';
-import type { HubService } from '../services/hub-service.js';
+import type { HubService } from '../hub/hub-service.js';
 import { clearCookie, cookieOf, setCookie } from './cookies.js';
 import type { AccessGate, HostTarget } from './http-host.js';
 import { leaderAddress } from './leader-address.js';

@@ -7,7 +7,7 @@
 
 import type { IncomingMessage } from 'node:http';
 import { deviceOfToken, type DeviceToken } from '../leader/device-tokens.js';
-import type { HubService } from '../services/hub-service.js';
+import type { HubService } from '../hub/hub-service.js';
 import { cookieOf, setCookie } from './cookies.js';
 import { bearerToken } from './bearer.js';
 import type { AccessGate } from './http-host.js';

@@ -1,7 +1,7 @@
 /** Starts one board headless: its services, its sync with the broker and the HTTP/WebSocket host. */
 
 import type { Change } from '../../shared/sync/change.js';
-import { BoardService } from '../services/board-service.js';
+import { BoardService } from '../board/board-service.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
 import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { SyncEngine } from '../sync/sync-engine.js';

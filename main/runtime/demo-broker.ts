@@ -6,7 +6,7 @@
 
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { loadBrokerCredentials } from '../cli/broker-credentials.js';
+import { loadBrokerCredentials } from '../sync/broker-credentials.js';
 import { parseCommandLine } from '../cli/options.js';
 import { brokerFiles } from '../provision/broker-config.js';
 import { provision } from '../provision/provision.js';

@@ -9,7 +9,7 @@ import { seedUnit, type DemoClock, type DemoUnit } from '../demo/seed-unit.js';
 import { seededRandom } from '../demo/synthetic-people.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
 import { issueDeviceToken, revokeDeviceToken } from '../leader/device-tokens.js';
-import { BoardService } from '../services/board-service.js';
+import { BoardService } from '../board/board-service.js';
 import type { SyncEngine } from '../sync/sync-engine.js';
 import { attachSync } from './board-runtime.js';
 import { startDemoBroker, type DemoBroker } from './demo-broker.js';

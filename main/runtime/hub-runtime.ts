@@ -12,8 +12,8 @@ import { checkOidcSettings, leaderSignIn, type OidcSettings } from '../host/lead
 import { screenAccess } from '../host/screen-access.js';
 import { startHubFlow, type HubFlow } from '../flow/hub-flow.js';
 import { logger } from '../log.js';
-import { HubService } from '../services/hub-service.js';
-import { loadBrokerCredentials } from '../cli/broker-credentials.js';
+import { HubService } from '../hub/hub-service.js';
+import { loadBrokerCredentials } from '../sync/broker-credentials.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../sync/embedded-broker.js';
 import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { SyncEngine } from '../sync/sync-engine.js';

@@ -14,7 +14,7 @@ import { issueDeviceToken } from '../../main/leader/device-tokens.js';
 import { startHub, type HubRuntime } from '../../main/runtime/hub-runtime.js';
 import type { TavlaBridge } from '../../shared/api/bridge.js';
 import { COMMAND_NAMES } from '../../shared/api/contract.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/main/electron/main.js', import.meta.url));
 

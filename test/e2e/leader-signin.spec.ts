@@ -6,8 +6,8 @@
  */
 
 import { test as base, expect as baseExpect } from '@playwright/test';
-import { HubService } from '../../main/services/hub-service.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { HubService } from '../../main/hub/hub-service.js';
+import { tempDir } from '../support/temp-dir.js';
 import { freePort } from '../support/mosquitto.js';
 import { CLIENT, startProvider, type RunningProvider } from '../support/openid-provider.js';
 import { TavlaProcess } from '../support/tavla-process.js';

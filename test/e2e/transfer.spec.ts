@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { AllocationState } from '../../shared/api/commands/flow.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { PATIENTS, ploMessage } from '../support/plo-messages.js';
 import { TavlaProcess } from '../support/tavla-process.js';

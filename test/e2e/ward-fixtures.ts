@@ -5,7 +5,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { startBoardProcess, test as base, type BoardProcess } from './fixtures.js';
 

@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeStamp } from '../../shared/sync/hlc.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { FAKETIME_LIB, SkewedClock } from '../support/skewed-clock.js';
 import { storedFields, TavlaProcess } from '../support/tavla-process.js';

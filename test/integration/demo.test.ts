@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 import { MOSQUITTO_BIN } from '../support/mosquitto.js';
 import { JSON_HEADERS, REPO } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';

@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import mqtt from 'mqtt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { storedFields, TavlaProcess } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';

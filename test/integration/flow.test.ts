@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AllocationState, FlowState } from '../../shared/api/commands/flow.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { PATIENTS, ploMessage } from '../support/plo-messages.js';
 import { storedFields, TavlaProcess } from '../support/tavla-process.js';

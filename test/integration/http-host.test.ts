@@ -8,7 +8,7 @@ import type { RunningHost } from '../../main/host/http-host.js';
 import { startBoard, type BoardRuntime } from '../../main/runtime/board-runtime.js';
 import { issueDeviceToken } from '../../main/leader/device-tokens.js';
 import { startHub, type HubRuntime } from '../../main/runtime/hub-runtime.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 import { ScriptSession } from '../support/script-session.js';
 import { JSON_HEADERS } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';

@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BoardService } from '../../main/services/board-service.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { BoardService } from '../../main/board/board-service.js';
+import { tempDir } from '../support/temp-dir.js';
 import { NO_SMALL_DISK, SmallDisk } from '../support/small-disk.js';
 import { TavlaProcess } from '../support/tavla-process.js';
 

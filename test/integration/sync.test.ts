@@ -5,8 +5,8 @@
 
 import mqtt from 'mqtt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BoardService } from '../../main/services/board-service.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { BoardService } from '../../main/board/board-service.js';
+import { tempDir } from '../support/temp-dir.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { storedFields, storedScopes, TavlaProcess } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';

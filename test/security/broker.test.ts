@@ -9,7 +9,7 @@ import { chmodSync, cpSync, readFileSync, statSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 import { freePort, Mosquitto } from '../support/mosquitto.js';
 import { connect, connected, identity } from '../support/mqtt-identity.js';
 import { REPO, storedFields, TavlaProcess } from '../support/tavla-process.js';

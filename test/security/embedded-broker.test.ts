@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { brokerFiles } from '../../main/provision/broker-config.js';
 import { provision, revoke } from '../../main/provision/provision.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../main/sync/embedded-broker.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 import { connect, connected, identity } from '../support/mqtt-identity.js';
 import { waitFor } from '../support/wait.js';
 

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FlowState } from '../../shared/api/commands/flow.js';
 import type { Change } from '../../shared/sync/change.js';
 import { encodeStamp } from '../../shared/sync/hlc.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { storedFields, TavlaProcess } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';

@@ -11,7 +11,7 @@ import type { RunningHost } from '../../main/host/http-host.js';
 import { startBoard, type BoardRuntime } from '../../main/runtime/board-runtime.js';
 import { OPERATOR_TOKEN_FILE } from '../../main/host/operator-token.js';
 import { startHub, type HubRuntime } from '../../main/runtime/hub-runtime.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 import { openSocket, rawRequest, requestWithoutHost } from '../support/raw-http.js';
 import { TavlaProcess } from '../support/tavla-process.js';
 

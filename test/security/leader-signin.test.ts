@@ -12,7 +12,7 @@ import { WebSocket } from 'ws';
 import type { CapacityView, FlowView, ForecastView, IndicatorsView, BenefitsView, ExportFile } from '../../shared/api/commands/leader.js';
 import type { RunningHost } from '../../main/host/http-host.js';
 import { startHub, type HubRuntime } from '../../main/runtime/hub-runtime.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 import { BrowserSession } from '../support/browser-session.js';
 import { freePort } from '../support/mosquitto.js';
 import { CLIENT, startProvider, type RunningProvider } from '../support/openid-provider.js';

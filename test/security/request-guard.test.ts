@@ -5,7 +5,7 @@ import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../main/cli/options.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 import { decodedPath, hostAllowed, hostNamesFor, isJsonContentType, originAllowed } from '../../main/host/request-guard.js';
 
 describe('the names a host answers to', () => {

@@ -6,11 +6,11 @@
 
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { boardActor } from '../../main/services/board-service.js';
-import { GUARD_MAX_WAIT_SECONDS, guardWaitSeconds } from '../../main/services/pin-lockout.js';
+import { boardActor } from '../../main/board/board-service.js';
+import { GUARD_MAX_WAIT_SECONDS, guardWaitSeconds } from '../../main/staff/pin-lockout.js';
 import { BOARD_ACCESS } from '../../shared/api/commands/access.js';
 import type { SessionRef } from '../../shared/api/commands/ward.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 import { TavlaProcess } from '../support/tavla-process.js';
 import { FlowWorld } from '../unit/flow/flow-world.js';
 import { openTestBoard, seedWard, type TestBoard } from '../unit/ward/ward-board.js';

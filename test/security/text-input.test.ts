@@ -12,7 +12,7 @@ import { COMMANDS, type CommandName } from '../../shared/api/contract.js';
 import { fieldSpec, valueFits } from '../../shared/domain/schema.js';
 import { isSafeText } from '../../shared/domain/text.js';
 import { encodeStamp, HybridLogicalClock } from '../../shared/sync/hlc.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const UNSAFE = ['\u0000', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'];
 

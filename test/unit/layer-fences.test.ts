@@ -25,10 +25,10 @@ const crossings: Array<[filePath: string, code: string, expected: string]> = [
     "<script lang=\"ts\">\n  import { openDatabase } from '../../../main/store/database.js';\n  openDatabase();\n</script>",
     'main/',
   ],
-  ['main/services/x.ts', "import { BrowserWindow } from 'electron';\nnew BrowserWindow();", "'electron'"],
-  ['main/services/x.ts', "export const load = () => import('electron');", "'electron'"],
-  ['main/services/x.ts', "export type Win = import('electron').BrowserWindow;", "'electron'"],
-  ['main/services/x.ts', "export { createWindow } from '../electron/window.js';", 'main/electron/'],
+  ['main/ward/x.ts', "import { BrowserWindow } from 'electron';\nnew BrowserWindow();", "'electron'"],
+  ['main/ward/x.ts', "export const load = () => import('electron');", "'electron'"],
+  ['main/ward/x.ts', "export type Win = import('electron').BrowserWindow;", "'electron'"],
+  ['main/ward/x.ts', "export { createWindow } from '../electron/window.js';", 'main/electron/'],
   ['scripts/x.js', "import { app } from 'electron';\napp.quit();", "'electron'"],
 ];
 
@@ -36,7 +36,7 @@ const cleanCode: Array<[filePath: string, code: string]> = [
   ['shared/sync/x.ts', "import { ok } from '../api/result.js';\nexport const twice = (n: number) => ok(n * 2);"],
   ['renderer/src/x.ts', "import type { Api } from '../../shared/api/contract.js';\nexport const title = (api: Api) => [api, document.title];"],
   ['renderer/src/components/X.svelte', '<script lang="ts">\n  let { name }: { name: string } = $props();\n</script>\n\n<p>{name}</p>'],
-  ['main/services/x.ts', "import { readFileSync } from 'node:fs';\nimport { ok } from '../../shared/api/result.js';\nexport const read = () => ok(readFileSync('x'));"],
+  ['main/ward/x.ts', "import { readFileSync } from 'node:fs';\nimport { ok } from '../../shared/api/result.js';\nexport const read = () => ok(readFileSync('x'));"],
   ['main/electron/x.ts', "import { app } from 'electron';\nimport { openDatabase } from '../store/database.js';\nexport const start = () => [app, openDatabase];"],
   ['test/unit/x.test.ts', "import { app } from 'electron';\nimport { openDatabase } from '../../main/store/database.js';\nexport const all = [app, openDatabase, document];"],
 ];

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoardConfigError, leaderScreenAllows, readScreenConfig, type LeaderScreenConfig } from '../../../main/electron/board-config.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 describe('screen configuration file', () => {
   let dir: ReturnType<typeof tempDir>;

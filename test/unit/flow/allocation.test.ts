@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPloFile } from '../../../main/flow/plo-import.js';
 import { arrivalStayId } from '../../../main/flow/transfer-records.js';
 import type { AllocationState } from '../../../shared/api/commands/flow.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { PATIENTS, ploMessage, type PloSpec } from '../../support/plo-messages.js';
 import { FlowWorld } from './flow-world.js';
 

@@ -8,9 +8,9 @@
 import { join } from 'node:path';
 import { refreshCapacity } from '../../../main/flow/hub-capacity.js';
 import { settleTransfers, transfersToReview } from '../../../main/flow/hub-settlement.js';
-import { BoardService } from '../../../main/services/board-service.js';
-import { dispatchAs } from '../../../main/services/in-process-session.js';
-import { HubService } from '../../../main/services/hub-service.js';
+import { BoardService } from '../../../main/board/board-service.js';
+import { dispatchAs } from '../../../main/board/in-process-session.js';
+import { HubService } from '../../../main/hub/hub-service.js';
 import type { FieldStore } from '../../../main/store/field-store.js';
 import { InboundScope } from '../../../main/sync/inbound-scope.js';
 import type { Change } from '../../../shared/sync/change.js';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settleTransfers } from '../../../main/flow/hub-settlement.js';
 import { arrivalStayId } from '../../../main/flow/transfer-records.js';
-import { HubService } from '../../../main/services/hub-service.js';
+import { HubService } from '../../../main/hub/hub-service.js';
 import type { FieldValue } from '../../../shared/domain/schema.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const AT = '2026-11-23T08:00:00.000Z';
 const NOW = new Date('2026-11-23T09:00:00Z');

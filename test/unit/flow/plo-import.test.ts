@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importPloFile, importPloPath, allImported } from '../../../main/flow/plo-import.js';
 import type { PloTarget } from '../../../main/flow/plo-apply.js';
-import { HubService } from '../../../main/services/hub-service.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { HubService } from '../../../main/hub/hub-service.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { PATIENTS, ploMessage, type PloSpec } from '../../support/plo-messages.js';
 
 const AO = 'tildeling';

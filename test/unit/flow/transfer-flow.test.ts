@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { arrivalStayId } from '../../../main/flow/transfer-records.js';
 import type { TransferView } from '../../../shared/api/commands/flow.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { FlowWorld } from './flow-world.js';
 
 describe('transfers between two units', () => {

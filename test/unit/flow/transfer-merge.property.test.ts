@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arrivalStayId } from '../../../main/flow/transfer-records.js';
 import { transferState, type TransferFacts } from '../../../main/flow/transfer-steps.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { FlowWorld } from './flow-world.js';
 
 const SCREENS = ['a1', 'a2', 'b1', 'b2'] as const;

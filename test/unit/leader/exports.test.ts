@@ -9,8 +9,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_TABLES, type ExportFile } from '../../../shared/api/commands/leader.js';
 import { INDICATOR_IDS } from '../../../shared/indicators/definitions.js';
 import { toCsv } from '../../../main/leader/csv-export.js';
-import { HubService } from '../../../main/services/hub-service.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { HubService } from '../../../main/hub/hub-service.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { clock, seedMunicipality } from './municipality-fixture.js';
 
 const require = createRequire(import.meta.url);

@@ -4,11 +4,11 @@ import { flowView } from '../../../main/leader/flow.js';
 import { forecastView } from '../../../main/leader/forecast.js';
 import { indicatorsView } from '../../../main/leader/indicators.js';
 import { IPLOS_CANDIDATE, LeaderHistory, leaderHistory } from '../../../main/leader/leader-history.js';
-import { HubService } from '../../../main/services/hub-service.js';
+import { HubService } from '../../../main/hub/hub-service.js';
 import { HybridLogicalClock } from '../../../shared/sync/hlc.js';
 import { tasksOnTime } from '../../../shared/indicators/tasks-on-time.js';
 import type { Change } from '../../../shared/sync/change.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { clock, seedMunicipality } from './municipality-fixture.js';
 
 const NOW = new Date('2024-05-15T08:00:00Z');

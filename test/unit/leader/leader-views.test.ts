@@ -7,8 +7,8 @@ import { flowView } from '../../../main/leader/flow.js';
 import { forecastView } from '../../../main/leader/forecast.js';
 import { indicatorsView } from '../../../main/leader/indicators.js';
 import { leaderHistory } from '../../../main/leader/leader-history.js';
-import { HubService } from '../../../main/services/hub-service.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { HubService } from '../../../main/hub/hub-service.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { clock, seedMunicipality } from './municipality-fixture.js';
 
 // 10:00 in Oslo on a Wednesday in May: the day shift is running.

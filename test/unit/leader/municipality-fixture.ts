@@ -7,7 +7,7 @@
 import { addDays, osloDay, osloInstant } from '../../../shared/indicators/calendar.js';
 import type { FieldValue } from '../../../shared/domain/schema.js';
 import type { RecordEdit } from '../../../main/store/field-store.js';
-import type { HubService } from '../../../main/services/hub-service.js';
+import type { HubService } from '../../../main/hub/hub-service.js';
 
 export const PEOPLE = {
   s1: { name: 'Ingrid Haugland', birthDate: '1938-04-17', note: 'Datter ringer hver søndag' },

@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_TABLES, LEADER_COMMANDS } from '../../../shared/api/commands/leader.js';
 import { personalFields, type FieldValue } from '../../../shared/domain/schema.js';
 import { LEADER_ADDRESS_COMMANDS } from '../../../main/host/leader-address.js';
-import { HubService } from '../../../main/services/hub-service.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { HubService } from '../../../main/hub/hub-service.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { clock, seedMunicipality } from './municipality-fixture.js';
 
 describe('no personal data in the leader view', () => {

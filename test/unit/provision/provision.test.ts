@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aclText, MAX_PACKET_BYTES } from '../../../main/provision/broker-config.js';
 import { readManifest } from '../../../main/provision/manifest.js';
 import { provision, ProvisionError, revoke } from '../../../main/provision/provision.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 describe('tavla provision', () => {
   let dir: ReturnType<typeof tempDir>;

@@ -3,7 +3,7 @@ import { rememberClockAhead, repairFutureStamps } from '../../../main/store/cloc
 import { openDatabase, type Db } from '../../../main/store/database.js';
 import { FieldStore } from '../../../main/store/field-store.js';
 import { decodeStamp, encodeStamp, HybridLogicalClock } from '../../../shared/sync/hlc.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const MIN10 = 600_000;
 const T = 1_800_000_000_000;

@@ -4,7 +4,7 @@ import { FieldStore } from '../../../main/store/field-store.js';
 import { encodeStamp, HybridLogicalClock } from '../../../shared/sync/hlc.js';
 import { HUB_SCOPE } from '../../../shared/sync/protocol.js';
 import type { Change } from '../../../shared/sync/change.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 

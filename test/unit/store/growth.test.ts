@@ -7,7 +7,7 @@
 
 import { statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { openReplica, SCOPE, type Replica } from '../sync/store-pair.js';
 
 const DAY = 86_400_000;

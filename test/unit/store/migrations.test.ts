@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../../main/store/database.js';
 import { MIGRATIONS } from '../../../main/store/migrations/index.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const tables = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);

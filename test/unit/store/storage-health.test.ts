@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainStorageError, StorageHealth, storageFailure } from '../../../main/store/storage-health.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const sqlite = (code: string, message: string) => Object.assign(new Error(message), { code });
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BoardService } from '../../../main/services/board-service.js';
-import { HubService } from '../../../main/services/hub-service.js';
+import { BoardService } from '../../../main/board/board-service.js';
+import { HubService } from '../../../main/hub/hub-service.js';
 import { InboundScope } from '../../../main/sync/inbound-scope.js';
 import type { Change } from '../../../shared/sync/change.js';
 import { encodeStamp } from '../../../shared/sync/hlc.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 let wall = Date.now();
 const stamp = (node = 'peer') => encodeStamp({ wall: (wall += 1), counter: 0, node });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../../shared/sync/change.js';
 import { encodeStamp } from '../../../shared/sync/hlc.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { differingFields, openReplica, reconcilePair, SCOPE, stampMap, type Replica } from './store-pair.js';
 
 const RECORDS = 25_000;

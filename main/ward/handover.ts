@@ -9,7 +9,7 @@ import type { Created } from '../../shared/api/schema-parts.js';
 import { RISK_FLAGS } from '../../shared/domain/schema.js';
 import { decodeStamp, encodeStamp } from '../../shared/sync/hlc.js';
 import type { Db } from '../store/database.js';
-import type { CommandContext } from './command-context.js';
+import type { CommandContext } from '../replica/command-context.js';
 import { previousShift, shiftAt } from './oslo-time.js';
 import { shiftRecordId } from './staffing.js';
 

@@ -3,8 +3,8 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
-import type { BrokerCredentials } from '../sync/mqtt-link.js';
-import { UsageError, type RoleOptions } from './options.js';
+import type { BrokerCredentials } from './mqtt-link.js';
+import { UsageError, type RoleOptions } from '../cli/options.js';
 
 /** Reads the credential files; a missing or unreadable one, or a credential over plain MQTT, is a UsageError naming its key. */
 export function loadBrokerCredentials(options: RoleOptions): BrokerCredentials | undefined {

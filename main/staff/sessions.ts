@@ -11,7 +11,7 @@ import { sessionRef, type SessionRef, type StaffMember } from '../../shared/api/
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import type { FieldStore } from '../store/field-store.js';
 import { unitLeaderCount } from './pin-lock.js';
-import { readSettings } from './ward-settings.js';
+import { readSettings } from '../ward/ward-settings.js';
 
 /** A token's hard end: a nurse who keeps working re-enters the PIN after this. */
 export const SESSION_MAX_MINUTES = 30;

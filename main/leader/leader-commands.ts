@@ -8,9 +8,9 @@ import type { LeaderCommandName } from '../../shared/api/commands/leader.js';
 import type { CommandOutput, ParsedInput } from '../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import { osloDay } from '../../shared/indicators/calendar.js';
-import { listBenefits, removeBenefit, saveBenefit } from '../leader/benefit-store.js';
-import { benefitsView } from '../leader/benefits.js';
-import { capacityView } from '../leader/capacity.js';
+import { listBenefits, removeBenefit, saveBenefit } from './benefit-store.js';
+import { benefitsView } from './benefits.js';
+import { capacityView } from './capacity.js';
 import {
   benefitsCsv,
   capacityCsv,
@@ -20,19 +20,19 @@ import {
   indicatorsCsv,
   indicatorTrendsCsv,
   transfersCsv,
-} from '../leader/csv-export.js';
-import { rateTable, setRate } from '../leader/daily-rates.js';
-import { measureReportBundle } from '../leader/fhir-export.js';
-import { flowView } from '../leader/flow.js';
-import { forecastView } from '../leader/forecast.js';
-import { indicatorsView } from '../leader/indicators.js';
-import { refusal } from '../leader/leader-access.js';
-import { leaderData } from '../leader/leader-data.js';
-import type { LeaderHistory } from '../leader/leader-history.js';
-import { historyFor, OPERATOR, sees, type LeaderCaller } from '../leader/leader-scope.js';
-import { newId } from './command-context.js';
-import { dispatchCommand, type Handlers } from './dispatch.js';
-import type { HubService } from './hub-service.js';
+} from './csv-export.js';
+import { rateTable, setRate } from './daily-rates.js';
+import { measureReportBundle } from './fhir-export.js';
+import { flowView } from './flow.js';
+import { forecastView } from './forecast.js';
+import { indicatorsView } from './indicators.js';
+import { refusal } from './leader-access.js';
+import { leaderData } from './leader-data.js';
+import type { LeaderHistory } from './leader-history.js';
+import { historyFor, OPERATOR, sees, type LeaderCaller } from './leader-scope.js';
+import { newId } from '../replica/command-context.js';
+import { dispatchCommand, type Handlers } from '../replica/dispatch.js';
+import type { HubService } from '../hub/hub-service.js';
 
 /** A leader command's context: the hub and who asks. */
 export interface LeaderContext {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BoardService } from '../../../main/services/board-service.js';
-import { dispatchAs } from '../../../main/services/in-process-session.js';
+import { BoardService } from '../../../main/board/board-service.js';
+import { dispatchAs } from '../../../main/board/in-process-session.js';
 import type { StaffMember } from '../../../shared/api/commands/ward.js';
 import type { UnitState } from '../../../shared/domain/types.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 const KARI: StaffMember = { id: 'kari', name: 'Kari', role: 'unit-leader' };
 

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadBrokerCredentials } from '../../../main/cli/broker-credentials.js';
+import { loadBrokerCredentials } from '../../../main/sync/broker-credentials.js';
 import { parseCommandLine, UsageError } from '../../../main/cli/options.js';
-import { tempDir } from '../../helpers/temp-dir.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 /** A self-signed certificate and its key, from openssl as provisioning makes them. */
 function selfSigned(dir: string, name: string): void {

@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../../shared/api/result.js';
 import type { Created } from '../../shared/api/schema-parts.js';
 import type { RecordEdit } from '../store/field-store.js';
 import { unitLookups } from '../store/read-model.js';
-import { newId, type CommandContext } from './command-context.js';
+import { newId, type CommandContext } from '../replica/command-context.js';
 
 interface TemplateSpec {
   id: string;

@@ -2,7 +2,7 @@
 
 import type { PloImportLine } from '../../shared/api/commands/flow.js';
 import { ok } from '../../shared/api/result.js';
-import type { Handlers } from './dispatch.js';
+import type { Handlers } from '../replica/dispatch.js';
 import type { HubService } from './hub-service.js';
 
 export const flowHubCommands: Handlers<HubService> = {

@@ -10,8 +10,8 @@ import { fail, ok, type Result } from '../../shared/api/result.js';
 import type { Created } from '../../shared/api/schema-parts.js';
 import type { FieldValue } from '../../shared/domain/schema.js';
 import type { TransferStep } from '../../shared/api/commands/flow.js';
-import { readAllocation } from '../flow/allocation-view.js';
-import { placesInBeds, readFlowState, targetUnits } from '../flow/flow-view.js';
+import { readAllocation } from './allocation-view.js';
+import { placesInBeds, readFlowState, targetUnits } from './flow-view.js';
 import {
   arrivalEdits,
   arrivalStayId,
@@ -22,10 +22,10 @@ import {
   readStay,
   readTransfer,
   type TransferRow,
-} from '../flow/transfer-records.js';
-import { checkStep, transferState, type Side } from '../flow/transfer-steps.js';
+} from './transfer-records.js';
+import { checkStep, transferState, type Side } from './transfer-steps.js';
 import type { RecordEdit } from '../store/field-store.js';
-import { newId, type CommandContext, type Handler } from './command-context.js';
+import { newId, type CommandContext, type Handler } from '../replica/command-context.js';
 
 export const flowCommands = {
   'flow.state': (ctx) => ok(readFlowState(ctx.store.db, ctx.unit, ctx.now())),

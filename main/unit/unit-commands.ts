@@ -6,8 +6,8 @@ import type { FieldValue } from '../../shared/domain/schema.js';
 import { LIST_UNIT_KINDS } from '../../shared/domain/types.js';
 import type { RecordEdit } from '../store/field-store.js';
 import { readUnitState, unitLookups } from '../store/read-model.js';
-import { newId, type CommandContext, type Handler } from './command-context.js';
-import { corridorUnitState } from './corridor-state.js';
+import { newId, type CommandContext, type Handler } from '../replica/command-context.js';
+import { corridorUnitState } from '../ward/corridor-state.js';
 
 export const unitCommands = {
   // Names only ever reach a screen through stay.reveal with an unlocked session (ward commands).

@@ -7,7 +7,7 @@ import type { Shift } from '../../shared/api/commands/ward.js';
 import type { Created } from '../../shared/api/schema-parts.js';
 import type { FieldValue } from '../../shared/domain/schema.js';
 import type { Db } from '../store/database.js';
-import type { CommandContext } from './command-context.js';
+import type { CommandContext } from '../replica/command-context.js';
 
 /** The record id of a unit's shift (staffing, handover): the same on every replica. */
 export function shiftRecordId(prefix: 'staffing' | 'handover', unit: string, date: string, shift: Shift): string {

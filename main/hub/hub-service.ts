@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { OFFLINE_STATUS, type EventMap, type EventName, type SyncStatus } from '../../shared/api/contract.js';
 import { ok, type Result } from '../../shared/api/result.js';
 import { HUB_COMMANDS, type BoardLink } from '../../shared/api/contract.js';
-import { dispatchCommand, type Handlers } from './dispatch.js';
+import { dispatchCommand, type Handlers } from '../replica/dispatch.js';
 import { flowHubCommands } from './flow-hub-commands.js';
 import { unitOverviews } from './hub-overview.js';
-import { operatorLeaderCommands } from './leader-commands.js';
+import { operatorLeaderCommands } from '../leader/leader-commands.js';
 import type { UnitState } from '../../shared/domain/types.js';
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import type { Db } from '../store/database.js';
@@ -15,7 +15,7 @@ import type { FieldStore } from '../store/field-store.js';
 import { readUnitState } from '../store/read-model.js';
 import { openReplicaStore } from '../store/replica-store.js';
 import type { ClockWatch } from '../sync/clock-watch.js';
-import type { EventListener } from './board-service.js';
+import type { EventListener } from '../board/board-service.js';
 
 export class HubService {
   readonly db: Db;

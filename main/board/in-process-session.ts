@@ -7,7 +7,7 @@
 import type { StaffMember } from '../../shared/api/commands/ward.js';
 import type { Result } from '../../shared/api/result.js';
 import type { BoardService } from './board-service.js';
-import { closeSession, openSession } from './sessions.js';
+import { closeSession, openSession } from '../staff/sessions.js';
 
 /** Runs one command on `board` as `staff`, signed with a session of its own. */
 export function dispatchAs(board: BoardService, staff: StaffMember, command: string, input: object = {}): Result<unknown> {
