@@ -17,6 +17,7 @@ import type { Change } from '../../shared/sync/change.js';
 import type { Refusal } from '../../shared/sync/scope-rules.js';
 import { ClockDriftError, decodeStamp, type HybridLogicalClock } from '../../shared/sync/hlc.js';
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
+import { logger } from '../log.js';
 import type { Db } from './database.js';
 import { RefusedStamps } from './refused-stamps.js';
 import { StorageHealth } from './storage-health.js';
@@ -60,6 +61,19 @@ export interface ScopedChange {
   change: Change;
 }
 
+/**
+ * What one committed transaction changed: the one announcement of the change path. Services turn
+ * it into `state.changed` events, the sync engine drains its outbox on a local one.
+ */
+export interface CommitNotice {
+  /** `local`: an edit made on this replica (stamped here, in the outbox); `remote`: merged from a peer. */
+  origin: 'local' | 'remote';
+  /** Every field the transaction changed, as stamped or merged; never empty. */
+  changes: readonly Change[];
+}
+
+export type CommitListener = (notice: CommitNotice) => void;
+
 /** How a store keeps time for its collection horizon. */
 export interface StoreOptions {
   /** Wall clock in ms (tests compress time); Date.now when absent. */
@@ -84,6 +98,7 @@ export class FieldStore {
   /** Stamps refused as too far ahead stay refused (docs/protocol.md, "Clocks"). */
   readonly refused: RefusedStamps;
   private readonly writers = new Map<string, Statement>();
+  private readonly commitListeners = new Set<CommitListener>();
   private readonly putField: Statement;
   private readonly mergeField: Statement;
   private readonly logChange: Statement;
@@ -139,20 +154,43 @@ export class FieldStore {
    * one transaction: when this returns, the edit is durable; when it throws, nothing was written.
    */
   commit(audit: AuditEntry, edits: RecordEdit[]): Change[] {
-    return this.write(() => {
-      const changes: Change[] = [];
-      for (const edit of edits) changes.push(...this.stampAndLog(edit));
-      changes.push(...this.writeAudit(audit));
+    const changes = this.write(() => {
+      const stamped: Change[] = [];
+      for (const edit of edits) stamped.push(...this.stampAndLog(edit));
+      stamped.push(...this.writeAudit(audit));
       this.saveClock.run(this.clock.current());
-      return changes;
+      return stamped;
     });
+    this.announce('local', changes);
+    return changes;
   }
 
   /** Appends to the audit log on its own (unlock, reveal: accesses that change no other field). */
   audit(entry: AuditEntry): void {
-    this.write(() => {
-      if (this.writeAudit(entry).length > 0) this.saveClock.run(this.clock.current());
+    const changes = this.write(() => {
+      const shared = this.writeAudit(entry);
+      if (shared.length > 0) this.saveClock.run(this.clock.current());
+      return shared;
     });
+    this.announce('local', changes);
+  }
+
+  /** Subscribes to every committed transaction that changed a field; returns the unsubscribe. */
+  onCommit(listener: CommitListener): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  /** Tells the listeners, after the transaction is durable; a failing listener cannot undo it. */
+  private announce(origin: CommitNotice['origin'], changes: readonly Change[]): void {
+    if (changes.length === 0) return;
+    for (const listener of this.commitListeners) {
+      try {
+        listener({ origin, changes });
+      } catch (error) {
+        logger.error({ err: error, origin }, 'a commit listener failed; the commit itself stands');
+      }
+    }
   }
 
   /** One transaction, its outcome reported to the storage health. */
@@ -194,6 +232,12 @@ export class FieldStore {
 
   /** Merges remote changes of one scope in one transaction; a change that does not validate is rejected. */
   applyRemote(changes: readonly Change[], scope: string = this.defaultScope): ApplyOutcome {
+    const outcome = this.mergeRemote(changes, scope);
+    this.announce('remote', outcome.applied);
+    return outcome;
+  }
+
+  private mergeRemote(changes: readonly Change[], scope: string): ApplyOutcome {
     return this.write(() => {
       const outcome: ApplyOutcome = { applied: [], stale: 0, rejected: 0, refusals: [] };
       const records = new Map<string, RecordEdit>();

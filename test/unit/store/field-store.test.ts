@@ -39,6 +39,23 @@ describe('FieldStore', () => {
     expect(JSON.parse(shared.entry)).toMatchObject({ actor: 'Kari', action: 'task.create', board: 'board-a', collection: null });
   });
 
+  it('announces each committed transaction once, with its origin and what it changed, and nothing for a failed or stale one', () => {
+    const notices: { origin: string; fields: string[] }[] = [];
+    const stop = store.onCommit((notice) => notices.push({ origin: notice.origin, fields: notice.changes.map((c) => `${c.c}/${c.id}.${c.f}`) }));
+    const [stamped] = store.commit({ actor: 'Kari', action: 'task.create' }, [{ c: 'task', id: 't1', fields: { title: 'Stell' } }]);
+    expect(() => store.commit({ actor: 'Kari', action: 'bad' }, [{ c: 'task', id: 't2', fields: { noSuchColumn: 'x' } }])).toThrow();
+    const remote: Change = { c: 'task', id: 't3', f: 'title', v: 'Mat', s: encodeStamp({ wall: wall + 5, counter: 0, node: 'board-b' }) };
+    store.applyRemote([remote]);
+    store.applyRemote([{ ...stamped, v: 'Older', s: encodeStamp({ wall: wall - 5000, counter: 0, node: 'board-b' }) }]); // stale: loses, changes nothing
+    expect(notices).toEqual([
+      { origin: 'local', fields: ['task/t1.title', 'auditEntry/board-a-1.entry'] },
+      { origin: 'remote', fields: ['task/t3.title'] },
+    ]);
+    stop();
+    store.applyRemote([{ ...remote, id: 't4' }]);
+    expect(notices).toHaveLength(2);
+  });
+
   it('writes nothing at all when any part of the transaction fails', () => {
     expect(() =>
       store.commit({ actor: 'Kari', action: 'bad' }, [
