@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from '@playwright/test';
 import { startHost } from '../main/host/http-host.js';
 import { HubService } from '../main/hub/hub-service.js';
-import { addDays, osloDay, osloInstant } from '../shared/indicators/calendar.js';
+import { addDays, osloDay, osloInstant } from '../shared/time/oslo.js';
 import type { Change } from '../shared/sync/change.js';
 import { HybridLogicalClock } from '../shared/sync/hlc.js';
 import { tempDir } from '../test/support/temp-dir.js';

@@ -6,7 +6,7 @@
  * allocation office, and transfers. Seeded, so every run builds the same municipality.
  */
 
-import { addDays, osloDay, osloInstant, weekday } from '../shared/indicators/calendar.js';
+import { addDays, osloDay, osloInstant, weekday } from '../shared/time/oslo.js';
 import type { CollectionName, FieldValue } from '../shared/domain/schema.js';
 import type { Change } from '../shared/sync/change.js';
 import { HybridLogicalClock } from '../shared/sync/hlc.js';

@@ -11,7 +11,7 @@ import type { BoardService } from '../board/board-service.js';
 import type { CommandContext } from '../replica/command-context.js';
 import { acknowledgeHandover } from '../ward/handover.js';
 import { dispatchAs } from '../board/in-process-session.js';
-import { previousShift, shiftAt } from '../ward/oslo-time.js';
+import { previousShift, shiftSpanAt } from '../../shared/time/oslo.js';
 import { hashPin, saveStaff, type HashedPin } from '../staff/pin-lock.js';
 import { writeStaffing } from '../ward/staffing.js';
 import { createFromTemplate } from '../ward/task-templates.js';
@@ -133,7 +133,7 @@ const demoHash = (pin: string): HashedPin => {
  */
 function seedWardLife(board: BoardService, unit: DemoUnit, random: () => number, clock: DemoClock, today: Date, stays: string[]): void {
   const ctx: CommandContext = { store: board.store, municipality: board.options.municipality, unit: unit.id, actor: 'demo', staff: null, now: () => clock.now ?? new Date() };
-  const current = shiftAt(today);
+  const current = shiftSpanAt(today.getTime());
   for (let back = 14 * 3; back >= 0; back -= 1) {
     let ref = current;
     for (let i = 0; i < back; i += 1) ref = previousShift(ref);

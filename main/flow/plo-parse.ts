@@ -6,7 +6,7 @@
  * display text, then from its place in the message (docs/flow.md lists these assumptions).
  */
 
-import { instantOfPloTime } from './oslo-wall.js';
+import { instantOfPloTime } from './plo-time.js';
 import { childNamed, childrenNamed, parseXml, pathOf, type XmlElement } from './plo-xml.js';
 
 export const MSGHEAD_NS = 'http://www.kith.no/xmlstds/msghead/2006-05-24';

@@ -6,7 +6,7 @@
 
 import type { BenefitDefinition, BenefitMeasurement, BenefitsView } from '../../shared/api/commands/leader.js';
 import { benefitOutcome, BENEFIT_TEXT, per30Days, type PeriodMeasure } from '../../shared/indicators/benefits.js';
-import { addDays, dayOf, daysBetween, osloDay } from '../../shared/indicators/calendar.js';
+import { addDays, dayOf, daysBetween, osloDay } from '../../shared/time/oslo.js';
 import { percent } from '../../shared/indicators/definitions.js';
 import { averageLengthOfStay } from '../../shared/indicators/length-of-stay.js';
 import type { Db } from '../store/database.js';

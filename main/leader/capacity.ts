@@ -5,7 +5,7 @@
  */
 
 import type { CapacityView, KindCapacity, UnitCapacity } from '../../shared/api/commands/leader.js';
-import { shiftAt } from '../../shared/indicators/calendar.js';
+import { shiftAt } from '../../shared/time/oslo.js';
 import { roundOrNull } from '../../shared/indicators/definitions.js';
 import { occupancyPercent } from '../../shared/indicators/occupancy.js';
 import { workloadPerStaff } from '../../shared/indicators/workload.js';

@@ -6,7 +6,7 @@
  */
 
 import type { DailyRate } from '../../shared/api/commands/leader.js';
-import { osloDay } from '../../shared/indicators/calendar.js';
+import { osloDay } from '../../shared/time/oslo.js';
 import { rateForDay, type DailyRates } from '../../shared/indicators/discharge-ready.js';
 import type { Db } from '../store/database.js';
 

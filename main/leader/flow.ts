@@ -5,7 +5,7 @@
  */
 
 import type { FlowView, TransferInFlight } from '../../shared/api/commands/leader.js';
-import { addMonths, DAY_MS, instantOf, monthOf, osloDay } from '../../shared/indicators/calendar.js';
+import { addMonths, DAY_MS, instantOf, monthOf, osloDay } from '../../shared/time/oslo.js';
 import { round1 } from '../../shared/indicators/definitions.js';
 import { costOfDays, daysWaiting, monthlyTotals, waitedDays, type ReadyInterval } from '../../shared/indicators/discharge-ready.js';
 import { rateOfYear, type RateTable } from './daily-rates.js';

@@ -7,7 +7,7 @@
 
 import type { BacktestScore, ForecastView, UnitForecast } from '../../shared/api/commands/leader.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
-import { addDays, dayOf, daysBetween, osloDay } from '../../shared/indicators/calendar.js';
+import { addDays, dayOf, daysBetween, osloDay } from '../../shared/time/oslo.js';
 import { percent, round1, roundOrNull } from '../../shared/indicators/definitions.js';
 import { backtest, forecastLevels, HORIZON_DAYS, weekdayProfile, type BacktestResult, type KnownFlow } from '../../shared/indicators/forecast.js';
 import type { DayFlow } from '../../shared/indicators/occupancy.js';

@@ -6,7 +6,7 @@
 
 import type { IndicatorsView, IndicatorValue, UnitIndicatorRow } from '../../shared/api/commands/leader.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
-import { addDays, osloDay } from '../../shared/indicators/calendar.js';
+import { addDays, osloDay } from '../../shared/time/oslo.js';
 import { INDICATOR_IDS, percent, ratio, round1, type IndicatorId } from '../../shared/indicators/definitions.js';
 import { rateForDay, type DailyRates } from '../../shared/indicators/discharge-ready.js';
 import { averageLengthOfStay } from '../../shared/indicators/length-of-stay.js';

@@ -7,7 +7,7 @@
 import type { LeaderCommandName } from '../../shared/api/commands/leader.js';
 import type { CommandOutput, ParsedInput } from '../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
-import { osloDay } from '../../shared/indicators/calendar.js';
+import { osloDay } from '../../shared/time/oslo.js';
 import { listBenefits, removeBenefit, saveBenefit } from './benefit-store.js';
 import { benefitsView } from './benefits.js';
 import { capacityView } from './capacity.js';

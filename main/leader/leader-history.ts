@@ -5,7 +5,7 @@
  * re-reads only those. Patients' names, birth dates and notes are never selected.
  */
 
-import { addDays, dayStart, instantOf, osloDay } from '../../shared/indicators/calendar.js';
+import { addDays, dayStart, instantOf, osloDay } from '../../shared/time/oslo.js';
 import { IPLOS_MEASURES, recordsMeasure } from '../../shared/indicators/iplos.js';
 import { ON_TIME_GRACE_MINUTES } from '../../shared/indicators/tasks-on-time.js';
 import type { Db } from '../store/database.js';

@@ -4,7 +4,7 @@
  * time, ADL points and staff per shift, and IPLOS coverage of nursing-home residents.
  */
 
-import { addDays, dayStart, midnightAfter, osloInstant, SHIFT_START_HOURS, type ShiftName } from '../../shared/indicators/calendar.js';
+import { addDays, dayStart, midnightAfter, osloInstant, SHIFT_HOURS, type ShiftName } from '../../shared/time/oslo.js';
 import type { IndicatorId } from '../../shared/indicators/definitions.js';
 import { IPLOS_MEASURES, iplosCoverage, recordsMeasure } from '../../shared/indicators/iplos.js';
 import { dischargesBetween } from '../../shared/indicators/length-of-stay.js';
@@ -89,7 +89,7 @@ function countSeries(history: LeaderHistory, unit: UnitRow, days: readonly strin
   for (const row of parts.staffing ? history.staffing(unit.id) : []) {
     const i = index.get(row.date);
     if (i === undefined || row.present === null || row.present <= 0) continue;
-    const hour = SHIFT_START_HOURS[row.shift as ShiftName] ?? 12;
+    const hour = SHIFT_HOURS[row.shift as ShiftName]?.start ?? 12;
     const at = osloInstant(row.date, hour);
     shiftPoints[i] += points.reduce((sum, stay) => sum + (presentAt(stay, at) ? (stay.weight ?? 0) : 0), 0);
     shiftPresent[i] += row.present;

@@ -7,7 +7,7 @@
 import type { TrendDay } from '../../shared/api/commands/ward.js';
 import { isDoneOnTime } from '../../shared/indicators/tasks-on-time.js';
 import type { Db } from '../store/database.js';
-import { addDays, osloDate, osloInstant } from './oslo-time.js';
+import { addDays, dayStart, osloDay } from '../../shared/time/oslo.js';
 
 /** One entry per day, oldest first, ending with today (whose tasks count only once due). */
 export function capacityTrend(db: Db, unit: string, places: number, now: Date, days: number): TrendDay[] {
@@ -19,12 +19,12 @@ export function capacityTrend(db: Db, unit: string, places: number, now: Date, d
     // Skipped tasks (deliberately not done) are not counted as due, as in the leader view's formula.
     `SELECT due, status, doneAt FROM task WHERE unit = ? AND deleted = 0 AND status != 'skipped' AND due >= ? AND due < ? AND due <= ?`,
   );
-  const today = osloDate(now);
+  const today = osloDay(now.getTime());
   const trend: TrendDay[] = [];
   for (let back = days - 1; back >= 0; back -= 1) {
     const date = addDays(today, -back);
-    const midnight = osloInstant(date, 0).toISOString();
-    const next = osloInstant(addDays(date, 1), 0).toISOString();
+    const midnight = new Date(dayStart(date)).toISOString();
+    const next = new Date(dayStart(addDays(date, 1))).toISOString();
     const count = (occupied.get(unit, midnight, midnight) as { n: number }).n;
     const due = tasks.all(unit, midnight, next, now.toISOString()) as { due: string; status: string; doneAt: string | null }[];
     // The leader view's rule (shared/indicators), so the board and the leader view agree.

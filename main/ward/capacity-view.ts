@@ -7,7 +7,7 @@ import type { CapacityView, WorkloadLevel } from '../../shared/api/commands/ward
 import { LIST_UNIT_KINDS, type UnitKind } from '../../shared/domain/types.js';
 import type { Db } from '../store/database.js';
 import { capacityTrend } from './capacity-trend.js';
-import { osloDate, shiftAt } from './oslo-time.js';
+import { dayOf, osloDay, shiftSpanAt } from '../../shared/time/oslo.js';
 import { readStaffing } from './staffing.js';
 
 /**
@@ -42,8 +42,8 @@ export function readCapacity(db: Db, unit: string, now: Date, days = 14): Capaci
   const stays = db
     .prepare("SELECT id, adl, expectedDischarge FROM stay WHERE unit = ? AND deleted = 0 AND status = 'active'")
     .all(unit) as { id: string; adl: number | null; expectedDischarge: string | null }[];
-  const today = osloDate(now);
-  const onToday = (value: string | null) => value !== null && (value.length === 10 ? value : osloDate(new Date(value))) === today;
+  const today = osloDay(now.getTime());
+  const onToday = (value: string | null) => dayOf(value) === today;
 
   const transfers = db
     .prepare('SELECT stay, fromUnit, toUnit, status, scheduledFor FROM transfer WHERE (fromUnit = ? OR toUnit = ?) AND deleted = 0')
@@ -53,7 +53,7 @@ export function readCapacity(db: Db, unit: string, now: Date, days = 14): Capaci
   const leaving = new Set(stays.filter((s) => onToday(s.expectedDischarge)).map((s) => s.id));
   for (const t of pending) if (t.fromUnit === unit && t.stay) leaving.add(t.stay);
 
-  const shift = shiftAt(now);
+  const shift = shiftSpanAt(now.getTime());
   const staffing = readStaffing(db, unit, shift.date, shift.shift);
   const adlPoints = stays.reduce((sum, s) => sum + (s.adl ?? 0), 0);
   const perStaff = staffing.present ? Math.round((adlPoints / staffing.present) * 10) / 10 : null;

@@ -9,7 +9,7 @@ import { personalFields } from '../../shared/domain/schema.js';
 import type { Stay, UnitState } from '../../shared/domain/types.js';
 import type { Db } from '../store/database.js';
 import { toBed, toStay, toTask, toUnit, type Row } from '../store/read-model.js';
-import { addDays, osloDate, osloInstant } from './oslo-time.js';
+import { addDays, dayStart, osloDay } from '../../shared/time/oslo.js';
 
 /** Finished tasks stay on the board this long (the "recently done" list, and undo), the latest RECENT_DONE_LIMIT of them. */
 const RECENT_DONE_HOURS = 12;
@@ -34,7 +34,7 @@ export function corridorUnitState(state: UnitState): UnitState {
 
 /** Which tasks a board shows at `now`: open ones due before `horizon`, finished ones since `recent`. */
 function taskWindow(now: Date): { horizon: string; recent: string } {
-  const endOfDay = osloInstant(addDays(osloDate(now), 1), 0).getTime();
+  const endOfDay = dayStart(addDays(osloDay(now.getTime()), 1));
   return {
     horizon: new Date(Math.max(endOfDay, now.getTime() + MIN_AHEAD_HOURS * 3_600_000)).toISOString(),
     recent: new Date(now.getTime() - RECENT_DONE_HOURS * 3_600_000).toISOString(),

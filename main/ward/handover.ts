@@ -10,7 +10,7 @@ import { RISK_FLAGS } from '../../shared/domain/schema.js';
 import { decodeStamp, encodeStamp } from '../../shared/sync/hlc.js';
 import type { Db } from '../store/database.js';
 import type { CommandContext } from '../replica/command-context.js';
-import { previousShift, shiftAt } from './oslo-time.js';
+import { previousShift, shiftSpanAt } from '../../shared/time/oslo.js';
 import { shiftRecordId } from './staffing.js';
 
 /** In the first hour of a shift the handover shown is the one just ended: that is what is handed over. */
@@ -24,7 +24,7 @@ const SAME_COMMIT_MS = 1000;
 
 /** The shift whose handover a screen opens by default at `now`. */
 export function defaultHandoverShift(now: Date): ShiftRef {
-  const running = shiftAt(now);
+  const running = shiftSpanAt(now.getTime());
   return now.getTime() - new Date(running.from).getTime() < HANDOVER_WINDOW_MS ? previousShift(running) : running;
 }
 

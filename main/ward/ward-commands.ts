@@ -13,7 +13,7 @@ import { readCapacity } from './capacity-view.js';
 import { newId, type Handler } from '../replica/command-context.js';
 import { readWardState, readWardTasks } from './corridor-state.js';
 import { acknowledgeHandover, defaultHandoverShift, readHandover, writeHandoverNotes } from './handover.js';
-import { shiftRef } from './oslo-time.js';
+import { shiftSpan } from '../../shared/time/oslo.js';
 import { checkPin, findStaff, removeStaff, saveStaff, unitLeaderCount } from '../staff/pin-lock.js';
 import { listStaff, lockedUntil, pinGuardUntil, recordFailure, recordSuccess, releaseStaff } from '../staff/pin-lockout.js';
 import { closeSession, closeSessionsOf, openSession, verifySession } from '../staff/sessions.js';
@@ -166,7 +166,7 @@ export const wardCommands = {
   'handover.view': (ctx, input) => {
     const now = ctx.now();
     let ref: ShiftRef;
-    if (input.date !== undefined && input.shift !== undefined) ref = shiftRef(input.date, input.shift);
+    if (input.date !== undefined && input.shift !== undefined) ref = shiftSpan(input.date, input.shift);
     else if (input.date === undefined && input.shift === undefined) ref = defaultHandoverShift(now);
     else return fail('invalid-input', 'give both date and shift, or neither');
     return ok(readHandover(ctx.store.db, ctx.unit, ref, now, ctx.staff !== null));

@@ -4,7 +4,7 @@
  * occupancy count: each midnight after discharge-ready, up to the discharge, is one day.
  */
 
-import { addDays, daysBetween, monthOf, osloDay } from './calendar.js';
+import { addDays, daysBetween, monthOf, osloDay } from '../time/oslo.js';
 
 /** NOK per day in 2024 (DOMAIN.md); the rate is set yearly, so every year can be configured. */
 export const DEFAULT_DAILY_RATE_NOK = 5745;

@@ -6,7 +6,7 @@
  * weekday last week) on the history at hand.
  */
 
-import { weekday } from './calendar.js';
+import { weekday } from '../time/oslo.js';
 import type { DayFlow } from './occupancy.js';
 
 export const HORIZON_DAYS = 7;

@@ -3,7 +3,7 @@
  * months. A transfer to a nursing-home unit stands for both: requested = decision, completed = start.
  */
 
-import { addMonths, dayOf, daysBetween } from './calendar.js';
+import { addMonths, dayOf, daysBetween } from '../time/oslo.js';
 
 /** A placement: decided on one day, started on another (null while waiting). */
 export interface Placement {

@@ -5,17 +5,17 @@
 
 import { z } from 'zod';
 import type { Task, UnitState } from '../../domain/types.js';
-// Type-only: the contract imports this group, this group only borrows a type back.
-import type { SyncStatus } from '../contract.js';
+import type { SyncStatus } from '../sync-status.js';
+import { SHIFT_NAMES, type ShiftName, type ShiftSpan } from '../../time/oslo.js';
 import { command, freeText, isoDate, person, recordId, type Created } from '../schema-parts.js';
 
 /** Staff roles on a board: every role may unlock names; leaders acknowledge handover and staff a shift. */
 export const STAFF_ROLES = ['nurse', 'shift-leader', 'unit-leader'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** The shifts of a day in Europe/Oslo: day 07–15, evening 15–22, night 22–07 (dated by its start). */
-export const SHIFTS = ['day', 'evening', 'night'] as const;
-export type Shift = (typeof SHIFTS)[number];
+/** The shifts of a day in Europe/Oslo, as the one calendar defines them (shared/time/oslo.ts). */
+export const SHIFTS = SHIFT_NAMES;
+export type Shift = ShiftName;
 
 /** Languages the board speaks; task templates are written in the language the screen shows. */
 export const LANGUAGES = ['nb', 'en'] as const;
@@ -109,13 +109,8 @@ export interface TaskTemplate {
   recurrenceMinutes: number | null;
 }
 
-export interface ShiftRef {
-  date: string;
-  shift: Shift;
-  /** ISO instants of the shift's start and end. */
-  from: string;
-  to: string;
-}
+/** A shift with the ISO instants of its start and end. */
+export type ShiftRef = ShiftSpan;
 
 export type WorkloadLevel = 'normal' | 'high' | 'very-high' | 'unknown';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantOf, osloInstant } from '../../../shared/indicators/calendar.js';
+import { instantOf, osloInstant } from '../../../shared/time/oslo.js';
 import { costOfDays, daysWaiting, DEFAULT_DAILY_RATE_NOK, monthlyTotals, rateForDay, waitedDays } from '../../../shared/indicators/discharge-ready.js';
 
 const at = (day: string, hour: number) => osloInstant(day, hour);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, weekday } from '../../../shared/indicators/calendar.js';
+import { addDays, weekday } from '../../../shared/time/oslo.js';
 import { backtest, forecastLevels, meanAbsoluteError, seasonalNaive, weekdayProfile } from '../../../shared/indicators/forecast.js';
 import type { DayFlow } from '../../../shared/indicators/occupancy.js';
 

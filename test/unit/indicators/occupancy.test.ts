@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayStart, midnightAfter, osloInstant } from '../../../shared/indicators/calendar.js';
+import { dayStart, midnightAfter, osloInstant } from '../../../shared/time/oslo.js';
 import { averageLengthOfStay, dischargesBetween } from '../../../shared/indicators/length-of-stay.js';
 import { countAt, dailyFlows, occupancyPercent, presentAt, type StayInterval } from '../../../shared/indicators/occupancy.js';
 

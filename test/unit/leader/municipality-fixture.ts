@@ -4,7 +4,7 @@
  * data the leader view must never carry). Synthetic people only.
  */
 
-import { addDays, osloDay, osloInstant } from '../../../shared/indicators/calendar.js';
+import { addDays, osloDay, osloInstant } from '../../../shared/time/oslo.js';
 import type { FieldValue } from '../../../shared/domain/schema.js';
 import type { RecordEdit } from '../../../main/store/field-store.js';
 import type { HubService } from '../../../main/hub/hub-service.js';

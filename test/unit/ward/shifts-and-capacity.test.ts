@@ -1,7 +1,9 @@
 /** Shifts in Oslo time, staffing and workload, the 14-day trends, and the handover list. */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { shiftAt, shiftRef } from '../../../main/ward/oslo-time.js';
+import { shiftSpan as shiftRef, shiftSpanAt } from '../../../shared/time/oslo.js';
+
+const shiftAt = (at: Date) => shiftSpanAt(at.getTime());
 import { openTestBoard, seedWard, type TestBoard } from './ward-board.js';
 
 describe('shifts in Europe/Oslo', () => {

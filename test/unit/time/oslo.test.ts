@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dayOf, dayStart, daysBetween, instantOf, midnightAfter, osloDay, osloInstant, shiftAt, weekday } from '../../../shared/indicators/calendar.js';
+import { addDays, addMonths, dayOf, dayStart, daysBetween, instantOf, midnightAfter, osloDay, osloHour, osloInstant, osloWallInstant, previousShift, SHIFT_HOURS, SHIFT_NAMES, shiftAt, shiftSpan, shiftSpanAt, weekday } from '../../../shared/time/oslo.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -47,5 +47,31 @@ describe('Oslo calendar', () => {
     expect(shiftAt(Date.parse('2024-03-04T06:00:00Z'))).toEqual({ date: '2024-03-04', shift: 'day' }); // 07:00
     expect(shiftAt(Date.parse('2024-03-04T14:00:00Z'))).toEqual({ date: '2024-03-04', shift: 'evening' }); // 15:00
     expect(shiftAt(Date.parse('2024-03-04T21:00:00Z'))).toEqual({ date: '2024-03-04', shift: 'night' }); // 22:00
+  });
+});
+
+describe('the one Oslo calendar across the clock changes', () => {
+  it('gives every shift its wall hours on the days the clocks change', () => {
+    // 29 March 2026: 02:00 becomes 03:00, so that night is 8 h; 25 October: 03:00 becomes 02:00, 10 h.
+    expect(shiftSpan('2026-03-28', 'night')).toEqual({ date: '2026-03-28', shift: 'night', from: '2026-03-28T21:00:00.000Z', to: '2026-03-29T05:00:00.000Z' });
+    expect(shiftSpan('2026-10-24', 'night')).toEqual({ date: '2026-10-24', shift: 'night', from: '2026-10-24T20:00:00.000Z', to: '2026-10-25T06:00:00.000Z' });
+    expect(shiftSpan('2026-03-29', 'day')).toMatchObject({ from: '2026-03-29T05:00:00.000Z', to: '2026-03-29T13:00:00.000Z' });
+    expect(previousShift({ date: '2026-03-29', shift: 'day' })).toMatchObject({ date: '2026-03-28', shift: 'night' });
+    expect(shiftSpanAt(Date.parse('2026-10-25T05:59:59Z'))).toMatchObject({ date: '2026-10-24', shift: 'night' });
+    expect(shiftSpanAt(Date.parse('2026-10-25T06:00:00Z'))).toMatchObject({ date: '2026-10-25', shift: 'day' });
+  });
+
+  it('reads a wall time the spring change skips as the hour after, and a repeated one as the later', () => {
+    expect(iso(osloWallInstant('2026-03-29', 2, 30))).toBe('2026-03-29T01:30:00.000Z'); // 03:30 summer time
+    expect(iso(osloWallInstant('2026-10-25', 2, 30))).toBe('2026-10-25T01:30:00.000Z'); // the second 02:30, winter time
+    expect(iso(osloWallInstant('2026-03-28', 10))).toBe('2026-03-28T09:00:00.000Z');
+    expect(iso(osloWallInstant('2026-04-11', 10))).toBe('2026-04-11T08:00:00.000Z'); // P14D later, the same 10:00 on the wall
+  });
+
+  it('has the Oslo date and hour of an instant in any process zone, one UTC hour at a time', () => {
+    expect([osloDay(Date.parse('2026-06-30T21:59:59Z')), osloHour(Date.parse('2026-06-30T21:59:59Z'))]).toEqual(['2026-06-30', 23]);
+    expect([osloDay(Date.parse('2026-06-30T22:00:00Z')), osloHour(Date.parse('2026-06-30T22:00:00Z'))]).toEqual(['2026-07-01', 0]);
+    expect(SHIFT_NAMES).toEqual(['day', 'evening', 'night']);
+    expect(Object.keys(SHIFT_HOURS)).toEqual([...SHIFT_NAMES]);
   });
 });

@@ -4,25 +4,9 @@
  * one is given.
  */
 
+import { osloWallInstant } from '../../shared/time/oslo.js';
+
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:\d{2})?$/;
-
-const osloWallFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Oslo',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** Oslo's offset from UTC at an instant, in ms. */
-function osloOffsetMs(at: number): number {
-  const parts = Object.fromEntries(osloWallFormat.formatToParts(new Date(at)).map((p) => [p.type, Number(p.value)]));
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return asUtc - Math.floor(at / 1000) * 1000;
-}
 
 /** The instant of an xs:date or xs:dateTime; Oslo time when it carries no offset. Undefined when unreadable. */
 export function instantOfPloTime(value: string): string | undefined {
@@ -42,9 +26,7 @@ export function instantOfPloTime(value: string): string | undefined {
     const sign = zone.startsWith('-') ? -1 : 1;
     at = wall - sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
   } else {
-    // Two passes settle the offset on the days the clocks change.
-    at = wall - osloOffsetMs(wall);
-    at = wall - osloOffsetMs(at);
+    at = osloWallInstant(`${y}-${mo}-${d}`, Number(h), Number(mi), Number(s), ms);
   }
   return new Date(at).toISOString();
 }
