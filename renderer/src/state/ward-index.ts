@@ -11,6 +11,8 @@ import type { CorridorState, CorridorStay } from './corridor-view.js';
 export interface TaskCounts {
   due: number;
   overdue: number;
+  /** When the next open task not yet overdue falls due (ISO), if one has a due time. */
+  nextDue: string | null;
 }
 
 export interface WardIndex {
@@ -32,9 +34,12 @@ export function indexWard(state: CorridorState, tasks: readonly Task[], now: Dat
   const nowIso = now.toISOString();
   for (const task of tasks) {
     if (task.status !== 'open') continue;
-    const entry = counts.get(task.stay) ?? { due: 0, overdue: 0 };
+    const entry = counts.get(task.stay) ?? { due: 0, overdue: 0, nextDue: null };
     if (task.due !== null && task.due < nowIso) entry.overdue += 1;
-    else entry.due += 1;
+    else {
+      entry.due += 1;
+      if (task.due !== null && (entry.nextDue === null || task.due < entry.nextDue)) entry.nextDue = task.due;
+    }
     counts.set(task.stay, entry);
   }
   const who = (stay: CorridorStay) => (stay.shielded ? t.shielded : stay.initials);

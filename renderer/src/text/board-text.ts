@@ -50,13 +50,16 @@ export interface BoardText {
     list: string;
     none: string;
     open: (place: string) => string;
-    due: (n: number) => string;
     overdue: (n: number) => string;
+    /** Words for screen readers before the next due time on a card. */
+    nextDue: string;
     expected: (date: string) => string;
     readySince: (date: string) => string;
     nurse: string;
     flagsLegend: string;
   };
+  /** The strip under the overview that explains the risk codes in use. */
+  legend: { heading: string; flags: string };
   tasks: {
     heading: string;
     openCount: (n: number) => string;

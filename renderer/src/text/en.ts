@@ -27,7 +27,7 @@ function failure(code: ErrorCode, message: string): string {
 export const en: BoardText = {
   locale: 'en-GB',
   otherLanguage: { label: 'Norsk', accessible: 'Bytt til norsk' },
-  bedStatus: { free: 'Free', occupied: 'Occupied', blocked: 'Blocked', cleaning: 'Cleaning' },
+  bedStatus: { free: 'Free', occupied: 'Occupied', blocked: 'Blocked', cleaning: 'To be cleaned' },
   unitKind: {
     'hospital-ward': 'Hospital ward',
     'nursing-home': 'Nursing home unit',
@@ -84,13 +84,14 @@ export const en: BoardText = {
     list: 'Patient list',
     none: 'The unit has no beds.',
     open: (place) => `Open ${place}`,
-    due: (n) => `${n} open`,
     overdue: (n) => `${n} overdue`,
+    nextDue: 'Next due',
     expected: (date) => `Leaves ${date}`,
     readySince: (date) => `Ready since ${date}`,
     nurse: 'Nurse',
     flagsLegend: 'Risks',
   },
+  legend: { heading: 'Key', flags: 'Risk codes' },
   tasks: {
     heading: 'Tasks',
     openCount: (n) => `${n} open`,

@@ -9,7 +9,7 @@ export const BED_STATUS_TEXT: Record<BedStatus, string> = {
   free: 'Ledig',
   occupied: 'Opptatt',
   blocked: 'Sperret',
-  cleaning: 'Vask',
+  cleaning: 'Til rengjøring',
 };
 
 /** Unit kind as staff say it. */
@@ -114,13 +114,14 @@ export const nb: BoardText = {
     list: 'Pasientliste',
     none: 'Enheten har ingen senger.',
     open: (place) => `Åpne ${place}`,
-    due: (n) => `${n} ${n === 1 ? 'åpen' : 'åpne'}`,
     overdue: (n) => `${n} forfalt`,
+    nextDue: 'Neste frist',
     expected: (date) => `Utreise ${date}`,
     readySince: (date) => `Utskrivningsklar ${date}`,
     nurse: 'Ansvarlig',
     flagsLegend: 'Risiko',
   },
+  legend: { heading: 'Forklaring', flags: 'Risikokoder' },
   tasks: {
     heading: 'Oppgaver',
     openCount: (n) => `${n} åpne`,

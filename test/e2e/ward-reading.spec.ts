@@ -1,0 +1,128 @@
+/**
+ * The ward overview read from 3 m on a 1080p wall screen, landscape and portrait: twenty beds
+ * wholly on the screen, nothing lying over a card or a task, what is urgent (risk codes, overdue
+ * counts, the next due time, the responsible nurse) at least 28 px, an icon beside each risk
+ * code and a legend strip, and badges only for the exceptions, not for the normal occupied bed.
+ */
+
+import type { Page } from '@playwright/test';
+import { LEADER, expect, snap, test } from './ward-fixtures.js';
+
+const BEDS = Array.from({ length: 20 }, (_, i) => `${101 + i}`);
+/** Synthetic residents (DOMAIN.md): initials and a made-up name, born in the 1930s and 40s. */
+const FLAG_SETS = [{ fall: true, allergy: true }, { infection: true }, { hlrMinus: true, twoCarers: true }, { nutrition: true, pressureUlcer: true }, {}];
+const MIN_PX = 28;
+
+test('twenty beds at 3 m: all on the screen, urgent facts at least 28 px, icons and a legend, only exceptions badged', async ({ ward, page }, testInfo) => {
+  test.setTimeout(120_000);
+  const board = await ward.board();
+  await board.signIn(LEADER);
+  await board.callOk('unit.configure', { name: 'Solsiden', kind: 'nursing-home', beds: BEDS.map((label) => ({ label })) });
+  const soon = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+  for (const [i, bed] of BEDS.slice(0, 17).entries()) {
+    const initials = `${String.fromCharCode(65 + i)}${String.fromCharCode(75 + (i % 10))}`;
+    const stay = await board.callOk('stay.admit', {
+      bed,
+      name: `Testperson ${initials}`,
+      initials,
+      birthDate: `19${38 + (i % 10)}-0${1 + (i % 9)}-1${i % 10}`,
+      adl: 1 + (i % 5),
+      nurse: i % 3 === 0 ? 'Anne S.' : 'Per K.',
+      flags: FLAG_SETS[i % FLAG_SETS.length],
+    });
+    await board.callOk('task.create', { title: 'Snu pasienten', stayId: stay.id, due: soon(20 + i * 7) });
+    if (i % 4 === 0) await board.callOk('task.create', { title: 'Mål blodtrykk', stayId: stay.id, due: soon(-15) });
+  }
+  await board.callOk('bed.setStatus', { bed: '119', status: 'cleaning' });
+  await board.callOk('bed.setStatus', { bed: '120', status: 'blocked' });
+  await page.goto(board.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Solsiden' })).toBeVisible();
+
+  for (const [orientation, size] of [['landscape', { width: 1920, height: 1080 }], ['portrait', { width: 1080, height: 1920 }]] as const) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(300);
+    await snap(page, testInfo, `overview-3m-${orientation}`);
+    await expectAllCardsOnScreen(page, orientation);
+    await expectNothingCovers(page, orientation);
+    for (const [what, selector] of [
+      ['risk codes', '.bed .badge'],
+      ['overdue counts', '.bed .overdue'],
+      ['next due times', '.bed .next-due'],
+      ['responsible nurses', '.bed .nurse'],
+      ['due times in the task list', '.tasks .due'],
+    ] as const) {
+      const sizes = await page.locator(selector).evaluateAll((nodes) => nodes.map((node) => parseFloat(getComputedStyle(node).fontSize)));
+      expect(sizes.length, `${what} on the overview (${orientation})`).toBeGreaterThan(0);
+      expect(Math.min(...sizes), `${what}: the smallest (${orientation})`).toBeGreaterThanOrEqual(MIN_PX);
+    }
+  }
+
+  // Each risk code has its icon beside it, and the legend strip says what the codes on the screen mean.
+  const badges = page.locator('.bed .badge');
+  expect(await badges.count()).toBeGreaterThan(0);
+  expect(await page.locator('.bed .badge svg').count()).toBe(await badges.count());
+  const legend = page.getByRole('region', { name: 'Forklaring' });
+  await expect(legend).toBeVisible();
+  for (const words of ['Fallrisiko', 'Allergi (cave)', 'Isolasjon / smitte', 'HLR minus', 'Trenger to pleiere']) await expect(legend).toContainText(words);
+  await expect(legend).not.toContainText('Urinveisinfeksjon'); // no one on the unit has it: not explained
+
+  // Only exceptions carry a badge: free, cleaning, blocked and overdue; an occupied bed or an open task does not.
+  await expect(page.getByRole('button', { name: 'Åpne Rom 101' })).not.toContainText('Opptatt');
+  await expect(page.locator('.bed').filter({ hasText: 'åpen' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Åpne Rom 118' })).toContainText('Ledig');
+  await expect(page.getByRole('button', { name: 'Åpne Rom 119' })).toContainText('Til rengjøring');
+  await expect(page.getByRole('button', { name: 'Åpne Rom 120' })).toContainText('Sperret');
+  await expect(page.getByRole('button', { name: 'Åpne Rom 101' })).toContainText('1 forfalt');
+});
+
+/** Every bed card lies wholly inside the viewport and inside every list that could scroll it: nothing to scroll to. */
+async function expectAllCardsOnScreen(page: Page, orientation: string): Promise<void> {
+  const outside = await page.locator('.bed').evaluateAll((cards) =>
+    cards
+      .map((card) => {
+        const seen = { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
+        for (let up = card.parentElement; up; up = up.parentElement) {
+          if (!/auto|scroll|hidden/.test(getComputedStyle(up).overflowY)) continue;
+          const clip = up.getBoundingClientRect();
+          Object.assign(seen, { top: Math.max(seen.top, clip.top), left: Math.max(seen.left, clip.left), bottom: Math.min(seen.bottom, clip.bottom), right: Math.min(seen.right, clip.right) });
+        }
+        return { text: (card.textContent ?? '').trim().slice(0, 12), box: card.getBoundingClientRect(), seen };
+      })
+      .filter(({ box, seen }) => box.top < seen.top - 0.5 || box.left < seen.left - 0.5 || box.bottom > seen.bottom + 0.5 || box.right > seen.right + 0.5)
+      .map(({ text, box, seen }) => `${text} at ${Math.round(box.top)}–${Math.round(box.bottom)} px, seen ${Math.round(seen.top)}–${Math.round(seen.bottom)}`),
+  );
+  expect(await page.locator('.bed').count()).toBe(BEDS.length);
+  expect(outside, `cards not wholly on the ${orientation} screen`).toEqual([]);
+}
+
+/** What the screen shows at the corners and centre of each card and task is that card or task. */
+async function expectNothingCovers(page: Page, orientation: string): Promise<void> {
+  const covered = await page.locator('.bed, .tasks .task').evaluateAll((items) =>
+    items.flatMap((item) => {
+      // Seen through the lists that scroll it (and the viewport): a task scrolled out of view is not covered.
+      const seen = { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
+      for (let up = item.parentElement; up; up = up.parentElement) {
+        if (!/auto|scroll|hidden/.test(getComputedStyle(up).overflowY)) continue;
+        const clip = up.getBoundingClientRect();
+        Object.assign(seen, { top: Math.max(seen.top, clip.top), left: Math.max(seen.left, clip.left), bottom: Math.min(seen.bottom, clip.bottom), right: Math.min(seen.right, clip.right) });
+      }
+      const own = item.getBoundingClientRect();
+      const box = { top: Math.max(own.top, seen.top), left: Math.max(own.left, seen.left), bottom: Math.min(own.bottom, seen.bottom), right: Math.min(own.right, seen.right) };
+      if (box.bottom - box.top < 12 || box.right - box.left < 12) return [];
+      const points = [
+        [box.left + 4, box.top + 4],
+        [box.right - 4, box.top + 4],
+        [box.left + 4, box.bottom - 4],
+        [box.right - 4, box.bottom - 4],
+        [(box.left + box.right) / 2, (box.top + box.bottom) / 2],
+      ];
+      return points
+        .filter(([x, y]) => {
+          const hit = document.elementFromPoint(x, y);
+          return hit !== null && !item.contains(hit) && !hit.contains(item);
+        })
+        .map(([x, y]) => `${(item.textContent ?? '').trim().slice(0, 16)} at ${Math.round(x)},${Math.round(y)} under ${document.elementFromPoint(x, y)?.className}`);
+    }),
+  );
+  expect(covered, `something lies over a card or a task (${orientation})`).toEqual([]);
+}
