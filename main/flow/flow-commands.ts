@@ -85,7 +85,7 @@ export const flowCommands = {
 
   'transfer.accept': (ctx, input) =>
     step(ctx, input.id, 'accept', (transfer, at) => {
-      const bed = chooseBed(ctx, transfer, input.bed, ['free', 'cleaning']);
+      const bed = chooseBed(ctx, transfer, input.bed, ['free']);
       if (!bed.ok) return bed;
       return ok({ edits: [], transfer: { acceptedAt: at, status: 'accepted', ...bed.value } });
     }),
@@ -97,7 +97,7 @@ export const flowCommands = {
 
   'transfer.schedule': (ctx, input) =>
     step(ctx, input.id, 'schedule', (transfer, at) => {
-      const bed = chooseBed(ctx, transfer, input.bed ?? transfer.toBedLabel ?? undefined, ['free', 'cleaning']);
+      const bed = chooseBed(ctx, transfer, input.bed ?? transfer.toBedLabel ?? undefined, ['free']);
       if (!bed.ok) return bed;
       const fields: Record<string, FieldValue> = {
         scheduledFor: new Date(input.scheduledFor).toISOString(),

@@ -108,11 +108,12 @@ export function readFlowState(db: Db, unit: string, now: Date): FlowState {
   const reserved = new Set(transfers.filter((t) => t.direction === 'in' && ['accepted', 'scheduled'].includes(t.state)).map((t) => t.toBed));
   const beds = db
     .prepare(
-      `SELECT b.label, b.status FROM bed b WHERE b.unit = ? AND b.deleted = 0 AND b.status IN ('free', 'cleaning')
+      // Only a free bed is offered: one in cleaning or blocked is not ready for a patient (the bed loop: docs/board.md).
+      `SELECT b.label, b.status FROM bed b WHERE b.unit = ? AND b.deleted = 0 AND b.status = 'free'
          AND NOT EXISTS (SELECT 1 FROM stay s WHERE s.bed = b.id AND s.deleted = 0 AND s.status = 'active')
        ORDER BY b.sort, b.label`,
     )
-    .all(unit) as { label: string; status: 'free' | 'cleaning' }[];
+    .all(unit) as { label: string; status: 'free' }[];
   const leaving = new Set(transfers.filter((t) => t.direction === 'out' && ['requested', 'accepted', 'scheduled'].includes(t.state)).map((t) => t.stayId));
   const stays = db
     .prepare(

@@ -14,6 +14,7 @@ export function unitOverviews(db: Db, now: Date): UnitOverview[] {
     beds: u.beds,
     occupied: u.occupied,
     free: u.free,
+    reserved: u.reserved,
     blocked: u.blocked,
     cleaning: u.cleaning,
     patients: u.patients,

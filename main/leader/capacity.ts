@@ -11,6 +11,7 @@ import { occupancyPercent } from '../../shared/indicators/occupancy.js';
 import { workloadPerStaff } from '../../shared/indicators/workload.js';
 import { LIST_UNIT_KINDS, UNIT_KINDS, type UnitKind } from '../../shared/domain/types.js';
 import type { Db } from '../store/database.js';
+import { reservedBedCounts } from '../unit/reserved-beds.js';
 import type { LeaderHistory } from './leader-history.js';
 
 type Counts = Record<string, number>;
@@ -53,9 +54,11 @@ export function capacityView(db: Db, history: LeaderHistory, now: Date): Capacit
     }[],
   );
 
+  const reserved = reservedBedCounts(db);
   const units: UnitCapacity[] = history.units().map((unit) => {
     const b = beds.get(unit.id) ?? {};
     const bedCount = Object.values(b).reduce((total, n) => total + n, 0);
+    const promised = reserved.get(unit.id) ?? 0;
     const s = stays.get(unit.id);
     const t = tasks.get(unit.id);
     const shiftStaff = staffing.get(unit.id);
@@ -72,7 +75,8 @@ export function capacityView(db: Db, history: LeaderHistory, now: Date): Capacit
       capacity: unit.capacity,
       beds: bedCount,
       occupied,
-      free: b.free ?? 0,
+      free: (b.free ?? 0) - promised,
+      reserved: promised,
       blocked: b.blocked ?? 0,
       cleaning: b.cleaning ?? 0,
       patients,
@@ -108,6 +112,7 @@ function summed(kind: string, units: readonly UnitCapacity[]): KindCapacity {
     beds: total((u) => u.beds),
     occupied: total((u) => u.occupied),
     free: total((u) => u.free),
+    reserved: total((u) => u.reserved),
     blocked: total((u) => u.blocked),
     cleaning: total((u) => u.cleaning),
     patients: total((u) => u.patients),

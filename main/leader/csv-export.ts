@@ -24,8 +24,8 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
 
 export function capacityCsv(view: CapacityView): string {
   return toCsv(
-    ['enhet', 'navn', 'type', 'kapasitet', 'senger', 'belagt', 'ledige', 'sperret', 'vask', 'pasienter', 'belegg_prosent', 'utskrivningsklare', 'bemanning_planlagt', 'bemanning_til_stede', 'adl_poeng', 'adl_ikke_vurdert', 'adl_poeng_per_ansatt', 'oppgaver_apne', 'oppgaver_forfalt'],
-    view.units.map((u) => [u.unit, u.name, u.kind, u.capacity, u.beds, u.occupied, u.free, u.blocked, u.cleaning, u.patients, u.occupancyPercent, u.dischargeReady, u.staffPlanned, u.staffPresent, u.adlPoints, u.adlUnassessed, u.workloadPerStaff, u.tasksOpen, u.tasksOverdue]),
+    ['enhet', 'navn', 'type', 'kapasitet', 'senger', 'belagt', 'ledige', 'sperret', 'vask', 'pasienter', 'belegg_prosent', 'utskrivningsklare', 'bemanning_planlagt', 'bemanning_til_stede', 'adl_poeng', 'adl_ikke_vurdert', 'adl_poeng_per_ansatt', 'oppgaver_apne', 'oppgaver_forfalt', 'reservert'],
+    view.units.map((u) => [u.unit, u.name, u.kind, u.capacity, u.beds, u.occupied, u.free, u.blocked, u.cleaning, u.patients, u.occupancyPercent, u.dischargeReady, u.staffPlanned, u.staffPresent, u.adlPoints, u.adlUnassessed, u.workloadPerStaff, u.tasksOpen, u.tasksOverdue, u.reserved]),
   );
 }
 

@@ -8,6 +8,7 @@ import type { RecordEdit } from '../store/field-store.js';
 import { readUnitState, unitLookups } from '../store/read-model.js';
 import { newId, type CommandContext, type Handler } from '../replica/command-context.js';
 import { corridorUnitState } from '../ward/corridor-state.js';
+import { bedFreedBy, cleaningEdits } from './bed-cleaning.js';
 
 export const unitCommands = {
   // Names only ever reach a screen through stay.reveal with an unlocked session (ward commands).
@@ -29,6 +30,7 @@ export const unitCommands = {
           name: input.name,
           kind: input.kind,
           capacity: input.capacity ?? input.beds.length,
+          ...(input.cleaningMinutes === undefined ? {} : { cleaningMinutes: input.cleaningMinutes }),
           deleted: false,
         },
       },
@@ -94,10 +96,7 @@ export const unitCommands = {
     const now = ctx.now().toISOString();
     const edits: RecordEdit[] = [{ c: 'stay', id: stay.id, fields: { status: 'discharged', dischargedAt: now } }];
     const bed = stay.bed === null ? undefined : readBed(ctx, stay.bed);
-    if (bed) {
-      edits.push({ c: 'bed', id: bed.id, fields: { status: 'cleaning' } });
-      edits.push({ c: 'task', id: newId(), fields: cleaningTask(ctx.unit, bed.label, now) });
-    }
+    if (bed) edits.push(...cleaningEdits(ctx.store.db, { unit: ctx.unit, bed, at: now, taskId: newId() }));
     ctx.store.commit({ actor: ctx.actor, action: 'stay.discharge', collection: 'stay', record: stay.id }, edits);
     return ok({ id: stay.id });
   },
@@ -152,6 +151,8 @@ export const unitCommands = {
       // Done on a locked screen: doneBy stays null ("done on the board"), never a name nobody proved.
       { c: 'task', id: task.id, fields: { status: 'done', doneBy: ctx.staff?.name ?? null, doneAt: now.toISOString() } },
     ];
+    const freed = bedFreedBy(ctx.store.db, task.id);
+    if (freed) edits.push(freed);
     if (task.recurrenceMinutes !== null) {
       const from = task.due === null ? now : new Date(task.due);
       edits.push({
@@ -178,17 +179,4 @@ function readBed(ctx: CommandContext, bedId: string): { id: string; label: strin
   return ctx.store.db.prepare('SELECT id, label FROM bed WHERE id = ? AND deleted = 0').get(bedId) as
     | { id: string; label: string }
     | undefined;
-}
-
-function cleaningTask(unit: string, bedLabel: string, now: string): Record<string, FieldValue> {
-  return {
-    unit,
-    stay: null,
-    title: `Vask rom ${bedLabel}`,
-    due: now,
-    recurrenceMinutes: null,
-    status: 'open',
-    createdAt: now,
-    deleted: false,
-  };
 }

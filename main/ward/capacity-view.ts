@@ -6,6 +6,7 @@
 import type { CapacityView, WorkloadLevel } from '../../shared/api/commands/ward.js';
 import { LIST_UNIT_KINDS, type UnitKind } from '../../shared/domain/types.js';
 import type { Db } from '../store/database.js';
+import { reservedBedCounts } from '../unit/reserved-beds.js';
 import { capacityTrend } from './capacity-trend.js';
 import { dayOf, osloDay, shiftSpanAt } from '../../shared/time/oslo.js';
 import { readStaffing } from './staffing.js';
@@ -33,9 +34,12 @@ export function readCapacity(db: Db, unit: string, now: Date, days = 14): Capaci
     status: string;
     n: number;
   }[];
-  const beds = { free: 0, occupied: 0, blocked: 0, cleaning: 0 };
+  const beds = { free: 0, occupied: 0, blocked: 0, cleaning: 0, reserved: 0 };
   for (const row of bedRows) if (row.status in beds) beds[row.status as keyof typeof beds] = row.n;
   const bedCount = beds.free + beds.occupied + beds.blocked + beds.cleaning;
+  // A free bed promised to an incoming transfer is reserved, not free.
+  beds.reserved = reservedBedCounts(db, unit).get(unit) ?? 0;
+  beds.free -= beds.reserved;
   const listUnit = unitRow !== undefined && LIST_UNIT_KINDS.includes(unitRow.kind);
   const places = listUnit ? (unitRow?.capacity ?? 0) : bedCount;
 

@@ -40,6 +40,8 @@ export interface UnitOverview {
   beds: number;
   occupied: number;
   free: number;
+  /** Free beds promised to an incoming transfer: not counted in `free`. */
+  reserved: number;
   blocked: number;
   cleaning: number;
   patients: number;

@@ -69,6 +69,8 @@ export const COLLECTIONS = {
     capacity: int,
     /** NOK the municipality pays per day a discharge-ready patient waits in hospital (allocation office). */
     dailyRate: int,
+    /** Minutes after a discharge the bed's cleaning task falls due (60 when empty). */
+    cleaningMinutes: int,
     deleted: bool,
   },
   bed: { unit: unitId, label: text, room: text, status: oneOf(BED_STATUSES), sort: int, deleted: bool },
@@ -100,6 +102,8 @@ export const COLLECTIONS = {
   task: {
     unit: unitId,
     stay: record,
+    /** The bed a cleaning task frees when it is done. */
+    bed: record,
     title: text,
     due: instant,
     recurrenceMinutes: int,

@@ -107,6 +107,11 @@ test('the allocation office sends a discharge-ready patient to a nursing home, s
   await homePage.getByRole('button', { name: 'Ta imot: KN' }).click();
   await enterPin(homePage, HOME_LEADER.name, HOME_LEADER.pin);
   await expect(incoming).toContainText('Akseptert');
+  // The promised bed is reserved on the board, with who is coming (initials only) and from where.
+  const promised = homePage.getByRole('button', { name: 'Åpne Rom 102' });
+  await expect(promised).toContainText('Reservert');
+  await expect(promised).toContainText('KN fra Tildelingskontoret');
+  await expect(promised).not.toContainText('Ledig');
 
   // The office sees the decision without a reload, and how old it is.
   await expect(row.locator('.transfer')).toContainText('Akseptert', { timeout: 20_000 });

@@ -4,6 +4,7 @@
  */
 
 import { RISK_FLAGS, type RiskFlag } from '../../../shared/domain/schema.js';
+import type { TransferView } from '../../../shared/api/commands/flow.js';
 import type { Bed, Task } from '../../../shared/domain/types.js';
 import type { BoardText } from '../text/board-text.js';
 import type { CorridorState, CorridorStay } from './corridor-view.js';
@@ -13,6 +14,18 @@ export interface TaskCounts {
   overdue: number;
   /** When the next open task not yet overdue falls due (ISO), if one has a due time. */
   nextDue: string | null;
+}
+
+/** A free bed promised to an incoming transfer: who is coming (initials, never a name) and from where. */
+export interface Reservation {
+  initials: string | null;
+  from: string | null;
+}
+
+/** The board's free beds promised to incoming transfers (accepted or scheduled), by bed label. */
+export function reservationsOf(transfers: readonly TransferView[]): Map<string, Reservation> {
+  const open = transfers.filter((t) => t.direction === 'in' && (t.state === 'accepted' || t.state === 'scheduled') && t.toBed !== null);
+  return new Map(open.map((t) => [t.toBed as string, { initials: t.initials, from: t.fromName }]));
 }
 
 export interface WardIndex {

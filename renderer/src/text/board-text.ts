@@ -53,6 +53,9 @@ export interface BoardText {
     overdue: (n: number) => string;
     /** Words for screen readers before the next due time on a card. */
     nextDue: string;
+    /** A free bed promised to an incoming transfer, and for whom: "Reservert", "IH fra Solsiden". */
+    reserved: string;
+    reservedFor: (initials: string | null, from: string | null) => string;
     expected: (date: string) => string;
     readySince: (date: string) => string;
     nurse: string;

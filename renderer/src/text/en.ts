@@ -86,6 +86,8 @@ export const en: BoardText = {
     open: (place) => `Open ${place}`,
     overdue: (n) => `${n} overdue`,
     nextDue: 'Next due',
+    reserved: 'Reserved',
+    reservedFor: (initials, from) => [initials ?? 'Patient', from ? `from ${from}` : null].filter(Boolean).join(' '),
     expected: (date) => `Leaves ${date}`,
     readySince: (date) => `Ready since ${date}`,
     nurse: 'Nurse',

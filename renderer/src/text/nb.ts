@@ -116,6 +116,8 @@ export const nb: BoardText = {
     open: (place) => `Åpne ${place}`,
     overdue: (n) => `${n} forfalt`,
     nextDue: 'Neste frist',
+    reserved: 'Reservert',
+    reservedFor: (initials, from) => [initials ?? 'Pasient', from ? `fra ${from}` : null].filter(Boolean).join(' '),
     expected: (date) => `Utreise ${date}`,
     readySince: (date) => `Utskrivningsklar ${date}`,
     nurse: 'Ansvarlig',

@@ -79,9 +79,10 @@ export interface TargetUnit {
 }
 
 /** A place a transfer can land in on this unit. */
+/** A bed a transfer may be given: free, not in cleaning or blocked, and not promised to another transfer. */
 export interface FreeBed {
   label: string;
-  status: 'free' | 'cleaning';
+  status: 'free';
 }
 
 /** A patient on this unit who can be sent elsewhere (no open transfer). */

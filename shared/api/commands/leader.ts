@@ -20,6 +20,8 @@ export interface UnitCapacity {
   free: number;
   blocked: number;
   cleaning: number;
+  /** Free beds promised to an incoming transfer: not counted in `free`. */
+  reserved: number;
   patients: number;
   /** Occupied beds / beds (units with beds) or patients / capacity (list units), in per cent. */
   occupancyPercent: number | null;
@@ -45,6 +47,8 @@ export interface KindCapacity {
   free: number;
   blocked: number;
   cleaning: number;
+  /** Free beds promised to an incoming transfer: not counted in `free`. */
+  reserved: number;
   patients: number;
   dischargeReady: number;
   occupancyPercent: number | null;

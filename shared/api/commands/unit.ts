@@ -15,6 +15,8 @@ export const UNIT_COMMANDS = {
       name: shortText(80),
       kind: z.enum(UNIT_KINDS),
       capacity: z.int().min(0).max(10_000).optional(),
+      /** Minutes after a discharge the bed's cleaning task falls due (60 by default). */
+      cleaningMinutes: z.int().min(0).max(24 * 60).optional(),
       beds: z
         .array(z.strictObject({ label: shortText(20), room: shortText(20).optional() }))
         .max(500)

@@ -127,7 +127,8 @@ export interface TrendDay {
 export interface CapacityView {
   shift: ShiftRef;
   places: number;
-  beds: { free: number; occupied: number; blocked: number; cleaning: number };
+  /** `reserved`: free beds promised to an incoming transfer, not counted in `free`. */
+  beds: { free: number; occupied: number; blocked: number; cleaning: number; reserved: number };
   patients: number;
   expectedAdmissionsToday: number;
   expectedDischargesToday: number;

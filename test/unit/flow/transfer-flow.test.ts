@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { arrivalStayId } from '../../../main/flow/transfer-records.js';
+import { capacityView } from '../../../main/leader/capacity.js';
+import { leaderData } from '../../../main/leader/leader-data.js';
 import type { TransferView } from '../../../shared/api/commands/flow.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { FlowWorld } from './flow-world.js';
@@ -71,6 +73,30 @@ describe('transfers between two units', () => {
     // Neither board holds a stay of the other unit.
     expect(rows('a', "SELECT id FROM stay WHERE unit != 'solsiden'")).toEqual([]);
     expect(rows('b', "SELECT id FROM stay WHERE unit != 'fjellro'")).toEqual([]);
+  });
+
+  it('never offers or takes a bed in cleaning or blocked for a transfer, and a transfer\'s cleaning task falls due after the cleaning time', () => {
+    world.id('b', 'bed.setStatus', { bed: '201', status: 'cleaning' });
+    world.id('b', 'bed.setStatus', { bed: '202', status: 'blocked' });
+    const id = world.id('a', 'transfer.request', { stayId: stay, toUnit: 'fjellro' });
+    world.relay();
+    expect(world.flow('b').freeBeds).toEqual([]);
+    expect(run('b', 'transfer.accept', { id, bed: '201' })).toMatchObject({ ok: false, code: 'conflict' });
+    expect(run('b', 'transfer.schedule', { id, bed: '202', scheduledFor: '2026-11-24T10:00:00+01:00' })).toMatchObject({ ok: false, code: 'conflict' });
+    world.id('b', 'bed.setStatus', { bed: '202', status: 'free' });
+    expect(world.flow('b').freeBeds.map((bed) => bed.label)).toEqual(['202']);
+    world.id('b', 'transfer.accept', { id, bed: '202' });
+    // Promised, the bed counts as reserved, not free, on the board and in the leader view alike.
+    expect(world.run('b', 'capacity.view', {})).toMatchObject({ ok: true, value: { beds: { free: 0, reserved: 1, cleaning: 1, blocked: 0 } } });
+    world.relay();
+    const fjellro = capacityView(world.hub.db, leaderData(world.hub.db), world.now).units.find((u) => u.unit === 'fjellro');
+    expect(fjellro).toMatchObject({ beds: 2, free: 0, reserved: 1, cleaning: 1 });
+    world.now = new Date('2026-11-24T09:05:00Z');
+    world.id('b', 'transfer.complete', { id });
+    world.relay();
+    expect(rows('a', "SELECT title, due, bed FROM task WHERE title LIKE 'Vask%'")).toEqual([
+      { title: 'Vask rom 101', due: '2026-11-24T10:05:00.000Z', bed: rows('a', "SELECT id FROM bed WHERE label = '101'")[0].id },
+    ]);
   });
 
   it('refuses a step out of turn or out of order, and writes nothing', () => {

@@ -79,6 +79,31 @@ describe('unit commands', () => {
     expect(run('bed.setStatus', { bed: '101', status: 'occupied' })).toMatchObject({ ok: false, code: 'conflict' });
   });
 
+  it('closes the bed loop: the cleaning task falls due after the unit\'s cleaning time, and doing it frees the bed', () => {
+    const first = id('stay.admit', { bed: '101', name: 'Ola Hansen', initials: 'OH', birthDate: '1938-04-12' });
+    id('stay.discharge', { stayId: first });
+    const [cleaning] = state().tasks;
+    // Not due the minute the patient leaves (overdue at once in handover): 60 minutes later by default.
+    expect(cleaning).toMatchObject({ title: 'Vask rom 101', status: 'open', due: '2026-11-23T09:00:00.000Z' });
+    id('task.complete', { id: cleaning.id });
+    expect(state().beds[0].status).toBe('free');
+
+    // A unit sets its own cleaning time; a bed blocked while it waited stays blocked when the task is done.
+    id('unit.configure', { name: 'Solsiden', kind: 'nursing-home', cleaningMinutes: 30, beds: [{ label: '101' }, { label: '102' }] });
+    const second = id('stay.admit', { bed: '102', name: 'Per Berg', initials: 'PB', birthDate: '1940-01-01' });
+    id('stay.discharge', { stayId: second });
+    const waiting = state().tasks.find((t) => t.status === 'open');
+    expect(waiting).toMatchObject({ title: 'Vask rom 102', due: '2026-11-23T08:30:00.000Z' });
+    id('bed.setStatus', { bed: '102', status: 'blocked' });
+    id('task.complete', { id: waiting?.id ?? '' });
+    expect(state().beds.map((b) => [b.label, b.status])).toEqual([['101', 'free'], ['102', 'blocked']]);
+
+    // An ordinary task frees nothing, even one titled like a cleaning task.
+    id('bed.setStatus', { bed: '102', status: 'cleaning' });
+    id('task.complete', { id: id('task.create', { title: 'Vask rom 102' }) });
+    expect(state().beds[1].status).toBe('cleaning');
+  });
+
   it('completes a task once, by whom and when, and schedules the next of a recurring one', () => {
     const task = id('task.create', { title: 'Snu pasient', due: '2026-11-23T10:00:00+01:00', recurrenceMinutes: 120 });
     now = new Date('2026-11-23T09:05:00Z');
