@@ -32,10 +32,13 @@ const layerFence = {
   meta: {
     type: 'problem',
     schema: [{ type: 'object' }],
-    messages: { fenced: '{{layer}} may not import {{what}}: {{why}} (DESIGN.md §2).' },
+    messages: {
+      fenced: '{{layer}} may not import {{what}}: {{why}} (DESIGN.md §2).',
+      mapped: '{{layer}} may not import {{what}}: it may import only {{may}} (the fence map in eslint.config.js; docs/architecture.md, "Fences inside main/").',
+    },
   },
   create(context) {
-    const { layer, why, builtins = false, electron = false, folders = [] } = context.options[0];
+    const { layer, why, builtins = false, electron = false, folders = [], main } = context.options[0];
     const dir = path.dirname(context.filename);
     const check = (node) => {
       const spec = specifier(node);
@@ -47,6 +50,11 @@ const layerFence = {
         const target = path.relative(root, path.resolve(dir, spec)).split(path.sep).join('/');
         const folder = folders.find((f) => target === f || target.startsWith(`${f}/`));
         if (folder) what = `${folder}/ ('${spec}')`;
+        else if (main && !mainMayImport(main, target)) {
+          const may = [...(main.folder ? [`main/${main.folder}/`] : []), ...main.may.map((m) => `main/${m}${m.endsWith('.ts') ? '' : '/'}`), 'main/*.ts', 'shared/'].join(', ');
+          context.report({ node, messageId: 'mapped', data: { layer, what: `${target.split('/').slice(0, 2).join('/')}/ ('${spec}')`, may } });
+          return;
+        }
       }
       if (what) context.report({ node, messageId: 'fenced', data: { layer, what, why } });
     };
@@ -62,12 +70,73 @@ const layerFence = {
   },
 };
 
+/**
+ * True when a file of main/<folder>/ may import `target` (a repository path): anything outside main/,
+ * its own folder, the files at main/'s top (the logger), or a folder or file its row lists.
+ */
+function mainMayImport({ folder, may }, target) {
+  if (!target.startsWith('main/')) return true;
+  const inside = target.slice('main/'.length);
+  const [top] = inside.split('/');
+  if (top === inside || top === folder) return true;
+  // Imports name the compiled file (`.js`); a row names the source (`.ts`).
+  const stem = (file) => file.replace(/\.[cm]?[jt]s$/, '');
+  return may.some((entry) => (entry.endsWith('.ts') ? stem(inside) === stem(entry) : top === entry));
+}
+
+// One plugin object: entries that match the same file must name the very same plugin.
+const tavlaPlugin = { rules: { 'layer-fence': layerFence } };
+
 const fence = (files, options, ignores = []) => ({
   files,
   ignores,
-  plugins: { tavla: { rules: { 'layer-fence': layerFence } } },
+  plugins: { tavla: tavlaPlugin },
   rules: { 'tavla/layer-fence': ['error', options] },
 });
+
+/**
+ * The fence map inside main/: what each folder may import of main/ besides itself, the files at
+ * main/'s top (the logger) and shared/. A folder or a single file (`hub/hub-context.ts`); the
+ * layers run from the store up to the hosts, and nothing imports runtime/ or cli/.
+ */
+const MAIN_MAP = [
+  // The option schema (what a configuration holds): read by every host, depends on nothing of main/.
+  { folder: 'config', may: [] },
+  // Broker identities and Mosquitto's configuration: openssl and files only.
+  { folder: 'provision', may: [] },
+  // SQLite, the field store and its read model: no domain; it opens with the clock watch its stamps read.
+  { folder: 'store', may: ['sync/clock-watch.ts'] },
+  // MQTT sync over the store; the broker credentials are read from the configuration schema.
+  { folder: 'sync', may: ['store', 'config'] },
+  // The command plumbing board and hub share: dispatch and the handler context.
+  { folder: 'replica', may: ['store'] },
+  // Domains: the store, the command plumbing and each other; never a host (host/, electron/, runtime/, cli/)
+  // nor a role's service (board/, hub/) — the hub's handlers and flow see it through hub/hub-context.ts.
+  { folder: 'ward', may: ['store', 'replica', 'staff'] },
+  { folder: 'unit', may: ['store', 'replica', 'ward'] },
+  { folder: 'staff', may: ['store', 'replica', 'ward'] },
+  { folder: 'flow', may: ['store', 'replica', 'sync', 'hub/hub-context.ts'] },
+  { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts'] },
+  // Roles: a board's and the hub's services compose the domains over the store and sync. The hub
+  // borrows the board's event-listener type until the shared replica core holds it.
+  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow'] },
+  { folder: 'hub', may: ['store', 'replica', 'sync', 'leader', 'flow', 'board/board-service.ts'] },
+  // The one board assembly (CLI, Electron, demo) also starts the board's loopback host.
+  { file: 'board/board-assembly.ts', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'host'] },
+  // Synthetic data, seeded through the board's own commands.
+  { folder: 'demo', may: ['board', 'replica', 'staff', 'ward', 'store'] },
+  // Hosts, from the inside out: the HTTP/WebSocket host serves a board or the hub (and the leader view).
+  { folder: 'host', may: ['board', 'hub', 'leader', 'staff', 'store'] },
+  // Runtimes start what the CLI asks for and return what started; they print nothing and never read the CLI.
+  { folder: 'runtime', may: ['board', 'config', 'demo', 'flow', 'host', 'hub', 'leader', 'provision', 'store', 'sync'] },
+  // Electron's glue: the one board assembly and the host's renderer files; not runtime/, not cli/.
+  { folder: 'electron', may: ['board', 'config', 'host'] },
+  // The command line: parses, starts a runtime (or runs a one-off command) and prints.
+  { folder: 'cli', may: ['board', 'config', 'flow', 'host', 'hub', 'leader', 'provision', 'runtime', 'store', 'sync'] },
+];
+const MAIN_FENCES = MAIN_MAP.map(({ folder, file, may }) =>
+  file ? { files: [`main/${file}`], folder: file.split('/')[0], may } : { files: [`main/${folder}/**`], folder, may },
+);
 
 // Build configs under renderer/ run in Node, not in the page.
 const rendererTooling = ['renderer/*.config.ts'];
@@ -122,7 +191,12 @@ export default defineConfig(
     },
     rendererTooling,
   ),
-  fence(['main/**'], { layer: 'main/', why: onlyElectronGlue, electron: true, folders: ['main/electron'] }, ['main/electron/**']),
+  // main/: the fence map, one entry per folder (a file's own row, such as board-assembly's, after its folder's).
+  ...MAIN_FENCES.map(({ files, folder, may }) =>
+    fence(files, { layer: files[0].replace(/\/\*\*$/, '/'), why: onlyElectronGlue, electron: folder !== 'electron', main: { folder, may } }),
+  ),
+  // The files at main/'s top (the logger) import no folder of main/.
+  fence(['main/*'], { layer: 'main/', why: onlyElectronGlue, electron: true, main: { folder: '', may: [] } }),
   // Everything else but tests (which may import anything): tooling, scripts, bin, bench.
   fence(['**/*.{js,mjs,cjs,ts,mts,cts,svelte}'], { layer: 'this file', why: onlyElectronGlue, electron: true }, [
     'shared/**',

@@ -8,7 +8,7 @@ import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { BoardService } from '../main/board/board-service.js';
-import { attachSync } from '../main/runtime/board-runtime.js';
+import { attachSync } from '../main/board/board-assembly.js';
 import { encodeStamp } from '../shared/sync/hlc.js';
 import type { Change } from '../shared/sync/change.js';
 import { tempDir } from '../test/support/temp-dir.js';

@@ -4,7 +4,7 @@
  */
 
 import { performance } from 'node:perf_hooks';
-import { attachSync } from '../main/runtime/board-runtime.js';
+import { attachSync } from '../main/board/board-assembly.js';
 import { BoardService } from '../main/board/board-service.js';
 import type { SyncEngine } from '../main/sync/sync-engine.js';
 import { waitFor } from '../test/support/wait.js';

@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { issueDeviceToken, listDeviceTokens, revokeDeviceToken } from '../leader/device-tokens.js';
 import { openDatabase } from '../store/database.js';
-import { required, UsageError, type ParsedCommand } from './options.js';
+import { required, UsageError } from '../config/options.js';
+import type { ParsedCommand } from './options.js';
 
 /** Runs one device-token action; returns the exit code. */
 export function deviceToken({ options, path: action }: ParsedCommand): number {

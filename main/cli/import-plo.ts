@@ -11,7 +11,8 @@ import { basename, join, relative } from 'node:path';
 import { runningHubPid } from '../flow/hub-lock.js';
 import { allImported, allocationOffice, importPloPath, type PloFileResult } from '../flow/plo-import.js';
 import { HubService } from '../hub/hub-service.js';
-import { required, UsageError, type ParsedCommand } from './options.js';
+import { required, UsageError } from '../config/options.js';
+import type { ParsedCommand } from './options.js';
 
 const OUTCOME_TEXT: Record<PloFileResult['outcome'], string> = {
   imported: 'imported',

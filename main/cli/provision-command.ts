@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import { brokerFiles } from '../provision/broker-config.js';
 import { readManifest } from '../provision/manifest.js';
 import { provision, renew, revoke } from '../provision/provision.js';
-import { required, UsageError, type ParsedCommand } from './options.js';
+import { required, UsageError } from '../config/options.js';
+import type { ParsedCommand } from './options.js';
 
 /** Runs the command; usage errors are thrown as UsageError for the caller to print. */
 export async function provisionCommand({ options }: ParsedCommand): Promise<number> {

@@ -1,10 +1,14 @@
-/** The `tavla` command: parses the command line, starts one role and stops it cleanly on a signal. */
+/**
+ * The `tavla` command: parses the command line, starts one role, prints what started (the runtimes
+ * return it; only this file and the other commands of cli/ print) and stops it cleanly on a signal.
+ */
 
 import { join } from 'node:path';
+import { boardSettings } from '../board/board-assembly.js';
+import { required } from '../config/options.js';
 import { logger } from '../log.js';
 import { startBoard } from '../runtime/board-runtime.js';
-import { loadBrokerCredentials } from '../sync/broker-credentials.js';
-import { parseCommandLine, required, syncPeriodMs, USAGE, UsageError, type ParsedCommand } from './options.js';
+import { parseCommandLine, USAGE, UsageError, type ParsedCommand } from './options.js';
 
 interface Running {
   stop(): Promise<void>;
@@ -15,28 +19,27 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
     case 'board': {
       const municipality = required(options.municipality, 'municipality', role);
       const unit = required(options.unit, 'unit', role);
-      const board = await startBoard({
-        municipality,
-        unit,
-        dataDir: options.data ?? join('.tavla', municipality, unit),
-        port: options.port ?? 4780,
-        broker: options.broker,
-        hostNames: options.hostNames,
-        brokerCredentials: loadBrokerCredentials(options),
-        syncPeriodMs: syncPeriodMs(options),
-        horizonMs: options.horizon,
-      });
+      const settings = boardSettings({ ...options, municipality, unit }, options.data ?? join('.tavla', municipality, unit));
+      const board = await startBoard({ ...settings, port: options.port ?? 4780 });
       console.log(`Tavla board ${municipality}/${unit} (${board.service.nodeId})`);
       console.log(board.host.url);
       return board;
     }
     case 'hub': {
-      const { startHubFromCli } = await import('../runtime/hub-runtime.js');
-      return startHubFromCli(options);
+      const { hubCommand } = await import('./hub-command.js');
+      return hubCommand(options);
     }
     case 'demo': {
       const { startDemo } = await import('../runtime/demo-runtime.js');
-      return startDemo(options);
+      const demo = await startDemo(options);
+      if (demo.brokerProblem) console.log(`The provisioned broker did not start: ${demo.brokerProblem}`);
+      console.log(`Tavla demo: municipality ${demo.municipality}, ${demo.boards.length} boards and the hub, ready in ${(demo.readyMs / 1000).toFixed(1)} s`);
+      console.log(demo.brokerDescription);
+      console.log('Open this page for every board and the leader view (Ctrl-C stops everything):');
+      console.log(demo.url);
+      if (demo.leaderScreenUrl) console.log(`The leader view as a wall screen shows it (read-only): ${demo.leaderScreenUrl}`);
+      console.log(`The hub's operator token for GET /api/state: ${demo.operatorTokenFile}`);
+      return demo;
     }
     case 'import-plo':
     case 'device-token':

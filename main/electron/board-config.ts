@@ -8,9 +8,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadBrokerCredentials } from '../sync/broker-credentials.js';
-import { relativeTo, RoleOptions } from '../cli/options.js';
-import type { BrokerCredentials } from '../sync/mqtt-link.js';
+import { boardSettings, type BoardSettings } from '../board/board-assembly.js';
+import { relativeTo, RoleOptions } from '../config/options.js';
 
 /** The file's keys: the command line's, and what kind of screen this is. */
 const ScreenFile = RoleOptions.extend({
@@ -21,17 +20,10 @@ const ScreenFile = RoleOptions.extend({
     .optional(),
 });
 
-/** What a board needs to open its services. */
-export interface BoardConfig {
+/** A unit's board: the settings of the one board assembly, every option a `tavla board` takes included. */
+export interface BoardConfig extends BoardSettings {
   screen: 'board';
   file: string;
-  municipality: string;
-  unit: string;
-  dataDir: string;
-  broker?: string;
-  /** The board's identity at the broker, read from the files the configuration names. */
-  brokerCredentials?: BrokerCredentials;
-  port?: number;
 }
 
 /** A leader screen: the kiosk shows the hub's leader view, and nothing runs below it. */
@@ -44,7 +36,7 @@ export interface LeaderScreenConfig {
 export type ScreenConfig = BoardConfig | LeaderScreenConfig;
 
 /** Keys that belong to a unit's board, refused on a leader screen so nobody thinks it keeps a unit. */
-const BOARD_ONLY_KEYS = ['unit', 'data', 'broker', 'port', 'brokerCa', 'brokerCert', 'brokerKey', 'brokerUsername', 'brokerPassword'] as const;
+const BOARD_ONLY_KEYS = ['unit', 'data', 'broker', 'port', 'brokerCa', 'brokerCert', 'brokerKey', 'brokerUsername', 'brokerPassword', 'hostNames', 'syncPeriod', 'horizon'] as const;
 
 /** A configuration the board cannot start with; the message says what to fix. */
 export class BoardConfigError extends Error {}
@@ -63,7 +55,7 @@ export function configPath(argv: readonly string[], env: NodeJS.ProcessEnv, user
   return join(userData, 'board.json');
 }
 
-/** Reads and validates the file with the CLI's schema; a relative `data` is taken from the file's folder. */
+/** Reads and validates the file with the configuration schema; a relative `data` is taken from the file's folder. */
 export function readScreenConfig(file: string, userData: string): ScreenConfig {
   let text: string;
   try {
@@ -85,7 +77,7 @@ export function readScreenConfig(file: string, userData: string): ScreenConfig {
     const issue = parsed.error.issues[0];
     throw new BoardConfigError(`${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
   }
-  const { municipality, unit, data, broker, port, screen, hub } = parsed.data;
+  const { municipality, unit, data, port, screen, hub } = parsed.data;
   if (screen === 'leader') {
     const stray = BOARD_ONLY_KEYS.filter((key) => parsed.data[key] !== undefined);
     if (stray.length > 0) {
@@ -98,22 +90,15 @@ export function readScreenConfig(file: string, userData: string): ScreenConfig {
   if (municipality === undefined || unit === undefined) {
     throw new BoardConfigError(`${file} must name both "municipality" and "unit"`);
   }
-  let brokerCredentials: BrokerCredentials | undefined;
+  const dataDir = data === undefined ? join(userData, 'data', municipality, unit) : resolve(dirname(file), data);
+  let settings: BoardSettings;
   try {
-    brokerCredentials = loadBrokerCredentials(parsed.data);
+    settings = boardSettings({ ...parsed.data, municipality, unit }, dataDir);
   } catch (error) {
     throw new BoardConfigError(`${file}: ${(error as Error).message}`);
   }
-  return {
-    screen: 'board',
-    file,
-    municipality,
-    unit,
-    dataDir: data === undefined ? join(userData, 'data', municipality, unit) : resolve(dirname(file), data),
-    broker,
-    ...(brokerCredentials ? { brokerCredentials } : {}),
-    port,
-  };
+  // No port, no API: the kiosk answers over IPC; a port lets IT monitor it (GET /healthz) as a headless board.
+  return { screen: 'board', file, ...settings, port };
 }
 
 /**

@@ -7,7 +7,7 @@
 
 import type { Change } from '../../shared/sync/change.js';
 import { logger } from '../log.js';
-import type { HubService } from '../hub/hub-service.js';
+import type { HubContext } from '../hub/hub-context.js';
 import type { SyncEngine } from '../sync/sync-engine.js';
 import { refreshCapacity } from './hub-capacity.js';
 import { holdHubLock } from './hub-lock.js';
@@ -16,7 +16,7 @@ import { watchPloInbox, type PloInbox } from './plo-inbox.js';
 import { allocationOffice } from './plo-import.js';
 
 export interface HubFlowOptions {
-  service: HubService;
+  service: HubContext;
   sync: SyncEngine;
   dataDir: string;
   /** A folder to watch for PLO message files. */

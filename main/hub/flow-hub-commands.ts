@@ -3,9 +3,9 @@
 import type { PloImportLine } from '../../shared/api/commands/flow.js';
 import { ok } from '../../shared/api/result.js';
 import type { Handlers } from '../replica/dispatch.js';
-import type { HubService } from './hub-service.js';
+import type { HubContext } from './hub-context.js';
 
-export const flowHubCommands: Handlers<HubService> = {
+export const flowHubCommands: Handlers<HubContext> = {
   // The message log holds no personal data: ids, types, times and the stay each message touched.
   'plo.imports': (hub, input: { limit?: number }) => {
     const rows = hub.db

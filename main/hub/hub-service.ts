@@ -16,8 +16,9 @@ import { readUnitState } from '../store/read-model.js';
 import { openReplicaStore } from '../store/replica-store.js';
 import type { ClockWatch } from '../sync/clock-watch.js';
 import type { EventListener } from '../board/board-service.js';
+import type { HubContext } from './hub-context.js';
 
-export class HubService {
+export class HubService implements HubContext {
   readonly db: Db;
   readonly store: FieldStore;
   readonly nodeId: string;

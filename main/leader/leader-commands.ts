@@ -32,11 +32,11 @@ import type { LeaderHistory } from './leader-history.js';
 import { historyFor, OPERATOR, sees, type LeaderCaller } from './leader-scope.js';
 import { newId } from '../replica/command-context.js';
 import { dispatchCommand, type Handlers } from '../replica/dispatch.js';
-import type { HubService } from '../hub/hub-service.js';
+import type { HubContext } from '../hub/hub-context.js';
 
 /** A leader command's context: the hub and who asks. */
 export interface LeaderContext {
-  hub: HubService;
+  hub: HubContext;
   caller: LeaderCaller;
 }
 
@@ -181,11 +181,11 @@ const checkedLeaderCommands: Handlers<LeaderContext> = Object.fromEntries(
 );
 
 /** Runs a leader command for a caller; never throws. */
-export function dispatchLeader(hub: HubService, caller: LeaderCaller, command: string, input: unknown): Result<unknown> {
+export function dispatchLeader(hub: HubContext, caller: LeaderCaller, command: string, input: unknown): Result<unknown> {
   return dispatchCommand(checkedLeaderCommands, { hub, caller }, command, input);
 }
 
 /** The leader commands as the hub's loopback address answers them: for its operator, unnarrowed. */
-export const operatorLeaderCommands: Handlers<HubService> = Object.fromEntries(
-  Object.keys(leaderCommands).map((name) => [name, (hub: HubService, input: never) => dispatchLeader(hub, OPERATOR, name, input)]),
+export const operatorLeaderCommands: Handlers<HubContext> = Object.fromEntries(
+  Object.keys(leaderCommands).map((name) => [name, (hub: HubContext, input: never) => dispatchLeader(hub, OPERATOR, name, input)]),
 );

@@ -1,91 +1,20 @@
-/** Starts one board headless: its services, its sync with the broker and the HTTP/WebSocket host. */
+/** Starts one board headless: the board assembly with its loopback HTTP/WebSocket host always on. */
 
-import type { Change } from '../../shared/sync/change.js';
-import { BoardService } from '../board/board-service.js';
-import { startHost, type RunningHost } from '../host/http-host.js';
-import type { BrokerCredentials } from '../sync/mqtt-link.js';
-import { SyncEngine } from '../sync/sync-engine.js';
-import { startCollector } from '../store/collector.js';
+import { assembleBoard, type AssembledBoard, type BoardSettings } from '../board/board-assembly.js';
+import type { BoardService } from '../board/board-service.js';
+import type { RunningHost } from '../host/http-host.js';
 
-/** A broker and the identity this replica shows it. */
-export interface BrokerEndpoint {
-  url: string;
-  credentials?: BrokerCredentials;
-}
+/** A headless board's settings: the same as any board's, the port required. */
+export type BoardRuntimeOptions = BoardSettings & { port: number };
 
-export interface BoardRuntimeOptions {
-  municipality: string;
-  unit: string;
-  dataDir: string;
-  port: number;
-  broker?: string;
-  /** More names the board's host answers to (`--host-names`). */
-  hostNames?: readonly string[];
-  brokerCredentials?: BrokerCredentials;
-  /** The digest round's period in ms (default 30 s). */
-  syncPeriodMs?: number;
-  /** The collection horizon (DEFAULT_HORIZON_MS when absent). */
-  horizonMs?: number;
-}
-
-export interface BoardRuntime {
-  service: BoardService;
+/** What started: the board's services, its host (whose URL the CLI prints) and its sync. */
+export interface BoardRuntime extends AssembledBoard {
   host: RunningHost;
-  sync: SyncEngine | undefined;
-  stop(): Promise<void>;
 }
 
-/** Connects a board's services to the broker; `observe` sees every merged batch (benchmarks). */
-export function attachSync(service: BoardService, broker: string | BrokerEndpoint, observe?: (changes: Change[]) => void, periodMs?: number): SyncEngine {
-  const { url, credentials } = typeof broker === 'string' ? { url: broker, credentials: undefined } : broker;
-  const sync = new SyncEngine({
-    clock: service.clock,
-    periodMs,
-    store: service.store,
-    brokerUrl: url,
-    credentials,
-    municipality: service.options.municipality,
-    nodeId: service.nodeId,
-    role: 'board',
-    unit: service.unit,
-    onApplied: (_scope, changes) => {
-      observe?.(changes);
-      service.remoteApplied(changes);
-    },
-    onStatus: (status) => service.setSyncStatus(status),
-  });
-  service.afterCommit = () => sync.notifyLocalCommit();
-  service.setSyncStatus({ ...sync.status });
-  return sync;
-}
-
-export async function startBoard(options: BoardRuntimeOptions): Promise<BoardRuntime> {
-  const service = new BoardService({ dataDir: options.dataDir, municipality: options.municipality, unit: options.unit, horizonMs: options.horizonMs });
-  let host: RunningHost;
-  try {
-    host = await startHost(service, { port: options.port, hostNames: options.hostNames });
-  } catch (error) {
-    service.close();
-    throw error;
-  }
-  let sync: SyncEngine | undefined;
-  try {
-    sync = options.broker ? attachSync(service, { url: options.broker, credentials: options.brokerCredentials }, undefined, options.syncPeriodMs) : undefined;
-  } catch (error) {
-    await host.close();
-    service.close();
-    throw error;
-  }
-  const stopCollector = startCollector(service.store, () => sync?.status.broker === 'connected');
-  return {
-    service,
-    host,
-    sync,
-    async stop() {
-      stopCollector();
-      await sync?.stop();
-      await host.close();
-      service.close();
-    },
-  };
+/** `opened`: a store the caller opened (and seeded), as the demo does; else the assembly opens it. */
+export async function startBoard(options: BoardRuntimeOptions, opened?: BoardService): Promise<BoardRuntime> {
+  const board = await assembleBoard(options, opened);
+  // A port was given, so the assembly started the host.
+  return { ...board, host: board.host as RunningHost };
 }

@@ -6,12 +6,12 @@
 
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { BrokerEndpoint } from '../board/board-assembly.js';
+import { parseOptions, readConfigFile } from '../config/options.js';
 import { loadBrokerCredentials } from '../sync/broker-credentials.js';
-import { parseCommandLine } from '../cli/options.js';
 import { brokerFiles } from '../provision/broker-config.js';
 import { provision } from '../provision/provision.js';
 import { replicaFiles } from '../provision/replica-config.js';
-import type { BrokerEndpoint } from './board-runtime.js';
 import { startEmbeddedBroker } from '../sync/embedded-broker.js';
 import { MOSQUITTO, startMosquitto } from './local-mosquitto.js';
 
@@ -35,9 +35,9 @@ export async function startDemoBroker(root: string, municipality: string, units:
   const files = brokerFiles(out);
   const running = MOSQUITTO ? await startMosquitto(files.config, HOST, port) : await startEmbeddedBroker(port, HOST, files);
   const endpoint = (name: string): BrokerEndpoint => {
-    const command = parseCommandLine(['board', '--config', replicaFiles(out, { name }).config]);
-    if (command === 'help' || !command.options.broker) throw new Error(`${name}.json holds no broker`);
-    return { url: command.options.broker, credentials: loadBrokerCredentials(command.options) };
+    const options = parseOptions(readConfigFile(replicaFiles(out, { name }).config));
+    if (!options.broker) throw new Error(`${name}.json holds no broker`);
+    return { url: options.broker, credentials: loadBrokerCredentials(options) };
   };
   return {
     hub: endpoint('hub'),

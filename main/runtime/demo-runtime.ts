@@ -4,14 +4,11 @@
  */
 
 import { join } from 'node:path';
-import type { RoleOptions } from '../cli/options.js';
 import { seedUnit, type DemoClock, type DemoUnit } from '../demo/seed-unit.js';
 import { seededRandom } from '../demo/synthetic-people.js';
-import { startHost, type RunningHost } from '../host/http-host.js';
 import { issueDeviceToken, revokeDeviceToken } from '../leader/device-tokens.js';
 import { BoardService } from '../board/board-service.js';
-import type { SyncEngine } from '../sync/sync-engine.js';
-import { attachSync } from './board-runtime.js';
+import { startBoard, type BoardRuntime } from './board-runtime.js';
 import { startDemoBroker, type DemoBroker } from './demo-broker.js';
 import { startHub, type HubRuntime } from './hub-runtime.js';
 
@@ -24,23 +21,47 @@ export const DEMO_UNITS: readonly DemoUnit[] = [
   { id: 'tildeling', name: 'Tildelingskontoret', kind: 'allocation-office', beds: 0, listSize: 0, turnover: 0 },
 ];
 
-interface DemoBoard {
-  unit: DemoUnit;
-  service: BoardService;
-  host: RunningHost;
-  sync: SyncEngine;
+/** What `tavla demo` is given: its data folder, the HTTP port of its hub, a broker of its own choosing. */
+export interface DemoOptions {
+  data?: string;
+  port?: number;
+  broker?: string;
+  brokerPort?: number;
 }
 
-export async function startDemo(options: RoleOptions): Promise<{ stop(): Promise<void> }> {
+/** What started, for the CLI to print: the hub's page links every board and the leader view. */
+export interface DemoRuntime {
+  municipality: string;
+  boards: { unit: string; name: string; url: string }[];
+  /** The hub's page, linking every board and the leader view. */
+  url: string;
+  /** The read-only leader view a wall screen opens, with a fresh device token. */
+  leaderScreenUrl: string | undefined;
+  /** Which broker, and what it enforces. */
+  brokerDescription: string;
+  /** Why the provisioned broker did not start, when it did not (the demo then runs unsecured). */
+  brokerProblem: string | undefined;
+  operatorTokenFile: string;
+  /** From the call until everything was up. */
+  readyMs: number;
+  stop(): Promise<void>;
+}
+
+interface DemoBoard extends BoardRuntime {
+  unit: DemoUnit;
+}
+
+export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
   const started = Date.now();
   const root = options.data ?? join('.tavla', 'demo');
   // A broker given on the command line is used as it is; otherwise the demo runs its own. Its
   // certificates come from openssl child processes, so the units are seeded meanwhile.
+  let brokerProblem: string | undefined;
   const brokerReady: Promise<DemoBroker | undefined> = options.broker
     ? Promise.resolve(undefined)
     : startDemoBroker(root, DEMO_MUNICIPALITY, DEMO_UNITS.map((u) => u.id)).catch((error: unknown) => {
-        // A newcomer's demo still starts (openssl missing, say); the line below says it runs unsecured, this one why.
-        console.log(`The provisioned broker did not start: ${(error as Error).message}`);
+        // A newcomer's demo still starts (openssl missing, say); the description says it runs unsecured, this why.
+        brokerProblem = (error as Error).message;
         return undefined;
       });
   const services = await openUnits(root);
@@ -63,36 +84,43 @@ export async function startDemo(options: RoleOptions): Promise<{ stop(): Promise
     throw error;
   }
   const boards: DemoBoard[] = [];
+  // Each store handed to a board's start is that start's to close, should it fail.
+  let handed = 0;
   try {
     for (const [index, unit] of DEMO_UNITS.entries()) {
+      const broker = secured?.board(unit.id) ?? { url: hub.brokerUrl };
       const service = services[index];
-      const sync = attachSync(service, secured?.board(unit.id) ?? hub.brokerUrl);
-      sync.notifyLocalCommit();
-      const host = await startHost(service, { port: 0 });
-      boards.push({ unit, service, host, sync });
+      handed += 1;
+      const board = await startBoard(
+        { municipality: DEMO_MUNICIPALITY, unit: unit.id, dataDir: service.options.dataDir, port: 0, broker: broker.url, brokerCredentials: broker.credentials },
+        service,
+      );
+      boards.push({ ...board, unit });
+      // The seeded history goes out at once rather than at the first digest round.
+      board.sync?.notifyLocalCommit();
     }
   } catch (error) {
-    await Promise.all(boards.map((b) => stopBoard(b)));
-    for (const service of services.slice(boards.length)) service.close();
+    await Promise.all(boards.map((b) => b.stop()));
+    for (const service of services.slice(handed)) service.close();
     await hub.stop();
     await secured?.close();
     throw error;
   }
-  hub.service.directory = boards.map((b) => ({ unit: b.unit.id, name: b.unit.name, kind: b.unit.kind, url: b.host.url }));
-  console.log(`Tavla demo: municipality ${DEMO_MUNICIPALITY}, ${boards.length} boards and the hub, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(
-    secured?.description ??
-      (options.broker
-        ? `Broker: ${options.broker}, as given`
-        : 'Broker: the hub\'s embedded aedes, without TLS, identities or ACLs: for development only'),
-  );
-  console.log('Open this page for every board and the leader view (Ctrl-C stops everything):');
-  console.log(hub.host.url);
-  if (hub.leaderScreenHost) console.log(`The leader view as a wall screen shows it (read-only): ${hub.leaderScreenHost.url}?token=${demoScreenToken(hub)}`);
-  console.log(`The hub's operator token for GET /api/state: ${hub.operatorTokenFile}`);
+  const links = boards.map((b) => ({ unit: b.unit.id, name: b.unit.name, url: b.host.url }));
+  hub.service.directory = links.map((link, index) => ({ ...link, kind: boards[index].unit.kind }));
   return {
+    municipality: DEMO_MUNICIPALITY,
+    boards: links,
+    url: hub.host.url,
+    leaderScreenUrl: hub.leaderScreenHost ? `${hub.leaderScreenHost.url}?token=${demoScreenToken(hub)}` : undefined,
+    brokerDescription:
+      secured?.description ??
+      (options.broker ? `Broker: ${options.broker}, as given` : "Broker: the hub's embedded aedes, without TLS, identities or ACLs: for development only"),
+    brokerProblem,
+    operatorTokenFile: hub.operatorTokenFile,
+    readyMs: Date.now() - started,
     async stop() {
-      await Promise.all(boards.map((b) => stopBoard(b)));
+      await Promise.all(boards.map((b) => b.stop()));
       await hub.stop();
       await secured?.close();
     },
@@ -116,10 +144,4 @@ async function openUnits(root: string): Promise<BoardService[]> {
     await new Promise((resolve) => setImmediate(resolve));
   }
   return services;
-}
-
-async function stopBoard(board: DemoBoard): Promise<void> {
-  await board.sync.stop();
-  await board.host.close();
-  board.service.close();
 }

@@ -1,19 +1,14 @@
 /** Starts the hub: its replica, an embedded broker unless one is given, sync and the HTTP host. */
 
-import { hostname } from 'node:os';
-import { join } from 'node:path';
 import type { Change } from '../../shared/sync/change.js';
-import { required, syncPeriodMs, UsageError, type RoleOptions } from '../cli/options.js';
 import { startHost, type RunningHost } from '../host/http-host.js';
 import { leaderAddress } from '../host/leader-address.js';
 import { operatorToken } from '../host/operator-token.js';
-import { DEFAULT_ROLE_CLAIMS } from '../host/leader-roles.js';
-import { checkOidcSettings, leaderSignIn, type OidcSettings } from '../host/leader-sign-in.js';
+import { leaderSignIn, type OidcSettings } from '../host/leader-sign-in.js';
 import { screenAccess } from '../host/screen-access.js';
 import { startHubFlow, type HubFlow } from '../flow/hub-flow.js';
 import { logger } from '../log.js';
 import { HubService } from '../hub/hub-service.js';
-import { loadBrokerCredentials } from '../sync/broker-credentials.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../sync/embedded-broker.js';
 import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { SyncEngine } from '../sync/sync-engine.js';
@@ -56,6 +51,8 @@ export interface HubRuntime {
   brokerUrl: string;
   /** The file holding the operator token that the loopback `GET /api/state` asks for. */
   operatorTokenFile: string;
+  /** What the operator should know about how it started (the CLI prints these first). */
+  notices: string[];
   stop(): Promise<void>;
 }
 
@@ -96,6 +93,7 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     await broker?.close();
   };
   let operator: { token: string; file: string };
+  const notices: string[] = [];
   try {
     operator = operatorToken(options.dataDir);
     const { hostNames } = options;
@@ -105,7 +103,7 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     const leaderBind = oidc ? asked : '127.0.0.1';
     if ((port !== undefined || screenPort !== undefined) && !oidc) {
       const line = 'leader sign-in (OpenID Connect) is not configured: the leader addresses listen on 127.0.0.1 only';
-      console.log(line);
+      notices.push(line);
       logger.warn({ requestedHost: asked }, line);
     }
     // The provider sends the browser back to the redirect URL: its host is one the leader address answers to.
@@ -124,7 +122,7 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     await stop();
     throw error;
   }
-  return { service, host, leaderHost, leaderScreenHost, sync, broker, brokerUrl, operatorTokenFile: operator.file, stop };
+  return { service, host, leaderHost, leaderScreenHost, sync, broker, brokerUrl, operatorTokenFile: operator.file, notices, stop };
 }
 
 /** A transfer lives in the scopes of both units it joins: the hub carries it to the other one. */
@@ -144,68 +142,4 @@ function mirrorTransfers(service: HubService, sync: SyncEngine, scope: string, c
     // Best effort: anti-entropy with the other unit's boards carries anything lost here.
     sync.publishInto(other, mirrored).catch((error: unknown) => logger.debug({ err: error, other }, 'transfer mirror deferred'));
   }
-}
-
-export async function startHubFromCli(options: RoleOptions): Promise<HubRuntime> {
-  const municipality = required(options.municipality, 'municipality', 'hub');
-  const hub = await startHub({
-    municipality,
-    dataDir: options.data ?? join('.tavla', municipality, '_hub'),
-    port: options.port ?? 4700,
-    broker: options.broker,
-    brokerCredentials: loadBrokerCredentials(options),
-    brokerPort: options.brokerPort,
-    ploInbox: options.ploInbox,
-    ploUnit: options.unit,
-    leader: { port: options.leaderPort, screenPort: options.leaderScreenPort, host: options.leaderHost, oidc: oidcSettingsOf(options) },
-    hostNames: options.hostNames,
-    syncPeriodMs: syncPeriodMs(options),
-    horizonMs: options.horizon,
-  });
-  console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
-  // Before the URL, which scripts wait for as the sign the hub is up.
-  console.log(`operator token for GET /api/state (Authorization: Bearer): ${hub.operatorTokenFile}`);
-  if (hub.broker) console.log('Embedded broker: no TLS, no identities, no ACL: for development only (docs/security.md)');
-  console.log(hub.host.url);
-  if (hub.leaderHost) console.log(`leader view: ${reachableUrl(hub.leaderHost.url)}`);
-  if (hub.leaderHost && options.oidcIssuer) console.log(`leader sign-in: OpenID Connect, ${options.oidcIssuer}`);
-  if (hub.leaderScreenHost) console.log(`leader screens (read-only): ${reachableUrl(hub.leaderScreenHost.url)}`);
-  return hub;
-}
-
-/** Leader sign-in as configured: all four of issuer, client id, secret and redirect URL, or none. */
-function oidcSettingsOf(options: RoleOptions): OidcSettings | undefined {
-  const { oidcIssuer: issuer, oidcClientId: clientId, oidcClientSecret: clientSecret, oidcRedirectUrl: redirectUrl } = options;
-  const given = { 'oidc-issuer': issuer, 'oidc-client-id': clientId, 'oidc-client-secret': clientSecret, 'oidc-redirect-url': redirectUrl };
-  const missing = Object.entries(given).filter(([, value]) => value === undefined).map(([flag]) => `--${flag}`);
-  if (missing.length === 4) return undefined;
-  if (issuer === undefined || clientId === undefined || clientSecret === undefined || redirectUrl === undefined) {
-    throw new UsageError(`leader sign-in needs ${missing.join(', ')} as well`);
-  }
-  const settings: OidcSettings = {
-    issuer,
-    clientId,
-    clientSecret,
-    redirectUrl,
-    scope: options.oidcScope ?? 'openid profile',
-    roles: {
-      roleClaim: options.oidcRoleClaim ?? DEFAULT_ROLE_CLAIMS.roleClaim,
-      unitClaim: options.oidcUnitClaim ?? DEFAULT_ROLE_CLAIMS.unitClaim,
-      municipalRole: options.oidcMunicipalRole ?? DEFAULT_ROLE_CLAIMS.municipalRole,
-      unitRole: options.oidcUnitRole ?? DEFAULT_ROLE_CLAIMS.unitRole,
-    },
-  };
-  try {
-    checkOidcSettings(settings);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  return settings;
-}
-
-/** A URL bound to every interface (0.0.0.0, ::) is opened elsewhere by the machine's name. */
-function reachableUrl(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.hostname === '0.0.0.0' || parsed.hostname === '[::]') parsed.hostname = hostname();
-  return parsed.toString();
 }

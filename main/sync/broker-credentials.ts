@@ -4,7 +4,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
 import type { BrokerCredentials } from './mqtt-link.js';
-import { UsageError, type RoleOptions } from '../cli/options.js';
+import { UsageError, type RoleOptions } from '../config/options.js';
 
 /** Reads the credential files; a missing or unreadable one, or a credential over plain MQTT, is a UsageError naming its key. */
 export function loadBrokerCredentials(options: RoleOptions): BrokerCredentials | undefined {

@@ -1,4 +1,4 @@
-/** The lint rules that fence the layers (DESIGN.md §2) reject crossings and accept clean code. */
+/** The lint rules that fence the layers (DESIGN.md §2) and the folders inside main/ (the fence map) reject crossings and accept clean code. */
 
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
@@ -30,6 +30,21 @@ const crossings: Array<[filePath: string, code: string, expected: string]> = [
   ['main/ward/x.ts', "export type Win = import('electron').BrowserWindow;", "'electron'"],
   ['main/ward/x.ts', "export { createWindow } from '../electron/window.js';", 'main/electron/'],
   ['scripts/x.js', "import { app } from 'electron';\napp.quit();", "'electron'"],
+  // The fence map inside main/ (eslint.config.js, MAIN_MAP).
+  ['main/ward/x.ts', "export { startBoard } from '../runtime/board-runtime.js';", "main/ward/ may not import main/runtime/ ('../runtime/board-runtime.js')"],
+  ['main/leader/x.ts', "export const load = () => import('../cli/tavla.js');", 'main/leader/ may not import main/cli/'],
+  ['main/flow/x.ts', "export type Host = import('../host/http-host.js').RunningHost;", 'main/flow/ may not import main/host/'],
+  ['main/leader/x.ts', "import type { HubService } from '../hub/hub-service.js';\nexport type Hub = HubService;", 'main/leader/ may not import main/hub/'],
+  ['main/unit/x.ts', "import { BoardService } from '../board/board-service.js';\nexport const b = BoardService;", 'main/unit/ may not import main/board/'],
+  ['main/store/x.ts', "import { wardCommands } from '../ward/ward-commands.js';\nexport const w = wardCommands;", 'main/store/ may not import main/ward/'],
+  ['main/store/x.ts', "import { SyncEngine } from '../sync/sync-engine.js';\nexport const s = SyncEngine;", 'main/store/ may not import main/sync/'],
+  ['main/config/x.ts', "import { openDatabase } from '../store/database.js';\nexport const o = openDatabase;", 'main/config/ may not import main/store/'],
+  ['main/electron/x.ts', "import { startBoard } from '../runtime/board-runtime.js';\nexport const s = startBoard;", 'main/electron/ may not import main/runtime/'],
+  ['main/electron/x.ts', "import { parseCommandLine } from '../cli/options.js';\nexport const p = parseCommandLine;", 'main/electron/ may not import main/cli/'],
+  ['main/runtime/x.ts', "import { USAGE } from '../cli/options.js';\nexport const u = USAGE;", 'main/runtime/ may not import main/cli/'],
+  ['main/runtime/x.ts', "import { openBoard } from '../electron/board-services.js';\nexport const o = openBoard;", 'main/runtime/ may not import main/electron/'],
+  ['main/board/board-service.ts', "import { startHost } from '../host/http-host.js';\nexport const h = startHost;", 'main/board/ may not import main/host/'],
+  ['main/x.ts', "import { startHub } from './runtime/hub-runtime.js';\nexport const h = startHub;", 'main/ may not import main/runtime/'],
 ];
 
 const cleanCode: Array<[filePath: string, code: string]> = [
@@ -37,8 +52,14 @@ const cleanCode: Array<[filePath: string, code: string]> = [
   ['renderer/src/x.ts', "import type { Api } from '../../shared/api/contract.js';\nexport const title = (api: Api) => [api, document.title];"],
   ['renderer/src/components/X.svelte', '<script lang="ts">\n  let { name }: { name: string } = $props();\n</script>\n\n<p>{name}</p>'],
   ['main/ward/x.ts', "import { readFileSync } from 'node:fs';\nimport { ok } from '../../shared/api/result.js';\nexport const read = () => ok(readFileSync('x'));"],
-  ['main/electron/x.ts', "import { app } from 'electron';\nimport { openDatabase } from '../store/database.js';\nexport const start = () => [app, openDatabase];"],
+  // Electron's glue is the one place for 'electron', beside the board assembly it opens (its map row).
+  ['main/electron/x.ts', "import { app } from 'electron';\nimport { assembleBoard } from '../board/board-assembly.js';\nexport const start = () => [app, assembleBoard];"],
   ['test/unit/x.test.ts', "import { app } from 'electron';\nimport { openDatabase } from '../../main/store/database.js';\nexport const all = [app, openDatabase, document];"],
+  ['main/leader/x.ts', "import type { HubContext } from '../hub/hub-context.js';\nimport { logger } from '../log.js';\nexport const use = (hub: HubContext) => [hub, logger];"],
+  ['main/board/board-assembly.ts', "import { startHost } from '../host/http-host.js';\nexport const h = startHost;"],
+  ['main/electron/x.ts', "import { RoleOptions } from '../config/options.js';\nimport { RENDERER_ROOT } from '../host/http-host.js';\nexport const a = [RoleOptions, RENDERER_ROOT];"],
+  ['main/cli/x.ts', "import { startHub } from '../runtime/hub-runtime.js';\nimport { USAGE } from './options.js';\nexport const h = [startHub, USAGE];"],
+  ['main/store/x.ts', "import { ClockWatch } from '../sync/clock-watch.js';\nexport const c = ClockWatch;"],
 ];
 
 describe('layer fences', () => {

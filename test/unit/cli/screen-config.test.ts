@@ -30,6 +30,17 @@ describe('screen configuration file', () => {
     });
   });
 
+  it('carries every option of a headless board to the one board assembly: the sync period, horizon and host names too', () => {
+    expect(read({ municipality: 'fjordvik', unit: 'solsiden', syncPeriod: 5, horizon: '36h', hostNames: 'tavla-solsiden.kommune.no', port: 4781 })).toMatchObject({
+      screen: 'board',
+      dataDir: join(dir.path, 'user-data', 'data', 'fjordvik', 'solsiden'),
+      syncPeriodMs: 5000,
+      horizonMs: 36 * 3_600_000,
+      hostNames: ['tavla-solsiden.kommune.no'],
+      port: 4781,
+    });
+  });
+
   it('reads a leader screen: the hub\'s leader address and nothing of a unit', () => {
     expect(read({ screen: 'leader', hub: 'http://tavla-hub.fjordvik.kommune.no:4701/' })).toEqual({
       screen: 'leader',
@@ -43,6 +54,7 @@ describe('screen configuration file', () => {
     [{ screen: 'leader', hub: 'file:///etc/passwd' }, /hub: the http:\/\/ or https:\/\/ address/],
     [{ screen: 'leader', hub: 'not a url' }, /hub: the http:\/\/ or https:\/\/ address/],
     [{ screen: 'leader', hub: 'http://hub:4701/', unit: 'solsiden', data: 'x' }, /keeps no unit of its own; remove "unit", "data"/],
+    [{ screen: 'leader', hub: 'http://hub:4701/', syncPeriod: 5 }, /keeps no unit of its own; remove "syncPeriod"/],
     [{ screen: 'wall', hub: 'http://hub:4701/' }, /screen:/],
     [{ municipality: 'fjordvik', unit: 'solsiden', hub: 'http://hub:4701/' }, /add "screen": "leader"/],
     [{ municipality: 'fjordvik' }, /must name both "municipality" and "unit"/],

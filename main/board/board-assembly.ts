@@ -1,0 +1,124 @@
+/**
+ * The one board assembly — its services, its sync with the broker, the store's collector and the
+ * loopback HTTP/WebSocket host — used alike by `tavla board`, the Electron kiosk and the demo, so
+ * every option reaches every host.
+ */
+
+import type { Change } from '../../shared/sync/change.js';
+import { syncPeriodMs, type RoleOptions } from '../config/options.js';
+import { startHost, type RunningHost } from '../host/http-host.js';
+import { startCollector } from '../store/collector.js';
+import { loadBrokerCredentials } from '../sync/broker-credentials.js';
+import type { BrokerCredentials } from '../sync/mqtt-link.js';
+import { SyncEngine } from '../sync/sync-engine.js';
+import { BoardService } from './board-service.js';
+
+/** A broker and the identity this replica shows it. */
+export interface BrokerEndpoint {
+  url: string;
+  credentials?: BrokerCredentials;
+}
+
+/** Everything one board runs with, whichever host starts it. */
+export interface BoardSettings {
+  municipality: string;
+  unit: string;
+  dataDir: string;
+  /** The loopback API's port (0 picks a free one); without it the board serves no API (an Electron board may not). */
+  port?: number;
+  /** More names the board's host answers to (`--host-names`). */
+  hostNames?: readonly string[];
+  /** Without a broker the board works on its own store and syncs once one is configured. */
+  broker?: string;
+  brokerCredentials?: BrokerCredentials;
+  /** The digest round's period in ms (default 30 s). */
+  syncPeriodMs?: number;
+  /** The collection horizon (DEFAULT_HORIZON_MS when absent). */
+  horizonMs?: number;
+}
+
+/** A running board: what started, and the one way to stop it. */
+export interface AssembledBoard {
+  service: BoardService;
+  /** The loopback API, when a port was given. */
+  host: RunningHost | undefined;
+  sync: SyncEngine | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * A board's settings from its configuration, the unit and municipality already required by the
+ * caller (each says so in its own words); where the data lives and the API's port are the host's.
+ */
+export function boardSettings(options: RoleOptions & { municipality: string; unit: string }, dataDir: string): BoardSettings {
+  return {
+    municipality: options.municipality,
+    unit: options.unit,
+    dataDir,
+    hostNames: options.hostNames,
+    broker: options.broker,
+    brokerCredentials: loadBrokerCredentials(options),
+    syncPeriodMs: syncPeriodMs(options),
+    horizonMs: options.horizon,
+  };
+}
+
+/** Connects a board's services to the broker; `observe` sees every merged batch (benchmarks). */
+export function attachSync(service: BoardService, broker: string | BrokerEndpoint, observe?: (changes: Change[]) => void, periodMs?: number): SyncEngine {
+  const { url, credentials } = typeof broker === 'string' ? { url: broker, credentials: undefined } : broker;
+  const sync = new SyncEngine({
+    clock: service.clock,
+    periodMs,
+    store: service.store,
+    brokerUrl: url,
+    credentials,
+    municipality: service.options.municipality,
+    nodeId: service.nodeId,
+    role: 'board',
+    unit: service.unit,
+    onApplied: (_scope, changes) => {
+      observe?.(changes);
+      service.remoteApplied(changes);
+    },
+    onStatus: (status) => service.setSyncStatus(status),
+  });
+  service.afterCommit = () => sync.notifyLocalCommit();
+  service.setSyncStatus({ ...sync.status });
+  return sync;
+}
+
+/**
+ * Starts one board: its store (or `opened`, a store the caller opened and seeded, as the demo does),
+ * the host, then the sync; whatever started is stopped again when a later step fails.
+ */
+export async function assembleBoard(settings: BoardSettings, opened?: BoardService): Promise<AssembledBoard> {
+  const service =
+    opened ?? new BoardService({ dataDir: settings.dataDir, municipality: settings.municipality, unit: settings.unit, horizonMs: settings.horizonMs });
+  let host: RunningHost | undefined;
+  try {
+    host = settings.port === undefined ? undefined : await startHost(service, { port: settings.port, hostNames: settings.hostNames });
+  } catch (error) {
+    service.close();
+    throw error;
+  }
+  let sync: SyncEngine | undefined;
+  try {
+    sync = settings.broker ? attachSync(service, { url: settings.broker, credentials: settings.brokerCredentials }, undefined, settings.syncPeriodMs) : undefined;
+  } catch (error) {
+    await host?.close();
+    service.close();
+    throw error;
+  }
+  const stopCollector = startCollector(service.store, () => sync?.status.broker === 'connected');
+  return {
+    service,
+    host,
+    sync,
+    async stop() {
+      stopCollector();
+      await sync?.stop();
+      await host?.close();
+      service.close();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * What the hub's command handlers and its flow need of the hub — its store, its database, its
+ * municipality and its events — so they depend on this, not on the service that composes them.
+ */
+
+import type { EventMap, EventName } from '../../shared/api/contract.js';
+import type { Db } from '../store/database.js';
+import type { FieldStore } from '../store/field-store.js';
+
+export interface HubContext {
+  readonly db: Db;
+  readonly store: FieldStore;
+  readonly options: { readonly municipality: string };
+  emit<K extends EventName>(event: K, data: EventMap[K]): void;
+}
