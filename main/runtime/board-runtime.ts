@@ -48,13 +48,10 @@ export function attachSync(service: BoardService, broker: string | BrokerEndpoin
     nodeId: service.nodeId,
     role: 'board',
     unit: service.unit,
-    onApplied: (_scope, changes) => {
-      observe?.(changes);
-      service.remoteApplied(changes);
-    },
+    onApplied: (_scope, changes) => observe?.(changes),
     onStatus: (status) => service.setSyncStatus(status),
   });
-  service.afterCommit = () => sync.notifyLocalCommit();
+  service.store.onCommit((n) => { if (n.origin === 'local') sync.notifyLocalCommit(); });
   service.setSyncStatus({ ...sync.status });
   return sync;
 }
