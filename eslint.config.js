@@ -108,19 +108,19 @@ const MAIN_MAP = [
   { folder: 'store', may: ['sync/clock-watch.ts'] },
   // MQTT sync over the store; the broker credentials are read from the configuration schema.
   { folder: 'sync', may: ['store', 'config'] },
-  // The command plumbing board and hub share: dispatch and the handler context.
-  { folder: 'replica', may: ['store'] },
+  // The replica core board and hub compose: the store (opened with its clock watch), the change path, dispatch.
+  { folder: 'replica', may: ['store', 'sync/clock-watch.ts'] },
   // Domains: the store, the command plumbing and each other; never a host (host/, electron/, runtime/, cli/)
   // nor a role's service (board/, hub/) — the hub's handlers and flow see it through hub/hub-context.ts.
-  { folder: 'ward', may: ['store', 'replica', 'staff'] },
+  // The bed loop's two leaves (unit/bed-cleaning.ts, unit/reserved-beds.ts) serve the ward, flow and the leader view.
+  { folder: 'ward', may: ['store', 'replica', 'staff', 'unit/reserved-beds.ts'] },
   { folder: 'unit', may: ['store', 'replica', 'ward'] },
   { folder: 'staff', may: ['store', 'replica', 'ward'] },
-  { folder: 'flow', may: ['store', 'replica', 'sync', 'hub/hub-context.ts'] },
-  { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts'] },
-  // Roles: a board's and the hub's services compose the domains over the store and sync. The hub
-  // borrows the board's event-listener type until the shared replica core holds it.
+  { folder: 'flow', may: ['store', 'replica', 'sync', 'hub/hub-context.ts', 'unit/bed-cleaning.ts'] },
+  { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts', 'unit/reserved-beds.ts'] },
+  // Roles: a board's and the hub's services compose the replica core and the domains over the store and sync.
   { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow'] },
-  { folder: 'hub', may: ['store', 'replica', 'sync', 'leader', 'flow', 'board/board-service.ts'] },
+  { folder: 'hub', may: ['store', 'replica', 'sync', 'leader', 'flow'] },
   // The one board assembly (CLI, Electron, demo) also starts the board's loopback host.
   { file: 'board/board-assembly.ts', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'host'] },
   // Synthetic data, seeded through the board's own commands.

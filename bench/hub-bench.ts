@@ -59,8 +59,8 @@ function build(dir: string) {
 function syncedEdit(hub: HubService, clock: HybridLogicalClock, scope: string, c: Change['c'], id: string, fields: Record<string, Change['v']>) {
   const changes = Object.entries(fields).map(([f, v]) => ({ c, id, f, v, s: clock.tick() }));
   const outcome = hub.store.applyRemote(changes, scope);
+  // The hub tells its screens itself, from the store's commit notice.
   if (outcome.applied.length !== changes.length) throw new Error('edit not applied');
-  hub.emit('state.changed', { collections: [c] });
 }
 
 /**

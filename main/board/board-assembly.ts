@@ -76,13 +76,13 @@ export function attachSync(service: BoardService, broker: string | BrokerEndpoin
     nodeId: service.nodeId,
     role: 'board',
     unit: service.unit,
-    onApplied: (_scope, changes) => {
-      observe?.(changes);
-      service.remoteApplied(changes);
-    },
+    // The service hears of merged batches from the store's commit notice itself (the change path).
+    onApplied: (_scope, changes) => observe?.(changes),
     onStatus: (status) => service.setSyncStatus(status),
   });
-  service.afterCommit = () => sync.notifyLocalCommit();
+  service.store.onCommit((notice) => {
+    if (notice.origin === 'local') sync.notifyLocalCommit();
+  });
   service.setSyncStatus({ ...sync.status });
   return sync;
 }

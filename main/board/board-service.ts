@@ -1,24 +1,23 @@
-/** One board's services: its unit's store, the command dispatcher and the event stream. */
+/** One board's services: the replica core on its unit's store, and the unit's commands. */
 
 import { join } from 'node:path';
-import { OFFLINE_STATUS, type EventMap, type EventName, type SyncStatus } from '../../shared/api/contract.js';
+import type { SyncStatus } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
 import type { Db } from '../store/database.js';
 import type { FieldStore } from '../store/field-store.js';
-import { openReplicaStore } from '../store/replica-store.js';
 import type { ClockWatch } from '../sync/clock-watch.js';
 import { readUnitState } from '../store/read-model.js';
-import type { Change } from '../../shared/sync/change.js';
 import { corridorUnitState } from '../ward/corridor-state.js';
-import { dispatchCommand } from '../replica/dispatch.js';
 import type { CommandContext } from '../replica/command-context.js';
+import { ReplicaCore } from '../replica/replica-core.js';
+import { dispatchCommand } from '../replica/dispatch.js';
 import { flowCommands } from '../flow/flow-commands.js';
 import { unitCommands } from '../unit/unit-commands.js';
 import { wardCommands } from '../ward/ward-commands.js';
 import { authorize } from '../staff/sessions.js';
-import { WARD_QUIET_COMMANDS } from '../../shared/api/commands/ward.js';
-import { FLOW_QUIET_COMMANDS } from '../../shared/api/commands/flow.js';
 import { ok } from '../../shared/api/result.js';
+
+export type { EventListener } from '../replica/replica-core.js';
 
 export interface BoardOptions {
   dataDir: string;
@@ -29,28 +28,29 @@ export interface BoardOptions {
   horizonMs?: number;
 }
 
-/** Up to this many tasks in one synced batch are named in `state.changed` (ward.tasks reads at most 200). */
-const PATCHABLE_TASKS = 50;
-
-const READ_ONLY = new Set(['unit.state', 'app.info', ...WARD_QUIET_COMMANDS, ...FLOW_QUIET_COMMANDS]);
-
-export type EventListener = <K extends EventName>(event: K, data: EventMap[K]) => void;
-
+/** A board: the replica core on its unit's store, and the unit's commands (ward, unit, flow). */
 export class BoardService {
   readonly db: Db;
   readonly store: FieldStore;
   readonly nodeId: string;
   /** The clock's standing against the unit's, whose reference time the store's HLC reads. */
   readonly clock: ClockWatch;
-  private readonly listeners = new Set<EventListener>();
+  readonly emit: ReplicaCore['emit'];
+  readonly subscribe: ReplicaCore['subscribe'];
+  readonly setSyncStatus: ReplicaCore['setSyncStatus'];
+  private readonly core: ReplicaCore;
   private readonly now: () => Date;
-  syncStatus: SyncStatus = { ...OFFLINE_STATUS };
 
   constructor(readonly options: BoardOptions) {
-    ({ db: this.db, nodeId: this.nodeId, store: this.store, clock: this.clock } = openReplicaStore(join(options.dataDir, 'tavla.sqlite'), 'board', options.unit, { horizonMs: options.horizonMs }));
+    const { dataDir, municipality, unit, horizonMs } = options;
+    this.core = new ReplicaCore({ file: join(dataDir, 'tavla.sqlite'), role: 'board', scope: unit, municipality, horizonMs });
+    ({ db: this.db, store: this.store, nodeId: this.nodeId, clock: this.clock, emit: this.emit, subscribe: this.subscribe, setSyncStatus: this.setSyncStatus } = this.core);
     this.now = options.now ?? (() => new Date());
-    this.syncStatus.outbox = this.store.outboxSize();
-    this.store.health.onChange = (storage) => this.setSyncStatus({ ...this.syncStatus, storage });
+  }
+
+  /** The link to the broker and the outbox, as last told (`sync.status`). */
+  get syncStatus(): SyncStatus {
+    return this.core.syncStatus;
   }
 
   get unit(): string {
@@ -62,18 +62,7 @@ export class BoardService {
    * staff member of the session the input carries (commands/access.ts says which commands need one).
    */
   dispatch(command: string, input: unknown): Result<unknown> {
-    const logged = this.store.localChanges;
-    const result = this.run(command, input);
-    const edited = result.ok && !READ_ONLY.has(command);
-    // An access that changes no state (an unlock, a refused PIN, a lapsed session) still logs its
-    // audit entry, which syncs like an edit.
-    if (edited || this.store.localChanges !== logged) {
-      this.afterCommit();
-      this.syncStatus.outbox = this.store.outboxSize();
-      if (edited) this.emit('state.changed', { collections: [] });
-      this.emit('sync.status', this.syncStatus);
-    }
-    return result;
+    return this.core.command(() => this.run(command, input));
   }
 
   private run(command: string, input: unknown): Result<unknown> {
@@ -98,23 +87,6 @@ export class BoardService {
     );
   }
 
-  /** Hooked by the sync engine: publish the outbox after every local commit. */
-  afterCommit: () => void = () => undefined;
-
-  /** What the sync engine reports: remote changes merged, or a new connection status. */
-  remoteApplied(changes: readonly Change[]): void {
-    const collections = [...new Set(changes.map((change) => change.c))];
-    const tasks = [...new Set(changes.filter((change) => change.c === 'task').map((change) => change.id))];
-    // Another board's tap: a screen re-reads those few tasks instead of the whole unit.
-    const onlyTasks = tasks.length > 0 && tasks.length <= PATCHABLE_TASKS && collections.every((c) => c === 'task' || c === 'auditEntry');
-    this.emit('state.changed', onlyTasks ? { collections, tasks } : { collections });
-  }
-
-  setSyncStatus(status: SyncStatus): void {
-    this.syncStatus = status;
-    this.emit('sync.status', status);
-  }
-
   info() {
     const kind = this.db.prepare('SELECT kind FROM unit WHERE id = ? AND deleted = 0').get(this.unit) as { kind: string } | undefined;
     return { role: 'board' as const, municipality: this.options.municipality, unit: this.unit, nodeId: this.nodeId, unitKind: kind?.kind ?? null };
@@ -130,29 +102,11 @@ export class BoardService {
   }
 
   health() {
-    return {
-      ok: this.store.health.ok,
-      role: 'board',
-      municipality: this.options.municipality,
-      unit: this.unit,
-      nodeId: this.nodeId,
-      ...this.syncStatus,
-    };
-  }
-
-  emit<K extends EventName>(event: K, data: EventMap[K]): void {
-    for (const listener of this.listeners) listener(event, data);
-  }
-
-  /** Subscribes to every event; returns the unsubscribe. */
-  subscribe(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.core.health({ unit: this.unit });
   }
 
   close(): void {
-    this.listeners.clear();
-    this.db.close();
+    this.core.close();
   }
 }
 

@@ -42,10 +42,8 @@ export function startHubFlow(options: HubFlowOptions): HubFlow {
   const release = holdHubLock(options.dataDir);
   let capacityTimer: NodeJS.Timeout | undefined;
 
-  const published = (collections: string[]) => {
-    sync.notifyLocalCommit();
-    service.emit('state.changed', { collections });
-  };
+  // Screens hear of what was committed from the store's commit notice (HubService), the outbox here.
+  const published = () => sync.notifyLocalCommit();
 
   /** Refused settlements already counted: a refused transfer is looked at again on every touch. */
   const refusedOnce = new Set<string>();
@@ -60,13 +58,13 @@ export function startHubFlow(options: HubFlowOptions): HubFlow {
     for (const { toUnit, changes } of outcome.transferChanges) {
       sync.publishInto(toUnit, changes).catch((error: unknown) => logger.debug({ err: error, toUnit }, 'transfer mirror deferred'));
     }
-    published(['transfer', 'stay', 'bed', 'task']);
+    published();
   };
 
   const refresh = () => {
     capacityTimer = undefined;
     try {
-      if (refreshCapacity(service.store, now())) published(['capacity']);
+      if (refreshCapacity(service.store, now())) published();
     } catch (error) {
       logger.error({ err: error }, 'capacity refresh failed');
     }
@@ -87,7 +85,7 @@ export function startHubFlow(options: HubFlowOptions): HubFlow {
         }
       },
       onResults: () => {
-        published(['stay']);
+        published();
         scheduleRefresh();
       },
     });

@@ -1,10 +1,11 @@
 /** The hub's services: a durable replica of every unit of one municipality. */
 
 import { join } from 'node:path';
-import { OFFLINE_STATUS, type EventMap, type EventName, type SyncStatus } from '../../shared/api/contract.js';
+import type { SyncStatus } from '../../shared/api/contract.js';
 import { ok, type Result } from '../../shared/api/result.js';
 import { HUB_COMMANDS, type BoardLink } from '../../shared/api/contract.js';
 import { dispatchCommand, type Handlers } from '../replica/dispatch.js';
+import { ReplicaCore } from '../replica/replica-core.js';
 import { flowHubCommands } from './flow-hub-commands.js';
 import { unitOverviews } from './hub-overview.js';
 import { operatorLeaderCommands } from '../leader/leader-commands.js';
@@ -13,24 +14,30 @@ import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import type { Db } from '../store/database.js';
 import type { FieldStore } from '../store/field-store.js';
 import { readUnitState } from '../store/read-model.js';
-import { openReplicaStore } from '../store/replica-store.js';
 import type { ClockWatch } from '../sync/clock-watch.js';
-import type { EventListener } from '../board/board-service.js';
 import type { HubContext } from './hub-context.js';
 
+/** The hub: the replica core on every unit's scope, and the hub's own commands (overview, leader, flow). */
 export class HubService implements HubContext {
   readonly db: Db;
   readonly store: FieldStore;
   readonly nodeId: string;
   readonly clock: ClockWatch;
-  private readonly listeners = new Set<EventListener>();
-  syncStatus: SyncStatus = { ...OFFLINE_STATUS };
+  readonly emit: ReplicaCore['emit'];
+  readonly subscribe: ReplicaCore['subscribe'];
+  readonly setSyncStatus: ReplicaCore['setSyncStatus'];
   /** Where each unit's board can be opened (the demo knows; a real deployment may configure it). */
   directory: BoardLink[] = [];
+  private readonly core: ReplicaCore;
 
   constructor(readonly options: { dataDir: string; municipality: string; horizonMs?: number }) {
-    ({ db: this.db, nodeId: this.nodeId, store: this.store, clock: this.clock } = openReplicaStore(join(options.dataDir, 'hub.sqlite'), 'hub', HUB_SCOPE, { horizonMs: options.horizonMs }));
-    this.store.health.onChange = (storage) => this.setSyncStatus({ ...this.syncStatus, storage });
+    const { dataDir, municipality, horizonMs } = options;
+    this.core = new ReplicaCore({ file: join(dataDir, 'hub.sqlite'), role: 'hub', scope: HUB_SCOPE, municipality, horizonMs });
+    ({ db: this.db, store: this.store, nodeId: this.nodeId, clock: this.clock, emit: this.emit, subscribe: this.subscribe, setSyncStatus: this.setSyncStatus } = this.core);
+  }
+
+  get syncStatus(): SyncStatus {
+    return this.core.syncStatus;
   }
 
   /** Every unit the hub holds a scope for. */
@@ -45,7 +52,7 @@ export class HubService implements HubContext {
   }
 
   health() {
-    return { ok: this.store.health.ok, role: 'hub', municipality: this.options.municipality, nodeId: this.nodeId, units: this.unitIds().length, ...this.syncStatus };
+    return this.core.health({ units: this.unitIds().length });
   }
 
   /** Operator's view on loopback: every unit the hub holds. */
@@ -54,26 +61,11 @@ export class HubService implements HubContext {
   }
 
   dispatch(command: string, input: unknown): Result<unknown> {
-    return dispatchCommand<HubService>(hubCommands, this, command, input);
-  }
-
-  emit<K extends EventName>(event: K, data: EventMap[K]): void {
-    for (const listener of this.listeners) listener(event, data);
-  }
-
-  subscribe(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  setSyncStatus(status: SyncStatus): void {
-    this.syncStatus = status;
-    this.emit('sync.status', status);
+    return this.core.command(() => dispatchCommand<HubService>(hubCommands, this, command, input));
   }
 
   close(): void {
-    this.listeners.clear();
-    this.db.close();
+    this.core.close();
   }
 }
 

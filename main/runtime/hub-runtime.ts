@@ -73,7 +73,6 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
       mirrorTransfers(service, sync, scope, changes);
       // Runs only once the link delivers merged batches, after `flow` below exists.
       flow.applied(scope, changes);
-      service.emit('state.changed', { collections: [...new Set(changes.map((c) => c.c))] });
     },
     onStatus: (status) => service.setSyncStatus(status),
   });

@@ -87,14 +87,28 @@ export function isCommandName(name: string): name is CommandName {
 export * from './sync-status.js';
 import type { SyncStatus } from './sync-status.js';
 
+/**
+ * What changed in main, as screens are told it: one event per committed transaction (a whole
+ * command's commits as one), a local tap and another board's batch alike.
+ */
+export interface StateChange {
+  /**
+   * The collections the commit touched, each once, in the order first touched. Empty means
+   * "anything" (the transport's reconnect, when events may have been lost).
+   */
+  collections: string[];
+  /**
+   * The tasks it changed, when tasks (and audit entries) were all it touched and they are few
+   * (at most 50): a screen may re-read just those (`ward.tasks`) instead of the whole unit.
+   */
+  tasks?: string[];
+  /** `local`: a command on this replica; `remote`: a peer's changes merged. Absent when not a commit. */
+  origin?: 'local' | 'remote';
+}
+
 /** Events pushed from main to every connected renderer. */
 export interface EventMap {
-  /**
-   * Main's state changed: the collections a synced batch touched (empty for a local edit or a
-   * reconnect: "anything"). `tasks` names the tasks when tasks (and audit entries) were all it
-   * touched and they are few, so a screen may re-read just those (`ward.tasks`).
-   */
-  'state.changed': { collections: string[]; tasks?: string[] };
+  'state.changed': StateChange;
   'sync.status': SyncStatus;
 }
 export type EventName = keyof EventMap;

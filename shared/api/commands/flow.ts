@@ -145,9 +145,6 @@ export interface PloImportLine {
 const unitId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'a unit id');
 const bedLabel = shortText(20);
 
-/** Flow commands that change no synced field: the board must not announce a state change after them. */
-export const FLOW_QUIET_COMMANDS: readonly string[] = ['flow.state', 'flow.allocation'];
-
 /** Answered by a board. */
 export const FLOW_BOARD_COMMANDS = {
   'flow.state': command<FlowState>()(z.strictObject({})),

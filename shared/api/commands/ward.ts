@@ -269,27 +269,3 @@ export const WARD_COMMANDS = {
     }),
   ),
 } as const;
-
-/**
- * Ward commands that change nothing a screen shows (at most they log an audit entry, which syncs):
- * the board must not announce a state change after them.
- */
-export const WARD_QUIET_COMMANDS = [
-  'ward.state',
-  'ward.tasks',
-  'ward.settings',
-  'ward.configure',
-  'sync.state',
-  'session.unlock',
-  'session.touch',
-  'session.lock',
-  'stay.reveal',
-  'staff.list',
-  'staff.set',
-  'staff.remove',
-  'staff.release',
-  'task.templates',
-  'capacity.view',
-  'handover.view',
-  'audit.list',
-] as const satisfies readonly (keyof typeof WARD_COMMANDS)[];

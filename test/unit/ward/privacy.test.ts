@@ -1,6 +1,7 @@
 /** Privacy on the board: PINs as slow hashes, lockout, screen-bound sessions, reveal, relock, audit. */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventMap } from '../../../shared/api/contract.js';
 import { openTestBoard, seedWard, type TestBoard } from './ward-board.js';
 
 describe('staff PINs and the PIN pad', () => {
@@ -64,16 +65,20 @@ describe('names behind an unlocked session', () => {
 
   it('sends the audit entry of an access at once, though the access changes nothing a screen shows', () => {
     let published = 0;
-    const events: string[] = [];
-    board.service.afterCommit = () => (published += 1);
-    board.service.subscribe((event) => events.push(event));
+    const changed: EventMap['state.changed'][] = [];
+    // What the sync engine drains its outbox on: each local commit.
+    board.service.store.onCommit(({ origin }) => (published += origin === 'local' ? 1 : 0));
+    board.service.subscribe((event, data) => {
+      if (event === 'state.changed') changed.push(data as EventMap['state.changed']);
+    });
     board.value('ward.state', {});
     expect(published).toBe(0);
     const session = unlockNurse();
     board.value('stay.reveal', { session, stayIds: [ward.ingrid] });
     expect(board.run('session.unlock', { staffId: ward.nurse, pin: '0000', screen: 'screen-x' })).toMatchObject({ ok: false });
     expect(published).toBe(3); // unlock, reveal, the refused PIN
-    expect(events).not.toContain('state.changed');
+    // Told as audit entries only, which no ward screen re-reads for.
+    expect(changed).toEqual(Array.from({ length: 3 }, () => ({ collections: ['auditEntry'], origin: 'local' })));
     expect(board.service.syncStatus.outbox).toBe(board.service.store.outboxSize());
   });
 

@@ -1,7 +1,6 @@
 /** Tasks on the board: templates in few taps, undo of a completion, and what the corridor state holds. */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Change } from '../../../shared/sync/change.js';
 import { RECENT_DONE_LIMIT } from '../../../shared/api/commands/ward.js';
 import { openTestBoard, seedWard, type TestBoard } from './ward-board.js';
 
@@ -86,20 +85,6 @@ describe('tasks on the ward board', () => {
     expect(read.gone.sort()).toEqual([later, old, 'no-such-task'].sort());
     expect(read.laterTasks).toBe(board.value('ward.state', {}).laterTasks);
     expect(board.run('ward.tasks', { ids: [] })).toMatchObject({ ok: false, code: 'invalid-input' });
-  });
-
-  it("names the tasks of another board's tap in its state change, and nothing when more than tasks changed", () => {
-    const events: unknown[] = [];
-    board.service.subscribe((event, data) => events.push({ event, data }));
-    const change = (c: string, id: string) => ({ c, id, f: 'title', v: 'x', s: '' }) as Change;
-    board.service.remoteApplied([change('task', 't1'), change('task', 't1'), change('task', 't2'), change('auditEntry', 'b-1')]);
-    board.service.remoteApplied([change('task', 't3'), change('stay', 's1')]);
-    board.service.remoteApplied(Array.from({ length: 51 }, (_, i) => change('task', `t${i}`)));
-    expect(events).toEqual([
-      { event: 'state.changed', data: { collections: ['task', 'auditEntry'], tasks: ['t1', 't2'] } },
-      { event: 'state.changed', data: { collections: ['task', 'stay'] } },
-      { event: 'state.changed', data: { collections: ['task'] } },
-    ]);
   });
 
   it('announces no state change after a read, so screens never loop on their own reloads', () => {

@@ -1,0 +1,100 @@
+/**
+ * What a board and the hub have in common: the replica's store, the one change path from its
+ * commits to `state.changed` and `sync.status` events, the event stream, and health.
+ */
+
+import { OFFLINE_STATUS, type EventMap, type EventName, type SyncStatus } from '../../shared/api/contract.js';
+import type { Change } from '../../shared/sync/change.js';
+import type { Db } from '../store/database.js';
+import type { CommitNotice, FieldStore } from '../store/field-store.js';
+import { openReplicaStore } from '../store/replica-store.js';
+import type { ClockWatch } from '../sync/clock-watch.js';
+import { stateChangeOf } from './state-change.js';
+
+export type EventListener = <K extends EventName>(event: K, data: EventMap[K]) => void;
+
+export interface ReplicaCoreOptions {
+  /** The SQLite file. */
+  file: string;
+  role: 'board' | 'hub';
+  /** The scope of local edits that name none: a board's unit, or the hub's own. */
+  scope: string;
+  municipality: string;
+  /** The collection horizon of its store. */
+  horizonMs?: number;
+}
+
+export class ReplicaCore {
+  readonly db: Db;
+  readonly store: FieldStore;
+  readonly nodeId: string;
+  /** The clock's standing against the unit's, whose reference time the store's HLC reads. */
+  readonly clock: ClockWatch;
+  syncStatus: SyncStatus;
+  private readonly listeners = new Set<EventListener>();
+  /** The local changes of the command running now, told as one event when it returns. */
+  private held: Change[] | undefined;
+  private readonly unfollow: () => void;
+
+  constructor(readonly options: ReplicaCoreOptions) {
+    ({ db: this.db, nodeId: this.nodeId, store: this.store, clock: this.clock } = openReplicaStore(options.file, options.role, options.scope, { horizonMs: options.horizonMs }));
+    this.syncStatus = { ...OFFLINE_STATUS, outbox: this.store.outboxSize() };
+    this.store.health.onChange = (storage) => this.setSyncStatus({ ...this.syncStatus, storage });
+    this.unfollow = this.store.onCommit((notice) => this.committed(notice));
+  }
+
+  /**
+   * Runs one command (its access check, its handler). Whatever it commits (an edit, or only the
+   * audit entry of an access) is told once, when it returns: a tap is one `state.changed` at most.
+   */
+  command<T>(body: () => T): T {
+    if (this.held) return body();
+    const held: Change[] = [];
+    this.held = held;
+    try {
+      return body();
+    } finally {
+      this.held = undefined;
+      if (held.length > 0) this.tell('local', held);
+    }
+  }
+
+  /** The store's one announcement: a local commit within a command waits for the command's end. */
+  private committed({ origin, changes }: CommitNotice): void {
+    if (origin === 'local' && this.held) this.held.push(...changes);
+    else this.tell(origin, changes);
+  }
+
+  /** Screens learn what changed; after a local edit, also the outbox that now holds it. */
+  private tell(origin: CommitNotice['origin'], changes: readonly Change[]): void {
+    this.emit('state.changed', stateChangeOf(origin, changes));
+    if (origin === 'local') this.setSyncStatus({ ...this.syncStatus, outbox: this.store.outboxSize() });
+  }
+
+  /** The replica's health as `/healthz` gives it, with what only this kind of replica says. */
+  health<Extra extends object>(extra: Extra) {
+    const { role, municipality } = this.options;
+    return { ok: this.store.health.ok, role, municipality, ...extra, nodeId: this.nodeId, ...this.syncStatus };
+  }
+
+  readonly setSyncStatus = (status: SyncStatus): void => {
+    this.syncStatus = status;
+    this.emit('sync.status', status);
+  };
+
+  readonly emit = <K extends EventName>(event: K, data: EventMap[K]): void => {
+    for (const listener of this.listeners) listener(event, data);
+  };
+
+  /** Subscribes to every event; returns the unsubscribe. */
+  readonly subscribe = (listener: EventListener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  close(): void {
+    this.unfollow();
+    this.listeners.clear();
+    this.db.close();
+  }
+}
