@@ -2,6 +2,7 @@
 
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { AppInfo } from '../../../shared/api/contract.js';
+import { backoffDelay } from '../../../shared/time/backoff.js';
 import { BoardState } from './board-state.svelte.js';
 import { LeaderState } from './leader-state.svelte.js';
 
@@ -28,7 +29,7 @@ export class AppState {
         return;
       }
       this.error = result.message;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * 2 ** attempt)));
+      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, { baseMs: 250, capMs: 5000 })));
     }
   }
 }
