@@ -34,6 +34,14 @@ const PATCHABLE_TASKS = 50;
 
 const READ_ONLY = new Set(['unit.state', 'app.info', ...WARD_QUIET_COMMANDS, ...FLOW_QUIET_COMMANDS]);
 
+/** A commit's changes as screens hear of them: the collections, and a few tasks by id (a screen re-reads just those). */
+function changedEvent(changes: readonly Change[]): EventMap['state.changed'] {
+  const collections = [...new Set(changes.map((change) => change.c))];
+  const tasks = [...new Set(changes.filter((change) => change.c === 'task').map((change) => change.id))];
+  const onlyTasks = tasks.length > 0 && tasks.length <= PATCHABLE_TASKS && collections.every((c) => c === 'task' || c === 'auditEntry');
+  return onlyTasks ? { collections, tasks } : { collections };
+}
+
 export type EventListener = <K extends EventName>(event: K, data: EventMap[K]) => void;
 
 export class BoardService {
@@ -44,6 +52,8 @@ export class BoardService {
   readonly clock: ClockWatch;
   private readonly listeners = new Set<EventListener>();
   private readonly now: () => Date;
+  /** What this board's own commits changed during the command running now (from the store's commit hook). */
+  private committed: Change[] = [];
   syncStatus: SyncStatus = { ...OFFLINE_STATUS };
 
   constructor(readonly options: BoardOptions) {
@@ -51,6 +61,9 @@ export class BoardService {
     this.now = options.now ?? (() => new Date());
     this.syncStatus.outbox = this.store.outboxSize();
     this.store.health.onChange = (storage) => this.setSyncStatus({ ...this.syncStatus, storage });
+    this.store.onCommit(({ origin, changes }) => {
+      if (origin === 'local') this.committed.push(...changes);
+    });
   }
 
   get unit(): string {
@@ -63,6 +76,7 @@ export class BoardService {
    */
   dispatch(command: string, input: unknown): Result<unknown> {
     const logged = this.store.localChanges;
+    this.committed = [];
     const result = this.run(command, input);
     const edited = result.ok && !READ_ONLY.has(command);
     // An access that changes no state (an unlock, a refused PIN, a lapsed session) still logs its
@@ -70,7 +84,7 @@ export class BoardService {
     if (edited || this.store.localChanges !== logged) {
       this.afterCommit();
       this.syncStatus.outbox = this.store.outboxSize();
-      if (edited) this.emit('state.changed', { collections: [] });
+      if (edited) this.emit('state.changed', changedEvent(this.committed));
       this.emit('sync.status', this.syncStatus);
     }
     return result;
@@ -103,11 +117,7 @@ export class BoardService {
 
   /** What the sync engine reports: remote changes merged, or a new connection status. */
   remoteApplied(changes: readonly Change[]): void {
-    const collections = [...new Set(changes.map((change) => change.c))];
-    const tasks = [...new Set(changes.filter((change) => change.c === 'task').map((change) => change.id))];
-    // Another board's tap: a screen re-reads those few tasks instead of the whole unit.
-    const onlyTasks = tasks.length > 0 && tasks.length <= PATCHABLE_TASKS && collections.every((c) => c === 'task' || c === 'auditEntry');
-    this.emit('state.changed', onlyTasks ? { collections, tasks } : { collections });
+    this.emit('state.changed', changedEvent(changes));
   }
 
   setSyncStatus(status: SyncStatus): void {

@@ -5,10 +5,12 @@ import type { AppInfo } from '../../../shared/api/contract.js';
 import { backoffDelay } from '../../../shared/time/backoff.js';
 import { BoardState } from './board-state.svelte.js';
 import { LeaderState } from './leader-state.svelte.js';
+import { problemOf, type Problem } from './save-status.js';
 
 export class AppState {
   info = $state<AppInfo | null>(null);
-  error = $state<string | null>(null);
+  /** Why the host has not answered yet (it may still be starting), unworded. */
+  error = $state<Problem | null>(null);
   readonly board: BoardState;
   readonly leader: LeaderState;
   readonly #api: ApiClient;
@@ -28,7 +30,7 @@ export class AppState {
         this.error = null;
         return;
       }
-      this.error = result.message;
+      this.error = problemOf(result);
       await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, { baseMs: 250, capMs: 5000 })));
     }
   }
