@@ -8,6 +8,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { logger } from '../log.js';
 import { classifyBrokerError, type BrokerRefusal } from './broker-refusal.js';
+import { backoffDelay } from '../../shared/time/backoff.js';
 
 /** What this replica shows the broker: TLS material (PEM) and/or a username and password. */
 export interface BrokerCredentials {
@@ -103,8 +104,7 @@ export class MqttLink {
   private scheduleReconnect(): void {
     const refused = this.trouble === 'certificate' || this.trouble === 'not-authorised';
     const [base, cap] = refused ? [REFUSED_BASE_MS, REFUSED_CAP_MS] : [BACKOFF_BASE_MS, BACKOFF_CAP_MS];
-    const ceiling = Math.min(cap, base * 2 ** this.attempt);
-    this.retryDelay = Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+    this.retryDelay = backoffDelay(this.attempt, { baseMs: base, capMs: cap });
     this.attempt = Math.min(this.attempt + 1, 16);
     this.timer = setTimeout(() => {
       this.timer = undefined;

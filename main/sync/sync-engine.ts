@@ -31,6 +31,7 @@ import { decodePayload } from './inbound.js';
 import { countRefusals, InboundScope } from './inbound-scope.js';
 import { MqttLink, type BrokerCredentials } from './mqtt-link.js';
 import { SentMarks } from './sent-marks.js';
+import { backoffDelay } from '../../shared/time/backoff.js';
 
 export interface SyncEngineOptions {
   store: FieldStore;
@@ -443,11 +444,10 @@ export class SyncEngine {
 
   private retryLater(scope: string): void {
     if (this.stopped || this.retryTimers.has(scope)) return;
-    const ceiling = Math.min(30_000, 1000 * 2 ** this.retryAttempt++);
     const timer = setTimeout(() => {
       this.retryTimers.delete(scope);
       this.scheduleReconcile(scope);
-    }, ceiling / 2 + Math.random() * (ceiling / 2));
+    }, backoffDelay(this.retryAttempt++, { baseMs: 1000, capMs: 30_000 }));
     this.retryTimers.set(scope, timer);
   }
 

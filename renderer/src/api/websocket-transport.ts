@@ -6,6 +6,7 @@
 import type { Transport } from '../../../shared/api/client.js';
 import type { EventName, WireRequest } from '../../../shared/api/contract.js';
 import { fail, type Result } from '../../../shared/api/result.js';
+import { backoffDelay } from '../../../shared/time/backoff.js';
 
 export interface WebSocketTransportOptions {
   /** Defaults to ws(s)://<this page's host>/api/events. */
@@ -65,10 +66,9 @@ export function createWebSocketTransport(options: WebSocketTransportOptions = {}
   }
 
   function scheduleReconnect(): void {
-    const ceiling = Math.min(backoffMaxMs, backoffInitialMs * 2 ** attempts);
+    // Jittered, so a ward's screens do not all knock at once after the host restarts.
+    reconnectTimer = setTimeout(connect, backoffDelay(attempts, { baseMs: backoffInitialMs, capMs: backoffMaxMs }));
     attempts += 1;
-    // Jitter, so a ward's screens do not all knock at once after the host restarts.
-    reconnectTimer = setTimeout(connect, ceiling / 2 + Math.random() * (ceiling / 2));
   }
 
   function receive(raw: unknown): void {

@@ -2,12 +2,15 @@
 
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { AppInfo } from '../../../shared/api/contract.js';
+import { backoffDelay } from '../../../shared/time/backoff.js';
 import { BoardState } from './board-state.svelte.js';
 import { LeaderState } from './leader-state.svelte.js';
+import { problemOf, type Problem } from './save-status.js';
 
 export class AppState {
   info = $state<AppInfo | null>(null);
-  error = $state<string | null>(null);
+  /** Why the host has not answered yet (it may still be starting), unworded. */
+  error = $state<Problem | null>(null);
   readonly board: BoardState;
   readonly leader: LeaderState;
   readonly #api: ApiClient;
@@ -27,8 +30,8 @@ export class AppState {
         this.error = null;
         return;
       }
-      this.error = result.message;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * 2 ** attempt)));
+      this.error = problemOf(result);
+      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, { baseMs: 250, capMs: 5000 })));
     }
   }
 }

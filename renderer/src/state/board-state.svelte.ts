@@ -7,14 +7,16 @@
 import type { ApiClient } from '../../../shared/api/client.js';
 import { RECENT_DONE_LIMIT, type Language } from '../../../shared/api/commands/ward.js';
 import type { BoardCommandName, CommandInput } from '../../../shared/api/contract.js';
-import type { ErrorCode, Result } from '../../../shared/api/result.js';
+import { ok, type Result } from '../../../shared/api/result.js';
 import type { RiskFlag } from '../../../shared/domain/schema.js';
 import type { BedStatus, Task } from '../../../shared/domain/types.js';
 import { toCorridorState, type CorridorState } from './corridor-view.js';
-import { changesScreen } from './follow-changes.js';
+import { followChanges } from './follow-changes.js';
 import { keepUnchanged } from './keep-unchanged.js';
+import { liveMutation, liveQuery } from './live.svelte.js';
 import { patchTasks } from './patch-tasks.js';
-import type { SaveStatus } from './save-status.js';
+import { READS } from './reads.js';
+import type { Problem, SaveStatus } from './save-status.js';
 import { SessionState } from './session-state.svelte.js';
 import { SyncState } from './sync-state.svelte.js';
 import { AuditState, CapacityState, HandoverState, SettingsState, TemplateState } from './ward-panels.svelte.js';
@@ -32,18 +34,25 @@ export interface UndoOffer {
   title: string;
 }
 
+/** What the board shows of its unit: the corridor state and the count of tasks due later. */
+interface WardView {
+  state: CorridorState;
+  laterTasks: number;
+}
+
+/** A fresh read with every unchanged record kept as the object already shown (keep-unchanged.ts). */
+function keepWard(previous: WardView | null, next: WardView): WardView {
+  const was = previous?.state;
+  const now = next.state;
+  const unit = was?.unit && now.unit && JSON.stringify(was.unit) === JSON.stringify(now.unit) ? was.unit : now.unit;
+  return {
+    state: { unit, beds: keepUnchanged(was?.beds, now.beds), stays: keepUnchanged(was?.stays, now.stays), tasks: keepUnchanged(was?.tasks, now.tasks) },
+    laterTasks: next.laterTasks,
+  };
+}
+
 /** One unit's board: load, follow changes, run edits and report whether each is saved. */
 export class BoardState {
-  /**
-   * The unit as last read, without personal data; null until the first answer. Raw (replaced
-   * whole, never mutated): 500 tasks are not worth a deep proxy, and unchanged records keep their
-   * identity across reads (keep-unchanged.ts), so only what changed re-renders.
-   */
-  current = $state.raw<CorridorState | null>(null);
-  /** Open tasks due beyond what is shown (tomorrow and later). */
-  laterTasks = $state(0);
-  /** Why the last read failed, or null; `current` then still holds the last good state. */
-  loadError = $state<{ code: ErrorCode; message: string } | null>(null);
   /** The completion that can still be undone. */
   undo = $state<UndoOffer | null>(null);
   readonly session: SessionState;
@@ -53,19 +62,34 @@ export class BoardState {
   readonly audit: AuditState;
   readonly settings: SettingsState;
   readonly templates: TemplateState;
-  #saves = $state<Record<string, SaveStatus>>({});
+  /** The board's edits; a second tap on what is still saving is not sent. */
+  readonly #saves = liveMutation({ exclusive: true, savedForMs: SAVED_MARK_MS, keepSaved: SAVED_MARKS_KEPT });
+  /**
+   * The unit as last read. Raw (replaced whole, never mutated): 500 tasks are not worth a deep
+   * proxy, and unchanged records keep their identity across reads, so only what changed re-renders.
+   */
+  readonly #ward = liveQuery<WardView>({
+    read: async () => {
+      const read = ++this.#reads;
+      this.#fullRead = read;
+      const result = await this.#api.call('ward.state', {});
+      return result.ok ? ok({ state: toCorridorState(result.value), laterTasks: result.value.laterTasks }) : result;
+    },
+    keep: keepWard,
+    // Reads never overlap: the one landing is the latest started.
+    landed: () => {
+      this.#settleOptimistic(this.#fullRead);
+      this.#saves.prune();
+    },
+  });
   /** Task changes shown ahead of main's answer (the tap paints at once). */
   #optimistic = $state<Record<string, Pick<Task, 'status' | 'doneAt' | 'doneBy'>>>({});
-  #loading = false;
-  #dirty = false;
   /** Reads started so far, and for each settled tap the count when it was saved: only a read
    *  started after that may overrule what the tap shows (an older one cannot know of it). */
   #reads = 0;
   /** The read number of the latest full read: a task read started before it knows less. */
   #fullRead = 0;
   #savedAtRead: Record<string, number> = {};
-  /** When each "saved" mark was set (plain bookkeeping for pruning, not shown). */
-  #savedAt: Record<string, number> = {};
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #api: ApiClient;
 
@@ -88,16 +112,32 @@ export class BoardState {
     this.templates = new TemplateState(api);
   }
 
-  /** Loads now and again on every state change; returns the unsubscribe. */
+  /** The unit as last read, without personal data; null until the first answer. */
+  get current(): CorridorState | null {
+    return this.#ward.value?.state ?? null;
+  }
+
+  /** Open tasks due beyond what is shown (tomorrow and later). */
+  get laterTasks(): number {
+    return this.#ward.value?.laterTasks ?? 0;
+  }
+
+  /** Why the last read failed, or null; `current` then still holds the last good state. */
+  get loadError(): Problem | null {
+    return this.#ward.error;
+  }
+
+  /**
+   * Loads now and again after every change to what the board shows — a change naming a few tasks
+   * (a tap, here or on another board) by reading just those; returns the unsubscribe.
+   */
   start(): () => void {
-    const unsubscribe = this.#api.on('state.changed', ({ collections, tasks }) => {
-      if (!changesScreen(collections)) return;
-      if (tasks) void this.#refreshTasks(tasks);
-      else void this.load();
+    const unsubscribe = followChanges(this.#api, () => void this.load(), {
+      reads: READS['ward.state'],
+      patchTasks: (ids) => void this.#refreshTasks(ids),
     });
     const stopSession = this.session.start();
     const stopSync = this.sync.start();
-    void this.load();
     return () => {
       unsubscribe();
       stopSession();
@@ -106,58 +146,27 @@ export class BoardState {
     };
   }
 
-  /**
-   * Reads the unit's state from main. Reads never overlap: a change announced during a read
-   * triggers one more read when it lands, so a burst of edits costs two reads, not one each.
-   */
-  async load(): Promise<void> {
-    if (this.#loading) {
-      this.#dirty = true;
-      return;
-    }
-    this.#loading = true;
-    try {
-      do {
-        this.#dirty = false;
-        const read = ++this.#reads;
-        this.#fullRead = read;
-        const result = await this.#api.call('ward.state', {});
-        if (result.ok) {
-          const next = toCorridorState(result.value);
-          const previous = this.current;
-          this.current = {
-            unit: previous?.unit && next.unit && JSON.stringify(previous.unit) === JSON.stringify(next.unit) ? previous.unit : next.unit,
-            beds: keepUnchanged(previous?.beds, next.beds),
-            stays: keepUnchanged(previous?.stays, next.stays),
-            tasks: keepUnchanged(previous?.tasks, next.tasks),
-          };
-          this.laterTasks = result.value.laterTasks;
-          this.loadError = null;
-          this.#settleOptimistic(read);
-          this.#pruneSavedMarks();
-        } else {
-          this.loadError = { code: result.code, message: result.message };
-        }
-      } while (this.#dirty);
-    } finally {
-      this.#loading = false;
-    }
+  /** Reads the unit's state from main; a change announced during a read costs one more read when it lands, not one each. */
+  load(): Promise<void> {
+    return this.#ward.load();
   }
 
   /**
-   * After another board's tap: reads just the tasks it touched and patches them in, instead of the
-   * whole unit (500 tasks). A full read in flight, or one that starts meanwhile, covers them instead.
+   * After a tap (this board's or another's): reads just the tasks it touched and patches them in,
+   * instead of the whole unit (500 tasks). A full read in flight, or one that starts meanwhile,
+   * covers them instead.
    */
   async #refreshTasks(ids: string[]): Promise<void> {
-    if (this.#loading || this.current === null) return this.load();
+    if (this.#ward.loading || this.#ward.value === null) return this.load();
     const read = ++this.#reads;
     const result = await this.#api.call('ward.tasks', { ids });
+    const shown = this.#ward.value;
     if (this.#fullRead > read) return;
-    if (!result.ok || this.current === null) return this.load();
-    const tasks = patchTasks(this.current.tasks, result.value.tasks, result.value.gone, RECENT_DONE_LIMIT);
-    if (tasks !== this.current.tasks) this.current = { ...this.current, tasks };
-    this.laterTasks = result.value.laterTasks;
+    if (!result.ok || shown === null) return this.load();
+    const tasks = patchTasks(shown.state.tasks, result.value.tasks, result.value.gone, RECENT_DONE_LIMIT);
+    this.#ward.set({ state: tasks === shown.state.tasks ? shown.state : { ...shown.state, tasks }, laterTasks: result.value.laterTasks });
     this.#settleOptimistic(read, ids);
+    this.#saves.prune();
   }
 
   /** Marks a task done (one tap); undo is offered for a few seconds once it is saved. */
@@ -208,12 +217,12 @@ export class BoardState {
 
   /** Where the last edit of a task stands, if it was edited on this screen. */
   taskSaveStatus(id: string): SaveStatus | undefined {
-    return this.#saves[`task:${id}`];
+    return this.#saves.status[`task:${id}`];
   }
 
   /** Where any edit stands, by its key (`bed:101`, `flag:<stay>:fall`, `note:<stay>`, …). */
   saveStatus(key: string): SaveStatus | undefined {
-    return this.#saves[key];
+    return this.#saves.status[key];
   }
 
   /** Sends a command as this screen: signed while unlocked; one that needs a session asks for the PIN first. */
@@ -228,8 +237,7 @@ export class BoardState {
     run: () => Promise<Result<unknown> | null>,
   ): Promise<boolean> {
     // A second tap while the first is in flight would only log a duplicate edit.
-    if (this.#saves[key]?.state === 'pending') return false;
-    this.#saves[key] = { state: 'pending' };
+    if (this.#saves.busy(key)) return false;
     if (taskId !== undefined && shown !== undefined) {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- turned into a string at once, never kept
       const doneAt = new Date().toISOString();
@@ -238,22 +246,14 @@ export class BoardState {
       this.#optimistic[taskId] = shown === 'open' ? { status: 'open', doneAt: null, doneBy: null } : { status: shown, doneAt, doneBy };
       delete this.#savedAtRead[taskId];
     }
-    const result = await run();
-    if (result === null) {
-      // The PIN dialog was closed: nothing was sent.
-      delete this.#saves[key];
-      if (taskId !== undefined) delete this.#optimistic[taskId];
-      return false;
-    }
-    if (result.ok) {
-      this.#saves[key] = { state: 'saved' };
-      this.#savedAt[key] = Date.now();
+    const result = await this.#saves.run(key, run);
+    // Null: the PIN dialog was closed, nothing was sent.
+    if (result?.ok) {
       if (taskId !== undefined) this.#savedAtRead[taskId] = this.#reads;
-    } else {
-      this.#saves[key] = { state: 'failed', code: result.code, message: result.message };
-      if (taskId !== undefined) delete this.#optimistic[taskId];
+    } else if (taskId !== undefined) {
+      delete this.#optimistic[taskId];
     }
-    return result.ok;
+    return result?.ok === true;
   }
 
   /**
@@ -269,16 +269,6 @@ export class BoardState {
         delete this.#optimistic[id];
         delete this.#savedAtRead[id];
       }
-    }
-  }
-
-  #pruneSavedMarks(): void {
-    const old = Date.now() - SAVED_MARK_MS;
-    const newestFirst = Object.entries(this.#savedAt).sort(([, a], [, b]) => b - a);
-    for (const [rank, [key, at]] of newestFirst.entries()) {
-      if (at > old && rank < SAVED_MARKS_KEPT) continue;
-      delete this.#savedAt[key];
-      if (this.#saves[key]?.state === 'saved') delete this.#saves[key];
     }
   }
 

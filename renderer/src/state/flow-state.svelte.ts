@@ -4,22 +4,21 @@ import type { ApiClient } from '../../../shared/api/client.js';
 import { api } from '../api/api.js';
 import type { AllocationState, DeclineReason, FlowState as FlowStateValue } from '../../../shared/api/commands/flow.js';
 import type { BoardCommandName, CommandInput } from '../../../shared/api/contract.js';
-import type { ErrorCode, Result } from '../../../shared/api/result.js';
-import type { SaveStatus } from './save-status.js';
+import type { Result } from '../../../shared/api/result.js';
 import { followChanges } from './follow-changes.js';
+import { liveMutation, liveQuery } from './live.svelte.js';
+import { READS } from './reads.js';
+import type { Problem, SaveStatus } from './save-status.js';
 import type { SessionState } from './session-state.svelte.js';
 
 const RELOAD_AFTER_MS = 150;
 
 export class FlowState {
-  /** Transfers both ways, other units' capacity, this unit's free beds. */
-  current = $state<FlowStateValue | null>(null);
-  /** The allocation office's hospital patients; loaded only on its board. */
-  allocation = $state<AllocationState | null>(null);
-  loadError = $state<{ code: ErrorCode; message: string } | null>(null);
-  #saves = $state<Record<string, SaveStatus>>({});
-  #loadSeq = 0;
   readonly #api: ApiClient;
+  readonly #flow = liveQuery<FlowStateValue>({ read: () => this.#api.call('flow.state', {}) });
+  readonly #allocation = liveQuery<AllocationState>({ read: () => this.#api.call('flow.allocation', {}) });
+  /** Each transfer step's save status; a second tap on a step still saving is not sent (main would refuse it as out of order). */
+  readonly #saves = liveMutation({ exclusive: true });
   #withAllocation = false;
   /** The screen's session: every transfer step needs an unlocked screen, and asks for the PIN first. */
   #session: SessionState | undefined;
@@ -28,32 +27,32 @@ export class FlowState {
     this.#api = client;
   }
 
+  /** Transfers both ways, other units' capacity, this unit's free beds. */
+  get current(): FlowStateValue | null {
+    return this.#flow.value;
+  }
+
+  /** The allocation office's hospital patients; loaded only on its board. */
+  get allocation(): AllocationState | null {
+    return this.#allocation.value;
+  }
+
+  get loadError(): Problem | null {
+    return this.#flow.error ?? (this.#withAllocation ? this.#allocation.error : null);
+  }
+
   /**
-   * Loads now and after every change (a burst of synced edits becomes one reload); the allocation
-   * office's board also loads its hospital patients. Returns the stop.
+   * Loads now and after every change to transfers, stays, beds or capacity (a burst of synced edits
+   * becomes one reload); the allocation office's board also loads its hospital patients. Returns the stop.
    */
   start(options: { session: SessionState; allocation?: boolean }): () => void {
     this.#withAllocation = options.allocation ?? false;
     this.#session = options.session;
-    return followChanges(this.#api, () => void this.load(), RELOAD_AFTER_MS);
+    return followChanges(this.#api, () => void this.load(), { reads: READS['flow.state'], delayMs: RELOAD_AFTER_MS });
   }
 
   async load(): Promise<void> {
-    const seq = ++this.#loadSeq;
-    const [flow, allocation] = await Promise.all([
-      this.#api.call('flow.state', {}),
-      this.#withAllocation ? this.#api.call('flow.allocation', {}) : Promise.resolve(undefined),
-    ]);
-    // Answers can overtake each other; only the latest read may land.
-    if (seq !== this.#loadSeq) return;
-    const failed = !flow.ok ? flow : allocation && !allocation.ok ? allocation : undefined;
-    if (failed && !failed.ok) {
-      this.loadError = { code: failed.code, message: failed.message };
-      return;
-    }
-    if (flow.ok) this.current = flow.value;
-    if (allocation?.ok) this.allocation = allocation.value;
-    this.loadError = null;
+    await Promise.all([this.#flow.load(), this.#withAllocation ? this.#allocation.load() : undefined]);
   }
 
   request(stayId: string, toUnit: string): Promise<void> {
@@ -90,7 +89,7 @@ export class FlowState {
 
   /** Where the last step on a transfer (or a request for a stay: `request:<stayId>`) stands. */
   saveStatus(key: string): SaveStatus | undefined {
-    return this.#saves[key];
+    return this.#saves.status[key];
   }
 
   #send<K extends BoardCommandName>(command: K, input: CommandInput<K>): Promise<Result<unknown> | null> {
@@ -99,13 +98,7 @@ export class FlowState {
   }
 
   async #save(key: string, run: () => Promise<Result<unknown> | null>): Promise<void> {
-    // A second tap while the first is in flight would be refused by main as out of order anyway.
-    if (this.#saves[key]?.state === 'pending') return;
-    this.#saves[key] = { state: 'pending' };
-    const result = await run();
-    // Null: the PIN dialog was closed, nothing was sent.
-    if (result === null) delete this.#saves[key];
-    else this.#saves[key] = result.ok ? { state: 'saved' } : { state: 'failed', code: result.code, message: result.message };
+    await this.#saves.run(key, run);
   }
 }
 

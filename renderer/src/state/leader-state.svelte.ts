@@ -16,7 +16,11 @@ import type {
 } from '../../../shared/api/commands/leader.js';
 import type { BenefitIndicator } from '../../../shared/indicators/benefits.js';
 import type { BoardLink } from '../../../shared/api/contract.js';
+import { ok, type Result } from '../../../shared/api/result.js';
 import { followChanges } from './follow-changes.js';
+import { liveMutation, liveQuery } from './live.svelte.js';
+import type { Query } from './query.js';
+import { problemOf, type Problem } from './save-status.js';
 
 const RELOAD_AFTER_MS = 300;
 
@@ -33,101 +37,89 @@ export interface BenefitInput {
   unit?: string;
 }
 
-/** What an action answers the form that asked: done, or why not. */
-export type ActionResult = { ok: true } | { ok: false; message: string };
+/** What an action answers the form that asked: done, or why not (main's error envelope, unworded). */
+export type ActionResult = { ok: true } | ({ ok: false } & Problem);
+
+/** Capacity now and the board directory: what every tab shows. */
+interface Overview {
+  capacity: CapacityView;
+  boards: BoardLink[];
+}
 
 export class LeaderState {
   tab = $state<LeaderTab>('capacity');
-  capacity = $state<CapacityView | null>(null);
-  flow = $state<FlowView | null>(null);
-  indicators = $state<IndicatorsView | null>(null);
-  forecast = $state<ForecastView | null>(null);
-  benefits = $state<BenefitsView | null>(null);
-  boards = $state<BoardLink[]>([]);
   /** The unit drilled down to (indicators and forecast), or null for the whole municipality. */
   unit = $state<string | null>(null);
   /** The indicators' period in days, ending yesterday. */
   days = $state(30);
-  error = $state<string | null>(null);
   /** The hub no longer lets this page in (sign-in ended, device token revoked). */
   accessEnded = $state(false);
   /** When the figures were last read, as epoch ms. */
   updatedAt = $state<number | null>(null);
+  /** The forms' edits (benefits, the daily rate), each under its command's name. */
+  readonly saves = liveMutation();
   readonly #api: ApiClient;
-  #loading: Promise<void> | null = null;
-  #again = false;
+  readonly #overview: Query<Overview>;
+  readonly #tabs: { [K in Exclude<LeaderTab, 'capacity'>]: Query<TabView[K]> };
 
   constructor(api: ApiClient) {
     this.#api = api;
+    this.#overview = liveQuery({
+      read: async () => {
+        const [capacity, directory] = await Promise.all([api.call('leader.capacity', {}), api.call('hub.directory', {})]);
+        if (!capacity.ok) {
+          if (capacity.code === 'unauthorized') this.accessEnded = true;
+          return capacity;
+        }
+        return ok({ capacity: capacity.value, boards: directory.ok ? directory.value : [] });
+      },
+      landed: () => (this.updatedAt = Date.now()),
+    });
+    this.#tabs = {
+      flow: liveQuery({ read: () => api.call('leader.flow', {}) }),
+      indicators: liveQuery({ read: () => api.call('leader.indicators', { unit: this.unit ?? undefined, days: this.days }) }),
+      forecast: liveQuery({ read: () => api.call('leader.forecast', { unit: this.unit ?? undefined }) }),
+      benefits: liveQuery({ read: () => api.call('leader.benefits', {}) }),
+    };
+  }
+
+  get capacity(): CapacityView | null {
+    return this.#overview.value?.capacity ?? null;
+  }
+
+  get boards(): BoardLink[] {
+    return this.#overview.value?.boards ?? [];
+  }
+
+  get flow(): FlowView | null {
+    return this.#tabs.flow.value;
+  }
+
+  get indicators(): IndicatorsView | null {
+    return this.#tabs.indicators.value;
+  }
+
+  get forecast(): ForecastView | null {
+    return this.#tabs.forecast.value;
+  }
+
+  get benefits(): BenefitsView | null {
+    return this.#tabs.benefits.value;
+  }
+
+  /** Why the figures shown could not be read: capacity first, then the open tab's. */
+  get error(): Problem | null {
+    return this.#overview.error ?? (this.tab === 'capacity' ? null : this.#tabs[this.tab].error);
   }
 
   /** Loads now and after every change (coalesced); returns the unsubscribe. */
   start(): () => void {
-    return followChanges(this.#api, () => void this.load(), RELOAD_AFTER_MS);
+    return followChanges(this.#api, () => void this.load(), { delayMs: RELOAD_AFTER_MS });
   }
 
   /** Reads capacity and the open tab's figures; a load asked for during one runs once after it. */
   async load(): Promise<void> {
-    if (this.#loading) {
-      this.#again = true;
-      return this.#loading;
-    }
-    this.#loading = this.#read();
-    try {
-      await this.#loading;
-    } finally {
-      this.#loading = null;
-    }
-    if (this.#again) {
-      this.#again = false;
-      await this.load();
-    }
-  }
-
-  async #read(): Promise<void> {
-    const unit = this.unit ?? undefined;
-    const [capacity, directory, tab] = await Promise.all([
-      this.#api.call('leader.capacity', {}),
-      this.#api.call('hub.directory', {}),
-      this.#readTab(this.tab, unit),
-    ]);
-    if (!capacity.ok) {
-      if (capacity.code === 'unauthorized') this.accessEnded = true;
-      this.error = capacity.message;
-      return;
-    }
-    this.capacity = capacity.value;
-    this.boards = directory.ok ? directory.value : [];
-    this.error = tab;
-    this.updatedAt = Date.now();
-  }
-
-  /** Reads one tab's figures; answers the problem, if any. */
-  async #readTab(tab: LeaderTab, unit: string | undefined): Promise<string | null> {
-    switch (tab) {
-      case 'capacity':
-        return null;
-      case 'flow': {
-        const result = await this.#api.call('leader.flow', {});
-        if (result.ok) this.flow = result.value;
-        return result.ok ? null : result.message;
-      }
-      case 'indicators': {
-        const result = await this.#api.call('leader.indicators', { unit, days: this.days });
-        if (result.ok) this.indicators = result.value;
-        return result.ok ? null : result.message;
-      }
-      case 'forecast': {
-        const result = await this.#api.call('leader.forecast', { unit });
-        if (result.ok) this.forecast = result.value;
-        return result.ok ? null : result.message;
-      }
-      case 'benefits': {
-        const result = await this.#api.call('leader.benefits', {});
-        if (result.ok) this.benefits = result.value;
-        return result.ok ? null : result.message;
-      }
-    }
+    await Promise.all([this.#overview.load(), this.tab === 'capacity' ? undefined : this.#tabs[this.tab].load()]);
   }
 
   show(tab: LeaderTab): void {
@@ -146,25 +138,16 @@ export class LeaderState {
     void this.load();
   }
 
-  async defineBenefit(input: BenefitInput): Promise<ActionResult> {
-    const result = await this.#api.call('benefit.define', input);
-    if (!result.ok) return { ok: false, message: result.message };
-    await this.load();
-    return { ok: true };
+  defineBenefit(input: BenefitInput): Promise<ActionResult> {
+    return this.#act('benefit.define', () => this.#api.call('benefit.define', input));
   }
 
-  async removeBenefit(id: string): Promise<ActionResult> {
-    const result = await this.#api.call('benefit.remove', { id });
-    if (!result.ok) return { ok: false, message: result.message };
-    await this.load();
-    return { ok: true };
+  removeBenefit(id: string): Promise<ActionResult> {
+    return this.#act('benefit.remove', () => this.#api.call('benefit.remove', { id }));
   }
 
-  async setRate(year: number, nok: number): Promise<ActionResult> {
-    const result = await this.#api.call('leader.setRate', { year, nok });
-    if (!result.ok) return { ok: false, message: result.message };
-    await this.load();
-    return { ok: true };
+  setRate(year: number, nok: number): Promise<ActionResult> {
+    return this.#act('leader.setRate', () => this.#api.call('leader.setRate', { year, nok }));
   }
 
   /** A table as CSV, for the current drill-down and period where that applies. */
@@ -178,4 +161,21 @@ export class LeaderState {
     const result = await this.#api.call('leader.exportFhir', { unit: this.unit ?? undefined, days: this.days });
     return result.ok ? result.value : result.message;
   }
+
+  /** Runs one edit; once main saved it, the figures are read again before the form hears so. */
+  async #act(key: string, call: () => Promise<Result<unknown>>): Promise<ActionResult> {
+    const result = await this.saves.run(key, call);
+    if (result === null) return { ok: false, code: 'internal', message: 'not sent' };
+    if (!result.ok) return { ok: false, ...problemOf(result) };
+    await this.load();
+    return { ok: true };
+  }
+}
+
+/** Each tab's figures, by tab. */
+interface TabView {
+  flow: FlowView;
+  indicators: IndicatorsView;
+  forecast: ForecastView;
+  benefits: BenefitsView;
 }

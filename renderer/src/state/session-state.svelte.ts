@@ -8,17 +8,19 @@ import type { ApiClient } from '../../../shared/api/client.js';
 import { needsSession } from '../../../shared/api/commands/access.js';
 import type { ListedStaff, RevealedStay, SessionGrant, SessionRef, StaffMember } from '../../../shared/api/commands/ward.js';
 import type { BoardCommandName, CommandInput, CommandOutput } from '../../../shared/api/contract.js';
-import type { ErrorCode, Result } from '../../../shared/api/result.js';
+import type { Result } from '../../../shared/api/result.js';
+import { liveQuery } from './live.svelte.js';
+import type { Query } from './query.js';
+import { problemOf, type Problem } from './save-status.js';
 
 /** The screen tells main it is in use at most this often (main lets an idle session lapse). */
 const TOUCH_EVERY_MS = 10_000;
 
-export type UnlockProblem = { code: ErrorCode; message: string };
+export type UnlockProblem = Problem;
 
 export class SessionState {
   /** This page's identity: a token is bound to the screen it was issued to. */
   readonly screen: string;
-  staff = $state<ListedStaff[]>([]);
   grant = $state<SessionGrant | null>(null);
   /** Names and notes of stays, by stay id; empty whenever the screen is locked. */
   revealed = $state<Record<string, RevealedStay>>({});
@@ -30,6 +32,7 @@ export class SessionState {
   /** Edits waiting for the PIN dialog to close (plain bookkeeping, not shown). */
   #waiting: ((session: SessionRef | undefined) => void)[] = [];
   readonly #api: ApiClient;
+  readonly #staff: Query<ListedStaff[]>;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
   #lastTouch = 0;
   /** Stays whose reveal is in flight (plain bookkeeping, not shown). */
@@ -38,6 +41,12 @@ export class SessionState {
   constructor(api: ApiClient) {
     this.#api = api;
     this.screen = `scr-${crypto.randomUUID()}`;
+    this.#staff = liveQuery({ read: () => api.call('staff.list', {}) });
+  }
+
+  /** Who may unlock this screen. */
+  get staff(): ListedStaff[] {
+    return this.#staff.value ?? [];
   }
 
   get unlocked(): boolean {
@@ -97,14 +106,13 @@ export class SessionState {
     };
   }
 
-  async loadStaff(): Promise<void> {
-    const result = await this.#api.call('staff.list', {});
-    if (result.ok) this.staff = result.value;
+  loadStaff(): Promise<void> {
+    return this.#staff.load();
   }
 
   async unlock(staffId: string, pin: string): Promise<UnlockProblem | null> {
     const result = await this.#api.call('session.unlock', { staffId, pin, screen: this.screen });
-    if (!result.ok) return { code: result.code, message: result.message };
+    if (!result.ok) return problemOf(result);
     this.grant = result.value;
     this.relockSeconds = result.value.relockSeconds;
     this.lockedForIdle = false;

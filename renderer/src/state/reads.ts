@@ -1,0 +1,18 @@
+/**
+ * The collections each of main's reads draws on (taken from its SQL in main/): a change to any
+ * other collection cannot alter what the read answers, so a screen showing it need not read again.
+ * A read that starts drawing on another collection must be listed here too.
+ */
+
+import type { CommandName } from '../../../shared/api/contract.js';
+import type { CollectionName } from '../../../shared/domain/schema.js';
+
+const FLOW: readonly CollectionName[] = ['unit', 'bed', 'stay', 'transfer', 'capacity'];
+
+export const READS = {
+  'ward.state': ['unit', 'bed', 'stay', 'task'],
+  'flow.state': FLOW,
+  'flow.allocation': FLOW,
+  'capacity.view': ['unit', 'bed', 'stay', 'transfer', 'staffing', 'task'],
+  'handover.view': ['bed', 'stay', 'task', 'transfer', 'handover'],
+} as const satisfies Partial<Record<CommandName, readonly CollectionName[]>>;
