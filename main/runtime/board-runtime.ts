@@ -54,7 +54,6 @@ export function attachSync(service: BoardService, broker: string | BrokerEndpoin
     },
     onStatus: (status) => service.setSyncStatus(status),
   });
-  service.afterCommit = () => sync.notifyLocalCommit();
   service.setSyncStatus({ ...sync.status });
   return sync;
 }
