@@ -130,7 +130,7 @@ export class SyncEngine {
     this.requests = new Requests((scope, peer, message) => this.send(scope, peer, message), time);
     this.schedule = new ReconcileSchedule({
       time,
-      choosePeer: (scope) => this.peers.choose(scope, replica.role === 'board', time.random),
+      choosePeer: (scope) => this.peers.choose(scope, replica.role === 'board', () => time.random()),
       ready: () => keeper.isConnected && store.health.ok,
       exchange: (scope, peer) => this.exchange(scope, peer),
     });
