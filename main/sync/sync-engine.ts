@@ -8,7 +8,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import type { ClockStatus, SyncStatus } from '../../shared/api/contract.js';
+import type { SyncStatus } from '../../shared/api/contract.js';
 import type { Change } from '../../shared/sync/change.js';
 import { encodeChanges, encodeInbox, encodePresence, type InboxBody, type WirePayload } from '../../shared/sync/payloads.js';
 import { batchChanges } from '../../shared/sync/protocol.js';
@@ -18,7 +18,7 @@ import type { FieldStore } from '../store/field-store.js';
 import { logger } from '../log.js';
 import { reconcile, scopeDigest, SyncResponder } from './anti-entropy.js';
 import { changesHandler } from './changes-handler.js';
-import { clockMoved, settleClock } from './clock-policy.js';
+import { clockUpkeep } from './clock-upkeep.js';
 import { ClockWatch } from './clock-watch.js';
 import { DigestRounds, type RoundTarget } from './digest-rounds.js';
 import { InboundScope } from './inbound-scope.js';
@@ -68,7 +68,6 @@ export class SyncEngine {
   readonly status: SyncStatus;
   private readonly replica: Replica;
   private readonly time: SyncTime;
-  private readonly clock: ClockWatch;
   private readonly keeper: StatusKeeper;
   private readonly walls: InboundScope;
   private readonly peers = new Peers();
@@ -92,7 +91,7 @@ export class SyncEngine {
         : { municipality: options.municipality, nodeId, role: 'hub' });
     const time = (this.time = options.time ?? systemTime);
     const periodMs = options.periodMs ?? DEFAULT_SYNC_PERIOD_MS;
-    const clock = (this.clock = options.clock ?? new ClockWatch(replica.role));
+    const clock = options.clock ?? new ClockWatch(replica.role);
     // A verdict must outlive the gap between two rounds, or a held outbox would leak between them.
     clock.ttlMs = Math.max(90_000, 3 * periodMs);
     this.sentMarks = new SentMarks(store);
@@ -106,6 +105,14 @@ export class SyncEngine {
     }));
     this.status = keeper.status;
 
+    const upkeep = clockUpkeep({
+      store,
+      clock,
+      sentMarks: this.sentMarks,
+      status: keeper,
+      rounds: { changed: (scope) => this.rounds.changed(scope), soon: () => this.rounds.soon() },
+      drain: () => void this.outbox.drain(),
+    });
     this.rounds = new DigestRounds({
       periodMs,
       initiates: replica.role === 'board',
@@ -115,14 +122,11 @@ export class SyncEngine {
       digest: (scope) => scopeDigest(store, scope),
       send: (scope, to, message) => this.send(scope, to, message),
       isHub: (node) => this.peers.isHub(node),
-      beforeRound: () => this.beforeRound(),
+      beforeRound: upkeep.beforeRound,
       differs: (scope, peer) => this.schedule.request(scope, peer),
     });
-    clock.onStep = () => {
-      clockMoved(store, 'stepped');
-      this.beforeRound();
-    };
-    clock.onChange = (status) => this.clockChanged(status);
+    clock.onStep = upkeep.stepped;
+    clock.onChange = upkeep.verdictChanged;
     this.rounds.start();
 
     this.merge = remoteMerge({ store, walls: this.walls, status: keeper, rounds: this.rounds, onApplied: options.onApplied });
@@ -267,40 +271,6 @@ export class SyncEngine {
       if (!this.stopped) logger.warn({ scope, peer, err: error }, 'anti-entropy failed; will retry');
       throw error;
     }
-  }
-
-  /**
-   * Each period, before the round: a store that failed a write tries one again; a clock found ahead
-   * is remembered, and a clock put right repairs its future stamps and releases the outbox.
-   */
-  private beforeRound(): void {
-    const { store } = this.options;
-    if (!store.health.ok) this.sentMarks.probe();
-    try {
-      if (settleClock(store, this.clock) > 0) {
-        logger.warn('clock put right: future stamps re-stamped');
-        this.rounds.changed();
-        void this.outbox.drain();
-      }
-    } catch (error) {
-      logger.warn({ err: error }, 'clock repair deferred');
-    }
-    if (this.sentMarks.size > 0) this.sentMarks.retry();
-    this.keeper.recount();
-    this.keeper.emit();
-  }
-
-  /** Behind: what it refused as ahead was good after all. Ahead: remember by how much, for the repair. */
-  private clockChanged(clock: ClockStatus): void {
-    try {
-      clockMoved(this.options.store, clock);
-    } catch (error) {
-      logger.warn({ err: error }, 'clock change not recorded');
-    }
-    logger.warn({ clock }, 'clock verdict changed');
-    this.rounds.soon();
-    this.keeper.emit();
-    if (clock.state !== 'ahead') void this.outbox.drain();
   }
 
   private roundTargets(): RoundTarget[] {
