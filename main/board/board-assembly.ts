@@ -80,9 +80,6 @@ export function attachSync(service: BoardService, broker: string | BrokerEndpoin
     onApplied: (_scope, changes) => observe?.(changes),
     onStatus: (status) => service.setSyncStatus(status),
   });
-  service.store.onCommit((notice) => {
-    if (notice.origin === 'local') sync.notifyLocalCommit();
-  });
   service.setSyncStatus({ ...sync.status });
   return sync;
 }

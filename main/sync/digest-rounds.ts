@@ -10,6 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { RoundMessage } from '../../shared/sync/round.js';
 import type { ClockWatch } from './clock-watch.js';
+import { systemTime, type CancelTimer, type SyncTime } from './sync-time.js';
 
 export interface RoundTarget {
   scope: string;
@@ -31,13 +32,16 @@ export interface DigestRoundsOptions {
   beforeRound(): void;
   /** A peer's root differs from ours: reconcile with it. */
   differs(scope: string, peer: string): void;
+  /** The clock, timers and jitter (the real ones when absent). */
+  time?: SyncTime;
 }
 
 const ANSWER_TIMEOUT_MS = 10_000;
 const SOON_MS = 1000;
 
 export class DigestRounds {
-  private timer: NodeJS.Timeout | undefined;
+  private cancel: CancelTimer | undefined;
+  private readonly time: SyncTime;
   private readonly roots = new Map<string, string>();
   private readonly waiting = new Map<string, { scope: string; peer: string; expires: number }>();
   private readonly session = randomBytes(6).toString('hex');
@@ -47,7 +51,9 @@ export class DigestRounds {
   /** Rounds run, and rounds whose roots matched: what /healthz and the tests can see. */
   readonly counts = { sent: 0, matched: 0, differed: 0 };
 
-  constructor(private readonly options: DigestRoundsOptions) {}
+  constructor(private readonly options: DigestRoundsOptions) {
+    this.time = options.time ?? systemTime;
+  }
 
   start(): void {
     this.schedule(this.jittered());
@@ -55,7 +61,7 @@ export class DigestRounds {
 
   stop(): void {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.cancel?.();
   }
 
   /**
@@ -63,7 +69,7 @@ export class DigestRounds {
    * refusal that comes back with every exchange cannot make a loop of them.
    */
   soon(): void {
-    const now = Date.now();
+    const now = this.time.now();
     if (now - this.soonAt < this.options.periodMs) return;
     this.soonAt = now;
     this.schedule(SOON_MS);
@@ -102,19 +108,18 @@ export class DigestRounds {
 
   private schedule(delay: number): void {
     if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.round(), delay);
-    this.timer.unref?.();
+    this.cancel?.();
+    this.cancel = this.time.after(delay, () => this.round(), true);
   }
 
   private jittered(): number {
-    return this.options.periodMs * (0.9 + 0.2 * Math.random());
+    return this.options.periodMs * (0.9 + 0.2 * this.time.random());
   }
 
   private round(): void {
     try {
       this.options.beforeRound();
-      const now = Date.now();
+      const now = this.time.now();
       for (const [key, asked] of this.waiting) if (asked.expires < now) this.waiting.delete(key);
       if (!this.options.initiates) return;
       for (const { scope, peers } of this.options.targets()) {

@@ -6,6 +6,7 @@
  */
 
 import mqtt, { type MqttClient } from 'mqtt';
+import type { WirePayload } from '../../shared/sync/payloads.js';
 import { logger } from '../log.js';
 import { classifyBrokerError, type BrokerRefusal } from './broker-refusal.js';
 import { backoffDelay } from '../../shared/time/backoff.js';
@@ -23,7 +24,7 @@ export interface LinkOptions {
   url: string;
   clientId: string;
   credentials?: BrokerCredentials;
-  will: { topic: string; payload: string };
+  will: { topic: string; payload: WirePayload };
   subscriptions: string[];
   onMessage(topic: string, payload: Buffer): void;
   onConnect(): void;
@@ -64,7 +65,7 @@ export class MqttLink {
       connectTimeout: 5_000,
       keepalive: 10,
       queueQoSZero: false,
-      will: { topic: options.will.topic, payload: Buffer.from(options.will.payload), qos: 1, retain: true },
+      will: { topic: options.will.topic, payload: Buffer.from(wire(options.will.payload)), qos: 1, retain: true },
     });
     this.client.on('connect', () => this.connected());
     this.client.on('close', () => this.closed());
@@ -137,12 +138,12 @@ export class MqttLink {
   }
 
   /** Publishes; resolves once the broker acknowledged (QoS 1), rejects when not connected. */
-  publish(topic: string, payload: string, options: { retain?: boolean; qos?: 0 | 1 } = {}): Promise<void> {
+  publish(topic: string, payload: WirePayload, options: { retain?: boolean; qos?: 0 | 1 } = {}): Promise<void> {
     if (!this.client.connected) return Promise.reject(new Error('not connected'));
     return new Promise((resolve, reject) => {
       const fail = (error: Error) => reject(error);
       this.inFlight.add(fail);
-      this.client.publish(topic, payload, { qos: options.qos ?? 1, retain: options.retain ?? false }, (error) => {
+      this.client.publish(topic, wire(payload), { qos: options.qos ?? 1, retain: options.retain ?? false }, (error) => {
         this.inFlight.delete(fail);
         if (error) reject(error);
         else resolve();
@@ -151,7 +152,7 @@ export class MqttLink {
   }
 
   /** Says goodbye (retained offline presence) and closes. */
-  async stop(goodbye?: { topic: string; payload: string }): Promise<void> {
+  async stop(goodbye?: { topic: string; payload: WirePayload }): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     if (goodbye && this.client.connected) {
@@ -160,5 +161,9 @@ export class MqttLink {
     await new Promise<void>((resolve) => this.client.end(true, {}, () => resolve()));
   }
 }
+
+/** mqtt.js takes text or a Buffer; bytes are wrapped, not copied. */
+const wire = (payload: WirePayload): string | Buffer =>
+  typeof payload === 'string' ? payload : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,7 @@
 /**
- * The MQTT sync protocol, version 1: topic names and the schema of every payload. Pure; every
- * inbound payload is size-capped and validated against these before it reaches the store.
+ * The MQTT sync protocol, version 1: its limits and the schema of every payload (the topics are in
+ * topics.ts, the encoders in payloads.ts). Pure; every inbound payload is size-capped and validated
+ * against these before it reaches the store.
  */
 
 import { z } from 'zod';
@@ -19,23 +20,6 @@ export const PAGE_SIZE = 5000;
 export const MAX_PATHS = 256;
 /** Stamps in one `stamps` answer (about 70 bytes each as JSON: well under the payload cap). */
 export const MAX_STAMPS = 10_000;
-
-export const topics = {
-  changes: (m: string, unit: string, node: string) => `${TOPIC_ROOT}/${m}/${unit}/changes/${node}`,
-  presence: (m: string, unit: string, node: string) => `${TOPIC_ROOT}/${m}/${unit}/presence/${node}`,
-  inbox: (m: string, unit: string, node: string) => `${TOPIC_ROOT}/${m}/${unit}/sync/${node}`,
-};
-
-export type TopicKind = 'changes' | 'presence' | 'sync';
-
-/** Splits a topic of this protocol; undefined for anything else. */
-export function parseTopic(topic: string): { municipality: string; unit: string; kind: TopicKind; node: string } | undefined {
-  const parts = topic.split('/');
-  if (parts.length !== 6 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT) return undefined;
-  const [, , municipality, unit, kind, node] = parts;
-  if (kind !== 'changes' && kind !== 'presence' && kind !== 'sync') return undefined;
-  return { municipality, unit, kind, node };
-}
 
 /** A replica's node id and an exchange's session id, as every message of the protocol carries them. */
 export const nodeId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/);

@@ -1,0 +1,44 @@
+/**
+ * Presence announcements: who is online in which scope (the walls judge where a node may announce
+ * itself). A peer coming online meets this replica: the newcomer of the two reconciles, the other
+ * brings its next digest round forward.
+ */
+
+import { HUB_SCOPE } from '../../shared/sync/protocol.js';
+import type { Replica } from '../../shared/sync/topics.js';
+import type { InboundScope } from './inbound-scope.js';
+import { decodePresence } from './payload-decoders.js';
+import { isNewcomer, type Peers } from './peers.js';
+import type { Reject, TopicHandler } from './topic-router.js';
+
+export interface PresenceDeps {
+  replica: Replica;
+  walls: Pick<InboundScope, 'announce'>;
+  peers: Peers;
+  /** When this replica last came online, as its own presence announces. */
+  onlineSince(): string;
+  schedule: { wasReconciled(scope: string): boolean; request(scope: string): void };
+  rounds: { soon(): void };
+  reject: Reject;
+}
+
+export function presenceHandler(deps: PresenceDeps): TopicHandler {
+  const { replica, walls, peers, schedule, reject } = deps;
+  return (where, payload, topic) => {
+    if (payload.byteLength === 0) return; // a cleared retained message
+    const decoded = decodePresence(payload);
+    if (!decoded.ok) return reject(decoded.reason, topic);
+    const peer = decoded.value;
+    if (peer.node !== where.node) return reject('presence node differs from topic', topic, 'sender');
+    if (peer.node === replica.nodeId) return;
+    const online = peer.status === 'online';
+    const refused = walls.announce(where.unit, peer.node, peer.role, online);
+    if (refused) return reject(refused, topic, 'sender');
+    if (!peers.announced(where.unit, peer.node, online)) return;
+
+    const scope = replica.role === 'board' ? replica.unit : where.unit;
+    if (scope === HUB_SCOPE || schedule.wasReconciled(scope)) return;
+    if (isNewcomer({ at: deps.onlineSince(), node: replica.nodeId }, peer)) schedule.request(scope);
+    else deps.rounds.soon(); // a peer back online: compare digests now rather than at the period's end
+  };
+}

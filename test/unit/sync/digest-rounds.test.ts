@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { ClockWatch } from '../../../main/sync/clock-watch.js';
+import { DigestRounds } from '../../../main/sync/digest-rounds.js';
+import type { RoundMessage } from '../../../shared/sync/round.js';
+import { ManualTime } from './manual-time.js';
+
+const PERIOD = 30_000;
+
+function setup(initiates = true) {
+  const time = new ManualTime();
+  const clock = new ClockWatch('board', undefined, undefined, () => time.now());
+  const sent: { to: string; message: Omit<RoundMessage, 'v' | 'from'> }[] = [];
+  const differs: string[] = [];
+  let before = 0;
+  let digest: unknown = [[1, 2]];
+  const rounds = new DigestRounds({
+    periodMs: PERIOD,
+    initiates,
+    clock,
+    time,
+    targets: () => [{ scope: 'solsiden', peers: [{ node: 'hub-1', hub: true }, { node: 'board-2', hub: false }] }],
+    digest: () => digest,
+    send: async (_scope, to, message) => void sent.push({ to, message }),
+    isHub: (node) => node === 'hub-1',
+    beforeRound: () => void (before += 1),
+    differs: (_scope, peer) => void differs.push(peer),
+  });
+  return { time, rounds, sent, differs, beforeRounds: () => before, setDigest: (d: unknown) => (digest = d) };
+}
+
+describe('the digest rounds', () => {
+  it('sends a round to every peer once a period, jittered by ±10 %', async () => {
+    const { time, rounds, sent, beforeRounds } = setup();
+    time.randoms = [0, 1];
+    rounds.start();
+    expect(time.delays).toEqual([PERIOD * 0.9]);
+    await time.advance(PERIOD * 0.9);
+    expect(sent.map((s) => `${s.to}:${s.message.type}`)).toEqual(['hub-1:round', 'board-2:round']);
+    expect(beforeRounds()).toBe(1);
+    expect(time.delays.at(-1)).toBe(PERIOD * 1.1);
+    rounds.stop();
+    await time.advance(PERIOD * 2);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('on the hub only answers: before each period, no round of its own', async () => {
+    const { time, rounds, sent, beforeRounds } = setup(false);
+    rounds.start();
+    await time.advance(PERIOD * 1.1);
+    expect(sent).toEqual([]);
+    expect(beforeRounds()).toBe(1);
+  });
+
+  it('brings a round forward to within a second, at most once a period', async () => {
+    const { time, rounds, sent } = setup();
+    rounds.start();
+    rounds.soon();
+    await time.advance(1000);
+    expect(sent).toHaveLength(2);
+    rounds.soon(); // within the same period: the next round stays at its time
+    await time.advance(1000);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('answers a round with its own root and starts anti-entropy only when an answer\'s root differs', async () => {
+    const { time, rounds, sent, differs, setDigest } = setup();
+    rounds.start();
+    await time.advance(PERIOD * 1.1);
+    const [toHub, toBoard] = sent.map((s) => s.message);
+    rounds.receive('solsiden', { v: 1, from: 'hub-1', ...toHub, type: 'round-ack', at: time.now() });
+    rounds.receive('solsiden', { v: 1, from: 'board-2', ...toBoard, type: 'round-ack', root: 'f'.repeat(32), at: time.now() });
+    rounds.receive('solsiden', { v: 1, from: 'board-3', ...toBoard, type: 'round-ack', root: 'f'.repeat(32), at: time.now() }); // not asked
+    expect(rounds.counts).toEqual({ sent: 2, matched: 1, differed: 1 });
+    expect(differs).toEqual(['board-2']);
+
+    rounds.receive('solsiden', { v: 1, type: 'round', from: 'board-2', session: 'peer', seq: 9, root: 'e'.repeat(32), at: time.now() });
+    await time.advance(0);
+    const ack = sent.at(-1);
+    expect(ack).toMatchObject({ to: 'board-2', message: { type: 'round-ack', session: 'peer', seq: 9, root: toHub.root } });
+    setDigest([[3, 4]]);
+    rounds.changed('solsiden');
+    rounds.receive('solsiden', { v: 1, type: 'round', from: 'board-2', session: 'peer', seq: 10, root: 'e'.repeat(32), at: time.now() });
+    await time.advance(0);
+    expect(sent.at(-1)?.message.root).not.toBe(toHub.root);
+  });
+});

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SyncEngine } from '../../../main/sync/sync-engine.js';
+import type { SyncStatus } from '../../../shared/api/contract.js';
+import type { Change } from '../../../shared/sync/change.js';
+import { HUB_SCOPE } from '../../../shared/sync/protocol.js';
+import type { ReplicaRole } from '../../../shared/sync/topics.js';
+import { tempDir } from '../../support/temp-dir.js';
+import { FakeBroker } from './fake-broker.js';
+import { ManualTime } from './manual-time.js';
+import { openReplica, type Replica } from './store-pair.js';
+
+const M = 'fjordvik';
+
+describe('the sync engine, composed, through an in-memory broker', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let broker: FakeBroker;
+  let time: ManualTime;
+  const running: { engine: SyncEngine; replica: Replica }[] = [];
+
+  beforeEach(() => {
+    dir = tempDir();
+    broker = new FakeBroker();
+    time = new ManualTime();
+  });
+  afterEach(async () => {
+    for (const { engine, replica } of running.splice(0)) {
+      await engine.stop();
+      replica.db.close();
+    }
+    dir.remove();
+  });
+
+  function open(node: string, role: ReplicaRole) {
+    const replica = openReplica(`${dir.path}/${node}.sqlite`, node, Date.now, { defaultScope: role.role === 'hub' ? HUB_SCOPE : role.unit });
+    const applied: Change[] = [];
+    const statuses: SyncStatus[] = [];
+    const engine = new SyncEngine({
+      ...role,
+      store: replica.store,
+      brokerUrl: 'mqtt://in-memory',
+      municipality: M,
+      nodeId: node,
+      time,
+      openLink: broker.open,
+      onApplied: (_scope, changes) => void applied.push(...changes),
+      onStatus: (status) => void statuses.push(status),
+    });
+    running.push({ engine, replica });
+    return { engine, replica, applied, statuses };
+  }
+  const edit = (replica: Replica, id: string) => replica.store.commit({ actor: 'Kari', action: 'task.create' }, [{ c: 'task', id, fields: { title: `Stell ${id}` } }]);
+  const title = (replica: Replica, id: string) => replica.store.fieldsByKey([['task', id, 'title']])[0]?.v;
+
+  it('publishes a local commit on its own and the other board of the unit merges it', async () => {
+    const a = open('board-1', { role: 'board', unit: 'solsiden' });
+    const b = open('board-2', { role: 'board', unit: 'solsiden' });
+    await time.advance(100);
+    expect(a.engine.status.broker).toBe('connected');
+    edit(a.replica, 't1');
+    await time.advance(0);
+    expect(title(b.replica, 't1')).toBe('Stell t1');
+    expect(b.applied.map((c) => `${c.c}/${c.id}`)).toContain('task/t1');
+    expect(a.engine.status.outbox).toBe(0);
+    expect(a.statuses.at(-1)?.lastSyncAt).toBe(new Date(time.now()).toISOString());
+  });
+
+  it('lets the board that came online later reconcile, and fills it with what was edited before', async () => {
+    const a = open('board-1', { role: 'board', unit: 'solsiden' });
+    await time.advance(100);
+    for (const id of ['t1', 't2', 't3']) edit(a.replica, id);
+    await time.advance(1000);
+    broker.published.length = 0;
+    const b = open('board-2', { role: 'board', unit: 'solsiden' });
+    await time.advance(100);
+    expect(title(b.replica, 't3')).toBe('Stell t3');
+    const asked = (client: string) => broker.sent(`tavla/v1/${M}/solsiden/sync/+`).filter((s) => s.client === client && String(s.message.type).match(/request|pull|fetch|push$/));
+    expect(asked('tavla-board-2').length).toBeGreaterThan(0);
+    expect(asked('tavla-board-1')).toEqual([]); // the elder does not do the join twice over
+  });
+
+  it('announces itself online (retained), and offline by its last will or its goodbye', async () => {
+    const a = open('board-1', { role: 'board', unit: 'solsiden' });
+    const h = open('hub-1', { role: 'hub' });
+    await time.advance(100);
+    const presence = (topic: string) => JSON.parse(broker.retained.get(topic)?.toString() ?? '{}') as { status?: string; role?: string };
+    expect(presence(`tavla/v1/${M}/solsiden/presence/board-1`)).toMatchObject({ status: 'online', role: 'board' });
+    expect(presence(`tavla/v1/${M}/_hub/presence/hub-1`)).toMatchObject({ status: 'online', role: 'hub' });
+    broker.links.find((link) => link.options.clientId === 'tavla-board-1')?.drop();
+    expect(presence(`tavla/v1/${M}/solsiden/presence/board-1`)).toMatchObject({ status: 'offline' });
+    expect(a.engine.status.broker).toBe('offline');
+    await h.engine.stop();
+    expect(presence(`tavla/v1/${M}/_hub/presence/hub-1`)).toMatchObject({ status: 'offline' });
+  });
+
+  it('holds local commits while offline, counts them, and sends them when connected again', async () => {
+    const a = open('board-1', { role: 'board', unit: 'solsiden' });
+    const b = open('board-2', { role: 'board', unit: 'solsiden' });
+    await time.advance(100);
+    const link = broker.links.find((l) => l.options.clientId === 'tavla-board-1');
+    link?.drop();
+    edit(a.replica, 't1');
+    await time.advance(0);
+    expect(a.engine.status.outbox).toBe(2);
+    expect(title(b.replica, 't1')).toBeUndefined();
+    link?.connect();
+    await time.advance(100);
+    expect(title(b.replica, 't1')).toBe('Stell t1');
+    expect(a.engine.status.outbox).toBe(0);
+  });
+
+  it('on the hub hears every unit, and the hub mirrors into a scope with publishInto', async () => {
+    const h = open('hub-1', { role: 'hub' });
+    const a = open('board-1', { role: 'board', unit: 'solsiden' });
+    const c = open('board-3', { role: 'board', unit: 'fjellro' });
+    await time.advance(100);
+    edit(a.replica, 't1');
+    edit(c.replica, 't9');
+    await time.advance(0);
+    expect(h.replica.store.scopeStamps('solsiden').some((s) => s.id === 't1')).toBe(true);
+    expect(h.replica.store.scopeStamps('fjellro').some((s) => s.id === 't9')).toBe(true);
+    expect(title(a.replica, 't9')).toBeUndefined(); // a board hears its own unit only
+    await h.engine.publishInto('solsiden', h.replica.store.fieldsByKey([['task', 't9', 'title']]));
+    await time.advance(0);
+    expect(broker.sent(`tavla/v1/${M}/solsiden/changes/hub-1`)).toHaveLength(1);
+  });
+
+  it('counts a refusal made outside the inbound path in rejected, by wall', async () => {
+    const h = open('hub-1', { role: 'hub' });
+    h.engine.refuse([{ wall: 'settlement', reason: 'transfer x: not accepted' }], { role: 'hub' });
+    expect(h.engine.status).toMatchObject({ rejected: 1, rejectedBy: { settlement: 1 } });
+    expect(h.statuses.at(-1)?.rejected).toBe(1);
+  });
+});
