@@ -79,7 +79,7 @@ export class ReconcileSchedule {
   private retryLater(scope: string): void {
     if (this.stopped || this.retries.has(scope)) return;
     const { time } = this.options;
-    const cancel = time.after(backoffDelay(this.attempt++, { baseMs: RETRY_BASE_MS, capMs: RETRY_CAP_MS }, time.random), () => {
+    const cancel = time.after(backoffDelay(this.attempt++, { baseMs: RETRY_BASE_MS, capMs: RETRY_CAP_MS }, () => time.random()), () => {
       this.retries.delete(scope);
       this.request(scope);
     });
