@@ -13,9 +13,10 @@ export type FieldKind = 'text' | 'int' | 'bool';
 
 /**
  * The shape of a text: an instant (ISO 8601 with `Z` or an offset), a calendar date (YYYY-MM-DD),
- * a record id, a unit id (a topic level), or a comma list of risk flags.
+ * a record id, a unit id (a topic level), a comma list of risk flags, or a JSON object of plain
+ * values (an audit line: its table indexes a JSON path, so any other text would fail the write).
  */
-export type TextFormat = 'instant' | 'date' | 'record' | 'unit' | 'flags';
+export type TextFormat = 'instant' | 'date' | 'record' | 'unit' | 'flags' | 'object';
 
 /** Why a value does not fit, in words for the log; `namesValue`: the words follow the value itself. */
 interface Problem {
@@ -139,12 +140,24 @@ export const RISK_FLAGS = [
 export type RiskFlag = (typeof RISK_FLAGS)[number];
 const RISK_FLAG_NAMES = new Set<string>(RISK_FLAGS);
 
+/** A JSON object whose values are all plain (no nesting: SQLite's JSON functions refuse deep nests). */
+function isPlainObject(value: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return false;
+  }
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && Object.values(parsed).every((v) => v === null || typeof v !== 'object');
+}
+
 const FORMATS: Record<TextFormat, (value: string) => boolean> = {
   instant: (value) => isCalendarDay(INSTANT.exec(value)),
   date: (value) => isCalendarDay(DATE.exec(value)),
   record: (value) => /^[A-Za-z0-9_-]{1,64}$/.test(value),
   unit: (value) => /^[a-z0-9][a-z0-9-]{0,31}$/.test(value),
   flags: (value) => value === '' || value.split(',').every((flag) => RISK_FLAG_NAMES.has(flag)),
+  object: isPlainObject,
 };
 const FORMAT_NAMES: Record<TextFormat, string> = {
   instant: 'an ISO 8601 instant with an offset',
@@ -152,4 +165,5 @@ const FORMAT_NAMES: Record<TextFormat, string> = {
   record: 'a record id',
   unit: 'a unit id',
   flags: 'a list of risk flags',
+  object: 'a JSON object of plain values',
 };

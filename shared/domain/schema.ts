@@ -135,9 +135,10 @@ export const COLLECTIONS = {
    * One line of the unit's audit log (who, what, which record, when, which board), written once by
    * the board where it happened and synced like any record, so the unit leader reads the whole
    * unit's log on any of its boards. One JSON field (AuditLine without seq and place), not eight:
-   * the log is as long as the unit's history of edits and accesses.
+   * the log is as long as the unit's history of edits and accesses. Its table indexes the line's
+   * time, so a text that is not a JSON object would fail the whole batch's write: refused here.
    */
-  auditEntry: { entry: text() },
+  auditEntry: { entry: shaped('object') },
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

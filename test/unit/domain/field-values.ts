@@ -11,6 +11,7 @@ const ACCEPTED_SHAPES: Record<TextFormat, string[]> = {
   record: ['s1', 'A-b_9', 'x'.repeat(64)],
   unit: ['unit-a', 'a', `0${'a'.repeat(31)}`],
   flags: ['', 'fall', 'fall,allergy', RISK_FLAGS.join(',')],
+  object: ['{}', '{"at":"2026-11-23T08:00:00.000Z","actor":"Kari","detail":null}', '{"n":1,"ok":true}'],
 };
 
 const REFUSED_SHAPES: Record<TextFormat, string[]> = {
@@ -19,6 +20,7 @@ const REFUSED_SHAPES: Record<TextFormat, string[]> = {
   record: ['bed 1; drop', '', 'x'.repeat(65), 'søster'],
   unit: ['Unit_B', '-a', 'a'.repeat(33), ''],
   flags: ['fall,secret', 'fall,', ' fall', 'Fall'],
+  object: ['not json', '', 'null', '"x"', '[1]', '{a:1}', '{"a":{"b":1}}', `{"a":${'['.repeat(1500)}${']'.repeat(1500)}}`],
 };
 
 const PLAIN_TEXT = ['', 'Stell og mat', 'KN', 'x'.repeat(4000), 'Æ ø å – «»'];
