@@ -9,9 +9,8 @@
 import { addDays, dayStart, instantOf, osloDay } from '../../shared/indicators/calendar.js';
 import { IPLOS_MEASURES, recordsMeasure } from '../../shared/indicators/iplos.js';
 import { ON_TIME_GRACE_MINUTES } from '../../shared/indicators/tasks-on-time.js';
-import type { RecordOf } from '../../shared/domain/schema.js';
 import type { Db } from '../store/database.js';
-import { parseRow, type Row } from '../store/read-model.js';
+import { parseRow, type Parsed, type Row } from '../store/read-model.js';
 
 export interface UnitRow {
   id: string;
@@ -107,6 +106,12 @@ const ON_TIME = `sum(status = 'done' AND doneAt IS NOT NULL AND unixepoch(doneAt
 
 const instant = (value: string | null): number | null => (value === null ? null : (instantOf(value) ?? null));
 
+// Never a personal column. Columns later migrations add (patient flow) are read when they exist.
+const STAY_COLUMNS = ['admittedAt', 'dischargedAt', 'dischargeReadySince', 'adl', 'expectedDischarge', 'status', 'hospitalStatus', 'hospitalLeftAt'] as const;
+type StayColumn = (typeof STAY_COLUMNS)[number];
+const TRANSFER_COLUMNS = ['fromUnit', 'toUnit', 'stay', 'status', 'requestedAt', 'acceptedAt', 'scheduledFor', 'completedAt', 'adl'] as const;
+type TransferColumn = (typeof TRANSFER_COLUMNS)[number];
+
 export class LeaderHistory {
   /** Bumped on every change seen: derived figures cached by version stay valid until it moves. */
   version = 0;
@@ -128,9 +133,8 @@ export class LeaderHistory {
   constructor(private readonly db: Db) {
     db.exec(TRIGGERS);
     db.exec('DELETE FROM temp.leader_dirty');
-    // Columns later migrations add (patient flow) are read when they exist. Never a personal one.
-    this.stayColumns = this.existing('stay', ['id', 'admittedAt', 'dischargedAt', 'dischargeReadySince', 'adl', 'expectedDischarge', 'status', 'hospitalStatus', 'hospitalLeftAt']);
-    this.transferColumns = this.existing('transfer', ['id', 'fromUnit', 'toUnit', 'stay', 'status', 'requestedAt', 'acceptedAt', 'scheduledFor', 'completedAt', 'adl']);
+    this.stayColumns = this.existing('stay', ['id', ...STAY_COLUMNS]);
+    this.transferColumns = this.existing('transfer', ['id', ...TRANSFER_COLUMNS]);
   }
 
   private existing(table: string, wanted: readonly string[]): string {
@@ -171,7 +175,7 @@ export class LeaderHistory {
   /** Every unit the hub holds, by name. */
   units(): UnitRow[] {
     this.unitRows ??= (this.db.prepare('SELECT id, name, kind, capacity FROM unit WHERE deleted = 0 ORDER BY name, id').all() as Row[]).map((row) => {
-      const unit = parseRow('unit', row);
+      const unit = parseRow<'unit', 'name' | 'kind' | 'capacity'>('unit', row);
       return { id: unit.id, name: unit.name ?? unit.id, kind: unit.kind ?? 'unknown', capacity: unit.capacity ?? 0 };
     });
     return this.unitRows;
@@ -206,7 +210,7 @@ export class LeaderHistory {
   stays(unit: string): StayRow[] {
     let rows = this.stayRows.get(unit);
     if (!rows) {
-      rows = (this.db.prepare(`SELECT ${this.stayColumns} FROM stay WHERE unit = ? AND deleted = 0`).all(unit) as Row[]).map((row) => toStayRow(parseRow('stay', row)));
+      rows = (this.db.prepare(`SELECT ${this.stayColumns} FROM stay WHERE unit = ? AND deleted = 0`).all(unit) as Row[]).map((row) => toStayRow(parseRow<'stay', StayColumn>('stay', row)));
       this.stayRows.set(unit, rows);
     }
     return rows;
@@ -216,7 +220,7 @@ export class LeaderHistory {
     let rows = this.staffingRows.get(unit);
     if (!rows) {
       rows = (this.db.prepare('SELECT id, date, shift, planned, present FROM staffing WHERE unit = ? AND deleted = 0').all(unit) as Row[])
-        .map((row) => parseRow('staffing', row))
+        .map((row) => parseRow<'staffing', 'date' | 'shift' | 'planned' | 'present'>('staffing', row))
         .flatMap(({ date, shift, planned, present }) => (date === null ? [] : [{ date: date.slice(0, 10), shift: shift ?? '', planned, present }]));
       this.staffingRows.set(unit, rows);
     }
@@ -228,7 +232,7 @@ export class LeaderHistory {
     this.readyRows ??= (
       this.db.prepare(`SELECT unit, ${this.stayColumns} FROM stay WHERE dischargeReadySince IS NOT NULL AND deleted = 0`).all() as Row[]
     ).flatMap((row) => {
-      const stay = parseRow('stay', row);
+      const stay = parseRow<'stay', StayColumn | 'unit'>('stay', row);
       return stay.unit === null ? [] : [{ unit: stay.unit, stay: toStayRow(stay) }];
     });
     return this.readyRows;
@@ -239,7 +243,7 @@ export class LeaderHistory {
     let rows = this.iplosRows.get(unit);
     if (!rows) {
       rows = (this.db.prepare(`SELECT id, stay, title, doneAt FROM task WHERE unit = ? AND ${IPLOS_CANDIDATE}`).all(unit) as Row[])
-        .map((row) => parseRow('task', row))
+        .map((row) => parseRow<'task', 'stay' | 'title' | 'doneAt'>('task', row))
         .flatMap(({ stay, title, doneAt }) => (stay === null ? [] : [{ stay, title: title ?? '', doneAt: instant(doneAt) ?? NaN }]))
         .filter((task) => !Number.isNaN(task.doneAt) && IPLOS_MEASURES.some((m) => recordsMeasure(task.title, m)));
       this.iplosRows.set(unit, rows);
@@ -249,7 +253,7 @@ export class LeaderHistory {
 
   transfers(): TransferRow[] {
     this.transferRows ??= (this.db.prepare(`SELECT ${this.transferColumns} FROM transfer WHERE deleted = 0`).all() as Row[]).map((row) => {
-      const { id, fromUnit, toUnit, stay, status, requestedAt, acceptedAt, scheduledFor, completedAt, adl } = parseRow('transfer', row);
+      const { id, fromUnit, toUnit, stay, status, requestedAt, acceptedAt, scheduledFor, completedAt, adl } = parseRow<'transfer', TransferColumn>('transfer', row);
       return { id, fromUnit, toUnit, stay, status, requestedAt, acceptedAt, scheduledFor, completedAt, adl };
     });
     return this.transferRows;
@@ -336,7 +340,7 @@ function dayOfHour(hour: string): string | undefined {
 /** PLO states after which a patient no longer waits in hospital. */
 const LEFT_HOSPITAL = new Set<string>(['discharged', 'dead']);
 
-function toStayRow(stay: RecordOf<'stay'>): StayRow {
+function toStayRow(stay: Parsed<'stay', StayColumn>): StayRow {
   const admitted = instant(stay.admittedAt);
   // A stay marked discharged without a time has left; when is unknown, so it counts nowhere.
   const discharged = instant(stay.dischargedAt) ?? (stay.status === 'discharged' ? (admitted ?? 0) : null);

@@ -38,9 +38,9 @@ export function readAuditLog(db: Db, thisBoard: string, limit: number, before?: 
     )
     .all({ before: before ?? null, limit }) as Row[];
   return rows.map((row) => {
-    const line = AUDIT_ENTRY_LINE.parse(JSON.parse(parseRow('auditEntry', row).entry ?? '{}'));
-    const stay = row.stayId === null ? null : parseRow('stay', { id: row.stayId, initials: row.initials, shielded: row.shielded });
-    const bed = (id: Row[string], label: Row[string]) => (id === null ? null : parseRow('bed', { id, label }).label);
+    const line = AUDIT_ENTRY_LINE.parse(JSON.parse(parseRow<'auditEntry', 'entry'>('auditEntry', { id: row.id, entry: row.entry }).entry ?? '{}'));
+    const stay = row.stayId === null ? null : parseRow<'stay', 'initials' | 'shielded'>('stay', { id: row.stayId, initials: row.initials, shielded: row.shielded });
+    const bed = (id: Row[string], label: Row[string]) => (id === null ? null : parseRow<'bed', 'label'>('bed', { id, label }).label);
     const place =
       row.unitTask === 1
         ? 'unit'

@@ -65,7 +65,8 @@ export type Task = Viewed<'task', typeof TASK_VIEW>;
 export function viewOf<C extends CollectionName, V extends Fallbacks<C>>(record: RecordOf<C>, view: V): Viewed<C, V> {
   const fields = record as Record<string, unknown>;
   const shown: Record<string, unknown> = { id: record.id };
-  for (const [field, fallback] of Object.entries(view)) shown[field] = fields[field] ?? fallback;
+  const fallbacks = view as Record<string, unknown>;
+  for (const field in fallbacks) shown[field] = fields[field] ?? fallbacks[field];
   return shown as Viewed<C, V>;
 }
 
