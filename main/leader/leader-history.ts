@@ -2,13 +2,15 @@
  * What the leader view reads from the hub's replica, kept in memory between requests so a
  * municipality's history is not re-read on every edit. Temporary triggers on this connection (never
  * in the file, never on a board) note which unit and day each synced write touched; the next request
- * re-reads only those. Patients' names, birth dates and notes are never selected.
+ * re-reads only those. Rows are parsed by the field schema (store/read-model.ts `parseRow`).
+ * Patients' names, birth dates and notes are never selected.
  */
 
 import { addDays, dayStart, instantOf, osloDay } from '../../shared/time/oslo.js';
 import { IPLOS_MEASURES, recordsMeasure } from '../../shared/indicators/iplos.js';
 import { ON_TIME_GRACE_MINUTES } from '../../shared/indicators/tasks-on-time.js';
 import type { Db } from '../store/database.js';
+import { parseRow, type Parsed, type Row } from '../store/read-model.js';
 
 export interface UnitRow {
   id: string;
@@ -102,10 +104,13 @@ const NOT_SKIPPED = "deleted = 0 AND due IS NOT NULL AND coalesce(status, '') !=
 // The same rule as isDoneOnTime, to the millisecond (unixepoch is cheaper than formatting a time).
 const ON_TIME = `sum(status = 'done' AND doneAt IS NOT NULL AND unixepoch(doneAt, 'subsec') - unixepoch(due, 'subsec') <= ${ON_TIME_GRACE_MINUTES * 60})`;
 
-type Cell = string | number | null;
-const text = (value: Cell | undefined): string | null => (value === null || value === undefined ? null : String(value));
-const int = (value: Cell | undefined): number | null => (value === null || value === undefined || value === '' ? null : Number(value));
-const instant = (value: Cell | undefined): number | null => (typeof value === 'string' ? (instantOf(value) ?? null) : null);
+const instant = (value: string | null): number | null => (value === null ? null : (instantOf(value) ?? null));
+
+// Never a personal column. Columns later migrations add (patient flow) are read when they exist.
+const STAY_COLUMNS = ['admittedAt', 'dischargedAt', 'dischargeReadySince', 'adl', 'expectedDischarge', 'status', 'hospitalStatus', 'hospitalLeftAt'] as const;
+type StayColumn = (typeof STAY_COLUMNS)[number];
+const TRANSFER_COLUMNS = ['fromUnit', 'toUnit', 'stay', 'status', 'requestedAt', 'acceptedAt', 'scheduledFor', 'completedAt', 'adl'] as const;
+type TransferColumn = (typeof TRANSFER_COLUMNS)[number];
 
 export class LeaderHistory {
   /** Bumped on every change seen: derived figures cached by version stay valid until it moves. */
@@ -128,9 +133,8 @@ export class LeaderHistory {
   constructor(private readonly db: Db) {
     db.exec(TRIGGERS);
     db.exec('DELETE FROM temp.leader_dirty');
-    // Columns later migrations add (patient flow) are read when they exist. Never a personal one.
-    this.stayColumns = this.existing('stay', ['id', 'admittedAt', 'dischargedAt', 'dischargeReadySince', 'adl', 'expectedDischarge', 'status', 'hospitalStatus', 'hospitalLeftAt']);
-    this.transferColumns = this.existing('transfer', ['id', 'fromUnit', 'toUnit', 'stay', 'status', 'requestedAt', 'acceptedAt', 'scheduledFor', 'completedAt', 'adl']);
+    this.stayColumns = this.existing('stay', ['id', ...STAY_COLUMNS]);
+    this.transferColumns = this.existing('transfer', ['id', ...TRANSFER_COLUMNS]);
   }
 
   private existing(table: string, wanted: readonly string[]): string {
@@ -170,12 +174,10 @@ export class LeaderHistory {
 
   /** Every unit the hub holds, by name. */
   units(): UnitRow[] {
-    this.unitRows ??= (this.db.prepare('SELECT id, name, kind, capacity FROM unit WHERE deleted = 0 ORDER BY name, id').all() as Record<string, Cell>[]).map((row) => ({
-      id: String(row.id),
-      name: text(row.name) ?? String(row.id),
-      kind: text(row.kind) ?? 'unknown',
-      capacity: int(row.capacity) ?? 0,
-    }));
+    this.unitRows ??= (this.db.prepare('SELECT id, name, kind, capacity FROM unit WHERE deleted = 0 ORDER BY name, id').all() as Row[]).map((row) => {
+      const unit = parseRow<'unit', 'name' | 'kind' | 'capacity'>('unit', row);
+      return { id: unit.id, name: unit.name ?? unit.id, kind: unit.kind ?? 'unknown', capacity: unit.capacity ?? 0 };
+    });
     return this.unitRows;
   }
 
@@ -208,7 +210,7 @@ export class LeaderHistory {
   stays(unit: string): StayRow[] {
     let rows = this.stayRows.get(unit);
     if (!rows) {
-      rows = (this.db.prepare(`SELECT ${this.stayColumns} FROM stay WHERE unit = ? AND deleted = 0`).all(unit) as Record<string, Cell>[]).map(toStayRow);
+      rows = (this.db.prepare(`SELECT ${this.stayColumns} FROM stay WHERE unit = ? AND deleted = 0`).all(unit) as Row[]).map((row) => toStayRow(parseRow<'stay', StayColumn>('stay', row)));
       this.stayRows.set(unit, rows);
     }
     return rows;
@@ -217,9 +219,9 @@ export class LeaderHistory {
   staffing(unit: string): StaffingRow[] {
     let rows = this.staffingRows.get(unit);
     if (!rows) {
-      rows = (this.db.prepare('SELECT date, shift, planned, present FROM staffing WHERE unit = ? AND deleted = 0').all(unit) as Record<string, Cell>[])
-        .filter((row) => typeof row.date === 'string')
-        .map((row) => ({ date: String(row.date).slice(0, 10), shift: text(row.shift) ?? '', planned: int(row.planned), present: int(row.present) }));
+      rows = (this.db.prepare('SELECT id, date, shift, planned, present FROM staffing WHERE unit = ? AND deleted = 0').all(unit) as Row[])
+        .map((row) => parseRow<'staffing', 'date' | 'shift' | 'planned' | 'present'>('staffing', row))
+        .flatMap(({ date, shift, planned, present }) => (date === null ? [] : [{ date: date.slice(0, 10), shift: shift ?? '', planned, present }]));
       this.staffingRows.set(unit, rows);
     }
     return rows;
@@ -228,10 +230,11 @@ export class LeaderHistory {
   /** Every stay that is or was discharge-ready, on any unit (through the partial index of migration 5). */
   readyStays(): { unit: string; stay: StayRow }[] {
     this.readyRows ??= (
-      this.db.prepare(`SELECT unit, ${this.stayColumns} FROM stay WHERE dischargeReadySince IS NOT NULL AND deleted = 0`).all() as Record<string, Cell>[]
-    )
-      .filter((row) => row.unit !== null)
-      .map((row) => ({ unit: String(row.unit), stay: toStayRow(row) }));
+      this.db.prepare(`SELECT unit, ${this.stayColumns} FROM stay WHERE dischargeReadySince IS NOT NULL AND deleted = 0`).all() as Row[]
+    ).flatMap((row) => {
+      const stay = parseRow<'stay', StayColumn | 'unit'>('stay', row);
+      return stay.unit === null ? [] : [{ unit: stay.unit, stay: toStayRow(stay) }];
+    });
     return this.readyRows;
   }
 
@@ -239,9 +242,9 @@ export class LeaderHistory {
   iplosTasks(unit: string): IplosTask[] {
     let rows = this.iplosRows.get(unit);
     if (!rows) {
-      rows = (this.db.prepare(`SELECT stay, title, doneAt FROM task WHERE unit = ? AND ${IPLOS_CANDIDATE}`).all(unit) as Record<string, Cell>[])
-        .filter((row) => row.stay !== null)
-        .map((row) => ({ stay: String(row.stay), title: String(row.title), doneAt: instant(row.doneAt) ?? NaN }))
+      rows = (this.db.prepare(`SELECT id, stay, title, doneAt FROM task WHERE unit = ? AND ${IPLOS_CANDIDATE}`).all(unit) as Row[])
+        .map((row) => parseRow<'task', 'stay' | 'title' | 'doneAt'>('task', row))
+        .flatMap(({ stay, title, doneAt }) => (stay === null ? [] : [{ stay, title: title ?? '', doneAt: instant(doneAt) ?? NaN }]))
         .filter((task) => !Number.isNaN(task.doneAt) && IPLOS_MEASURES.some((m) => recordsMeasure(task.title, m)));
       this.iplosRows.set(unit, rows);
     }
@@ -249,18 +252,10 @@ export class LeaderHistory {
   }
 
   transfers(): TransferRow[] {
-    this.transferRows ??= (this.db.prepare(`SELECT ${this.transferColumns} FROM transfer WHERE deleted = 0`).all() as Record<string, Cell>[]).map((row) => ({
-      id: String(row.id),
-      fromUnit: text(row.fromUnit),
-      toUnit: text(row.toUnit),
-      stay: text(row.stay),
-      status: text(row.status),
-      requestedAt: text(row.requestedAt),
-      acceptedAt: text(row.acceptedAt),
-      scheduledFor: text(row.scheduledFor),
-      completedAt: text(row.completedAt),
-      adl: int(row.adl),
-    }));
+    this.transferRows ??= (this.db.prepare(`SELECT ${this.transferColumns} FROM transfer WHERE deleted = 0`).all() as Row[]).map((row) => {
+      const { id, fromUnit, toUnit, stay, status, requestedAt, acceptedAt, scheduledFor, completedAt, adl } = parseRow<'transfer', TransferColumn>('transfer', row);
+      return { id, fromUnit, toUnit, stay, status, requestedAt, acceptedAt, scheduledFor, completedAt, adl };
+    });
     return this.transferRows;
   }
 
@@ -343,25 +338,25 @@ function dayOfHour(hour: string): string | undefined {
 }
 
 /** PLO states after which a patient no longer waits in hospital. */
-const LEFT_HOSPITAL = new Set(['discharged', 'dead']);
+const LEFT_HOSPITAL = new Set<string>(['discharged', 'dead']);
 
-function toStayRow(row: Record<string, Cell>): StayRow {
-  const admitted = instant(row.admittedAt);
+function toStayRow(stay: Parsed<'stay', StayColumn>): StayRow {
+  const admitted = instant(stay.admittedAt);
   // A stay marked discharged without a time has left; when is unknown, so it counts nowhere.
-  const discharged = instant(row.dischargedAt) ?? (row.status === 'discharged' ? (admitted ?? 0) : null);
-  const left = instant(row.hospitalLeftAt);
+  const discharged = instant(stay.dischargedAt) ?? (stay.status === 'discharged' ? (admitted ?? 0) : null);
+  const left = instant(stay.hospitalLeftAt);
   const ends = [discharged, left].filter((at): at is number => at !== null);
-  const readyUntil = ends.length > 0 ? Math.min(...ends) : LEFT_HOSPITAL.has(String(row.hospitalStatus)) ? (admitted ?? 0) : null;
+  const readyUntil = ends.length > 0 ? Math.min(...ends) : stay.hospitalStatus !== null && LEFT_HOSPITAL.has(stay.hospitalStatus) ? (admitted ?? 0) : null;
   // Withdrawn as discharge-ready (PLO "avmelding") without an end time: its days cannot be counted.
-  const withdrawn = row.hospitalStatus === 'withdrawn' && readyUntil === null;
+  const withdrawn = stay.hospitalStatus === 'withdrawn' && readyUntil === null;
   return {
-    id: String(row.id),
+    id: stay.id,
     admitted,
     discharged,
-    ready: withdrawn ? null : instant(row.dischargeReadySince),
+    ready: withdrawn ? null : instant(stay.dischargeReadySince),
     readyUntil,
-    adl: int(row.adl),
-    expectedDischarge: text(row.expectedDischarge),
+    adl: stay.adl,
+    expectedDischarge: stay.expectedDischarge,
   };
 }
 

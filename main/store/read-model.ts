@@ -1,7 +1,18 @@
-/** Reads a unit's current records from the field tables into the API's plain-JSON shapes. */
+/** Reads a unit's current records from the read-model tables: rows parsed by the field schema, shown as the API's views. */
 
-import { RISK_FLAGS } from '../../shared/domain/schema.js';
-import type { Bed, RiskFlags, Stay, Task, Unit, UnitState } from '../../shared/domain/types.js';
+import { COLLECTION_NAMES, fieldsOf, type CollectionName, type FieldKind, type FieldName, type FieldValue, type RecordOf } from '../../shared/domain/schema.js';
+import {
+  BED_VIEW,
+  stayView,
+  TASK_VIEW,
+  UNIT_VIEW,
+  viewOf,
+  type Bed,
+  type Stay,
+  type Task,
+  type Unit,
+  type UnitState,
+} from '../../shared/domain/types.js';
 import type { Db } from './database.js';
 
 export type Row = Record<string, string | number | null>;
@@ -41,64 +52,49 @@ export function unitLookups(db: Db, unitId: string) {
   };
 }
 
-const str = (value: string | number | null | undefined): string | null =>
-  value === null || value === undefined ? null : String(value);
-const num = (value: string | number | null | undefined): number | null =>
-  value === null || value === undefined ? null : Number(value);
+/** A cell as better-sqlite3 returns it (a column the query did not select is undefined). */
+type Cell = string | number | bigint | Buffer | null | undefined;
 
-export function toUnit(row: Row): Unit {
-  return {
-    id: String(row.id),
-    municipality: str(row.municipality) ?? '',
-    name: str(row.name) ?? '',
-    kind: (str(row.kind) ?? 'nursing-home') as Unit['kind'],
-    capacity: num(row.capacity) ?? 0,
-  };
+type Reader = (cell: Cell) => FieldValue;
+
+const READ: Record<FieldKind, Reader> = {
+  // SQLite has no booleans: the field store writes them as 0/1 (toColumn in field-store.ts).
+  bool: (cell) => (cell === null || cell === undefined ? null : cell === 1),
+  int: (cell) => (cell === null || cell === undefined || cell === '' ? null : Number(cell)),
+  text: (cell) => (cell === null || cell === undefined ? null : String(cell)),
+};
+
+/** Each collection's fields and how each is read from its column (a prototype-less object: the fastest lookup per column). */
+const READERS = new Map(
+  COLLECTION_NAMES.map((collection) => {
+    const readers = Object.create(null) as Record<string, Reader | undefined>;
+    for (const [field, check] of fieldsOf(collection)) readers[field] = READ[check.kind];
+    return [collection, readers];
+  }),
+);
+
+/** A record with the fields a query selected (every field for `SELECT *`). */
+export type Parsed<C extends CollectionName, K extends FieldName<C> = FieldName<C>> = Pick<RecordOf<C>, 'id' | K>;
+
+/**
+ * A row of a collection's read-model table as its record (shared/domain/schema.ts `RecordOf`):
+ * booleans from 0/1, integers as numbers, null where a column is unset. Only the columns the row
+ * holds are read (name them as `K`), so a query of a few columns costs a few. The store wrote only
+ * values the schema accepts, so values are not checked again here.
+ */
+export function parseRow<C extends CollectionName, K extends FieldName<C> = FieldName<C>>(collection: C, row: Readonly<Record<string, Cell>>): Parsed<C, K> {
+  const readers = READERS.get(collection);
+  const record: Record<string, FieldValue> = { id: String(row.id) };
+  if (readers) {
+    for (const column in row) {
+      const read = readers[column];
+      if (read) record[column] = read(row[column]);
+    }
+  }
+  return record as Parsed<C, K>;
 }
 
-export function toBed(row: Row): Bed {
-  return {
-    id: String(row.id),
-    unit: String(row.unit),
-    label: str(row.label) ?? '',
-    room: str(row.room) ?? '',
-    status: (str(row.status) ?? 'free') as Bed['status'],
-    sort: num(row.sort) ?? 0,
-  };
-}
-
-export function toStay(row: Row): Stay {
-  const flags = Object.fromEntries(RISK_FLAGS.map((flag) => [flag, row[flag] === 1])) as RiskFlags;
-  return {
-    id: String(row.id),
-    unit: String(row.unit),
-    bed: str(row.bed),
-    initials: str(row.initials) ?? '',
-    name: str(row.name),
-    birthDate: str(row.birthDate),
-    flags,
-    adl: num(row.adl),
-    nurse: str(row.nurse),
-    admittedAt: str(row.admittedAt) ?? '',
-    expectedDischarge: str(row.expectedDischarge),
-    dischargeReadySince: str(row.dischargeReadySince),
-    dischargedAt: str(row.dischargedAt),
-    shielded: row.shielded === 1,
-    status: (str(row.status) ?? 'active') as Stay['status'],
-  };
-}
-
-export function toTask(row: Row): Task {
-  return {
-    id: String(row.id),
-    unit: String(row.unit),
-    stay: str(row.stay),
-    title: str(row.title) ?? '',
-    due: str(row.due),
-    recurrenceMinutes: num(row.recurrenceMinutes),
-    status: (str(row.status) ?? 'open') as Task['status'],
-    doneBy: str(row.doneBy),
-    doneAt: str(row.doneAt),
-    createdAt: str(row.createdAt) ?? '',
-  };
-}
+export const toUnit = (row: Row): Unit => viewOf<'unit', typeof UNIT_VIEW>(parseRow('unit', row), UNIT_VIEW);
+export const toBed = (row: Row): Bed => viewOf<'bed', typeof BED_VIEW>(parseRow('bed', row), BED_VIEW);
+export const toStay = (row: Row): Stay => stayView(parseRow('stay', row));
+export const toTask = (row: Row): Task => viewOf<'task', typeof TASK_VIEW>(parseRow('task', row), TASK_VIEW);

@@ -5,7 +5,9 @@
  */
 
 import type { AuditLine } from '../../shared/api/commands/ward.js';
+import { AUDIT_ENTRY_LINE } from '../../shared/domain/schema.js';
 import type { Db } from '../store/database.js';
+import { parseRow, type Row } from '../store/read-model.js';
 
 const AT = "json_extract(entry, '$.at')";
 
@@ -15,15 +17,13 @@ export function readAuditLog(db: Db, thisBoard: string, limit: number, before?: 
   // an entry that is not a JSON object (a bad replica) is left out rather than shown garbled.
   const rows = db
     .prepare(
-      `SELECT e.seq, json_extract(e.entry, '$.at') AS at, json_extract(e.entry, '$.actor') AS actor,
-         json_extract(e.entry, '$.action') AS action, json_extract(e.entry, '$.collection') AS collection,
-         json_extract(e.entry, '$.record') AS record, json_extract(e.entry, '$.board') AS board,
-         json_extract(e.entry, '$.detail') AS detail,
+      `SELECT e.seq, e.id, e.entry,
          coalesce(s.id, ts.id) AS stayId, coalesce(s.initials, ts.initials) AS initials,
-         coalesce(s.shielded, ts.shielded) AS shielded, coalesce(b.label, tb.label) AS bed, eb.label AS bedItself,
+         coalesce(s.shielded, ts.shielded) AS shielded, coalesce(b.id, tb.id) AS stayBedId, coalesce(b.label, tb.label) AS stayBedLabel,
+         eb.id AS bedId, eb.label AS bedLabel,
          CASE WHEN t.id IS NOT NULL AND t.stay IS NULL THEN 1 ELSE 0 END AS unitTask
        FROM (
-         SELECT rowid AS seq, entry FROM auditEntry
+         SELECT rowid AS seq, id, entry FROM auditEntry
          WHERE json_valid(entry) AND json_type(entry) = 'object'
            AND (@before IS NULL OR (${AT}, rowid) < (SELECT ${AT}, rowid FROM auditEntry WHERE rowid = @before))
          ORDER BY ${AT} DESC, rowid DESC LIMIT @limit
@@ -36,26 +36,17 @@ export function readAuditLog(db: Db, thisBoard: string, limit: number, before?: 
          LEFT JOIN bed eb ON json_extract(e.entry, '$.collection') = 'bed' AND eb.id = json_extract(e.entry, '$.record')
        ORDER BY json_extract(e.entry, '$.at') DESC, e.seq DESC`,
     )
-    .all({ before: before ?? null, limit }) as Record<string, unknown>[];
+    .all({ before: before ?? null, limit }) as Row[];
   return rows.map((row) => {
-    const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+    const line = AUDIT_ENTRY_LINE.parse(JSON.parse(parseRow<'auditEntry', 'entry'>('auditEntry', { id: row.id, entry: row.entry }).entry ?? '{}'));
+    const stay = row.stayId === null ? null : parseRow<'stay', 'initials' | 'shielded'>('stay', { id: row.stayId, initials: row.initials, shielded: row.shielded });
+    const bed = (id: Row[string], label: Row[string]) => (id === null ? null : parseRow<'bed', 'label'>('bed', { id, label }).label);
     const place =
       row.unitTask === 1
         ? 'unit'
-        : row.stayId !== null
-          ? [row.bed, row.shielded === 1 ? null : row.initials].filter(Boolean).join(' · ') || null
-          : text(row.bedItself);
-    return {
-      seq: Number(row.seq),
-      at: String(row.at ?? ''),
-      actor: String(row.actor ?? ''),
-      action: String(row.action ?? ''),
-      collection: text(row.collection),
-      record: text(row.record),
-      place,
-      board: String(row.board ?? ''),
-      thisBoard: row.board === thisBoard,
-      detail: text(row.detail),
-    };
+        : stay !== null
+          ? [bed(row.stayBedId, row.stayBedLabel), stay.shielded ? null : stay.initials].filter(Boolean).join(' · ') || null
+          : bed(row.bedId, row.bedLabel);
+    return { seq: Number(row.seq), ...line, place, thisBoard: line.board === thisBoard };
   });
 }

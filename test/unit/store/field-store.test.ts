@@ -80,6 +80,20 @@ describe('FieldStore', () => {
     expect(db.prepare("SELECT entry FROM auditEntry WHERE id = 'board-a-1'").get()).toEqual(written);
   });
 
+  it('refuses a shared audit entry that is not a JSON object at the schema, and applies the rest of its batch', () => {
+    // Its table indexes the entry's time: such a text used to fail the write of the whole batch.
+    const s = (counter: number) => encodeStamp({ wall: wall + 1000, counter, node: 'board-b' });
+    const outcome = store.applyRemote([
+      { c: 'task', id: 't1', f: 'title', v: 'Stell', s: s(0) },
+      { c: 'auditEntry', id: 'board-b-1', f: 'entry', v: 'not json', s: s(1) },
+      { c: 'auditEntry', id: 'board-b-2', f: 'entry', v: `{"a":${'['.repeat(1500)}${']'.repeat(1500)}}`, s: s(2) },
+      { c: 'auditEntry', id: 'board-b-3', f: 'entry', v: '{"actor":"Kari","at":"2026-11-23T08:00:00.000Z"}', s: s(3) },
+    ]);
+    expect(outcome.refusals.map((r) => [r.change.id, r.wall])).toEqual([['board-b-1', 'schema'], ['board-b-2', 'schema']]);
+    expect(outcome.applied.map((c) => c.id)).toEqual(['t1', 'board-b-3']);
+    expect(db.prepare('SELECT title FROM task').get()).toEqual({ title: 'Stell' });
+  });
+
   it("keeps the hub's own audit entries (leader actions) local: there is no unit to share them with", () => {
     const hubStore = new FieldStore(db, new HybridLogicalClock('hub-1', () => wall), 'hub-1', HUB_SCOPE);
     hubStore.audit({ actor: 'leader', action: 'leader.setRate' });

@@ -1,7 +1,9 @@
 /** Privacy on the board: PINs as slow hashes, lockout, screen-bound sessions, reveal, relock, audit. */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toCorridorState } from '../../../renderer/src/state/corridor-view.js';
 import type { EventMap } from '../../../shared/api/contract.js';
+import { personalFields } from '../../../shared/domain/schema.js';
 import { openTestBoard, seedWard, type TestBoard } from './ward-board.js';
 
 describe('staff PINs and the PIN pad', () => {
@@ -88,6 +90,19 @@ describe('names behind an unlocked session', () => {
       expect(text).toContain('IH');
       for (const secret of ['Ingrid', 'Haugland', '1938-04-17', 'Skjermet']) expect(text, `${command} holds ${secret}`).not.toContain(secret);
     }
+  });
+
+  it('blanks in main, and strips in the renderer, exactly the stay fields the schema marks personal', () => {
+    const marked = personalFields()
+      .filter(({ collection }) => collection === 'stay')
+      .map(({ field }) => field);
+    const state = board.value('unit.state', {});
+    const stay: Record<string, unknown> = { ...state.stays[0] };
+    // The view shows two of them (the note is read only on its own, by an unlocked screen).
+    expect(marked.filter((field) => field in stay)).toEqual(['name', 'birthDate']);
+    for (const field of marked) if (field in stay) expect(stay[field], field).toBeNull();
+    const corridor = toCorridorState(state);
+    expect(Object.keys(corridor.stays[0]).sort()).toEqual(Object.keys(stay).filter((field) => !marked.includes(field)).sort());
   });
 
   it('reveals names only with a session of this screen, and logs every reveal', () => {
