@@ -49,11 +49,11 @@ export function createFromTemplate(
   input: { template: string; stayId?: string; language?: Language },
 ): Result<Created> {
   const template = TEMPLATES.find((t) => t.id === input.template);
-  if (!template) return fail('not-found', `no task template ${input.template}`);
-  if (template.target === 'stay' && input.stayId === undefined) return fail('invalid-input', 'stayId: this template is for a patient');
-  if (template.target === 'unit' && input.stayId !== undefined) return fail('invalid-input', 'stayId: this template is for the unit');
+  if (!template) return fail('not-found', `no task template ${input.template}`, { reason: 'template-unknown' });
+  if (template.target === 'stay' && input.stayId === undefined) return fail('invalid-input', 'stayId: this template is for a patient', { reason: 'template-for-patient' });
+  if (template.target === 'unit' && input.stayId !== undefined) return fail('invalid-input', 'stayId: this template is for the unit', { reason: 'template-for-unit' });
   if (input.stayId !== undefined && !unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId)) {
-    return fail('not-found', `no active stay ${input.stayId} on this unit`);
+    return fail('not-found', `no active stay ${input.stayId} on this unit`, { reason: 'stay-unknown' });
   }
   const now = ctx.now();
   const id = newId();
@@ -82,8 +82,8 @@ export function createFromTemplate(
  */
 export function reopenTask(ctx: CommandContext, taskId: string): Result<Created> {
   const task = unitLookups(ctx.store.db, ctx.unit).task(taskId);
-  if (!task) return fail('not-found', `no task ${taskId} on this unit`);
-  if (task.status === 'open') return fail('conflict', 'the task is already open');
+  if (!task) return fail('not-found', `no task ${taskId} on this unit`, { reason: 'task-unknown' });
+  if (task.status === 'open') return fail('conflict', 'the task is already open', { reason: 'task-already-open' });
   const edits: RecordEdit[] = [{ c: 'task', id: task.id, fields: { status: 'open', doneBy: null, doneAt: null } }];
   if (task.recurrenceMinutes !== null && task.doneAt !== null) {
     const next = ctx.store.db

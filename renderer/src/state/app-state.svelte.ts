@@ -2,12 +2,13 @@
 
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { AppInfo } from '../../../shared/api/contract.js';
+import { problemOf, type Problem } from '../../../shared/api/result.js';
 import { BoardState } from './board-state.svelte.js';
 import { LeaderState } from './leader-state.svelte.js';
 
 export class AppState {
   info = $state<AppInfo | null>(null);
-  error = $state<string | null>(null);
+  error = $state<Problem | null>(null);
   readonly board: BoardState;
   readonly leader: LeaderState;
   readonly #api: ApiClient;
@@ -27,7 +28,7 @@ export class AppState {
         this.error = null;
         return;
       }
-      this.error = result.message;
+      this.error = problemOf(result);
       await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * 2 ** attempt)));
     }
   }

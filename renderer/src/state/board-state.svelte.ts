@@ -7,7 +7,7 @@
 import type { ApiClient } from '../../../shared/api/client.js';
 import { RECENT_DONE_LIMIT, type Language } from '../../../shared/api/commands/ward.js';
 import type { BoardCommandName, CommandInput } from '../../../shared/api/contract.js';
-import type { ErrorCode, Result } from '../../../shared/api/result.js';
+import { problemOf, type Problem, type Result } from '../../../shared/api/result.js';
 import type { RiskFlag } from '../../../shared/domain/schema.js';
 import type { BedStatus, Task } from '../../../shared/domain/types.js';
 import { toCorridorState, type CorridorState } from './corridor-view.js';
@@ -43,7 +43,7 @@ export class BoardState {
   /** Open tasks due beyond what is shown (tomorrow and later). */
   laterTasks = $state(0);
   /** Why the last read failed, or null; `current` then still holds the last good state. */
-  loadError = $state<{ code: ErrorCode; message: string } | null>(null);
+  loadError = $state<Problem | null>(null);
   /** The completion that can still be undone. */
   undo = $state<UndoOffer | null>(null);
   readonly session: SessionState;
@@ -136,7 +136,7 @@ export class BoardState {
           this.#settleOptimistic(read);
           this.#pruneSavedMarks();
         } else {
-          this.loadError = { code: result.code, message: result.message };
+          this.loadError = problemOf(result);
         }
       } while (this.#dirty);
     } finally {
@@ -250,7 +250,7 @@ export class BoardState {
       this.#savedAt[key] = Date.now();
       if (taskId !== undefined) this.#savedAtRead[taskId] = this.#reads;
     } else {
-      this.#saves[key] = { state: 'failed', code: result.code, message: result.message };
+      this.#saves[key] = { state: 'failed', ...problemOf(result) };
       if (taskId !== undefined) delete this.#optimistic[taskId];
     }
     return result.ok;

@@ -4,7 +4,7 @@ import type { ApiClient } from '../../../shared/api/client.js';
 import { api } from '../api/api.js';
 import type { AllocationState, DeclineReason, FlowState as FlowStateValue } from '../../../shared/api/commands/flow.js';
 import type { BoardCommandName, CommandInput } from '../../../shared/api/contract.js';
-import type { ErrorCode, Result } from '../../../shared/api/result.js';
+import { problemOf, type Problem, type Result } from '../../../shared/api/result.js';
 import type { SaveStatus } from './save-status.js';
 import { followChanges } from './follow-changes.js';
 import type { SessionState } from './session-state.svelte.js';
@@ -16,7 +16,7 @@ export class FlowState {
   current = $state<FlowStateValue | null>(null);
   /** The allocation office's hospital patients; loaded only on its board. */
   allocation = $state<AllocationState | null>(null);
-  loadError = $state<{ code: ErrorCode; message: string } | null>(null);
+  loadError = $state<Problem | null>(null);
   #saves = $state<Record<string, SaveStatus>>({});
   #loadSeq = 0;
   readonly #api: ApiClient;
@@ -48,7 +48,7 @@ export class FlowState {
     if (seq !== this.#loadSeq) return;
     const failed = !flow.ok ? flow : allocation && !allocation.ok ? allocation : undefined;
     if (failed && !failed.ok) {
-      this.loadError = { code: failed.code, message: failed.message };
+      this.loadError = problemOf(failed);
       return;
     }
     if (flow.ok) this.current = flow.value;
@@ -105,7 +105,7 @@ export class FlowState {
     const result = await run();
     // Null: the PIN dialog was closed, nothing was sent.
     if (result === null) delete this.#saves[key];
-    else this.#saves[key] = result.ok ? { state: 'saved' } : { state: 'failed', code: result.code, message: result.message };
+    else this.#saves[key] = result.ok ? { state: 'saved' } : { state: 'failed', ...problemOf(result) };
   }
 }
 

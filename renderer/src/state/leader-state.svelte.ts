@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/api/commands/leader.js';
 import type { BenefitIndicator } from '../../../shared/indicators/benefits.js';
 import type { BoardLink } from '../../../shared/api/contract.js';
+import { problemOf, type Problem } from '../../../shared/api/result.js';
 import { followChanges } from './follow-changes.js';
 
 const RELOAD_AFTER_MS = 300;
@@ -34,7 +35,7 @@ export interface BenefitInput {
 }
 
 /** What an action answers the form that asked: done, or why not. */
-export type ActionResult = { ok: true } | { ok: false; message: string };
+export type ActionResult = { ok: true } | { ok: false; problem: Problem };
 
 export class LeaderState {
   tab = $state<LeaderTab>('capacity');
@@ -48,7 +49,7 @@ export class LeaderState {
   unit = $state<string | null>(null);
   /** The indicators' period in days, ending yesterday. */
   days = $state(30);
-  error = $state<string | null>(null);
+  error = $state<Problem | null>(null);
   /** The hub no longer lets this page in (sign-in ended, device token revoked). */
   accessEnded = $state(false);
   /** When the figures were last read, as epoch ms. */
@@ -93,7 +94,7 @@ export class LeaderState {
     ]);
     if (!capacity.ok) {
       if (capacity.code === 'unauthorized') this.accessEnded = true;
-      this.error = capacity.message;
+      this.error = problemOf(capacity);
       return;
     }
     this.capacity = capacity.value;
@@ -103,29 +104,29 @@ export class LeaderState {
   }
 
   /** Reads one tab's figures; answers the problem, if any. */
-  async #readTab(tab: LeaderTab, unit: string | undefined): Promise<string | null> {
+  async #readTab(tab: LeaderTab, unit: string | undefined): Promise<Problem | null> {
     switch (tab) {
       case 'capacity':
         return null;
       case 'flow': {
         const result = await this.#api.call('leader.flow', {});
         if (result.ok) this.flow = result.value;
-        return result.ok ? null : result.message;
+        return result.ok ? null : problemOf(result);
       }
       case 'indicators': {
         const result = await this.#api.call('leader.indicators', { unit, days: this.days });
         if (result.ok) this.indicators = result.value;
-        return result.ok ? null : result.message;
+        return result.ok ? null : problemOf(result);
       }
       case 'forecast': {
         const result = await this.#api.call('leader.forecast', { unit });
         if (result.ok) this.forecast = result.value;
-        return result.ok ? null : result.message;
+        return result.ok ? null : problemOf(result);
       }
       case 'benefits': {
         const result = await this.#api.call('leader.benefits', {});
         if (result.ok) this.benefits = result.value;
-        return result.ok ? null : result.message;
+        return result.ok ? null : problemOf(result);
       }
     }
   }
@@ -148,34 +149,34 @@ export class LeaderState {
 
   async defineBenefit(input: BenefitInput): Promise<ActionResult> {
     const result = await this.#api.call('benefit.define', input);
-    if (!result.ok) return { ok: false, message: result.message };
+    if (!result.ok) return { ok: false, problem: problemOf(result) };
     await this.load();
     return { ok: true };
   }
 
   async removeBenefit(id: string): Promise<ActionResult> {
     const result = await this.#api.call('benefit.remove', { id });
-    if (!result.ok) return { ok: false, message: result.message };
+    if (!result.ok) return { ok: false, problem: problemOf(result) };
     await this.load();
     return { ok: true };
   }
 
   async setRate(year: number, nok: number): Promise<ActionResult> {
     const result = await this.#api.call('leader.setRate', { year, nok });
-    if (!result.ok) return { ok: false, message: result.message };
+    if (!result.ok) return { ok: false, problem: problemOf(result) };
     await this.load();
     return { ok: true };
   }
 
   /** A table as CSV, for the current drill-down and period where that applies. */
-  async exportCsv(table: ExportTable): Promise<ExportFile | string> {
+  async exportCsv(table: ExportTable): Promise<ExportFile | Problem> {
     const result = await this.#api.call('leader.exportCsv', { table, unit: this.unit ?? undefined, days: this.days });
-    return result.ok ? result.value : result.message;
+    return result.ok ? result.value : problemOf(result);
   }
 
   /** The indicators as FHIR R4 MeasureReports. */
-  async exportFhir(): Promise<ExportFile | string> {
+  async exportFhir(): Promise<ExportFile | Problem> {
     const result = await this.#api.call('leader.exportFhir', { unit: this.unit ?? undefined, days: this.days });
-    return result.ok ? result.value : result.message;
+    return result.ok ? result.value : problemOf(result);
   }
 }

@@ -4,14 +4,14 @@
  */
 
 import type { ApiClient } from '../../../shared/api/client.js';
-import type { Result } from '../../../shared/api/result.js';
+import { problemOf, type Problem, type Result } from '../../../shared/api/result.js';
 import { followChanges } from './follow-changes.js';
 
 const RELOAD_AFTER_MS = 250;
 
 export class PanelLoader<T> {
   value = $state<T | null>(null);
-  error = $state<string | null>(null);
+  error = $state<Problem | null>(null);
   readonly #api: ApiClient;
   readonly #read: () => Promise<Result<T>>;
 
@@ -31,7 +31,7 @@ export class PanelLoader<T> {
       this.value = result.value;
       this.error = null;
     } else {
-      this.error = result.message;
+      this.error = problemOf(result);
     }
   }
 }

@@ -8,12 +8,12 @@ import type { ApiClient } from '../../../shared/api/client.js';
 import { needsSession } from '../../../shared/api/commands/access.js';
 import type { ListedStaff, RevealedStay, SessionGrant, SessionRef, StaffMember } from '../../../shared/api/commands/ward.js';
 import type { BoardCommandName, CommandInput, CommandOutput } from '../../../shared/api/contract.js';
-import type { ErrorCode, Result } from '../../../shared/api/result.js';
+import { problemOf, type Problem, type Result } from '../../../shared/api/result.js';
 
 /** The screen tells main it is in use at most this often (main lets an idle session lapse). */
 const TOUCH_EVERY_MS = 10_000;
 
-export type UnlockProblem = { code: ErrorCode; message: string };
+export type UnlockProblem = Problem;
 
 export class SessionState {
   /** This page's identity: a token is bound to the screen it was issued to. */
@@ -104,7 +104,7 @@ export class SessionState {
 
   async unlock(staffId: string, pin: string): Promise<UnlockProblem | null> {
     const result = await this.#api.call('session.unlock', { staffId, pin, screen: this.screen });
-    if (!result.ok) return { code: result.code, message: result.message };
+    if (!result.ok) return problemOf(result);
     this.grant = result.value;
     this.relockSeconds = result.value.relockSeconds;
     this.lockedForIdle = false;

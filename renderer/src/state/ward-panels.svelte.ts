@@ -6,7 +6,7 @@
 
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { AuditLine, CapacityView, HandoverView, Shift, StaffRole, TaskTemplate, WardSettings } from '../../../shared/api/commands/ward.js';
-import type { Result } from '../../../shared/api/result.js';
+import { problemOf, type Problem, type Result } from '../../../shared/api/result.js';
 import { PanelLoader } from './panel-loader.svelte.js';
 import type { SaveStatus } from './save-status.js';
 import type { SessionState } from './session-state.svelte.js';
@@ -18,7 +18,7 @@ class Saves {
   async run(key: string, call: () => Promise<Result<unknown>>): Promise<boolean> {
     this.status[key] = { state: 'pending' };
     const result = await call();
-    this.status[key] = result.ok ? { state: 'saved' } : { state: 'failed', code: result.code, message: result.message };
+    this.status[key] = result.ok ? { state: 'saved' } : { state: 'failed', ...problemOf(result) };
     return result.ok;
   }
 }
@@ -84,7 +84,7 @@ export class HandoverState {
 
 export class AuditState {
   lines = $state<AuditLine[]>([]);
-  error = $state<string | null>(null);
+  error = $state<Problem | null>(null);
   readonly #api: ApiClient;
   readonly #session: SessionState;
 
@@ -100,7 +100,7 @@ export class AuditState {
     const before = older ? this.lines.at(-1)?.seq : undefined;
     const result = await this.#api.call('audit.list', { session, limit: 100, ...(before === undefined ? {} : { before }) });
     if (!result.ok) {
-      this.error = result.message;
+      this.error = problemOf(result);
       return;
     }
     this.error = null;
