@@ -11,6 +11,7 @@ import { RISK_FLAGS, type FieldValue, type RiskFlag } from '../../shared/domain/
 import type { RecordEdit } from '../store/field-store.js';
 import type { Db } from '../store/database.js';
 import { OPEN_STATES, transferState, type TransferFacts } from './transfer-steps.js';
+import { cleaningTaskFields } from '../ward/task-templates.js';
 
 /** A transfer row as stored (read model of the transfer collection). */
 export interface TransferRow extends TransferFacts {
@@ -104,22 +105,8 @@ export function departureEdits(db: Db, transfer: TransferRow, stay: StayRow, at:
   const bed = stay.bed === null ? undefined : (db.prepare('SELECT id, label FROM bed WHERE id = ? AND unit = ? AND deleted = 0').get(stay.bed, stay.unit) as { id: string; label: string } | undefined);
   if (bed) {
     edits.push({ c: 'bed', id: bed.id, scope, fields: { status: 'cleaning' } });
-    // Same title, due and shape as a discharge's cleaning task (unit commands), so the ward treats both alike.
-    edits.push({
-      c: 'task',
-      id: cleaningTaskId(transfer.id),
-      scope,
-      fields: {
-        unit: stay.unit,
-        stay: null,
-        title: `Vask rom ${bed.label}`,
-        due: at,
-        recurrenceMinutes: null,
-        status: 'open',
-        createdAt: at,
-        deleted: false,
-      },
-    });
+    // The same cleaning task as after a discharge (its template code says what it is).
+    edits.push({ c: 'task', id: cleaningTaskId(transfer.id), scope, fields: cleaningTaskFields(stay.unit, bed.label, at) });
   }
   return edits;
 }

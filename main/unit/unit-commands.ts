@@ -8,6 +8,7 @@ import type { RecordEdit } from '../store/field-store.js';
 import { readUnitState, unitLookups } from '../store/read-model.js';
 import { newId, type CommandContext, type Handler } from '../replica/command-context.js';
 import { corridorUnitState } from '../ward/corridor-state.js';
+import { cleaningTaskFields } from '../ward/task-templates.js';
 
 export const unitCommands = {
   // Names only ever reach a screen through stay.reveal with an unlocked session (ward commands).
@@ -96,7 +97,7 @@ export const unitCommands = {
     const bed = stay.bed === null ? undefined : readBed(ctx, stay.bed);
     if (bed) {
       edits.push({ c: 'bed', id: bed.id, fields: { status: 'cleaning' } });
-      edits.push({ c: 'task', id: newId(), fields: cleaningTask(ctx.unit, bed.label, now) });
+      edits.push({ c: 'task', id: newId(), fields: cleaningTaskFields(ctx.unit, bed.label, now) });
     }
     ctx.store.commit({ actor: ctx.actor, action: 'stay.discharge', collection: 'stay', record: stay.id }, edits);
     return ok({ id: stay.id });
@@ -154,6 +155,8 @@ export const unitCommands = {
     ];
     if (task.recurrenceMinutes !== null) {
       const from = task.due === null ? now : new Date(task.due);
+      // The next round means what this one meant: it keeps the template code.
+      const { template } = ctx.store.db.prepare('SELECT template FROM task WHERE id = ?').get(task.id) as { template: string | null };
       edits.push({
         c: 'task',
         id: newId(),
@@ -161,6 +164,7 @@ export const unitCommands = {
           unit: task.unit,
           stay: task.stay,
           title: task.title,
+          template,
           due: new Date(from.getTime() + task.recurrenceMinutes * 60_000).toISOString(),
           recurrenceMinutes: task.recurrenceMinutes,
           status: 'open',
@@ -178,17 +182,4 @@ function readBed(ctx: CommandContext, bedId: string): { id: string; label: strin
   return ctx.store.db.prepare('SELECT id, label FROM bed WHERE id = ? AND deleted = 0').get(bedId) as
     | { id: string; label: string }
     | undefined;
-}
-
-function cleaningTask(unit: string, bedLabel: string, now: string): Record<string, FieldValue> {
-  return {
-    unit,
-    stay: null,
-    title: `Vask rom ${bedLabel}`,
-    due: now,
-    recurrenceMinutes: null,
-    status: 'open',
-    createdAt: now,
-    deleted: false,
-  };
 }

@@ -1,11 +1,14 @@
 /**
  * Task templates (a new task in at most three taps: "new task", the template, the patient) and
- * undoing a completion. Both write through FieldStore.commit like every other edit.
+ * undoing a completion. Both write through FieldStore.commit like every other edit. A task made
+ * from a template carries its code (`task.template`): indicators and the bed loop read what a task
+ * means from the code, never from its title.
  */
 
 import type { Language, TaskTemplate } from '../../shared/api/commands/ward.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import type { Created } from '../../shared/api/schema-parts.js';
+import type { FieldValue } from '../../shared/domain/schema.js';
 import type { RecordEdit } from '../store/field-store.js';
 import { unitLookups } from '../store/read-model.js';
 import { newId, type CommandContext } from '../replica/command-context.js';
@@ -30,7 +33,30 @@ const TEMPLATES: readonly TemplateSpec[] = [
   { id: 'medicine-room', title: { nb: 'Sjekk medisinrommet', en: 'Check the medicine room' }, target: 'unit', dueInMinutes: 60, recurrenceMinutes: null },
   { id: 'fridge', title: { nb: 'Kontroller kjøleskapstemperatur', en: 'Check fridge temperature' }, target: 'unit', dueInMinutes: 30, recurrenceMinutes: 1440 },
   { id: 'supplies', title: { nb: 'Bestill varer', en: 'Order supplies' }, target: 'unit', dueInMinutes: 120, recurrenceMinutes: null },
+  // The IPLOS measures a nursing home records (shared/indicators/iplos.ts reads these codes; a test checks each has one).
+  { id: 'medication-review', title: { nb: 'Legemiddelgjennomgang', en: 'Medication review' }, target: 'stay', dueInMinutes: 1440, recurrenceMinutes: null },
+  { id: 'nutrition-screening', title: { nb: 'Ernæringskartlegging', en: 'Nutrition screening' }, target: 'stay', dueInMinutes: 1440, recurrenceMinutes: null },
+  { id: 'physician-assessment', title: { nb: 'Legevurdering', en: 'Physician assessment' }, target: 'stay', dueInMinutes: 1440, recurrenceMinutes: null },
+  { id: 'dental-assessment', title: { nb: 'Tannhelsevurdering', en: 'Dental assessment' }, target: 'stay', dueInMinutes: 1440, recurrenceMinutes: null },
 ];
+
+/** The code of the task that cleans a room after its patient left (made by a discharge or a transfer, never picked). */
+export const CLEANING_TEMPLATE = 'clean-room';
+
+/** The cleaning task for a room whose patient left at `at`: same fields after a discharge and after a transfer. */
+export function cleaningTaskFields(unit: string | null, bedLabel: string, at: string): Record<string, FieldValue> {
+  return {
+    unit,
+    stay: null,
+    title: `Vask rom ${bedLabel}`,
+    template: CLEANING_TEMPLATE,
+    due: at,
+    recurrenceMinutes: null,
+    status: 'open',
+    createdAt: at,
+    deleted: false,
+  };
+}
 
 /** The templates, titled in the screen's language. */
 export function taskTemplates(language: Language = 'nb'): TaskTemplate[] {
@@ -65,6 +91,7 @@ export function createFromTemplate(
         unit: ctx.unit,
         stay: input.stayId ?? null,
         title: template.title[input.language ?? 'nb'],
+        template: template.id,
         due: dueFrom(now, template.dueInMinutes),
         recurrenceMinutes: template.recurrenceMinutes,
         status: 'open',

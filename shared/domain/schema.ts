@@ -103,6 +103,7 @@ export const COLLECTIONS = {
     title: text,
     due: instant,
     recurrenceMinutes: int,
+    template: text, // the code of the template it was made from (main/ward/task-templates.ts): what the task means
     status: oneOf(TASK_STATUSES),
     doneBy: text,
     doneAt: instant,

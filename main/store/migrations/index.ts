@@ -9,6 +9,7 @@ import staffLockout from './007-staff-lockout.js';
 import deviceTokens from './008-device-tokens.js';
 import refusedStamps from './009-refused-stamps.js';
 import collection from './010-collection.js';
+import taskTemplate from './013-task-template.js';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'device-tokens', sql: deviceTokens },
   { version: 9, name: 'refused-stamps', sql: refusedStamps },
   { version: 10, name: 'collection', sql: collection },
+  { version: 13, name: 'task-template', sql: taskTemplate },
 ];
