@@ -85,8 +85,8 @@ function formats(locale: string, dash = '–') {
   };
 }
 
-const nbFormats = formats('nb-NO');
-const enFormats = formats('en-GB');
+const { counted: nbCounted, ...nbFormats } = formats('nb-NO');
+const { counted: enCounted, ...enFormats } = formats('en-GB');
 
 export const nbLeader: LeaderText = {
   tabs: { capacity: 'Kapasitet nå', flow: 'Pasientflyt', indicators: 'Indikatorer', forecast: 'Prognose', benefits: 'Gevinster' },
@@ -106,7 +106,7 @@ export const nbLeader: LeaderText = {
   },
   all: 'Alle',
   ...nbFormats,
-  count: nbFormats.counted({
+  count: nbCounted({
     unit: { one: 'enhet', other: 'enheter' },
     patient: { one: 'pasient', other: 'pasienter' },
     bed: { one: 'seng', other: 'senger' },
@@ -158,7 +158,7 @@ export const enLeader: LeaderText = {
   },
   all: 'All',
   ...enFormats,
-  count: enFormats.counted({
+  count: enCounted({
     unit: { one: 'unit', other: 'units' },
     patient: { one: 'patient', other: 'patients' },
     bed: { one: 'bed', other: 'beds' },
