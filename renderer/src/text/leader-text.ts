@@ -46,6 +46,21 @@ export interface LeaderText {
     loading: Record<LeaderTab, string>;
     boards: string;
   };
+  /** The capacity tab. */
+  capacity: {
+    kindsTitle: string;
+    freeOf: (beds: string) => string;
+    onLists: string;
+    kindLine: (units: string, occupancy: string, blocked: string) => string;
+    summary: (f: { occupied: string; beds: string; occupancy: string; free: string; patients: string; ready: string; shift: string; date: string }) => string;
+    heatmap: string;
+    tableTitle: string;
+    columns: readonly string[];
+    notRecorded: string;
+    unassessed: (n: number) => string;
+    noUnits: string;
+    loadingTable: string;
+  };
   exportFailed: (why: string) => string;
   downloadCsv: string;
   saved: (what: string) => string;
@@ -131,6 +146,21 @@ export const nbLeader: LeaderText = {
     },
     boards: 'Tavlene',
   },
+  capacity: {
+    kindsTitle: 'Ledige plasser per type enhet',
+    freeOf: (beds) => `ledige av ${beds}`,
+    onLists: 'pasienter på listene',
+    kindLine: (units, occupancy, blocked) => `${units} · belegg ${occupancy} · ${blocked} sperret`,
+    summary: (f) =>
+      `Hele kommunen: ${f.occupied} av ${f.beds} i bruk (${f.occupancy}), ${f.free} ledige, ${f.patients}, ${f.ready} utskrivningsklare. Bemanning gjelder ${f.shift} ${f.date}`,
+    heatmap: 'Varmekart',
+    tableTitle: 'Kapasitet per enhet',
+    columns: ['Enhet', 'Type', 'Senger', 'Belegg', 'Ledige', 'Sperret', 'Til rengjøring', 'Pasienter', 'Utskrivningsklare', 'Bemanning (til stede / plan)', 'ADL-poeng', 'Per ansatt', 'Åpne oppgaver', 'Forfalt'],
+    notRecorded: 'ikke registrert',
+    unassessed: (n) => `(+${n} ikke vurdert)`,
+    noUnits: 'Ingen enheter har synkronisert ennå.',
+    loadingTable: 'Henter tabellen …',
+  },
   exportFailed: (why) => `Eksporten feilet: ${why}`,
   downloadCsv: 'Last ned CSV',
   saved: (what) => `${what} er lagret.`,
@@ -182,6 +212,21 @@ export const enLeader: LeaderText = {
       benefits: 'Loading benefits …',
     },
     boards: 'The boards',
+  },
+  capacity: {
+    kindsTitle: 'Free places by kind of unit',
+    freeOf: (beds) => `free of ${beds}`,
+    onLists: 'patients on the lists',
+    kindLine: (units, occupancy, blocked) => `${units} · occupancy ${occupancy} · ${blocked} blocked`,
+    summary: (f) =>
+      `The whole municipality: ${f.occupied} of ${f.beds} in use (${f.occupancy}), ${f.free} free, ${f.patients}, ${f.ready} discharge-ready. Staffing for the ${f.shift} ${f.date}`,
+    heatmap: 'Heatmap',
+    tableTitle: 'Capacity per unit',
+    columns: ['Unit', 'Kind', 'Beds', 'Occupancy', 'Free', 'Blocked', 'Being cleaned', 'Patients', 'Discharge-ready', 'Staffing (present / planned)', 'ADL points', 'Per staff', 'Open tasks', 'Overdue'],
+    notRecorded: 'not recorded',
+    unassessed: (n) => `(+${n} not assessed)`,
+    noUnits: 'No units have synchronised yet.',
+    loadingTable: 'Loading the table …',
   },
   exportFailed: (why) => `The export failed: ${why}`,
   downloadCsv: 'Download CSV',

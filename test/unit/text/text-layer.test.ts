@@ -7,10 +7,10 @@ import { en } from '../../../renderer/src/text/en.js';
 import { nb } from '../../../renderer/src/text/nb.js';
 import { formOf } from '../../../renderer/src/text/plural.js';
 
-/** Every word with its path: objects are walked, functions and strings are leaves. */
+/** Every word with its path: objects and lists are walked (a list of column names by index), functions and strings are leaves. */
 function words(table: object, prefix = ''): [string, unknown][] {
   return Object.entries(table).flatMap(([key, value]): [string, unknown][] =>
-    value !== null && typeof value === 'object' && !Array.isArray(value) ? words(value as object, `${prefix}${key} › `) : [[`${prefix}${key}`, value]],
+    value !== null && typeof value === 'object' ? words(value as object, `${prefix}${key} › `) : [[`${prefix}${key}`, value]],
   );
 }
 const keys = (table: object) => words(table).map(([path]) => path);
