@@ -33,7 +33,7 @@ export const flowCommands = {
   'flow.allocation': (ctx) => ok(readAllocation(ctx.store.db, ctx.unit, ctx.now())),
 
   'flow.setRate': (ctx, input) => {
-    if (!unitKind(ctx)) return fail('conflict', 'the unit is not configured yet (unit.configure)');
+    if (!unitKind(ctx)) return fail('conflict', 'the unit is not configured yet (unit.configure)', { reason: 'unit-not-configured' });
     ctx.store.commit(
       { actor: ctx.actor, action: 'flow.setRate', collection: 'unit', record: ctx.unit, detail: String(input.dailyRate) },
       [{ c: 'unit', id: ctx.unit, fields: { dailyRate: input.dailyRate } }],
@@ -43,15 +43,15 @@ export const flowCommands = {
 
   'transfer.request': (ctx, input) => {
     const db = ctx.store.db;
-    if (!unitKind(ctx)) return fail('conflict', 'the unit is not configured yet (unit.configure)');
-    if (input.toUnit === ctx.unit) return fail('invalid-input', 'toUnit: a transfer goes to another unit');
+    if (!unitKind(ctx)) return fail('conflict', 'the unit is not configured yet (unit.configure)', { reason: 'unit-not-configured' });
+    if (input.toUnit === ctx.unit) return fail('invalid-input', 'toUnit: a transfer goes to another unit', { reason: 'transfer-to-self' });
     const stay = readStay(db, input.stayId);
-    if (!stay || stay.unit !== ctx.unit || stay.status !== 'active') return fail('not-found', `no active stay ${input.stayId} on this unit`);
+    if (!stay || stay.unit !== ctx.unit || stay.status !== 'active') return fail('not-found', `no active stay ${input.stayId} on this unit`, { reason: 'stay-unknown' });
     const target = targetUnits(db, ctx.unit).find((u) => u.unit === input.toUnit);
     // Only units the hub has told this board about: a mistyped id must not start a transfer to nowhere.
-    if (!target) return fail('not-found', `unit ${input.toUnit} is not known here yet (the hub reports the units)`);
-    if (target.kind === 'allocation-office') return fail('invalid-input', 'toUnit: patients are not transferred to the allocation office');
-    if (openTransfersOfStay(db, stay.id).length > 0) return fail('conflict', 'this patient already has an open transfer');
+    if (!target) return fail('not-found', `unit ${input.toUnit} is not known here yet (the hub reports the units)`, { reason: 'unit-unknown', unit: input.toUnit });
+    if (target.kind === 'allocation-office') return fail('invalid-input', 'toUnit: patients are not transferred to the allocation office', { reason: 'transfer-to-office' });
+    if (openTransfersOfStay(db, stay.id).length > 0) return fail('conflict', 'this patient already has an open transfer', { reason: 'transfer-open' });
     const id = newId();
     const fields: Record<string, FieldValue> = {
       fromUnit: ctx.unit,
@@ -114,7 +114,7 @@ export const flowCommands = {
       const done = { completedAt: at, completedBy: ctx.unit, status: 'completed' };
       if (side === 'from') {
         const stay = transfer.stay === null ? undefined : readStay(ctx.store.db, transfer.stay);
-        if (!stay || stay.status !== 'active') return fail('conflict', 'the patient is no longer on this unit');
+        if (!stay || stay.status !== 'active') return fail('conflict', 'the patient is no longer on this unit', { reason: 'patient-left' });
         return ok({ edits: departureEdits(ctx.store.db, transfer, stay, at), transfer: done });
       }
       const bed = chooseBed(ctx, transfer, input.bed ?? transfer.toBedLabel ?? undefined, ['free']);
@@ -126,8 +126,8 @@ export const flowCommands = {
   'transfer.place': (ctx, input) =>
     step(ctx, input.id, 'place', (transfer) => {
       const arrival = readStay(ctx.store.db, arrivalStayId(transfer.id));
-      if (!arrival || arrival.status !== 'active') return fail('not-found', 'the patient of this transfer is not on this unit');
-      if (arrival.bed !== null) return fail('conflict', 'the patient already has a bed');
+      if (!arrival || arrival.status !== 'active') return fail('not-found', 'the patient of this transfer is not on this unit', { reason: 'patient-left' });
+      if (arrival.bed !== null) return fail('conflict', 'the patient already has a bed', { reason: 'patient-has-bed' });
       const bed = chooseBed(ctx, transfer, input.bed, ['free']);
       if (!bed.ok) return bed;
       const edits: RecordEdit[] = [
@@ -156,9 +156,9 @@ function step(
   build: (transfer: TransferRow, at: string, side: Side) => StepOutcome,
 ): Result<Created> {
   const transfer = readTransfer(ctx.store.db, id);
-  if (!transfer) return fail('not-found', `no transfer ${id} here`);
+  if (!transfer) return fail('not-found', `no transfer ${id} here`, { reason: 'transfer-unknown' });
   const allowed = checkStep(transfer, ctx.unit, name);
-  if (!allowed.ok) return fail('conflict', allowed.message);
+  if (!allowed.ok) return fail('conflict', allowed.message, { reason: 'transfer-step', state: transferState(transfer) });
   const at = ctx.now().toISOString();
   const built = build(transfer, at, allowed.side);
   if (!built.ok) return built;
@@ -181,15 +181,18 @@ function chooseBed(
   statuses: readonly string[],
 ): Result<{ toBed: string | null; toBedLabel: string | null }> {
   if (!placesInBeds(unitKind(ctx))) return ok({ toBed: null, toBedLabel: null });
-  if (label === undefined) return fail('invalid-input', 'bed: choose the bed the patient will have');
+  if (label === undefined) return fail('invalid-input', 'bed: choose the bed the patient will have', { reason: 'bed-required' });
   const bed = bedOf(ctx.store.db, ctx.unit, label);
-  if (!bed) return fail('not-found', `bed ${label} does not exist`);
-  if (bed.taken || !statuses.includes(bed.status)) return fail('conflict', `bed ${label} is ${bed.taken ? 'occupied' : bed.status}, not ${statuses.join(' or ')}`);
+  if (!bed) return fail('not-found', `bed ${label} does not exist`, { reason: 'bed-unknown', bed: label });
+  if (bed.taken || !statuses.includes(bed.status)) {
+    const status = bed.taken ? 'occupied' : bed.status;
+    return fail('conflict', `bed ${label} is ${status}, not ${statuses.join(' or ')}`, { reason: 'bed-not-free', bed: label, status });
+  }
   const promised = ctx.store.db
     .prepare(
       "SELECT id FROM transfer WHERE toUnit = ? AND toBed = ? AND id != ? AND deleted = 0 AND completedAt IS NULL AND cancelledAt IS NULL AND declinedAt IS NULL",
     )
     .get(ctx.unit, bed.id, transfer.id);
-  if (promised) return fail('conflict', `bed ${label} is promised to another transfer`);
+  if (promised) return fail('conflict', `bed ${label} is promised to another transfer`, { reason: 'bed-promised', bed: label });
   return ok({ toBed: bed.id, toBedLabel: bed.label });
 }

@@ -41,6 +41,9 @@ const STATUS: Record<ErrorCode, number> = {
   'locked-out': 429,
   'storage-failed': 507,
   internal: 500,
+  // The browser's transport sets these two itself; main answers them only as a gateway would.
+  offline: 503,
+  timeout: 504,
 };
 
 /**

@@ -34,12 +34,12 @@ export function leaderAddress(hub: HubService, caller: LeaderCaller, options: Le
   return {
     health: () => hub.health(),
     dispatch: (command, input) => {
-      if (options.alive && !options.alive()) return fail('unauthorized', 'the sign-in has ended: open the leader address again to sign in');
+      if (options.alive && !options.alive()) return fail('unauthorized', 'the sign-in has ended: open the leader address again to sign in', { reason: 'session-ended' });
       if (!LEADER_ADDRESS_COMMANDS.has(command)) {
         return fail('unknown-command', `${command} is not served on the leader address; only the leader view's commands are`);
       }
       if (refused.has(command)) {
-        return fail('forbidden', `${command}: this leader address is read-only (a leader screen); change benefits and rates from the leader address for desktops`);
+        return fail('forbidden', `${command}: this leader address is read-only (a leader screen); change benefits and rates from the leader address for desktops`, { reason: 'read-only-address' });
       }
       if (command === 'hub.directory') {
         const links = hub.dispatch(command, input);

@@ -166,7 +166,7 @@ export function prepareForecast(history: LeaderHistory, unit: UnitRow, now: Date
 
 export function forecastView(history: LeaderHistory, input: { unit?: string }, now: Date): Result<ForecastView> {
   const scope = history.units().filter((u) => (input.unit === undefined ? counted(u) : u.id === input.unit));
-  if (input.unit !== undefined && scope.length === 0) return fail('not-found', `no unit ${input.unit} at the hub`);
+  if (input.unit !== undefined && scope.length === 0) return fail('not-found', `no unit ${input.unit} at the hub`, { reason: 'unit-unknown', unit: input.unit });
   const today = osloDay(now.getTime());
   const yesterday = addDays(today, -1);
   const series = scope.map((unit) => seriesOf(history, unit, today));

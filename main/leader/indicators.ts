@@ -112,7 +112,7 @@ export function indicatorSpan(now: Date, days: number): string[] {
 export function indicatorsView(history: LeaderHistory, input: { unit?: string; days?: number }, now: Date, rates: DailyRates): Result<IndicatorsView> {
   const days = input.days ?? DEFAULT_PERIOD_DAYS;
   const scope = input.unit === undefined ? history.units() : history.units().filter((u) => u.id === input.unit);
-  if (input.unit !== undefined && scope.length === 0) return fail('not-found', `no unit ${input.unit} at the hub`);
+  if (input.unit !== undefined && scope.length === 0) return fail('not-found', `no unit ${input.unit} at the hub`, { reason: 'unit-unknown', unit: input.unit });
   const { from, to } = periodEndingYesterday(now, days);
   const span = indicatorSpan(now, days);
   const first = TRAILING_DAYS - 1;

@@ -14,17 +14,17 @@ const EDITS = new Set<LeaderCommandName>(['benefit.define', 'benefit.remove', 'l
 
 /** A refusal, or undefined when the caller may run the command with this input. */
 export function refusal(db: Db, caller: LeaderCaller, command: LeaderCommandName, input: { unit?: string; id?: string }): Result<never> | undefined {
-  if (input.unit !== undefined && !sees(caller, input.unit)) return fail('forbidden', `${command}: unit ${input.unit} is not yours to see`);
+  if (input.unit !== undefined && !sees(caller, input.unit)) return fail('forbidden', `${command}: unit ${input.unit} is not yours to see`, { reason: 'not-your-unit', unit: input.unit });
   if (!EDITS.has(command)) return undefined;
-  if (!caller.mayEdit) return fail('forbidden', `${command}: this address is read-only; change benefits and rates signed in as a leader`);
+  if (!caller.mayEdit) return fail('forbidden', `${command}: this address is read-only; change benefits and rates signed in as a leader`, { reason: 'read-only-address' });
   const municipal = caller.units === null;
-  if (command === 'leader.setRate' && !municipal) return fail('forbidden', 'leader.setRate: the daily rate is the municipality\'s; only a municipal leader sets it');
+  if (command === 'leader.setRate' && !municipal) return fail('forbidden', 'leader.setRate: the daily rate is the municipality\'s; only a municipal leader sets it', { reason: 'municipal-leader-only' });
   if (command === 'benefit.define' && input.unit === undefined && !municipal) {
-    return fail('forbidden', 'benefit.define: a benefit for the whole municipality needs a municipal leader; name your unit');
+    return fail('forbidden', 'benefit.define: a benefit for the whole municipality needs a municipal leader; name your unit', { reason: 'municipal-leader-only' });
   }
   if (command === 'benefit.remove' && !municipal) {
     const benefit = listBenefits(db).find((b) => b.id === input.id);
-    if (benefit && (benefit.unit === null || !sees(caller, benefit.unit))) return fail('forbidden', `benefit.remove: benefit ${input.id} is not one of your units'`);
+    if (benefit && (benefit.unit === null || !sees(caller, benefit.unit))) return fail('forbidden', `benefit.remove: benefit ${input.id} is not one of your units'`, { reason: 'benefit-unknown' });
   }
   return undefined;
 }

@@ -80,8 +80,8 @@ const leaderCommands = {
 
   'benefit.define': (ctx, input) => {
     const { hub, caller } = ctx;
-    if (input.unit !== undefined && !leaderData(hub.db).unit(input.unit)) return fail('not-found', `no unit ${input.unit} at the hub`);
-    if (input.baselineFrom >= osloDay(Date.now())) return fail('invalid-input', 'the baseline must start before today');
+    if (input.unit !== undefined && !leaderData(hub.db).unit(input.unit)) return fail('not-found', `no unit ${input.unit} at the hub`, { reason: 'unit-unknown', unit: input.unit });
+    if (input.baselineFrom >= osloDay(Date.now())) return fail('invalid-input', 'the baseline must start before today', { reason: 'baseline-in-future' });
     const id = newId();
     const now = new Date();
     saveBenefit(
@@ -106,7 +106,7 @@ const leaderCommands = {
 
   'benefit.remove': (ctx, input) => {
     const { hub, caller } = ctx;
-    if (!listBenefits(hub.db).some((b) => b.id === input.id)) return fail('not-found', `no benefit ${input.id}`);
+    if (!listBenefits(hub.db).some((b) => b.id === input.id)) return fail('not-found', `no benefit ${input.id}`, { reason: 'benefit-unknown' });
     removeBenefit(hub.db, input.id);
     hub.store.audit({ actor: caller.actor, action: 'benefit.remove', record: input.id });
     changed(ctx, 'benefit');

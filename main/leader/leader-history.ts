@@ -63,6 +63,8 @@ export interface TaskDay {
 export interface IplosTask {
   stay: string;
   title: string;
+  /** The task template's code; null on a task made without one (read by title, the legacy fallback). */
+  template: string | null;
   doneAt: number;
 }
 
@@ -93,13 +95,15 @@ const TRIGGERS = [
 ].join('\n');
 
 /**
- * Done tasks that may record an IPLOS measure, as the partial index task_iplos of migration 5 is
- * written (the planner uses it only for this exact condition). SQLite's LIKE folds ASCII only, so
- * each pattern is an ASCII part of a title word; recordsMeasure decides.
+ * Done tasks that may record an IPLOS measure, as the partial index task_iplos of migration 13 is
+ * written (the planner uses it only for this exact condition): a task made from a measure's template
+ * (by its code), or — the legacy fallback — a task without a code whose title has a measure's word.
+ * SQLite's LIKE folds ASCII only, so each pattern is an ASCII part of a title word; recordsMeasure decides.
  */
 export const IPLOS_CANDIDATE =
-  "deleted = 0 AND status = 'done' AND (title LIKE '%legemiddelgj%' OR title LIKE '%ringskartlegg%' OR title LIKE '%ringsscreening%' " +
-  "OR title LIKE '%legevurdering%' OR title LIKE '%legeunders%' OR title LIKE '%tannhelse%' OR title LIKE '%tannlege%')";
+  "deleted = 0 AND status = 'done' AND (template IN ('medication-review', 'nutrition-screening', 'physician-assessment', 'dental-assessment') " +
+  "OR (template IS NULL AND (title LIKE '%legemiddelgj%' OR title LIKE '%ringskartlegg%' OR title LIKE '%ringsscreening%' " +
+  "OR title LIKE '%legevurdering%' OR title LIKE '%legeunders%' OR title LIKE '%tannhelse%' OR title LIKE '%tannlege%')))";
 const NOT_SKIPPED = "deleted = 0 AND due IS NOT NULL AND coalesce(status, '') != 'skipped'";
 // The same rule as isDoneOnTime, to the millisecond (unixepoch is cheaper than formatting a time).
 const ON_TIME = `sum(status = 'done' AND doneAt IS NOT NULL AND unixepoch(doneAt, 'subsec') - unixepoch(due, 'subsec') <= ${ON_TIME_GRACE_MINUTES * 60})`;
@@ -242,10 +246,10 @@ export class LeaderHistory {
   iplosTasks(unit: string): IplosTask[] {
     let rows = this.iplosRows.get(unit);
     if (!rows) {
-      rows = (this.db.prepare(`SELECT id, stay, title, doneAt FROM task WHERE unit = ? AND ${IPLOS_CANDIDATE}`).all(unit) as Row[])
-        .map((row) => parseRow<'task', 'stay' | 'title' | 'doneAt'>('task', row))
-        .flatMap(({ stay, title, doneAt }) => (stay === null ? [] : [{ stay, title: title ?? '', doneAt: instant(doneAt) ?? NaN }]))
-        .filter((task) => !Number.isNaN(task.doneAt) && IPLOS_MEASURES.some((m) => recordsMeasure(task.title, m)));
+      rows = (this.db.prepare(`SELECT id, stay, title, template, doneAt FROM task WHERE unit = ? AND ${IPLOS_CANDIDATE}`).all(unit) as Row[])
+        .map((row) => parseRow<'task', 'stay' | 'title' | 'template' | 'doneAt'>('task', row))
+        .flatMap(({ stay, title, template, doneAt }) => (stay === null ? [] : [{ stay, title: title ?? '', template, doneAt: instant(doneAt) ?? NaN }]))
+        .filter((task) => !Number.isNaN(task.doneAt) && IPLOS_MEASURES.some((m) => recordsMeasure(task, m)));
       this.iplosRows.set(unit, rows);
     }
     return rows;

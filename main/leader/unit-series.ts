@@ -102,8 +102,8 @@ function countSeries(history: LeaderHistory, unit: UnitRow, days: readonly strin
     const present = midnights.map((m) => heads.filter((stay) => presentAt(stay, m)).map((stay) => stay.id));
     residents = present.map((ids) => ids.length);
     for (const measure of IPLOS_MEASURES) {
-      // Each title is read once per measure, not once per midnight.
-      const recorded = done.filter((task) => recordsMeasure(task.title, measure));
+      // Each task is read once per measure, not once per midnight.
+      const recorded = done.filter((task) => recordsMeasure(task, measure));
       iplos[measure.indicator] = midnights.map((m, i) => iplosCoverage(present[i], recorded, measure, m).covered);
     }
   }

@@ -106,7 +106,7 @@ export function authorize(store: FieldStore, command: string, input: unknown, no
   const parsed = sessionRef.safeParse(session);
   if (!parsed.success) return fail('invalid-input', 'session: expected { token, screen }');
   const found = verifySession(store, parsed.data, now);
-  if (!found) return fail('unauthorized', 'the screen has locked again: unlock it with a staff PIN');
+  if (!found) return fail('unauthorized', 'the screen has locked again: unlock it with a staff PIN', { reason: 'session-ended' });
   return checkAccess(store, access, { input: rest, staff: found.staff, setup: false, session: parsed.data });
 }
 
@@ -114,11 +114,11 @@ function checkAccess(store: FieldStore, access: Access | undefined, call: Author
   if (access?.session !== 'staff') return ok(call);
   if (call.staff === null) {
     if (access.firstRun && unitLeaderCount(store.db) === 0) return ok({ ...call, setup: true });
-    return fail('unauthorized', 'the screen is locked: unlock it with a staff PIN first');
+    return fail('unauthorized', 'the screen is locked: unlock it with a staff PIN first', { reason: 'screen-locked' });
   }
   const { roles } = access;
   if (roles && !roles.includes(call.staff.role)) {
-    return fail('unauthorized', `this needs the role ${roles.join(' or ')}; ${call.staff.name} is ${call.staff.role}`);
+    return fail('unauthorized', `this needs the role ${roles.join(' or ')}; ${call.staff.name} is ${call.staff.role}`, { reason: 'role-required', roles: roles.join(',') });
   }
   return ok(call);
 }

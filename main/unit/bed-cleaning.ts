@@ -7,6 +7,7 @@
 import type { FieldValue } from '../../shared/domain/schema.js';
 import type { Db } from '../store/database.js';
 import type { RecordEdit } from '../store/field-store.js';
+import { CLEANING_TEMPLATE } from '../ward/task-templates.js';
 
 /** How long after a discharge the cleaning task falls due when the unit has not said. */
 export const DEFAULT_CLEANING_MINUTES = 60;
@@ -29,6 +30,7 @@ export function cleaningEdits(
     stay: null,
     bed: bed.id,
     title: `Vask rom ${bed.label}`,
+    template: CLEANING_TEMPLATE,
     due,
     recurrenceMinutes: null,
     status: 'open',

@@ -19,7 +19,7 @@ export const unitCommands = {
     const wanted = new Set(input.beds.map((bed) => bed.label));
     const occupiedRemoved = state.beds.filter((bed) => !wanted.has(bed.label) && bed.status === 'occupied');
     if (occupiedRemoved.length > 0) {
-      return fail('conflict', `bed ${occupiedRemoved[0].label} is occupied and cannot be removed`);
+      return fail('conflict', `bed ${occupiedRemoved[0].label} is occupied and cannot be removed`, { reason: 'bed-in-use', bed: occupiedRemoved[0].label });
     }
     const edits: RecordEdit[] = [
       {
@@ -52,12 +52,12 @@ export const unitCommands = {
   'stay.admit': (ctx, input) => {
     const lookup = unitLookups(ctx.store.db, ctx.unit);
     const unit = lookup.unit();
-    if (!unit) return fail('conflict', 'the unit is not configured yet (unit.configure)');
+    if (!unit) return fail('conflict', 'the unit is not configured yet (unit.configure)', { reason: 'unit-not-configured' });
     const listUnit = LIST_UNIT_KINDS.includes(unit.kind);
     const bed = input.bed === undefined ? undefined : lookup.bedByLabel(input.bed);
-    if (!listUnit && input.bed === undefined) return fail('invalid-input', 'bed: required on a unit with beds');
-    if (input.bed !== undefined && !bed) return fail('not-found', `bed ${input.bed} does not exist`);
-    if (bed && bed.status !== 'free') return fail('conflict', `bed ${bed.label} is ${bed.status}, not free`);
+    if (!listUnit && input.bed === undefined) return fail('invalid-input', 'bed: required on a unit with beds', { reason: 'bed-required' });
+    if (input.bed !== undefined && !bed) return fail('not-found', `bed ${input.bed} does not exist`, { reason: 'bed-unknown', bed: input.bed });
+    if (bed && bed.status !== 'free') return fail('conflict', `bed ${bed.label} is ${bed.status}, not free`, { reason: 'bed-not-free', bed: bed.label, status: bed.status });
     const id = newId();
     const fields: Record<string, FieldValue> = {
       unit: ctx.unit,
@@ -82,7 +82,7 @@ export const unitCommands = {
 
   'stay.setFlag': (ctx, input) => {
     const stay = unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId);
-    if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
+    if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`, { reason: 'stay-unknown' });
     ctx.store.commit(
       { actor: ctx.actor, action: 'stay.setFlag', collection: 'stay', record: stay.id, detail: `${input.flag}=${input.value}` },
       [{ c: 'stay', id: stay.id, fields: { [input.flag]: input.value } }],
@@ -92,7 +92,7 @@ export const unitCommands = {
 
   'stay.discharge': (ctx, input) => {
     const stay = unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId);
-    if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
+    if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`, { reason: 'stay-unknown' });
     const now = ctx.now().toISOString();
     const edits: RecordEdit[] = [{ c: 'stay', id: stay.id, fields: { status: 'discharged', dischargedAt: now } }];
     const bed = stay.bed === null ? undefined : readBed(ctx, stay.bed);
@@ -104,12 +104,12 @@ export const unitCommands = {
   'bed.setStatus': (ctx, input) => {
     const lookup = unitLookups(ctx.store.db, ctx.unit);
     const bed = lookup.bedByLabel(input.bed);
-    if (!bed) return fail('not-found', `bed ${input.bed} does not exist`);
+    if (!bed) return fail('not-found', `bed ${input.bed} does not exist`, { reason: 'bed-unknown', bed: input.bed });
     const holder = lookup.stayInBed(bed.id);
     if (holder && input.status !== 'occupied') {
-      return fail('conflict', `bed ${bed.label} holds a patient: discharge or move the patient first`);
+      return fail('conflict', `bed ${bed.label} holds a patient: discharge or move the patient first`, { reason: 'bed-holds-patient', bed: bed.label });
     }
-    if (!holder && input.status === 'occupied') return fail('conflict', 'admit a patient to occupy a bed');
+    if (!holder && input.status === 'occupied') return fail('conflict', 'admit a patient to occupy a bed', { reason: 'bed-occupied-by-admission' });
     ctx.store.commit(
       { actor: ctx.actor, action: 'bed.setStatus', collection: 'bed', record: bed.id, detail: input.status },
       [{ c: 'bed', id: bed.id, fields: { status: input.status } }],
@@ -120,7 +120,7 @@ export const unitCommands = {
   'task.create': (ctx, input) => {
     if (input.stayId !== undefined) {
       const stay = unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId);
-      if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
+      if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`, { reason: 'stay-unknown' });
     }
     const id = newId();
     ctx.store.commit({ actor: ctx.actor, action: 'task.create', collection: 'task', record: id }, [
@@ -144,8 +144,8 @@ export const unitCommands = {
 
   'task.complete': (ctx, input) => {
     const task = unitLookups(ctx.store.db, ctx.unit).task(input.id);
-    if (!task) return fail('not-found', `no task ${input.id} on this unit`);
-    if (task.status !== 'open') return fail('conflict', `task is already ${task.status}`);
+    if (!task) return fail('not-found', `no task ${input.id} on this unit`, { reason: 'task-unknown' });
+    if (task.status !== 'open') return fail('conflict', `task is already ${task.status}`, { reason: 'task-not-open', status: task.status });
     const now = ctx.now();
     const edits: RecordEdit[] = [
       // Done on a locked screen: doneBy stays null ("done on the board"), never a name nobody proved.
@@ -155,6 +155,8 @@ export const unitCommands = {
     if (freed) edits.push(freed);
     if (task.recurrenceMinutes !== null) {
       const from = task.due === null ? now : new Date(task.due);
+      // The next round means what this one meant: it keeps the template code.
+      const { template } = ctx.store.db.prepare('SELECT template FROM task WHERE id = ?').get(task.id) as { template: string | null };
       edits.push({
         c: 'task',
         id: newId(),
@@ -162,6 +164,7 @@ export const unitCommands = {
           unit: task.unit,
           stay: task.stay,
           title: task.title,
+          template,
           due: new Date(from.getTime() + task.recurrenceMinutes * 60_000).toISOString(),
           recurrenceMinutes: task.recurrenceMinutes,
           status: 'open',

@@ -1,6 +1,8 @@
 /**
  * Task templates (a new task in at most three taps: "new task", the template, the patient) and
- * undoing a completion. Both write through FieldStore.commit like every other edit.
+ * undoing a completion. Both write through FieldStore.commit like every other edit. A task made
+ * from a template carries its code (`task.template`): indicators and the bed loop read what a task
+ * means from the code, never from its title.
  */
 
 import type { Language, TaskTemplate } from '../../shared/api/commands/ward.js';
@@ -30,7 +32,15 @@ const TEMPLATES: readonly TemplateSpec[] = [
   { id: 'medicine-room', title: { nb: 'Sjekk medisinrommet', en: 'Check the medicine room' }, target: 'unit', dueInMinutes: 60, recurrenceMinutes: null },
   { id: 'fridge', title: { nb: 'Kontroller kjøleskapstemperatur', en: 'Check fridge temperature' }, target: 'unit', dueInMinutes: 30, recurrenceMinutes: 1440 },
   { id: 'supplies', title: { nb: 'Bestill varer', en: 'Order supplies' }, target: 'unit', dueInMinutes: 120, recurrenceMinutes: null },
+  // The IPLOS measures a nursing home records (shared/indicators/iplos.ts reads these codes; a test checks each has one).
+  { id: 'medication-review', title: { nb: 'Legemiddelgjennomgang', en: 'Medication review' }, target: 'stay', dueInMinutes: 1440, recurrenceMinutes: null },
+  { id: 'nutrition-screening', title: { nb: 'Ernæringskartlegging', en: 'Nutrition screening' }, target: 'stay', dueInMinutes: 1440, recurrenceMinutes: null },
+  { id: 'physician-assessment', title: { nb: 'Legevurdering', en: 'Physician assessment' }, target: 'stay', dueInMinutes: 1440, recurrenceMinutes: null },
+  { id: 'dental-assessment', title: { nb: 'Tannhelsevurdering', en: 'Dental assessment' }, target: 'stay', dueInMinutes: 1440, recurrenceMinutes: null },
 ];
+
+/** The code of the task that cleans a room after its patient left (made by a discharge or a transfer, never picked). */
+export const CLEANING_TEMPLATE = 'clean-room';
 
 /** The templates, titled in the screen's language. */
 export function taskTemplates(language: Language = 'nb'): TaskTemplate[] {
@@ -49,11 +59,11 @@ export function createFromTemplate(
   input: { template: string; stayId?: string; language?: Language },
 ): Result<Created> {
   const template = TEMPLATES.find((t) => t.id === input.template);
-  if (!template) return fail('not-found', `no task template ${input.template}`);
-  if (template.target === 'stay' && input.stayId === undefined) return fail('invalid-input', 'stayId: this template is for a patient');
-  if (template.target === 'unit' && input.stayId !== undefined) return fail('invalid-input', 'stayId: this template is for the unit');
+  if (!template) return fail('not-found', `no task template ${input.template}`, { reason: 'template-unknown' });
+  if (template.target === 'stay' && input.stayId === undefined) return fail('invalid-input', 'stayId: this template is for a patient', { reason: 'template-for-patient' });
+  if (template.target === 'unit' && input.stayId !== undefined) return fail('invalid-input', 'stayId: this template is for the unit', { reason: 'template-for-unit' });
   if (input.stayId !== undefined && !unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId)) {
-    return fail('not-found', `no active stay ${input.stayId} on this unit`);
+    return fail('not-found', `no active stay ${input.stayId} on this unit`, { reason: 'stay-unknown' });
   }
   const now = ctx.now();
   const id = newId();
@@ -65,6 +75,7 @@ export function createFromTemplate(
         unit: ctx.unit,
         stay: input.stayId ?? null,
         title: template.title[input.language ?? 'nb'],
+        template: template.id,
         due: dueFrom(now, template.dueInMinutes),
         recurrenceMinutes: template.recurrenceMinutes,
         status: 'open',
@@ -82,8 +93,8 @@ export function createFromTemplate(
  */
 export function reopenTask(ctx: CommandContext, taskId: string): Result<Created> {
   const task = unitLookups(ctx.store.db, ctx.unit).task(taskId);
-  if (!task) return fail('not-found', `no task ${taskId} on this unit`);
-  if (task.status === 'open') return fail('conflict', 'the task is already open');
+  if (!task) return fail('not-found', `no task ${taskId} on this unit`, { reason: 'task-unknown' });
+  if (task.status === 'open') return fail('conflict', 'the task is already open', { reason: 'task-already-open' });
   const edits: RecordEdit[] = [{ c: 'task', id: task.id, fields: { status: 'open', doneBy: null, doneAt: null } }];
   if (task.recurrenceMinutes !== null && task.doneAt !== null) {
     const next = ctx.store.db

@@ -38,12 +38,12 @@ export const wardCommands = {
     const db = ctx.store.db;
     // First-run setup (access.ts lets it through without a session while the board has no unit
     // leader; IT does it over the loopback API) may add only that unit leader.
-    if (ctx.staff === null && input.role !== 'unit-leader') return fail('conflict', 'set up a unit leader first: the board has none');
+    if (ctx.staff === null && input.role !== 'unit-leader') return fail('conflict', 'set up a unit leader first: the board has none', { reason: 'no-unit-leader' });
     const actor = ctx.actor;
     const existing = input.id === undefined ? undefined : findStaff(db, input.id);
-    if (!existing && input.pin === undefined) return fail('invalid-input', 'pin: a new staff member needs a PIN');
+    if (!existing && input.pin === undefined) return fail('invalid-input', 'pin: a new staff member needs a PIN', { reason: 'pin-required' });
     if (existing?.role === 'unit-leader' && input.role !== 'unit-leader' && unitLeaderCount(db) === 1) {
-      return fail('conflict', 'the board needs at least one unit leader');
+      return fail('conflict', 'the board needs at least one unit leader', { reason: 'last-unit-leader' });
     }
     const id = existing?.id ?? input.id ?? newId();
     saveStaff(db, { id, name: input.name, role: input.role }, input.pin, ctx.now());
@@ -58,8 +58,8 @@ export const wardCommands = {
   },
   'staff.remove': (ctx, input) => {
     const target = findStaff(ctx.store.db, input.id);
-    if (!target) return fail('not-found', `no staff member ${input.id} on this board`);
-    if (target.role === 'unit-leader' && unitLeaderCount(ctx.store.db) === 1) return fail('conflict', 'the board needs at least one unit leader');
+    if (!target) return fail('not-found', `no staff member ${input.id} on this board`, { reason: 'staff-unknown' });
+    if (target.role === 'unit-leader' && unitLeaderCount(ctx.store.db) === 1) return fail('conflict', 'the board needs at least one unit leader', { reason: 'last-unit-leader' });
     removeStaff(ctx.store.db, target.id, ctx.now());
     closeSessionsOf(ctx.store, target.id);
     ctx.store.audit({ actor: ctx.actor, action: 'staff.remove', record: target.id, detail: target.name });
@@ -67,7 +67,7 @@ export const wardCommands = {
   },
   'staff.release': (ctx, input) => {
     const target = findStaff(ctx.store.db, input.id);
-    if (!target) return fail('not-found', `no staff member ${input.id} on this board`);
+    if (!target) return fail('not-found', `no staff member ${input.id} on this board`, { reason: 'staff-unknown' });
     releaseStaff(ctx.store.db, target.id);
     ctx.store.audit({ actor: ctx.actor, action: 'staff.release', record: target.id, detail: target.name });
     return ok({ id: target.id });
@@ -85,7 +85,7 @@ export const wardCommands = {
       const tried = findStaff(db, input.staffId);
       const until = recordFailure(db, tried?.id, now, settings);
       ctx.store.audit({ actor: tried?.name ?? 'unknown', action: until ? 'session.lockout' : 'session.unlock-failed', record: tried?.id, detail: `screen ${input.screen}` });
-      return until ? lockedOut(until, now) : fail('unauthorized', 'wrong PIN');
+      return until ? lockedOut(until, now) : fail('unauthorized', 'wrong PIN', { reason: 'wrong-pin' });
     }
     recordSuccess(db, staff.id);
     const { token, expiresAt } = openSession(ctx.store, staff, input.screen, now);
@@ -94,7 +94,7 @@ export const wardCommands = {
   },
   'session.touch': (ctx, input) => {
     const session = verifySession(ctx.store, input.session, ctx.now());
-    if (!session) return fail('unauthorized', 'the screen has locked again');
+    if (!session) return fail('unauthorized', 'the screen has locked again', { reason: 'session-ended' });
     return ok({ expiresAt: new Date(session.expiresAt).toISOString() });
   },
   'session.lock': (ctx, input) => {
@@ -105,7 +105,7 @@ export const wardCommands = {
 
   'stay.reveal': (ctx, input) => {
     if (input.includeShielded && input.stayIds.length !== 1) {
-      return fail('invalid-input', 'includeShielded: a shielded patient is revealed on its own, one at a time');
+      return fail('invalid-input', 'includeShielded: a shielded patient is revealed on its own, one at a time', { reason: 'shielded-alone' });
     }
     const read = ctx.store.db.prepare(
       "SELECT id, name, birthDate, note, shielded FROM stay WHERE id = ? AND unit = ? AND deleted = 0 AND status = 'active'",
@@ -130,7 +130,7 @@ export const wardCommands = {
   },
   'stay.note': (ctx, input) => {
     const stay = unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId);
-    if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
+    if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`, { reason: 'stay-unknown' });
     ctx.store.commit({ actor: ctx.actor, action: 'stay.note', collection: 'stay', record: stay.id }, [
       { c: 'stay', id: stay.id, fields: { note: input.note === '' ? null : input.note } },
     ]);
@@ -138,12 +138,12 @@ export const wardCommands = {
   },
   'stay.plan': (ctx, input) => {
     const stay = unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId);
-    if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`);
+    if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`, { reason: 'stay-unknown' });
     const fields: Record<string, FieldValue> = {};
     if (input.nurse !== undefined) fields.nurse = input.nurse === '' ? null : input.nurse;
     if (input.expectedDischarge !== undefined) fields.expectedDischarge = input.expectedDischarge;
     if (input.adl !== undefined) fields.adl = input.adl;
-    if (Object.keys(fields).length === 0) return fail('invalid-input', 'nothing to change: give nurse, expectedDischarge or adl');
+    if (Object.keys(fields).length === 0) return fail('invalid-input', 'nothing to change: give nurse, expectedDischarge or adl', { reason: 'nothing-to-change' });
     ctx.store.commit(
       { actor: ctx.actor, action: 'stay.plan', collection: 'stay', record: stay.id, detail: Object.keys(fields).join(',') },
       [{ c: 'stay', id: stay.id, fields }],
@@ -159,7 +159,7 @@ export const wardCommands = {
 
   'capacity.view': (ctx, input) => ok(readCapacity(ctx.store.db, ctx.unit, ctx.now(), input.days)),
   'staffing.set': (ctx, input) => {
-    if (input.planned === undefined && input.present === undefined) return fail('invalid-input', 'give planned, present or both');
+    if (input.planned === undefined && input.present === undefined) return fail('invalid-input', 'give planned, present or both', { reason: 'nothing-to-change' });
     return ok(writeStaffing(ctx, input));
   },
 
@@ -186,5 +186,5 @@ export const wardCommands = {
 
 function lockedOut(until: Date, now: Date) {
   const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
-  return fail('locked-out', `too many wrong PINs: try again in ${seconds} s (at ${until.toISOString()})`);
+  return fail('locked-out', `too many wrong PINs: try again in ${seconds} s (at ${until.toISOString()})`, { reason: 'pin-locked', until: until.toISOString() });
 }

@@ -79,6 +79,8 @@ export const COLLECTIONS = {
     title: text(),
     due: instant,
     recurrenceMinutes: int(),
+    /** The code of the template the task was made from (main/ward/task-templates.ts): what the task means. */
+    template: text(),
     status: oneOf(TASK_STATUSES),
     doneBy: text(),
     doneAt: instant,

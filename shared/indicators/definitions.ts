@@ -92,7 +92,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     id: 'iplos-medication-review',
     name: 'Legemiddelgjennomgang (IPLOS poLegeMiddGj)',
     definition:
-      'Andel beboere i sykehjem med legemiddelgjennomgang siste 12 måneder: utført oppgave på beboeren med «legemiddelgjennomgang» i tittelen.',
+      'Andel beboere i sykehjem med legemiddelgjennomgang siste 12 måneder: utført oppgave «Legemiddelgjennomgang» (oppgavemalen) på beboeren.',
     trend: IPLOS_TREND,
     unit: '%',
     better: 'higher',
@@ -102,7 +102,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     id: 'iplos-nutrition-screening',
     name: 'Ernæringskartlegging (IPLOS poErnKartlagt)',
     definition:
-      'Andel beboere i sykehjem med ernæringskartlegging siste 12 måneder: utført oppgave med «ernæringskartlegging» eller «ernæringsscreening» i tittelen.',
+      'Andel beboere i sykehjem med ernæringskartlegging siste 12 måneder: utført oppgave «Ernæringskartlegging» (oppgavemalen) på beboeren.',
     trend: IPLOS_TREND,
     unit: '%',
     better: 'higher',
@@ -112,7 +112,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     id: 'iplos-physician-assessment',
     name: 'Legevurdering (IPLOS poVurdLege)',
     definition:
-      'Andel beboere i sykehjem vurdert av lege siste 12 måneder: utført oppgave med «legevurdering» eller «legeundersøkelse» i tittelen.',
+      'Andel beboere i sykehjem vurdert av lege siste 12 måneder: utført oppgave «Legevurdering» (oppgavemalen) på beboeren.',
     trend: IPLOS_TREND,
     unit: '%',
     better: 'higher',
@@ -122,7 +122,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
     id: 'iplos-dental-assessment',
     name: 'Tannhelsevurdering (IPLOS poVurdTann)',
     definition:
-      'Andel beboere i sykehjem med tannhelsevurdering siste 12 måneder: utført oppgave med «tannhelse» eller «tannlege» i tittelen.',
+      'Andel beboere i sykehjem med tannhelsevurdering siste 12 måneder: utført oppgave «Tannhelsevurdering» (oppgavemalen) på beboeren.',
     trend: IPLOS_TREND,
     unit: '%',
     better: 'higher',

@@ -1,7 +1,9 @@
 /**
  * The IPLOS-based nursing-home indicators: the share of residents with a medication review,
  * nutrition screening, physician or dental assessment in the last 12 months. The board records
- * them as done tasks on the resident, recognised by words in the task title.
+ * them as done tasks on the resident made from the measure's task template, recognised by the
+ * template code the task carries. Tasks without a code (made before tasks carried one, or typed as
+ * free text on a board not yet upgraded) are read by title words: the legacy fallback.
  */
 
 import type { IndicatorId } from './definitions.js';
@@ -10,30 +12,43 @@ export interface IplosMeasure {
   indicator: IndicatorId;
   /** The IPLOS register field the indicator corresponds to. */
   iplosField: string;
-  /** Lower-case words of which one must appear in a done task's title. */
-  words: readonly string[];
+  /** The task template (main/ward/task-templates.ts) whose done tasks record the measure. */
+  template: string;
+  /** Legacy fallback only: lower-case words of which one appears in the title of a task without a code. */
+  legacyTitleWords: readonly string[];
 }
 
 export const IPLOS_MEASURES: readonly IplosMeasure[] = [
-  { indicator: 'iplos-medication-review', iplosField: 'poLegeMiddGj', words: ['legemiddelgjennomgang'] },
-  { indicator: 'iplos-nutrition-screening', iplosField: 'poErnKartlagt', words: ['ernæringskartlegging', 'ernæringsscreening'] },
-  { indicator: 'iplos-physician-assessment', iplosField: 'poVurdLege', words: ['legevurdering', 'legeundersøkelse'] },
-  { indicator: 'iplos-dental-assessment', iplosField: 'poVurdTann', words: ['tannhelse', 'tannlege'] },
+  { indicator: 'iplos-medication-review', iplosField: 'poLegeMiddGj', template: 'medication-review', legacyTitleWords: ['legemiddelgjennomgang'] },
+  { indicator: 'iplos-nutrition-screening', iplosField: 'poErnKartlagt', template: 'nutrition-screening', legacyTitleWords: ['ernæringskartlegging', 'ernæringsscreening'] },
+  { indicator: 'iplos-physician-assessment', iplosField: 'poVurdLege', template: 'physician-assessment', legacyTitleWords: ['legevurdering', 'legeundersøkelse'] },
+  { indicator: 'iplos-dental-assessment', iplosField: 'poVurdTann', template: 'dental-assessment', legacyTitleWords: ['tannhelse', 'tannlege'] },
 ];
 
 /** The look-back of every IPLOS indicator: 12 months, taken as 365 days. */
 export const IPLOS_LOOKBACK_MS = 365 * 86_400_000;
 
-/** Whether a task title records this measure. */
-export function recordsMeasure(title: string, measure: IplosMeasure): boolean {
+/** A done task as the measures read it: its template code (null or absent: none) and its title. */
+export interface CodedTask {
+  title: string;
+  template?: string | null;
+}
+
+/** Whether a done task records this measure: by its template code; by title only when it has none. */
+export function recordsMeasure(task: CodedTask, measure: IplosMeasure): boolean {
+  if (task.template !== null && task.template !== undefined) return task.template === measure.template;
+  return legacyTitleRecords(task.title, measure);
+}
+
+/** Legacy fallback: whether the title of a task without a template code names this measure. */
+export function legacyTitleRecords(title: string, measure: IplosMeasure): boolean {
   const lower = title.toLowerCase();
-  return measure.words.some((word) => lower.includes(word));
+  return measure.legacyTitleWords.some((word) => lower.includes(word));
 }
 
 /** A done task on a resident. */
-export interface DoneOnResident {
+export interface DoneOnResident extends CodedTask {
   stay: string;
-  title: string;
   doneAt: number;
 }
 
@@ -43,6 +58,6 @@ export interface DoneOnResident {
  */
 export function iplosCoverage(residents: readonly string[], done: readonly DoneOnResident[], measure: IplosMeasure, at: number): { covered: number; residents: number } {
   const from = at - IPLOS_LOOKBACK_MS;
-  const covered = new Set(done.filter((task) => task.doneAt > from && task.doneAt <= at && recordsMeasure(task.title, measure)).map((task) => task.stay));
+  const covered = new Set(done.filter((task) => task.doneAt > from && task.doneAt <= at && recordsMeasure(task, measure)).map((task) => task.stay));
   return { covered: residents.filter((stay) => covered.has(stay)).length, residents: residents.length };
 }

@@ -26,7 +26,7 @@ interface Pending {
   frame: string;
 }
 
-const OFFLINE = fail('internal', 'offline');
+const OFFLINE = fail('offline', 'offline');
 
 /** The browser transport; `close()` stops it for good (tests, page teardown). */
 export function createWebSocketTransport(options: WebSocketTransportOptions = {}): Transport & { close(): void } {
@@ -113,7 +113,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions = {}
       const request: WireRequest = { id, command, input };
       const frame = JSON.stringify(request);
       return new Promise((resolve) => {
-        const timer = setTimeout(() => settle(id, fail('internal', 'no answer in time')), timeoutMs);
+        const timer = setTimeout(() => settle(id, fail('timeout', 'no answer in time')), timeoutMs);
         pending.set(id, { resolve, timer, frame });
         // A socket still connecting sends the frame in onopen.
         if (state === WebSocket.OPEN) socket?.send(frame);

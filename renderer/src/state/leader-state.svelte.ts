@@ -151,15 +151,15 @@ export class LeaderState {
   }
 
   /** A table as CSV, for the current drill-down and period where that applies. */
-  async exportCsv(table: ExportTable): Promise<ExportFile | string> {
+  async exportCsv(table: ExportTable): Promise<ExportFile | Problem> {
     const result = await this.#api.call('leader.exportCsv', { table, unit: this.unit ?? undefined, days: this.days });
-    return result.ok ? result.value : result.message;
+    return result.ok ? result.value : problemOf(result);
   }
 
   /** The indicators as FHIR R4 MeasureReports. */
-  async exportFhir(): Promise<ExportFile | string> {
+  async exportFhir(): Promise<ExportFile | Problem> {
     const result = await this.#api.call('leader.exportFhir', { unit: this.unit ?? undefined, days: this.days });
-    return result.ok ? result.value : result.message;
+    return result.ok ? result.value : problemOf(result);
   }
 
   /** Runs one edit; once main saved it, the figures are read again before the form hears so. */

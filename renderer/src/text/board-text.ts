@@ -1,10 +1,16 @@
-/** The shape of one language's words for the ward board: nb.ts and en.ts each fill it in full. */
+/**
+ * The shape of one language's words for every screen: nb.ts and en.ts each fill it in full (a
+ * missing word is a type error); areas with many words (flow-text.ts) are parts of it.
+ */
 
 import type { HandoverKind, Shift, StaffRole, WorkloadLevel } from '../../../shared/api/commands/ward.js';
 import type { BrokerRefusal } from '../../../shared/api/contract.js';
-import type { ErrorCode } from '../../../shared/api/result.js';
+import type { Problem } from '../../../shared/api/result.js';
 import type { RiskFlag } from '../../../shared/domain/schema.js';
 import type { BedStatus, UnitKind } from '../../../shared/domain/types.js';
+import type { ErrorText } from './failure.js';
+import type { FlowText } from './flow-text.js';
+import type { LeaderText } from './leader-text.js';
 
 export interface BoardText {
   /** BCP 47 tag for Intl and the page's lang attribute. */
@@ -216,5 +222,15 @@ export interface BoardText {
   /** A calendar date with the year: "17. april 1938". */
   fullDate: (isoDate: string) => string;
   number: (n: number, decimals?: number) => string;
-  failure: (code: ErrorCode, message: string) => string;
+  /** Failures, per code and per reason; `failure` picks the words for one. */
+  errors: ErrorText;
+  failure: (problem: Pick<Problem, 'code' | 'params'>) => string;
+  /** Patient flow: transfers and the allocation office. */
+  flow: FlowText;
+  /** The municipality's leader view. */
+  leader: LeaderText;
+  /** A unit kind for people; `all` is every kind. */
+  kind: (kind: string) => string;
+  /** Before the host has said what this page is. */
+  app: { starting: string; waiting: (why: string) => string };
 }

@@ -1,8 +1,12 @@
 /** The ward board in English (switchable; bokmål is the default). Times in Europe/Oslo all the same. */
 
-import type { ErrorCode } from '../../../shared/api/result.js';
+import type { BedStatus, UnitKind } from '../../../shared/domain/types.js';
 import type { BoardText } from './board-text.js';
+import { wordFailure, type ErrorText } from './failure.js';
+import { enFlow } from './flow-text.js';
+import { enLeader } from './leader-text.js';
 import { TIME_ZONE } from './nb.js';
+import { counter } from './plural.js';
 
 const clockFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: TIME_ZONE });
@@ -11,31 +15,85 @@ const dateKey = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE });
 const calendarFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const fullDateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const numberFormat = (decimals: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: decimals, minimumFractionDigits: decimals });
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const count = counter('en-GB');
 
 const clock = (date: Date) => clockFormat.format(date);
 
-function failure(code: ErrorCode, message: string): string {
-  if (code === 'internal' && message === 'offline') return 'no connection';
-  if (code === 'storage-failed') return 'could not write to disk';
-  if (code === 'unauthorized') return 'the screen is locked; unlock with a PIN';
-  if (code === 'locked-out') return 'too many wrong PINs';
-  if (code === 'forbidden') return 'you do not have access to this';
-  return message;
-}
+const UNIT_KINDS: Record<UnitKind, string> = {
+  'hospital-ward': 'Hospital ward',
+  'nursing-home': 'Nursing home unit',
+  'short-term': 'Short-term unit',
+  'home-care': 'Home care',
+  'home-hospital': 'Home hospital',
+  'allocation-office': 'Allocation office',
+};
+
+const BED_STATE: Record<BedStatus, string> = { free: 'free', occupied: 'occupied', blocked: 'blocked', cleaning: 'being cleaned' };
+const ROLE_WORDS: Record<string, string> = { nurse: 'a nurse', 'shift-leader': 'a shift leader', 'unit-leader': 'a unit leader' };
+const TASK_STATE: Record<string, string> = { done: 'done', skipped: 'skipped' };
+
+const ERRORS: ErrorText = {
+  code: {
+    'invalid-input': 'something is not filled in correctly',
+    'unknown-command': 'the board does not know this action; restart the screen',
+    'not-found': 'it no longer exists',
+    conflict: 'it changed in the meantime; look at the board and try again',
+    unauthorized: 'the screen is locked; unlock with a PIN',
+    forbidden: 'you do not have access to this',
+    'locked-out': 'too many wrong PINs',
+    'storage-failed': 'could not write to disk',
+    internal: 'a fault on the board; contact IT if it lasts',
+    offline: 'no connection',
+    timeout: 'the board did not answer in time',
+  },
+  reason: {
+    'unit-not-configured': () => 'the unit is not set up yet',
+    'unit-unknown': () => 'that unit has not been reported here yet',
+    'bed-unknown': ({ bed }) => `bed ${bed} does not exist`,
+    'bed-required': () => 'choose the bed the patient will have',
+    'bed-not-free': ({ bed, status }) => `bed ${bed} is ${BED_STATE[status as BedStatus] ?? status}, not free`,
+    'bed-promised': ({ bed }) => `bed ${bed} is reserved for another transfer`,
+    'bed-holds-patient': ({ bed }) => `bed ${bed} holds a patient; discharge or move the patient first`,
+    'bed-occupied-by-admission': () => 'a bed becomes occupied when a patient is admitted',
+    'bed-in-use': ({ bed }) => `bed ${bed} is in use and cannot be removed`,
+    'stay-unknown': () => 'the patient is no longer on the unit',
+    'patient-left': () => 'the patient is no longer on the unit',
+    'patient-has-bed': () => 'the patient already has a bed',
+    'transfer-open': () => 'the patient already has a transfer under way',
+    'transfer-unknown': () => 'the transfer does not exist here',
+    'transfer-step': ({ state }) => `the transfer is ${(enFlow.state[state as keyof typeof enFlow.state] ?? state).toLowerCase()} now`,
+    'transfer-to-self': () => 'a transfer goes to another unit',
+    'transfer-to-office': () => 'patients are not transferred to the allocation office',
+    'task-unknown': () => 'the task no longer exists',
+    'task-not-open': ({ status }) => `the task is already ${TASK_STATE[status] ?? status}`,
+    'task-already-open': () => 'the task is already open',
+    'template-unknown': () => 'that kind of task does not exist',
+    'template-for-patient': () => 'the task is for a patient: choose who',
+    'template-for-unit': () => 'the task is for the unit, not a patient',
+    'nothing-to-change': () => 'nothing to change',
+    'staff-unknown': () => 'that staff member is not on this board',
+    'pin-required': () => 'a new staff member needs a PIN',
+    'no-unit-leader': () => 'set up a unit leader first',
+    'last-unit-leader': () => 'the board needs at least one unit leader',
+    'wrong-pin': () => 'wrong PIN',
+    'session-ended': () => 'the screen has locked again; unlock with a PIN',
+    'screen-locked': () => 'the screen is locked; unlock with a PIN',
+    'role-required': ({ roles }) => `this needs ${roles.split(',').map((role) => ROLE_WORDS[role] ?? role).join(' or ')}`,
+    'pin-locked': ({ until }) => `too many wrong PINs; try again at ${clock(new Date(until))}`,
+    'shielded-alone': () => 'a shielded patient is shown one at a time',
+    'read-only-address': () => 'this screen only shows; a signed-in leader makes changes',
+    'not-your-unit': () => 'that unit is not one of yours',
+    'municipal-leader-only': () => 'only a leader for the whole municipality can do this',
+    'benefit-unknown': () => 'the benefit no longer exists',
+    'baseline-in-future': () => 'the baseline must start before today',
+  },
+};
 
 export const en: BoardText = {
   locale: 'en-GB',
   otherLanguage: { label: 'Norsk', accessible: 'Bytt til norsk' },
   bedStatus: { free: 'Free', occupied: 'Occupied', blocked: 'Blocked', cleaning: 'To be cleaned' },
-  unitKind: {
-    'hospital-ward': 'Hospital ward',
-    'nursing-home': 'Nursing home unit',
-    'short-term': 'Short-term unit',
-    'home-care': 'Home care',
-    'home-hospital': 'Home hospital',
-    'allocation-office': 'Allocation office',
-  },
+  unitKind: UNIT_KINDS,
   flags: {
     fall: { short: 'FALL', long: 'Fall risk' },
     pressureUlcer: { short: 'PU', long: 'Pressure ulcer risk' },
@@ -70,8 +128,8 @@ export const en: BoardText = {
         : reason === 'not-authorised'
           ? 'Offline: this board has no access. Contact IT.'
           : 'Offline: the message broker does not answer. Contact IT if it lasts.',
-    unsent: (n) => `${plural(n, 'change', 'changes')} not sent`,
-    sending: (n) => `Sending ${plural(n, 'change', 'changes')} …`,
+    unsent: (n) => `${count(n, { one: 'change', other: 'changes' })} not sent`,
+    sending: (n) => `Sending ${count(n, { one: 'change', other: 'changes' })} …`,
     clockAhead: "This board's clock is wrong — changes are not being sent",
     clockBehind: "This board's clock is slow — the board follows the other boards' time",
     notSaving: 'The board cannot save',
@@ -108,7 +166,7 @@ export const en: BoardText = {
     nextHourGroup: 'Next hour',
     laterGroup: 'Later',
     noDueGroup: 'No due time',
-    laterTasks: (n) => `${plural(n, 'task', 'tasks')} later (tomorrow and on)`,
+    laterTasks: (n) => `${count(n, { one: 'task', other: 'tasks' })} later (tomorrow and on)`,
     overdue: (when) => `Overdue ${when}`,
     due: (when) => `Due ${when}`,
     every: (m) => (m === 1440 ? 'daily' : m === 60 ? 'every hour' : m % 60 === 0 ? `every ${m / 60} hours` : `every ${m} minutes`),
@@ -277,5 +335,10 @@ export const en: BoardText = {
   date: (isoDate) => calendarFormat.format(new Date(`${isoDate}T12:00:00Z`)),
   fullDate: (isoDate) => fullDateFormat.format(new Date(`${isoDate}T12:00:00Z`)),
   number: (n, decimals = 0) => numberFormat(decimals).format(n),
-  failure,
+  errors: ERRORS,
+  failure: (problem) => wordFailure(ERRORS, problem),
+  flow: enFlow,
+  leader: enLeader,
+  kind: (kind) => (kind === 'all' ? 'All' : (UNIT_KINDS[kind as UnitKind] ?? kind)),
+  app: { starting: 'Starting Tavla …', waiting: (why) => `Waiting for Tavla: ${why}` },
 };

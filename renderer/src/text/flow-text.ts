@@ -1,7 +1,6 @@
-/** Words of patient flow (transfers, the allocation office) in bokmål and English, by the board's language. */
+/** Words of patient flow (transfers, the allocation office) in bokmål and English: `language.t.flow`. */
 
 import type { DeclineReason, HospitalStatus, TransferConflict, TransferState } from '../../../shared/api/commands/flow.js';
-import type { Language } from '../../../shared/api/commands/ward.js';
 
 export interface FlowText {
   transfers: string;
@@ -88,7 +87,7 @@ function ageIn(units: { min: string; hour: string; day: (n: number) => string })
   };
 }
 
-const nb: FlowText = {
+export const nbFlow: FlowText = {
   transfers: 'Overføringer',
   incoming: 'Til oss',
   outgoing: 'Fra oss',
@@ -154,7 +153,7 @@ const nb: FlowText = {
   ...make('nb-NO'),
 };
 
-const en: FlowText = {
+export const enFlow: FlowText = {
   transfers: 'Transfers',
   incoming: 'Coming to us',
   outgoing: 'Leaving us',
@@ -219,10 +218,3 @@ const en: FlowText = {
   },
   ...make('en-GB'),
 };
-
-const TABLES: Record<Language, FlowText> = { nb, en };
-
-/** The flow words of a language. */
-export function flowText(language: Language): FlowText {
-  return TABLES[language];
-}

@@ -1,8 +1,11 @@
 /** Bokmål words and time formats the board shows (the default); en.ts holds the same in English. */
 
-import type { ErrorCode } from '../../../shared/api/result.js';
 import type { BedStatus, UnitKind } from '../../../shared/domain/types.js';
 import type { BoardText } from './board-text.js';
+import { wordFailure, type ErrorText } from './failure.js';
+import { nbFlow } from './flow-text.js';
+import { nbLeader } from './leader-text.js';
+import { counter } from './plural.js';
 
 /** Bed status as staff say it. */
 export const BED_STATUS_TEXT: Record<BedStatus, string> = {
@@ -46,12 +49,68 @@ export function whenText(iso: string, now: Date): string {
   return dateKey.format(date) === dateKey.format(now) ? time : `${dayFormat.format(date)} ${time}`;
 }
 
-/** Why an edit was not saved, in words for staff; main's own message where it says more. */
-export function failureText(code: ErrorCode, message: string): string {
-  if (code === 'internal' && message === 'offline') return 'ingen forbindelse';
-  if (code === 'storage-failed') return 'kunne ikke skrive til disken';
-  return message;
-}
+/** A bed's state inside a sentence: "seng 115 er til rengjøring". */
+const BED_STATE: Record<BedStatus, string> = { free: 'ledig', occupied: 'opptatt', blocked: 'sperret', cleaning: 'til rengjøring' };
+const ROLE_WORDS: Record<string, string> = { nurse: 'sykepleier', 'shift-leader': 'vaktleder', 'unit-leader': 'avdelingsleder' };
+const TASK_STATE: Record<string, string> = { done: 'utført', skipped: 'hoppet over' };
+
+/** Why an edit failed, in words for staff: per reason where main named one, else per code. */
+const ERRORS: ErrorText = {
+  code: {
+    'invalid-input': 'noe er ikke fylt ut riktig',
+    'unknown-command': 'tavla kjenner ikke denne handlingen; start skjermen på nytt',
+    'not-found': 'det finnes ikke lenger',
+    conflict: 'det er endret i mellomtiden; se på tavla og prøv igjen',
+    unauthorized: 'skjermen er låst; lås opp med PIN',
+    forbidden: 'du har ikke tilgang til dette',
+    'locked-out': 'for mange feil PIN',
+    'storage-failed': 'kunne ikke skrive til disken',
+    internal: 'en feil på tavla; kontakt IT hvis det varer',
+    offline: 'ingen forbindelse',
+    timeout: 'tavla svarte ikke i tide',
+  },
+  reason: {
+    'unit-not-configured': () => 'enheten er ikke satt opp ennå',
+    'unit-unknown': () => 'den enheten er ikke meldt hit ennå',
+    'bed-unknown': ({ bed }) => `seng ${bed} finnes ikke`,
+    'bed-required': () => 'velg sengen pasienten skal ha',
+    'bed-not-free': ({ bed, status }) => `seng ${bed} er ${BED_STATE[status as BedStatus] ?? status}, ikke ledig`,
+    'bed-promised': ({ bed }) => `seng ${bed} er reservert for en annen overføring`,
+    'bed-holds-patient': ({ bed }) => `det ligger en pasient i seng ${bed}; skriv ut eller flytt pasienten først`,
+    'bed-occupied-by-admission': () => 'en seng blir opptatt når en pasient legges inn',
+    'bed-in-use': ({ bed }) => `seng ${bed} er i bruk og kan ikke fjernes`,
+    'stay-unknown': () => 'pasienten er ikke lenger på enheten',
+    'patient-left': () => 'pasienten er ikke lenger på enheten',
+    'patient-has-bed': () => 'pasienten har allerede en seng',
+    'transfer-open': () => 'pasienten har allerede en overføring på gang',
+    'transfer-unknown': () => 'overføringen finnes ikke her',
+    'transfer-step': ({ state }) => `overføringen er ${(nbFlow.state[state as keyof typeof nbFlow.state] ?? state).toLowerCase()} nå`,
+    'transfer-to-self': () => 'en overføring går til en annen enhet',
+    'transfer-to-office': () => 'pasienter overføres ikke til tildelingskontoret',
+    'task-unknown': () => 'oppgaven finnes ikke lenger',
+    'task-not-open': ({ status }) => `oppgaven er allerede ${TASK_STATE[status] ?? status}`,
+    'task-already-open': () => 'oppgaven er allerede åpen',
+    'template-unknown': () => 'den oppgavetypen finnes ikke',
+    'template-for-patient': () => 'oppgaven gjelder en pasient: velg hvem',
+    'template-for-unit': () => 'oppgaven gjelder enheten, ikke en pasient',
+    'nothing-to-change': () => 'ingenting å endre',
+    'staff-unknown': () => 'den ansatte finnes ikke på denne tavla',
+    'pin-required': () => 'en ny ansatt trenger en PIN',
+    'no-unit-leader': () => 'sett opp en avdelingsleder først',
+    'last-unit-leader': () => 'tavla må ha minst én avdelingsleder',
+    'wrong-pin': () => 'feil PIN',
+    'session-ended': () => 'skjermen er låst igjen; lås opp med PIN',
+    'screen-locked': () => 'skjermen er låst; lås opp med PIN',
+    'role-required': ({ roles }) => `dette krever ${roles.split(',').map((role) => ROLE_WORDS[role] ?? role).join(' eller ')}`,
+    'pin-locked': ({ until }) => `for mange feil PIN; prøv igjen ${whenText(until, new Date())}`,
+    'shielded-alone': () => 'en skjermet pasient vises bare én og én',
+    'read-only-address': () => 'denne skjermen viser bare; endringer gjøres av en innlogget leder',
+    'not-your-unit': () => 'den enheten er ikke blant dine',
+    'municipal-leader-only': () => 'bare en leder for hele kommunen kan gjøre dette',
+    'benefit-unknown': () => 'gevinsten finnes ikke lenger',
+    'baseline-in-future': () => 'utgangsperioden må begynne før i dag',
+  },
+};
 
 const RISK_TEXT: BoardText['flags'] = {
   fall: { short: 'FALL', long: 'Fallrisiko' },
@@ -69,7 +128,7 @@ const RISK_TEXT: BoardText['flags'] = {
 const numberFormat = (decimals: number) => new Intl.NumberFormat('nb-NO', { maximumFractionDigits: decimals, minimumFractionDigits: decimals });
 const calendarFormat = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const fullDateFormat = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const count = counter('nb-NO');
 
 /** The ward board in bokmål (the default). */
 export const nb: BoardText = {
@@ -100,8 +159,8 @@ export const nb: BoardText = {
         : reason === 'not-authorised'
           ? 'Frakoblet: tavla har ikke tilgang. Kontakt IT.'
           : 'Frakoblet: får ikke kontakt med meldingstjeneren. Kontakt IT hvis det varer.',
-    unsent: (n) => `${plural(n, 'endring', 'endringer')} ikke sendt`,
-    sending: (n) => `Sender ${plural(n, 'endring', 'endringer')} …`,
+    unsent: (n) => `${count(n, { one: 'endring', other: 'endringer' })} ikke sendt`,
+    sending: (n) => `Sender ${count(n, { one: 'endring', other: 'endringer' })} …`,
     clockAhead: 'Klokken på denne tavla går feil — endringer sendes ikke',
     clockBehind: 'Klokken på denne tavla går for sakte — tavla følger de andre tavlenes tid',
     notSaving: 'Tavla får ikke lagret',
@@ -126,7 +185,7 @@ export const nb: BoardText = {
   legend: { heading: 'Forklaring', flags: 'Risikokoder' },
   tasks: {
     heading: 'Oppgaver',
-    openCount: (n) => `${n} åpne`,
+    openCount: (n) => count(n, { one: 'åpen', other: 'åpne' }),
     byTime: 'Etter tid',
     byPatient: 'Etter pasient',
     none: 'Ingen åpne oppgaver.',
@@ -138,7 +197,7 @@ export const nb: BoardText = {
     nextHourGroup: 'Neste time',
     laterGroup: 'Senere',
     noDueGroup: 'Uten frist',
-    laterTasks: (n) => `${plural(n, 'oppgave', 'oppgaver')} senere (i morgen og videre)`,
+    laterTasks: (n) => `${count(n, { one: 'oppgave', other: 'oppgaver' })} senere (i morgen og videre)`,
     overdue: (when) => `Forfalt ${when}`,
     due: (when) => `Frist ${when}`,
     every: (m) => (m === 1440 ? 'daglig' : m === 60 ? 'hver time' : m % 60 === 0 ? `hver ${m / 60}. time` : `hvert ${m}. minutt`),
@@ -303,10 +362,10 @@ export const nb: BoardText = {
   date: (isoDate) => calendarFormat.format(new Date(`${isoDate}T12:00:00Z`)),
   fullDate: (isoDate) => fullDateFormat.format(new Date(`${isoDate}T12:00:00Z`)),
   number: (n, decimals = 0) => numberFormat(decimals).format(n),
-  failure: (code, message) => {
-    if (code === 'unauthorized') return 'skjermen er låst; lås opp med PIN';
-    if (code === 'locked-out') return 'for mange feil PIN';
-    if (code === 'forbidden') return 'du har ikke tilgang til dette';
-    return failureText(code, message);
-  },
+  errors: ERRORS,
+  failure: (problem) => wordFailure(ERRORS, problem),
+  flow: nbFlow,
+  leader: nbLeader,
+  kind: (kind) => (kind === 'all' ? 'Alle' : (UNIT_KIND_TEXT[kind as UnitKind] ?? kind)),
+  app: { starting: 'Starter Tavla …', waiting: (why) => `Venter på Tavla: ${why}` },
 };
