@@ -137,7 +137,7 @@ export class MqttLink {
   }
 
   /** Publishes; resolves once the broker acknowledged (QoS 1), rejects when not connected. */
-  publish(topic: string, payload: string, options: { retain?: boolean; qos?: 0 | 1 } = {}): Promise<void> {
+  publish(topic: string, payload: string | Buffer, options: { retain?: boolean; qos?: 0 | 1 } = {}): Promise<void> {
     if (!this.client.connected) return Promise.reject(new Error('not connected'));
     return new Promise((resolve, reject) => {
       const fail = (error: Error) => reject(error);

@@ -31,6 +31,7 @@ import { decodePayload } from './inbound.js';
 import { countRefusals, InboundScope } from './inbound-scope.js';
 import { MqttLink, type BrokerCredentials } from './mqtt-link.js';
 import { SentMarks } from './sent-marks.js';
+import { answerFormat, binarySession, encodeMessage, LIVE_FORMAT } from './wire.js';
 
 export interface SyncEngineOptions {
   store: FieldStore;
@@ -154,7 +155,7 @@ export class SyncEngine {
   /** Publishes already-stamped changes into a scope (the hub mirroring cross-unit records). */
   async publishInto(scope: string, changes: Change[]): Promise<void> {
     for (const batch of batchChanges(changes)) {
-      await this.link.publish(topics.changes(this.options.municipality, scope, this.options.nodeId), JSON.stringify({ v: 1, from: this.options.nodeId, changes: batch }));
+      await this.link.publish(topics.changes(this.options.municipality, scope, this.options.nodeId), encodeMessage({ v: 1, from: this.options.nodeId, changes: batch }, LIVE_FORMAT));
     }
   }
 
@@ -387,7 +388,7 @@ export class SyncEngine {
     }
     const { municipality, nodeId } = this.options;
     this.link
-      .publish(topics.inbox(municipality, scope, message.from), JSON.stringify({ v: 1, from: nodeId, ...answer }))
+      .publish(topics.inbox(municipality, scope, message.from), encodeMessage({ v: 1, from: nodeId, ...answer }, answerFormat(message.session)))
       .catch((error: unknown) => logger.debug({ err: error }, 'sync answer not sent'));
   }
 
@@ -416,7 +417,7 @@ export class SyncEngine {
     // A store that cannot write would only fail the exchange: the round after it recovers does it.
     if (!peer || this.status.broker !== 'connected' || !this.options.store.health.ok) return;
     this.reconciling.add(scope);
-    const session = randomBytes(6).toString('hex');
+    const session = binarySession(randomBytes(6).toString('hex'));
     try {
       const outcome = await reconcile(
         this.options.store,
@@ -518,7 +519,7 @@ export class SyncEngine {
     }
     for (const [scope, items] of byScope) {
       for (const batch of batchChanges(items)) {
-        const payload = JSON.stringify({ v: 1, from: nodeId, changes: batch.map((item) => item.change) });
+        const payload = encodeMessage({ v: 1, from: nodeId, changes: batch.map((item) => item.change) }, LIVE_FORMAT);
         await this.link.publish(topics.changes(municipality, scope, nodeId), payload);
         this.sentMarks.mark(batch.map((item) => item.seq));
       }
