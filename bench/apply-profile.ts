@@ -9,78 +9,17 @@ import { performance } from 'node:perf_hooks';
 import { openReplicaStore } from '../main/store/replica-store.js';
 import { decodePayload } from '../main/sync/inbound.js';
 import { InboundScope } from '../main/sync/inbound-scope.js';
-import { encodeStamp } from '../shared/sync/hlc.js';
 import type { Change } from '../shared/sync/change.js';
 import type { WireFormat } from '../shared/sync/page-codec.js';
 import { encodeMessage } from '../main/sync/wire.js';
 import { ChangesMessage } from '../shared/sync/protocol.js';
 import { tempDir } from '../test/support/temp-dir.js';
+import { workload } from './apply-workload.js';
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
 const WRITES = Number(args.get('writes') ?? 229_130);
 const FORMAT = (args.get('format') ?? 'binary') as WireFormat;
-const BATCH = 2000;
-const RECORDS = 20_000;
-const FIELDS = ['title', 'status', 'due', 'doneBy', 'doneAt', 'createdAt', 'stay', 'recurrenceMinutes', 'deleted', 'unit'] as const;
-
-/** A small seeded generator (mulberry32), so every run and every system sees the same writes. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function valueOf(field: (typeof FIELDS)[number], n: number): Change['v'] {
-  switch (field) {
-    case 'recurrenceMinutes':
-      return 15 * (n % 96);
-    case 'deleted':
-      return false;
-    case 'stay':
-    case 'doneBy':
-      return null;
-    case 'status':
-      return n % 3 === 0 ? 'done' : 'open';
-    case 'unit':
-      return 'unit-0';
-    case 'due':
-    case 'doneAt':
-    case 'createdAt':
-      return new Date(Date.UTC(2026, 10, 1) + n * 60_000).toISOString();
-    default:
-      return `Oppgave ${n} på rom ${n % 40}`;
-  }
-}
-
-/** Pages of changes from two writers, each stamping in its own order; the first 200,000 fill every field. */
-export function workload(writes = WRITES): Change[][] {
-  const next = random(14);
-  const wall = Date.now() - 60_000;
-  const counters = [0, 0];
-  const pages: Change[][] = [];
-  let page: Change[] = [];
-  for (let n = 0; n < writes; n += 1) {
-    const fresh = n < RECORDS * FIELDS.length;
-    const record = fresh ? Math.floor(n / FIELDS.length) : Math.floor(next() * RECORDS);
-    const field = FIELDS[fresh ? n % FIELDS.length : Math.floor(next() * FIELDS.length)];
-    const writer = next() < 0.5 ? 0 : 1;
-    const counter = counters[writer]++;
-    const s = encodeStamp({ wall: wall + Math.floor(counter / 50), counter: counter % 50, node: writer === 0 ? 'peer-a' : 'peer-b' });
-    page.push({ c: 'task', id: `t${record}`, f: field, v: valueOf(field, n), s });
-    if (page.length === BATCH) {
-      pages.push(page);
-      page = [];
-    }
-  }
-  if (page.length > 0) pages.push(page);
-  return pages;
-}
-
-const pages = workload();
+const pages = workload(WRITES);
 const payloads = pages.map((changes) => encodeMessage({ v: 1, from: 'peer-a', changes }, FORMAT));
 const bytes = payloads.reduce((sum, p) => sum + p.byteLength, 0);
 

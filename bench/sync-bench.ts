@@ -11,7 +11,6 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { BoardService } from '../main/board/board-service.js';
 import { attachSync } from '../main/runtime/board-runtime.js';
-import { encodeStamp } from '../shared/sync/hlc.js';
 import { ChangesMessage } from '../shared/sync/protocol.js';
 import { decodePayload } from '../main/sync/inbound.js';
 import { InboundScope } from '../main/sync/inbound-scope.js';
@@ -21,6 +20,7 @@ import { tempDir } from '../test/support/temp-dir.js';
 import { Mosquitto } from '../test/support/mosquitto.js';
 import { TavlaProcess } from '../test/support/tavla-process.js';
 import { waitFor } from '../test/support/wait.js';
+import { workload } from './apply-workload.js';
 import { summarize, writeResults } from './report.js';
 import type { WorkerPlan } from './sync-latency-worker.js';
 
@@ -69,25 +69,14 @@ async function latency(boardsTotal: number) {
 }
 
 /**
- * Fields merged per second from remote batches of 2,000 into a file store with synchronous=FULL,
+ * Fields merged per second from remote batches of 2,000 (the two-writer workload of bench/apply-workload.ts) into a file store with synchronous=FULL,
  * through the inbound path: each batch encoded as the sender puts it on the wire, then decoded,
  * walled and merged as the sync engine does it. The bytes are the payloads' sum.
  */
-function applyThroughput(total = 200_000) {
+function applyThroughput(total = 229_130) {
   const dir = tempDir('tavla-bench-');
   const service = new BoardService({ dataDir: dir.path, municipality: M, unit: 'unit-0' });
-  const batches: Change[][] = [];
-  const wall = Date.now() - 10_000;
-  const fields = ['title', 'status', 'due', 'doneBy', 'doneAt', 'unit', 'createdAt', 'stay', 'recurrenceMinutes', 'deleted'];
-  for (let i = 0; i < total; i += 2000) {
-    const batch: Change[] = [];
-    for (let j = i; j < Math.min(total, i + 2000); j += 1) {
-      const f = fields[j % fields.length];
-      const v = f === 'recurrenceMinutes' ? 60 : f === 'deleted' ? false : f === 'stay' ? null : `v${j}`;
-      batch.push({ c: 'task', id: `t${Math.floor(j / fields.length)}`, f, v, s: encodeStamp({ wall, counter: j % 1000, node: 'peer' }) });
-    }
-    batches.push(batch);
-  }
+  const batches = workload(total);
   const payloads = batches.map((changes) => encodeMessage({ v: 1, from: 'peer', changes }, LIVE_FORMAT));
   const walls = new InboundScope(service.store, { municipality: M, role: 'board' });
   const started = performance.now();
@@ -153,7 +142,7 @@ async function coldResync() {
 
 const only = args.get('only');
 if (only === 'apply') {
-  console.log(applyThroughput(Number(args.get('fields') ?? 200_000)));
+  console.log(applyThroughput(Number(args.get('fields') ?? 229_130)));
   process.exit(0);
 }
 const loadBefore = loadavg();
