@@ -141,6 +141,10 @@ async function coldResync() {
 }
 
 const only = args.get('only');
+if (only === 'latency') {
+  console.log(await latency(Number(args.get('boards') ?? 50)));
+  process.exit(0);
+}
 if (only === 'apply') {
   console.log(applyThroughput(Number(args.get('fields') ?? 229_130)));
   process.exit(0);
