@@ -4,17 +4,23 @@
  * a 50,000-field unit. Boards run in this process so one clock times both ends.
  */
 
+import mqtt from 'mqtt';
 import { fork } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { BoardService } from '../main/board/board-service.js';
 import { attachSync } from '../main/board/board-assembly.js';
-import { encodeStamp } from '../shared/sync/hlc.js';
+import { ChangesMessage } from '../shared/sync/protocol.js';
+import { decodePayload } from '../main/sync/inbound.js';
+import { InboundScope } from '../main/sync/inbound-scope.js';
+import { encodeMessage, LIVE_FORMAT } from '../main/sync/wire.js';
 import type { Change } from '../shared/sync/change.js';
 import { tempDir } from '../test/support/temp-dir.js';
 import { Mosquitto } from '../test/support/mosquitto.js';
 import { TavlaProcess } from '../test/support/tavla-process.js';
 import { waitFor } from '../test/support/wait.js';
+import { workload } from './apply-workload.js';
 import { summarize, writeResults } from './report.js';
 import type { WorkerPlan } from './sync-latency-worker.js';
 
@@ -62,34 +68,38 @@ async function latency(boardsTotal: number) {
   return { boards: boardsTotal, units, processes: workers, editsPerBoardPerSecond: 1, seconds: SECONDS, edits, delivered: samples.length, expected, lost: expected - samples.length, ms: summarize(samples) };
 }
 
-/** Fields merged per second from remote batches of 2,000 into a file store with synchronous=FULL. */
-function applyThroughput(total = 200_000) {
+/**
+ * Fields merged per second from remote batches of 2,000 (the two-writer workload of bench/apply-workload.ts) into a file store with synchronous=FULL,
+ * through the inbound path: each batch encoded as the sender puts it on the wire, then decoded,
+ * walled and merged as the sync engine does it. The bytes are the payloads' sum.
+ */
+function applyThroughput(total = 229_130) {
   const dir = tempDir('tavla-bench-');
   const service = new BoardService({ dataDir: dir.path, municipality: M, unit: 'unit-0' });
-  const batches: Change[][] = [];
-  const wall = Date.now() - 10_000;
-  const fields = ['title', 'status', 'due', 'doneBy', 'doneAt', 'unit', 'createdAt', 'stay', 'recurrenceMinutes', 'deleted'];
-  for (let i = 0; i < total; i += 2000) {
-    const batch: Change[] = [];
-    for (let j = i; j < Math.min(total, i + 2000); j += 1) {
-      const f = fields[j % fields.length];
-      const v = f === 'recurrenceMinutes' ? 60 : f === 'deleted' ? false : f === 'stay' ? null : `v${j}`;
-      batch.push({ c: 'task', id: `t${Math.floor(j / fields.length)}`, f, v, s: encodeStamp({ wall, counter: j % 1000, node: 'peer' }) });
-    }
-    batches.push(batch);
-  }
+  const batches = workload(total);
+  const payloads = batches.map((changes) => encodeMessage({ v: 1, from: 'peer', changes }, LIVE_FORMAT));
+  const walls = new InboundScope(service.store, { municipality: M, role: 'board' });
   const started = performance.now();
   let applied = 0;
-  for (const batch of batches) applied += service.store.applyRemote(batch).applied.length;
+  for (const payload of payloads) {
+    const decoded = decodePayload(ChangesMessage, payload);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    const admitted = walls.admit('unit-0', walls.writer('unit-0', 'peer'), decoded.value.changes as Change[]).admitted;
+    applied += service.store.applyRemote(admitted).applied.length;
+  }
   const seconds = (performance.now() - started) / 1000;
   service.close();
   dir.remove();
-  return { fields: total, applied, batchSize: 2000, seconds: Math.round(seconds * 1000) / 1000, fieldsPerSecond: Math.round(applied / seconds) };
+  const wireBytes = payloads.reduce((sum, p) => sum + p.byteLength, 0);
+  return { fields: total, applied, batchSize: 2000, seconds: Math.round(seconds * 1000) / 1000, fieldsPerSecond: Math.round(applied / seconds), wireMiB: mib(wireBytes) };
 }
+
+const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 100) / 100;
 
 /**
  * An empty board joins a unit of 50,000+ fields held by a peer board running as its own `tavla`
- * process, through Mosquitto's default queue: timed from connecting to holding every field.
+ * process, through Mosquitto's default queue: timed from connecting to holding every field. A
+ * listener on the unit's topics sums the payload bytes of every message meanwhile.
  */
 async function coldResync() {
   const dir = tempDir('tavla-bench-');
@@ -107,20 +117,39 @@ async function coldResync() {
   await waitFor(() => holder.health(), (h) => h.broker === 'connected', { what: 'holder connected' });
   const joiner = new BoardService({ dataDir: `${dir.path}/b`, municipality: M, unit: 'unit-0' });
   const count = joiner.db.prepare('SELECT count(*) AS n FROM field_state');
+  const listener = await mqtt.connectAsync(broker.url, { clientId: 'bench-listener' });
+  let wireBytes = 0;
+  let messages = 0;
+  listener.on('message', (_topic, payload) => {
+    wireBytes += payload.byteLength;
+    messages += 1;
+  });
+  await listener.subscribeAsync(`tavla/v1/${M}/unit-0/#`);
   const started = performance.now();
   const joinerSync = attachSync(joiner, broker.url);
   await waitFor(() => (count.get() as { n: number }).n, (n) => n >= expected.length, { what: 'joiner filled', timeout: 60_000, interval: 10 });
   const ms = performance.now() - started;
+  const wire = { wireMiB: mib(wireBytes), messages };
+  await listener.endAsync();
   const identical = JSON.stringify(joiner.store.scopeChanges('unit-0', () => true)) === JSON.stringify(expected);
   await joinerSync.stop();
   await holder.stop();
   joiner.close();
   await broker.kill('SIGTERM');
   dir.remove();
-  return { fields: expected.length, ms: Math.round(ms), identical, lost: identical ? 0 : 'mismatch' };
+  return { fields: expected.length, ms: Math.round(ms), ...wire, identical, lost: identical ? 0 : 'mismatch' };
 }
 
 const only = args.get('only');
+if (only === 'latency') {
+  console.log(await latency(Number(args.get('boards') ?? 50)));
+  process.exit(0);
+}
+if (only === 'apply') {
+  console.log(applyThroughput(Number(args.get('fields') ?? 229_130)));
+  process.exit(0);
+}
+const loadBefore = loadavg();
 const resync = await coldResync();
 if (only === 'resync') {
   console.log(resync);
@@ -138,16 +167,16 @@ const row = (name: string, r: Awaited<ReturnType<typeof latency>>) =>
   `| ${name} | ${r.edits} | ${r.lost} | ${r.ms.p50} | ${r.ms.p99} | ${r.ms.p999} | ${r.ms.max} |`;
 writeResults(
   'sync',
-  { latency: [two, fifty], apply, resync },
+  { latency: [two, fifty], apply, resync, loadAverage: { before: loadBefore, after: loadavg() } },
   `
 | edit to visible on peer (${SECONDS} s, 1 edit/s per board, boards in ${fifty.processes} processes) | edits | lost | p50 ms | p99 ms | p99.9 ms | max ms |
 | --- | --- | --- | --- | --- | --- | --- |
 ${row('2 boards (1 unit)', two)}
 ${row('50 boards (25 units of 2)', fifty)}
 
-| merge/apply (batches of 2,000, synchronous=FULL) | ${apply.fieldsPerSecond.toLocaleString('en')} fields/s (${apply.fields.toLocaleString('en')} fields in ${apply.seconds} s) |
+| merge/apply through the inbound path (batches of 2,000, synchronous=FULL) | ${apply.fieldsPerSecond.toLocaleString('en')} fields/s (${apply.fields.toLocaleString('en')} fields in ${apply.seconds} s; ${apply.wireMiB} MiB on the wire) |
 | --- | --- |
-| cold resync, empty board joins a peer process | ${resync.fields.toLocaleString('en')} fields in ${resync.ms} ms, identical: ${resync.identical} |
+| cold resync, empty board joins a peer process | ${resync.fields.toLocaleString('en')} fields in ${resync.ms} ms, ${resync.wireMiB} MiB in ${resync.messages} messages, identical: ${resync.identical} |
 `,
 );
 process.exit(0);

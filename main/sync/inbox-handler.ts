@@ -6,6 +6,7 @@
 
 import type { RoundMessage } from '../../shared/sync/round.js';
 import type { InboxBody } from '../../shared/sync/payloads.js';
+import type { WireFormat } from '../../shared/sync/page-codec.js';
 import type { SyncMessage } from '../../shared/sync/protocol.js';
 import { logger } from '../log.js';
 import type { InboundScope } from './inbound-scope.js';
@@ -13,6 +14,7 @@ import { decodeInbox } from './payload-decoders.js';
 import type { Requests } from './requests.js';
 import type { SyncResponder } from './sync-responder.js';
 import type { Reject, TopicHandler } from './topic-router.js';
+import { answerFormat } from './wire.js';
 
 export interface InboxDeps {
   walls: Pick<InboundScope, 'mayRequest'>;
@@ -23,7 +25,8 @@ export interface InboxDeps {
   mustStartOver(scope: string): boolean;
   /** Reconciles a scope (here: starts over from the peer that is there). */
   reconcile(scope: string): void;
-  send(scope: string, to: string, message: InboxBody): Promise<void>;
+  /** `format`: an answer's pages go binary to an initiator whose session says it reads them. */
+  send(scope: string, to: string, message: InboxBody, format?: WireFormat): Promise<void>;
   reject: Reject;
 }
 
@@ -45,7 +48,7 @@ export function inboxHandler(deps: InboxDeps): TopicHandler {
     if (!walls.mayRequest(scope, message.from)) return reject(`sync request from ${message.from}, not announced in ${scope}`, topic, 'request');
     const answer = deps.responder.answer(scope, message);
     if (!answer) return startOverIfMust(scope);
-    deps.send(scope, message.from, answer).catch((error: unknown) => logger.debug({ err: error }, 'sync answer not sent'));
+    deps.send(scope, message.from, answer, answerFormat(message.session)).catch((error: unknown) => logger.debug({ err: error }, 'sync answer not sent'));
   };
 
   const answer = (scope: string, message: Answer, topic: string) => {

@@ -5,11 +5,12 @@
  * at a time; a call while one runs makes it go round once more.
  */
 
-import { encodeChanges, type WirePayload } from '../../shared/sync/payloads.js';
+import type { WirePayload } from '../../shared/sync/payloads.js';
 import { batchChanges, PAGE_SIZE } from '../../shared/sync/protocol.js';
 import type { FieldStore, ScopedChange } from '../store/field-store.js';
 import { logger } from '../log.js';
 import type { SentMarks } from './sent-marks.js';
+import { encodeMessage, LIVE_FORMAT } from './wire.js';
 
 export interface DrainOptions {
   store: FieldStore;
@@ -88,7 +89,7 @@ export class OutboxDrain {
     if (unsent.length === 0) return false;
     for (const [scope, items] of byScope(unsent)) {
       for (const batch of batchChanges(items)) {
-        await this.options.publish(scope, encodeChanges(nodeId, batch.map((item) => item.change)));
+        await this.options.publish(scope, encodeMessage({ v: 1, from: nodeId, changes: batch.map((item) => item.change) }, LIVE_FORMAT));
         sentMarks.mark(batch.map((item) => item.seq));
       }
     }

@@ -10,7 +10,8 @@
 import { randomBytes } from 'node:crypto';
 import type { SyncStatus } from '../../shared/api/contract.js';
 import type { Change } from '../../shared/sync/change.js';
-import { encodeChanges, encodeInbox, encodePresence, type InboxBody, type WirePayload } from '../../shared/sync/payloads.js';
+import type { WireFormat } from '../../shared/sync/page-codec.js';
+import { encodeInbox, encodePresence, type InboxBody, type WirePayload } from '../../shared/sync/payloads.js';
 import { batchChanges } from '../../shared/sync/protocol.js';
 import type { Wall } from '../../shared/sync/scope-rules.js';
 import { presenceTopic, subscriptionsOf, topics, type Replica, type ReplicaRole } from '../../shared/sync/topics.js';
@@ -35,6 +36,7 @@ import { openMqttLink, type OpenLink, type SyncLink } from './sync-link.js';
 import { StatusKeeper } from './sync-status.js';
 import { systemTime, type SyncTime } from './sync-time.js';
 import { topicRouter } from './topic-router.js';
+import { binarySession, encodeMessage, LIVE_FORMAT } from './wire.js';
 
 interface EngineOptions {
   store: FieldStore;
@@ -177,7 +179,7 @@ export class SyncEngine {
           responder,
           mustStartOver: (scope) => store.mustStartOver(scope),
           reconcile: (scope) => this.schedule.request(scope),
-          send: (scope, to, message) => this.send(scope, to, message),
+          send: (scope, to, message, format) => this.send(scope, to, message, format),
           reject,
         }),
       },
@@ -209,7 +211,7 @@ export class SyncEngine {
   /** Publishes already-stamped changes into a scope (the hub mirroring cross-unit records). */
   async publishInto(scope: string, changes: Change[]): Promise<void> {
     const { municipality, nodeId } = this.replica;
-    for (const batch of batchChanges(changes)) await this.link.publish(topics.changes(municipality, scope, nodeId), encodeChanges(nodeId, batch));
+    for (const batch of batchChanges(changes)) await this.link.publish(topics.changes(municipality, scope, nodeId), encodeMessage({ v: 1, from: nodeId, changes: batch }, LIVE_FORMAT));
   }
 
   /** Counts and logs refusals made outside the inbound path (the hub's settlement of transfers). */
@@ -226,8 +228,11 @@ export class SyncEngine {
     await this.link.stop({ topic: presenceTopic(this.replica), payload: this.presence('offline') });
   }
 
-  private send(scope: string, to: string, message: InboxBody): Promise<void> {
-    return this.link.publish(topics.inbox(this.replica.municipality, scope, to), encodeInbox(this.replica.nodeId, message));
+  /** Requests and pushes go as JSON; an answer's pages go binary to an initiator that reads them (wire.ts). */
+  private send(scope: string, to: string, message: InboxBody, format: WireFormat = 'json'): Promise<void> {
+    const { municipality, nodeId } = this.replica;
+    const payload = format === 'json' ? encodeInbox(nodeId, message) : encodeMessage({ v: 1, from: nodeId, ...message }, format);
+    return this.link.publish(topics.inbox(municipality, scope, to), payload);
   }
 
   private presence(status: 'online' | 'offline'): WirePayload {
@@ -254,7 +259,8 @@ export class SyncEngine {
 
   /** One anti-entropy exchange with `peer`; rejects when it failed (the schedule retries). */
   private async exchange(scope: string, peer: string): Promise<void> {
-    const session = randomBytes(6).toString('hex');
+    // The session says this replica reads binary pages; an older responder answers it in JSON.
+    const session = binarySession(randomBytes(6).toString('hex'));
     try {
       const outcome = await reconcile(
         this.options.store,

@@ -7,8 +7,10 @@
 import { bucketOf, DIGEST_BUCKETS } from '../../shared/sync/digest.js';
 import { DigestTree } from '../../shared/sync/digest-tree.js';
 import type { Change } from '../../shared/sync/change.js';
-import { batchChanges, PAGE_SIZE, type SyncMessage } from '../../shared/sync/protocol.js';
+import { BINARY_PAGE_SIZE } from '../../shared/sync/page-codec.js';
+import { batchBinary, batchChanges, PAGE_SIZE, type SyncMessage } from '../../shared/sync/protocol.js';
 import type { FieldStore } from '../store/field-store.js';
+import { answerFormat } from './wire.js';
 
 const SESSION_TTL_MS = 60_000;
 
@@ -64,12 +66,13 @@ export class SyncResponder {
         // Only fields of this scope are served, whatever keys a peer names.
         const tree = this.tree(scope, session, false);
         const found = this.store.fieldsByKey(message.keys.filter(([c, id, f]) => tree.stampOf(c, id, f) !== undefined));
-        return { type: 'page', session, seq, offset: 0, total: found.length, changes: batchChanges(found)[0] ?? [] };
+        return { type: 'page', session, seq, offset: 0, total: found.length, changes: firstPage(found, session) };
       }
       case 'pull': {
         const snapshot = this.snapshot(scope, session, message.buckets, message.offset === 0);
-        const changes = snapshot.slice(message.offset, message.offset + PAGE_SIZE);
-        const page = batchChanges(changes)[0] ?? [];
+        // An initiator that reads binary pages gets larger ones: fewer round trips and transactions.
+        const size = answerFormat(session) === 'binary' ? BINARY_PAGE_SIZE : PAGE_SIZE;
+        const page = firstPage(snapshot.slice(message.offset, message.offset + size), session);
         return { type: 'page', session, seq, offset: message.offset, total: snapshot.length, changes: page };
       }
       case 'push':
@@ -94,4 +97,9 @@ export class SyncResponder {
       fresh,
     );
   }
+}
+
+/** As many of the changes as one page of the session's wire format holds. */
+function firstPage(changes: Change[], session: string): Change[] {
+  return (answerFormat(session) === 'binary' ? batchBinary(changes) : batchChanges(changes))[0] ?? [];
 }

@@ -6,7 +6,9 @@
 
 import { z } from 'zod';
 import { COLLECTION_NAMES, type CollectionName } from '../domain/schema.js';
+import type { Change } from './change.js';
 import { TREE_MAX_DEPTH } from './digest-tree.js';
+import { BINARY_PAGE_SIZE } from './page-codec.js';
 
 export const PROTOCOL_VERSION = 1;
 export const TOPIC_ROOT = `tavla/v${PROTOCOL_VERSION}`;
@@ -101,6 +103,16 @@ export function batchChanges<T extends { v?: unknown; change?: { v: unknown } }>
     return 200 + (typeof value === 'string' ? value.length * 6 : 0);
   };
   return chunkByWeight(items, size, maxBytes, maxCount);
+}
+
+/**
+ * Splits changes into binary pages (shared/sync/page-codec.ts) under the count and the payload cap,
+ * by an upper bound of each change's encoded size that ignores the string table: every string as
+ * if new, every character as three bytes.
+ */
+export function batchBinary(changes: readonly Change[], maxCount = BINARY_PAGE_SIZE, maxBytes = MAX_PAYLOAD_BYTES - 64 * 1024): Change[][] {
+  const size = (c: Change) => 24 + 3 * (c.id.length + c.f.length + c.s.length) + (typeof c.v === 'string' ? 3 * c.v.length + 5 : 9);
+  return chunkByWeight(changes, size, maxBytes, maxCount);
 }
 
 /** Groups items in order so that each group's total weight and length stay within the limits (an item heavier than the limit goes alone). */

@@ -7,11 +7,13 @@
 import type { LinkOptions } from '../../../main/sync/mqtt-link.js';
 import type { SyncLink } from '../../../main/sync/sync-link.js';
 import type { WirePayload } from '../../../shared/sync/payloads.js';
+import { decodeBinary } from '../../../main/sync/wire.js';
+import { BINARY_MARKER } from '../../../shared/sync/page-codec.js';
 
 export interface Published {
   client: string;
   topic: string;
-  payload: string;
+  payload: Buffer;
   retain: boolean;
 }
 
@@ -96,7 +98,7 @@ export class FakeBroker {
   };
 
   route(client: string, topic: string, payload: Buffer, retain: boolean): void {
-    this.published.push({ client, topic, payload: payload.toString(), retain });
+    this.published.push({ client, topic, payload, retain });
     if (retain) {
       if (payload.byteLength === 0) this.retained.delete(topic);
       else this.retained.set(topic, payload);
@@ -106,6 +108,15 @@ export class FakeBroker {
 
   /** What was published on topics matching `filter`, parsed. */
   sent(filter: string): { client: string; topic: string; message: Record<string, unknown> }[] {
-    return this.published.filter((p) => matches(filter, p.topic)).map((p) => ({ client: p.client, topic: p.topic, message: JSON.parse(p.payload) as Record<string, unknown> }));
+    return this.published.filter((p) => matches(filter, p.topic)).map((p) => ({ client: p.client, topic: p.topic, message: readMessage(p.payload) }));
   }
+}
+
+/** A published message as a replica reads it: a binary change page (wire.ts) or JSON. */
+export function readMessage(payload: Uint8Array): Record<string, unknown> {
+  if (payload[0] === BINARY_MARKER) {
+    const { header, changes } = decodeBinary(payload);
+    return { ...(header as Record<string, unknown>), changes };
+  }
+  return JSON.parse(Buffer.from(payload).toString()) as Record<string, unknown>;
 }

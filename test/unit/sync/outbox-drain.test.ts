@@ -4,6 +4,7 @@ import { SentMarks } from '../../../main/sync/sent-marks.js';
 import type { WirePayload } from '../../../shared/sync/payloads.js';
 import { encodeStamp } from '../../../shared/sync/hlc.js';
 import { tempDir } from '../../support/temp-dir.js';
+import { readMessage } from './fake-broker.js';
 import { settle } from './manual-time.js';
 import { openReplica, type Replica } from './store-pair.js';
 
@@ -35,7 +36,7 @@ describe('the outbox drain', () => {
       nodeId: 'board-1',
       publish: async (scope: string, payload: WirePayload) => {
         if (failing) throw new Error('connection lost before the broker acknowledged');
-        const page = JSON.parse(String(payload)) as { from: string; changes: { c: string; id: string; f: string }[] };
+        const page = readMessage(typeof payload === 'string' ? Buffer.from(payload) : payload) as { from: string; changes: { c: string; id: string; f: string }[] };
         sent.push({ scope, from: page.from, fields: page.changes.map((c) => `${c.c}/${c.id}.${c.f}`) });
         await ack;
       },

@@ -11,12 +11,12 @@ const change: Change = { c: 'task', id: 't1', f: 'title', v: 'Stell på rom 4', 
 describe('the payload of each message kind', () => {
   it('decodes a change page as it was encoded', () => {
     const decoded = decodeChanges(bytes(encodeChanges('board-1', [change])));
-    expect(decoded).toEqual({ ok: true, value: { v: 1, from: 'board-1', changes: [change] } });
+    expect(decoded).toEqual({ ok: true, value: { v: 1, from: 'board-1', changes: [change] }, format: 'json' });
   });
 
   it('decodes a presence as it was encoded', () => {
     const presence = { node: 'hub-1', role: 'hub', status: 'online', at: '2026-12-01T08:00:00.000Z' } as const;
-    expect(decodePresence(bytes(encodePresence(presence)))).toEqual({ ok: true, value: { v: 1, ...presence } });
+    expect(decodePresence(bytes(encodePresence(presence)))).toEqual({ ok: true, value: { v: 1, ...presence }, format: 'json' });
   });
 
   it('decodes a request, an answer and a digest round as they were encoded', () => {
@@ -27,7 +27,7 @@ describe('the payload of each message kind', () => {
     ];
     for (const message of messages) {
       const decoded = decodeInbox(bytes(encodeInbox('board-2', message)));
-      expect(decoded).toEqual({ ok: true, value: { v: 1, from: 'board-2', ...message } });
+      expect(decoded).toEqual({ ok: true, value: { v: 1, from: 'board-2', ...message }, format: 'json' });
     }
   });
 
