@@ -1,0 +1,123 @@
+/**
+ * Automerge 3 in the peers benchmark, as its documentation has it: a document per writer (its own
+ * actor), one `change` per batch whose `getLastLocalChange` is the wire frame, `loadIncremental` on
+ * the receiver; durable = `saveIncremental` after every frame appended to a file and fsynced.
+ * Cold resync: the sync protocol (`generateSyncMessage` / `receiveSyncMessage`) until both are done.
+ */
+
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as A from '@automerge/automerge';
+import { SyncedLog } from './frames.js';
+import { fieldKey, sameState, type PeerSystem, type Replica, type ResyncOutcome } from './system.js';
+import { type Value, type Workload } from './workload.js';
+
+type Tasks = Record<string, Record<string, Value>>;
+
+const ACTORS = { a: 'aa'.repeat(16), b: 'bb'.repeat(16) } as const;
+
+function stateOf(doc: A.Doc<Tasks>): Map<string, Value> {
+  const state = new Map<string, Value>();
+  for (const [id, record] of Object.entries(doc)) for (const [field, value] of Object.entries(record)) state.set(fieldKey(id, field), value);
+  return state;
+}
+
+class AutomergeReplica implements Replica {
+  doc: A.Doc<Tasks> = A.init<Tasks>();
+  private readonly log?: SyncedLog;
+
+  constructor(dir?: string) {
+    if (dir) this.log = new SyncedLog(join(dir, 'automerge.doc'));
+  }
+
+  apply(change: Uint8Array): void {
+    this.doc = A.loadIncremental(this.doc, change);
+    this.persist();
+  }
+
+  /** Appends what is new since the last save, on disk when this returns. */
+  persist(): void {
+    this.log?.append(A.saveIncremental(this.doc));
+  }
+
+  state(): Map<string, Value> {
+    return stateOf(this.doc);
+  }
+
+  close(): void {
+    this.log?.close();
+  }
+}
+
+export const automerge: PeerSystem = {
+  name: 'automerge',
+  label: 'Automerge 3',
+  durable: 'saveIncremental after every received change appended to a file and fsynced (the doc lives in memory; the file is its compressed change history)',
+
+  encode(workload: Workload): Uint8Array[] {
+    const writers = { a: A.init<Tasks>({ actor: ACTORS.a }), b: A.init<Tasks>({ actor: ACTORS.b }) };
+    const sent: Record<'a' | 'b', Uint8Array[]> = { a: [], b: [] };
+    const merged = { a: 0, b: 0 };
+    const frames: Uint8Array[] = [];
+    for (const batch of workload.batches) {
+      const me = batch.writer;
+      const other = me === 'a' ? 'b' : 'a';
+      for (; merged[me] < batch.sees; merged[me] += 1) writers[me] = A.loadIncremental(writers[me], sent[other][merged[me]]);
+      writers[me] = A.change(writers[me], (doc) => {
+        for (const write of batch.writes) {
+          const id = String(write.record);
+          if (!doc[id]) {
+            if (me !== 'a') throw new Error('B writes only records it has seen');
+            doc[id] = {};
+          }
+          doc[id][write.field] = write.value;
+        }
+      });
+      const change = A.getLastLocalChange(writers[me]);
+      if (!change) throw new Error('a batch made no change');
+      sent[me].push(change);
+      frames.push(change);
+    }
+    return frames;
+  },
+
+  open: (dir?: string) => new AutomergeReplica(dir),
+
+  async resync(frames: Uint8Array[], dir: string): Promise<ResyncOutcome> {
+    const holder = new AutomergeReplica();
+    for (const change of frames) holder.apply(change);
+    const joiner = new AutomergeReplica(dir);
+    let bytes = 0;
+    let messages = 0;
+    const started = performance.now();
+    let joinerState = A.initSyncState();
+    let holderState = A.initSyncState();
+    for (let quiet = false; !quiet; ) {
+      quiet = true;
+      let message: A.SyncMessage | null;
+      [joinerState, message] = A.generateSyncMessage(joiner.doc, joinerState);
+      if (message) {
+        quiet = false;
+        bytes += message.byteLength;
+        messages += 1;
+        await new Promise((resolve) => setImmediate(resolve));
+        [holder.doc, holderState] = A.receiveSyncMessage(holder.doc, holderState, message);
+      }
+      [holderState, message] = A.generateSyncMessage(holder.doc, holderState);
+      if (message) {
+        quiet = false;
+        bytes += message.byteLength;
+        messages += 1;
+        await new Promise((resolve) => setImmediate(resolve));
+        [joiner.doc, joinerState] = A.receiveSyncMessage(joiner.doc, joinerState, message);
+      }
+    }
+    joiner.persist();
+    const ms = performance.now() - started;
+    const mine = joiner.state();
+    const identical = sameState(mine, holder.state());
+    holder.close();
+    joiner.close();
+    return { ms, bytes, messages, fields: mine.size, identical };
+  },
+};
