@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as A from '@automerge/automerge';
 import { SyncedLog } from './frames.js';
-import { fieldKey, sameState, type PeerSystem, type Replica, type ResyncOutcome } from './system.js';
+import { fieldKey, resyncOutcome, runWriters, type PeerSystem, type Replica, type ResyncOutcome } from './system.js';
 import { type Value, type Workload } from './workload.js';
 
 type Tasks = Record<string, Record<string, Value>>;
@@ -56,13 +56,8 @@ export const automerge: PeerSystem = {
 
   encode(workload: Workload): Uint8Array[] {
     const writers = { a: A.init<Tasks>({ actor: ACTORS.a }), b: A.init<Tasks>({ actor: ACTORS.b }) };
-    const sent: Record<'a' | 'b', Uint8Array[]> = { a: [], b: [] };
-    const merged = { a: 0, b: 0 };
-    const frames: Uint8Array[] = [];
-    for (const batch of workload.batches) {
+    return runWriters(workload, (me, frame) => void (writers[me] = A.loadIncremental(writers[me], frame)), (batch) => {
       const me = batch.writer;
-      const other = me === 'a' ? 'b' : 'a';
-      for (; merged[me] < batch.sees; merged[me] += 1) writers[me] = A.loadIncremental(writers[me], sent[other][merged[me]]);
       writers[me] = A.change(writers[me], (doc) => {
         for (const write of batch.writes) {
           const id = String(write.record);
@@ -75,10 +70,8 @@ export const automerge: PeerSystem = {
       });
       const change = A.getLastLocalChange(writers[me]);
       if (!change) throw new Error('a batch made no change');
-      sent[me].push(change);
-      frames.push(change);
-    }
-    return frames;
+      return change;
+    });
   },
 
   open: (dir?: string) => new AutomergeReplica(dir),
@@ -87,37 +80,25 @@ export const automerge: PeerSystem = {
     const holder = new AutomergeReplica();
     for (const change of frames) holder.apply(change);
     const joiner = new AutomergeReplica(dir);
-    let bytes = 0;
-    let messages = 0;
+    const wire = { bytes: 0, messages: 0 };
+    const peers = [
+      { replica: joiner, state: A.initSyncState() },
+      { replica: holder, state: A.initSyncState() },
+    ];
+    /** One message from `from` to `to`, if it has one; false when it has nothing to say. */
+    const send = async (from: (typeof peers)[number], to: (typeof peers)[number]): Promise<boolean> => {
+      const [state, message] = A.generateSyncMessage(from.replica.doc, from.state);
+      from.state = state;
+      if (!message) return false;
+      wire.bytes += message.byteLength;
+      wire.messages += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+      [to.replica.doc, to.state] = A.receiveSyncMessage(to.replica.doc, to.state, message);
+      return true;
+    };
     const started = performance.now();
-    let joinerState = A.initSyncState();
-    let holderState = A.initSyncState();
-    for (let quiet = false; !quiet; ) {
-      quiet = true;
-      let message: A.SyncMessage | null;
-      [joinerState, message] = A.generateSyncMessage(joiner.doc, joinerState);
-      if (message) {
-        quiet = false;
-        bytes += message.byteLength;
-        messages += 1;
-        await new Promise((resolve) => setImmediate(resolve));
-        [holder.doc, holderState] = A.receiveSyncMessage(holder.doc, holderState, message);
-      }
-      [holderState, message] = A.generateSyncMessage(holder.doc, holderState);
-      if (message) {
-        quiet = false;
-        bytes += message.byteLength;
-        messages += 1;
-        await new Promise((resolve) => setImmediate(resolve));
-        [joiner.doc, joinerState] = A.receiveSyncMessage(joiner.doc, joinerState, message);
-      }
-    }
+    for (let talking = true; talking; ) talking = [await send(peers[0], peers[1]), await send(peers[1], peers[0])].some(Boolean);
     joiner.persist();
-    const ms = performance.now() - started;
-    const mine = joiner.state();
-    const identical = sameState(mine, holder.state());
-    holder.close();
-    joiner.close();
-    return { ms, bytes, messages, fields: mine.size, identical };
+    return resyncOutcome(holder, joiner, performance.now() - started, wire);
   },
 };

@@ -35,6 +35,13 @@ function child<T>(mode: 'encode' | 'measure', system: string, dir: string): Prom
   });
 }
 
+function report(results: RoundResult[][], load: number[][]): void {
+  const table = tabulate(results);
+  const run = { records, resyncRecords, writes: workload.writes, batches: workload.batches.length, contested: workload.contested, rounds: results.length, loadavg: load };
+  const judged = targets(table);
+  writeResults('peers', { run, durable: Object.fromEntries(systems.map((s) => [s.name, s.durable])), table, ratios: ratios(table), targets: judged, rounds: results }, peersMarkdown(run, systems, table, judged));
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'tavla-peers-'));
 const workload = generate(records);
 console.log(`workload: ${records} records, ${workload.writes} writes in ${workload.batches.length} batches, ${workload.contested} fields overwritten concurrently by both writers`);
@@ -53,11 +60,9 @@ try {
       mine.push(result);
     }
     results.push(mine);
+    // Written after every round: a long run cut short still leaves the rounds it finished.
+    report(results, load);
   }
-  const table = tabulate(results);
-  const run = { records, resyncRecords, writes: workload.writes, batches: workload.batches.length, contested: workload.contested, rounds, loadavg: load };
-  const judged = targets(table);
-  writeResults('peers', { run, durable: Object.fromEntries(systems.map((s) => [s.name, s.durable])), table, ratios: ratios(table), targets: judged, rounds: results }, peersMarkdown(run, systems, table, judged));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

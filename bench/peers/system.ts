@@ -1,6 +1,6 @@
 /** What the peers benchmark asks of each system: its writers' wire frames, a receiving replica, a cold resync. */
 
-import type { Value, Workload } from './workload.js';
+import type { Batch, Value, Workload } from './workload.js';
 
 /** A receiving replica: applies wire frames one at a time; a durable one has each on disk before it returns. */
 export interface Replica {
@@ -44,4 +44,30 @@ export function sameState(a: Map<string, Value>, b: Map<string, Value>): boolean
   if (a.size !== b.size) return false;
   for (const [key, value] of a) if (!b.has(key) || b.get(key) !== value) return false;
   return true;
+}
+
+/**
+ * Runs the two writers of a CRDT over the workload: before each batch its writer merges the other
+ * writer's frames it has seen (`sees`), then writes the batch; returns the frames in delivery order.
+ */
+export function runWriters(workload: Workload, merge: (writer: Batch['writer'], frame: Uint8Array) => void, write: (batch: Batch) => Uint8Array): Uint8Array[] {
+  const sent: Record<Batch['writer'], Uint8Array[]> = { a: [], b: [] };
+  const merged = { a: 0, b: 0 };
+  return workload.batches.map((batch) => {
+    const me = batch.writer;
+    const other = me === 'a' ? 'b' : 'a';
+    for (; merged[me] < batch.sees; merged[me] += 1) merge(me, sent[other][merged[me]]);
+    const frame = write(batch);
+    sent[me].push(frame);
+    return frame;
+  });
+}
+
+/** Ends a cold resync: compares the joiner with the holder, closes both, gives the outcome. */
+export async function resyncOutcome(holder: Replica, joiner: Replica, ms: number, wire: { bytes: number; messages: number }): Promise<ResyncOutcome> {
+  const mine = joiner.state();
+  const identical = sameState(mine, holder.state());
+  await holder.close();
+  await joiner.close();
+  return { ms, ...wire, fields: mine.size, identical };
 }

@@ -17,7 +17,7 @@ import { decodePayload } from '../../main/sync/inbound.js';
 import { InboundScope } from '../../main/sync/inbound-scope.js';
 import { openReplicaStore, type ReplicaStore } from '../../main/store/replica-store.js';
 import { applyThroughWalls, encodeChangePages, receiveChangePage, type Receiver } from './tavla-inbound.js';
-import { fieldKey, sameState, type PeerSystem, type Replica, type ResyncOutcome } from './system.js';
+import { fieldKey, resyncOutcome, type PeerSystem, type Replica, type ResyncOutcome } from './system.js';
 import { SCOPE, type Value, type Workload } from './workload.js';
 
 const MUNICIPALITY = 'bench';
@@ -115,12 +115,6 @@ export const tavla: PeerSystem = {
     const count = { bytes: 0, messages: 0 };
     const started = performance.now();
     await reconcile(joiner.store, SCOPE, wire(holder, holder.replica.nodeId, joiner.replica.nodeId, count), (changes) => void applyThroughWalls(joiner, SCOPE, holder.replica.nodeId, changes));
-    const ms = performance.now() - started;
-    const mine = joiner.state();
-    const theirs = holder.state();
-    const identical = sameState(mine, theirs);
-    holder.close();
-    joiner.close();
-    return { ms, ...count, fields: mine.size, identical };
+    return resyncOutcome(holder, joiner, performance.now() - started, count);
   },
 };

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { createMergeableStore, type MergeableChanges, type MergeableStore } from 'tinybase';
 import { createBetterSqlite3Persister, type BetterSqlite3Persister } from 'tinybase/persisters/persister-better-sqlite3';
 import { createCustomSynchronizer, type Receive, type Synchronizer } from 'tinybase/synchronizers';
-import { fieldKey, sameState, type PeerSystem, type Replica, type ResyncOutcome } from './system.js';
+import { fieldKey, resyncOutcome, runWriters, type PeerSystem, type Replica, type ResyncOutcome } from './system.js';
 import { type Value, type Workload } from './workload.js';
 
 const TABLE = 'task';
@@ -82,14 +82,8 @@ export const tinybase: PeerSystem = {
     let now = 0;
     const clock = () => 1_700_000_000_000 + now;
     const writers = { a: createMergeableStore('writer-a', clock), b: createMergeableStore('writer-b', clock) };
-    const sent: Record<'a' | 'b', Uint8Array[]> = { a: [], b: [] };
-    const merged = { a: 0, b: 0 };
-    const frames: Uint8Array[] = [];
-    for (const batch of workload.batches) {
-      const me = batch.writer;
-      const store = writers[me];
-      const other = me === 'a' ? 'b' : 'a';
-      for (; merged[me] < batch.sees; merged[me] += 1) store.applyMergeableChanges(decode(sent[other][merged[me]]));
+    return runWriters(workload, (me, frame) => void writers[me].applyMergeableChanges(decode(frame)), (batch) => {
+      const store = writers[batch.writer];
       let changes: MergeableChanges | undefined;
       store.startTransaction();
       for (const write of batch.writes) {
@@ -101,11 +95,8 @@ export const tinybase: PeerSystem = {
         return false;
       });
       if (!changes) throw new Error('a batch made no changes');
-      const frame = Buffer.from(JSON.stringify(changes));
-      sent[me].push(frame);
-      frames.push(frame);
-    }
-    return frames;
+      return Buffer.from(JSON.stringify(changes));
+    });
   },
 
   open: (dir?: string) => new TinyBaseReplica(dir),
@@ -128,10 +119,6 @@ export const tinybase: PeerSystem = {
     const ms = performance.now() - started;
     await holderSync.destroy();
     await joinerSync.destroy();
-    const mine = joiner.state();
-    const identical = sameState(mine, holder.state());
-    await holder.close();
-    await joiner.close();
-    return { ms, ...count, fields: mine.size, identical };
+    return resyncOutcome(holder, joiner, ms, count);
   },
 };

@@ -4,6 +4,8 @@
  * Every system is fed exactly these batches (each in its own wire format).
  */
 
+import { seededRandom } from '../../main/demo/synthetic-people.js';
+
 /** A task's ten fields, as Tavla's schema holds them (values below always validate). */
 export const FIELDS = ['unit', 'stay', 'title', 'due', 'recurrenceMinutes', 'status', 'doneBy', 'doneAt', 'createdAt', 'deleted'] as const;
 export type FieldName = (typeof FIELDS)[number];
@@ -39,18 +41,6 @@ export interface Workload {
   writes: number;
   /** Fields both writers overwrote without having seen the other's write. */
   contested: number;
-}
-
-/** mulberry32: a small, well-mixed 32-bit PRNG; the same seed gives the same stream everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const STATUSES = ['open', 'done', 'skipped'];
@@ -96,7 +86,7 @@ export function valueFor(field: FieldName, random: () => number): Value {
  * share of the same fields in its next batch — concurrent writes in the CRDT sense.
  */
 export function generate(records = 20_000, seed = 14, batchSize = BATCH): Workload {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const batches: Batch[] = [];
   let t = 0;
   let created = 0;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { SyncedLog } from './frames.js';
-import { fieldKey, sameState, type PeerSystem, type Replica, type ResyncOutcome } from './system.js';
+import { fieldKey, resyncOutcome, runWriters, type PeerSystem, type Replica, type ResyncOutcome } from './system.js';
 import { type Value, type Workload } from './workload.js';
 
 const REMOTE = 'remote';
@@ -56,13 +56,8 @@ export const yjs: PeerSystem = {
     const writers = { a: new Y.Doc(), b: new Y.Doc() };
     writers.a.clientID = 1;
     writers.b.clientID = 2;
-    const sent: Record<'a' | 'b', Uint8Array[]> = { a: [], b: [] };
-    const merged = { a: 0, b: 0 };
-    const frames: Uint8Array[] = [];
-    for (const batch of workload.batches) {
+    const frames = runWriters(workload, (me, frame) => Y.applyUpdate(writers[me], frame, REMOTE), (batch) => {
       const doc = writers[batch.writer];
-      const other = batch.writer === 'a' ? 'b' : 'a';
-      for (; merged[batch.writer] < batch.sees; merged[batch.writer] += 1) Y.applyUpdate(doc, sent[other][merged[batch.writer]], REMOTE);
       let update: Uint8Array | undefined;
       const keep = (u: Uint8Array, origin: unknown) => {
         if (origin !== REMOTE) update = u;
@@ -82,9 +77,8 @@ export const yjs: PeerSystem = {
       });
       doc.off('update', keep);
       if (!update) throw new Error('a batch made no update');
-      sent[batch.writer].push(update);
-      frames.push(update);
-    }
+      return update;
+    });
     writers.a.destroy();
     writers.b.destroy();
     return frames;
@@ -103,12 +97,6 @@ export const yjs: PeerSystem = {
     const update = Y.encodeStateAsUpdate(holder.doc, vector);
     await new Promise((resolve) => setImmediate(resolve));
     joiner.apply(update);
-    const ms = performance.now() - started;
-    const mine = joiner.state();
-    const theirs = holder.state();
-    const identical = sameState(mine, theirs);
-    holder.close();
-    joiner.close();
-    return { ms, bytes: vector.byteLength + update.byteLength, messages: 2, fields: mine.size, identical };
+    return resyncOutcome(holder, joiner, performance.now() - started, { bytes: vector.byteLength + update.byteLength, messages: 2 });
   },
 };
