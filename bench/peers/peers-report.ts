@@ -30,7 +30,7 @@ export function peersMarkdown(run: Run, systems: readonly PeerSystem[], table: T
   const ratioRows = (Object.keys(FIGURES) as FigureName[]).map((figure) => `| ${FIGURES[figure].label} | ${peers.map((name) => `${ratio[name]?.[figure] ?? '–'}×`).join(' | ')} |`);
   const load = run.loadavg.map((l, i) => `round ${i + 1}: ${l.join(' / ')}`).join('; ');
   return `
-Workload: ${run.records.toLocaleString('en')} records × 10 fields, ${run.writes.toLocaleString('en')} writes in ${run.batches} batches of at most 2,000 by two writers, ${run.contested.toLocaleString('en')} fields overwritten concurrently by both; cold resync of ${(run.resyncRecords * 10).toLocaleString('en')} fields. ${run.rounds} rounds, one process per system per round, order rotating. Load average (1/5/15 min) at each round: ${load}.
+Workload: ${run.records.toLocaleString('en')} records × 10 fields, ${run.writes.toLocaleString('en')} writes in ${run.batches} batches of at most 2,000 by two writers, ${run.contested.toLocaleString('en')} fields overwritten concurrently by both; cold resync of ${(run.resyncRecords * 10).toLocaleString('en')} fields. ${run.rounds} round${run.rounds === 1 ? '' : 's'}, one process per system per round, order rotating. Load average (1/5/15 min) at each round: ${load}.
 
 Medians (min–max over rounds):
 
@@ -49,6 +49,7 @@ Targets of issue 14, point 2 (this run's medians; the edit-to-visible targets ar
 | target | Tavla | against | pass |
 | --- | --- | --- | --- |
 ${judged.map((t) => `| ${t.target} | ${t.tavla} | ${t.against} | ${t.pass ? 'pass' : 'FAIL'} |`).join('\n')}
+| edit to visible on peer, 50 boards: p50 ≤ 3 ms, p99 ≤ 15 ms | see \`bench:sync\` | | not measured here |
 
 What each system does (every replica converged with a second one fed the batches in the opposite order, and each resync joiner ended identical to its holder, or the run stops):
 
