@@ -11,7 +11,9 @@ export interface Spread {
 
 export function spread(samples: number[]): Spread {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { min: sorted[0] ?? NaN, median: percentile(sorted, 50), max: sorted.at(-1) ?? NaN };
+  // An even count: the mean of the middle two, not the lower one.
+  const median = sorted.length % 2 === 0 && sorted.length > 0 ? (percentile(sorted, 50) + sorted[sorted.length / 2]) / 2 : percentile(sorted, 50);
+  return { min: sorted[0] ?? NaN, median, max: sorted.at(-1) ?? NaN };
 }
 
 /** Each figure: how to read it from a round, and whether more is better. */

@@ -1,6 +1,7 @@
 /** The peers benchmark's generator is deterministic with real concurrent overwrites, and every system's adapter converges on a tiny workload. */
 
 import { afterEach, describe, expect, it } from 'vitest';
+import { spread } from '../../../bench/peers/figures.js';
 import { SYSTEMS } from '../../../bench/peers/systems.js';
 import { sameState } from '../../../bench/peers/system.js';
 import { FIELDS, generate, lastWriterWins } from '../../../bench/peers/workload.js';
@@ -33,6 +34,13 @@ describe('the peers workload', () => {
     expect(workload.writes).toBeGreaterThan(225_000);
     expect(workload.writes).toBeLessThan(233_000);
     expect(Math.max(...workload.batches.map((b) => b.writes.length))).toBe(2000);
+  });
+});
+
+describe('the spread over rounds', () => {
+  it('gives min, median and max, the median of an even count being the mean of the middle two', () => {
+    expect(spread([3, 1, 2])).toEqual({ min: 1, median: 2, max: 3 });
+    expect(spread([4, 1])).toEqual({ min: 1, median: 2.5, max: 4 });
   });
 });
 
