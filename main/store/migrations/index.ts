@@ -10,6 +10,7 @@ import deviceTokens from './008-device-tokens.js';
 import refusedStamps from './009-refused-stamps.js';
 import collection from './010-collection.js';
 import bedLoop from './011-bed-loop.js';
+import handoverGiver from './012-handover-giver.js';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'refused-stamps', sql: refusedStamps },
   { version: 10, name: 'collection', sql: collection },
   { version: 11, name: 'bed-loop', sql: bedLoop },
+  { version: 12, name: 'handover-giver', sql: handoverGiver },
 ];
