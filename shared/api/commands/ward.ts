@@ -4,8 +4,7 @@
  */
 
 import { z } from 'zod';
-import type { Task, UnitState } from '../../domain/types.js';
-import type { RiskFlag } from '../../domain/schema.js';
+import type { RiskFlags, Task, UnitState } from '../../domain/types.js';
 import type { SyncStatus } from '../sync-status.js';
 import { SHIFT_NAMES, type ShiftName, type ShiftSpan } from '../../time/oslo.js';
 import { command, freeText, isoDate, person, recordId, type Created } from '../schema-parts.js';
@@ -180,7 +179,8 @@ export interface HandoverResident {
   place: string | null;
   /** Null when shielded. */
   initials: string | null;
-  flags: RiskFlag[];
+  /** The risk flags set (the keys of RiskFlags: no import of the schema here, which imports this file). */
+  flags: (keyof RiskFlags)[];
   adl: number | null;
   nurse: string | null;
   /** The shift's changes for this resident, oldest first (the overdue kinds not among them). */
