@@ -1,16 +1,19 @@
 /**
- * Handover: what changed on the unit during a shift — admissions, discharges, transfers, flags set
- * or cleared, notes — and the tasks overdue now; the shift leader's notes; the acknowledgement.
- * Built from synced data only (never one screen's own logs), so every board shows the same list.
+ * Handover as a report: one line per resident (handover-residents.ts) and what changed on the unit
+ * during a shift — admissions, discharges, transfers, flags set or cleared, notes — with the tasks
+ * overdue in the shift kept apart from those overdue now; the shift leader's notes; the two
+ * acknowledgements (giver and receiver). Built from synced data only, so every board shows the same.
  */
 
-import type { HandoverItem, HandoverView, Shift, ShiftRef } from '../../shared/api/commands/ward.js';
+import type { HandoverItem, HandoverSide, HandoverView, Shift, ShiftRef } from '../../shared/api/commands/ward.js';
 import type { Created } from '../../shared/api/schema-parts.js';
-import { RISK_FLAGS } from '../../shared/domain/schema.js';
+import { fail, ok, type Result } from '../../shared/api/result.js';
+import { RISK_FLAGS, type FieldValue } from '../../shared/domain/schema.js';
 import { decodeStamp, encodeStamp } from '../../shared/sync/hlc.js';
 import type { Db } from '../store/database.js';
 import type { CommandContext } from '../replica/command-context.js';
 import { previousShift, shiftSpanAt } from '../../shared/time/oslo.js';
+import { overdueInShift, residentLines } from './handover-residents.js';
 import { shiftRecordId } from './staffing.js';
 
 /** In the first hour of a shift the handover shown is the one just ended: that is what is handed over. */
@@ -37,7 +40,7 @@ interface StayInfo {
   dischargedAt: string | null;
 }
 
-/** Everything that changed during the shift, oldest first, then the tasks overdue now. */
+/** The report: the resident lines, and everything that changed during the shift, oldest first, then the overdue tasks. */
 export function readHandover(db: Db, unit: string, ref: ShiftRef, now: Date, withNotes: boolean): HandoverView {
   const from = ref.from;
   // Up to the shift's end, or up to now (inclusive) while it runs.
@@ -73,23 +76,33 @@ export function readHandover(db: Db, unit: string, ref: ShiftRef, now: Date, wit
   items.push(...fieldLines(db, unit, from, until, stays, line));
   items.sort((a, b) => a.at.localeCompare(b.at));
 
-  const overdue = db
-    .prepare("SELECT stay, title, due FROM task WHERE unit = ? AND deleted = 0 AND status = 'open' AND due < ? ORDER BY due")
-    .all(unit, now.toISOString()) as { stay: string | null; title: string; due: string }[];
-  for (const task of overdue) items.push(line('overdue', task.due, task.stay, task.title));
+  const tasks = db
+    .prepare("SELECT stay, title, due, status, doneAt FROM task WHERE unit = ? AND deleted = 0 AND status != 'skipped' AND due < ? ORDER BY due")
+    .all(unit, until > now.toISOString() ? until : now.toISOString()) as { stay: string | null; title: string; due: string; status: string; doneAt: string | null }[];
+  for (const task of tasks) if (overdueInShift(task, from, until)) items.push(line('overdue-in-shift', task.due, task.stay, task.title));
+  for (const task of tasks) if (task.status === 'open' && task.due < now.toISOString()) items.push(line('overdue', task.due, task.stay, task.title));
 
   const record = db
-    .prepare('SELECT notes, acknowledgedBy, acknowledgedAt FROM handover WHERE id = ? AND deleted = 0')
-    .get(shiftRecordId('handover', unit, ref.date, ref.shift)) as
-    | { notes: string | null; acknowledgedBy: string | null; acknowledgedAt: string | null }
-    | undefined;
+    .prepare('SELECT notes, givenBy, givenAt, acknowledgedBy, acknowledgedAt FROM handover WHERE id = ? AND deleted = 0')
+    .get(shiftRecordId('handover', unit, ref.date, ref.shift)) as HandoverRecord | undefined;
   return {
     ...ref,
     items,
+    residents: residentLines(db, unit, { ref, until, now }, items),
+    givenBy: record?.givenBy ?? null,
+    givenAt: record?.givenAt ?? null,
     acknowledgedBy: record?.acknowledgedBy ?? null,
     acknowledgedAt: record?.acknowledgedAt ?? null,
     notes: withNotes ? (record?.notes ?? null) : null,
   };
+}
+
+interface HandoverRecord {
+  notes: string | null;
+  givenBy: string | null;
+  givenAt: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
 }
 
 type Line = (kind: HandoverItem['kind'], at: string, stayId: string | null, detail: string | null) => HandoverItem;
@@ -151,13 +164,33 @@ export function writeHandoverNotes(ctx: CommandContext, input: { date: string; s
   return { id };
 }
 
-/** The incoming shift leader's acknowledgement: who and when, synced and in the audit log. */
-export function acknowledgeHandover(ctx: CommandContext, input: { date: string; shift: Shift }, by: string): Created {
+/**
+ * One side's acknowledgement: the outgoing leader gave the report (`giver`), the incoming leader
+ * received it (`receiver`); who and when, synced and in the audit log. One person cannot be both.
+ */
+export function acknowledgeHandover(
+  ctx: CommandContext,
+  input: { date: string; shift: Shift; side?: HandoverSide },
+  by: string,
+): Result<Created> {
+  const side = input.side ?? 'receiver';
   const id = shiftRecordId('handover', ctx.unit, input.date, input.shift);
+  const record = ctx.store.db.prepare('SELECT givenBy, acknowledgedBy FROM handover WHERE id = ? AND deleted = 0').get(id) as
+    | { givenBy: string | null; acknowledgedBy: string | null }
+    | undefined;
+  const other = side === 'giver' ? record?.acknowledgedBy : record?.givenBy;
+  if (other === by) return fail('conflict', `${by} already acknowledged the other side of this handover`);
   const at = ctx.now().toISOString();
+  const fields: Record<string, FieldValue> = side === 'giver' ? { givenBy: by, givenAt: at } : { acknowledgedBy: by, acknowledgedAt: at };
   ctx.store.commit(
-    { actor: by, action: 'handover.acknowledge', collection: 'handover', record: id, detail: `${input.date} ${input.shift}` },
-    [{ c: 'handover', id, fields: { unit: ctx.unit, date: input.date, shift: input.shift, acknowledgedBy: by, acknowledgedAt: at, deleted: false } }],
+    {
+      actor: by,
+      action: side === 'giver' ? 'handover.give' : 'handover.acknowledge',
+      collection: 'handover',
+      record: id,
+      detail: `${input.date} ${input.shift}`,
+    },
+    [{ c: 'handover', id, fields: { unit: ctx.unit, date: input.date, shift: input.shift, ...fields, deleted: false } }],
   );
-  return { id };
+  return ok({ id });
 }

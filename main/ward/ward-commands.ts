@@ -175,7 +175,7 @@ export const wardCommands = {
     return ok(writeHandoverNotes(ctx, input));
   },
   'handover.acknowledge': (ctx, input) => {
-    return ok(acknowledgeHandover(ctx, input, ctx.actor));
+    return acknowledgeHandover(ctx, input, ctx.actor);
   },
 
   'audit.list': (ctx, input) => {

@@ -133,6 +133,10 @@ export const COLLECTIONS = {
     date,
     shift: oneOf(SHIFTS),
     notes: text(),
+    /** The outgoing leader who gave the report, and when (issue 13, point 7). */
+    givenBy: text(),
+    givenAt: instant,
+    /** The incoming leader who received it, and when. */
     acknowledgedBy: text(),
     acknowledgedAt: instant,
     deleted: bool(),

@@ -2,9 +2,10 @@
  * Every view of the ward board, in landscape and portrait, bokmål and English: each is
  * screenshotted (artifacts to look at), every control has a role and a name, every target is at
  * least 44 px, and text meets WCAG AA contrast. Plus the touch flows: a task from a template in
- * three taps, undo of a completion, and the incoming shift leader's acknowledgement.
+ * three taps, undo of a completion, and the handover report with its giver's and receiver's acknowledgements.
  */
 
+import { shiftAt } from '../../shared/time/oslo.js';
 import { checkAccessible } from './accessibility.js';
 import { LEADER, expect, seedWard, snap, test, unlockOnScreen } from './ward-fixtures.js';
 
@@ -105,17 +106,46 @@ test('a new task from a template takes three taps, and a completed task can be u
   expect(task?.status).toBe('open');
 });
 
-test('the incoming shift leader acknowledges the handover, and it is logged', async ({ ward, page }) => {
+test('the handover is a report, a row per resident, given and received by two leaders, landscape and portrait', async ({ ward, page }, testInfo) => {
   const board = await ward.board();
   await seedWard(board);
+  await board.callOk('staff.set', { name: 'Siri Skift', role: 'shift-leader', pin: '9753' });
   await page.goto(board.url);
   await page.getByRole('tab', { name: 'Vaktskifte' }).click();
-  await expect(page.getByRole('heading', { name: /Forfalte oppgaver/ })).toBeVisible();
-  await expect(page.getByText('Vaktleder eller avdelingsleder låser opp for å kvittere.')).toBeVisible();
+  await page.getByRole('button', { name: 'Denne vakten' }).click();
+  const report = page.getByRole('table', { name: 'Rapport per beboer' });
+  // Both residents have a row, the unchanged shielded one too (without initials).
+  const rows = report.getByRole('row').filter({ has: page.getByRole('rowheader') });
+  await expect(rows).toHaveCount(2);
+  const ingrid = rows.filter({ has: page.getByRole('rowheader', { name: '101 · IH' }) });
+  await expect(ingrid).toContainText('ADL 4');
+  await expect(ingrid).toContainText('Snu pasienten');
+  await expect(ingrid).toContainText('1 forfalt nå');
+  await expect(ingrid).toContainText('1 forfalt i vakten');
+  await expect(rows.filter({ has: page.getByRole('rowheader', { name: /^102/ }) })).toContainText('Ingenting planlagt');
+  // The unit's lists keep overdue now apart from overdue in the shift.
+  await expect(page.getByRole('heading', { name: /Forfalt nå/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Forfalt i vakten/ })).toBeVisible();
+  await expect(page.getByText('Vaktleder eller avdelingsleder låser opp for å kvittere.')).toHaveCount(2);
+  await checkAccessible(page, 'handover report');
+  await snap(page, testInfo, 'handover-report-landscape');
 
   await unlockOnScreen(page, LEADER.name, LEADER.pin);
+  await page.getByRole('button', { name: 'Kvitter for gitt rapport' }).click();
+  await expect(page.getByText(/Rapport gitt av Liv Leder/)).toBeVisible();
+  // The giver cannot also receive it: the receiver is another leader.
+  await expect(page.getByText('Den som ga rapporten kan ikke også kvittere for mottatt.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Kvitter for mottatt rapport' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Lås (Liv Leder)' }).click();
+  await unlockOnScreen(page, 'Siri Skift', '9753');
   await page.getByRole('button', { name: 'Kvitter for mottatt rapport' }).click();
-  await expect(page.getByText(/Kvittert av Liv Leder/)).toBeVisible();
-  const handover = await board.callOk('handover.view', {});
-  expect(handover.acknowledgedBy).toBe('Liv Leder');
+  await expect(page.getByText(/Kvittert av Siri Skift/)).toBeVisible();
+  // Main agrees: both sides, by two people, on the shift the screen showed (the one running).
+  const { date, shift } = shiftAt(Date.now());
+  expect(await board.callOk('handover.view', { date, shift })).toMatchObject({ givenBy: 'Liv Leder', acknowledgedBy: 'Siri Skift' });
+
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await page.waitForTimeout(300);
+  await checkAccessible(page, 'handover report, portrait');
+  await snap(page, testInfo, 'handover-report-portrait');
 });

@@ -11,6 +11,7 @@ import refusedStamps from './009-refused-stamps.js';
 import collection from './010-collection.js';
 import bedLoop from './011-bed-loop.js';
 import taskTemplate from './012-task-template.js';
+import handoverGiver from './013-handover-giver.js';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'collection', sql: collection },
   { version: 11, name: 'bed-loop', sql: bedLoop },
   { version: 12, name: 'task-template', sql: taskTemplate },
+  { version: 13, name: 'handover-giver', sql: handoverGiver },
 ];

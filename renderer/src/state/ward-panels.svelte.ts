@@ -5,7 +5,7 @@
  */
 
 import type { ApiClient } from '../../../shared/api/client.js';
-import type { AuditLine, CapacityView, HandoverView, Shift, StaffRole, TaskTemplate, WardSettings } from '../../../shared/api/commands/ward.js';
+import type { AuditLine, CapacityView, HandoverSide, HandoverView, Shift, StaffRole, TaskTemplate, WardSettings } from '../../../shared/api/commands/ward.js';
 import { fail, type Result } from '../../../shared/api/result.js';
 import { followChanges } from './follow-changes.js';
 import { liveMutation, liveQuery } from './live.svelte.js';
@@ -87,11 +87,12 @@ export class HandoverState {
     void this.loader.load();
   }
 
-  acknowledge(): Promise<boolean> {
+  /** The giver's or the receiver's acknowledgement of the shift shown, saved under the side's key. */
+  acknowledge(side: HandoverSide): Promise<boolean> {
     const view = this.loader.value;
     const session = this.#session.ref();
     if (!view || !session) return Promise.resolve(false);
-    return saved(this.saves, 'acknowledge', () => this.#api.call('handover.acknowledge', { session, date: view.date, shift: view.shift }));
+    return saved(this.saves, side, () => this.#api.call('handover.acknowledge', { session, date: view.date, shift: view.shift, side }));
   }
 
   setNotes(notes: string): Promise<boolean> {

@@ -178,6 +178,23 @@ export interface BoardText {
     acknowledge: string;
     acknowledged: (by: string, when: string) => string;
     needsLeader: string;
+    /** The report: one line per resident (issue 13, point 7). */
+    report: string;
+    resident: string;
+    situation: string;
+    changed: string;
+    due: string;
+    unchanged: string;
+    nothingDue: string;
+    adl: (level: number) => string;
+    overdueNow: (n: number) => string;
+    overdueInShift: (n: number) => string;
+    /** The two acknowledgements: the outgoing leader gives, the incoming leader receives. */
+    give: string;
+    given: (by: string, when: string) => string;
+    notGiven: string;
+    notReceived: string;
+    otherSide: string;
   };
   audit: {
     heading: string;

@@ -4,7 +4,7 @@
  */
 
 import { z } from 'zod';
-import type { Task, UnitState } from '../../domain/types.js';
+import type { RiskFlags, Task, UnitState } from '../../domain/types.js';
 import type { SyncStatus } from '../sync-status.js';
 import { SHIFT_NAMES, type ShiftName, type ShiftSpan } from '../../time/oslo.js';
 import { command, freeText, isoDate, person, recordId, type Created } from '../schema-parts.js';
@@ -147,6 +147,7 @@ export const HANDOVER_KINDS = [
   'flag-set',
   'flag-cleared',
   'overdue',
+  'overdue-in-shift',
   'note',
 ] as const;
 export type HandoverKind = (typeof HANDOVER_KINDS)[number];
@@ -162,8 +163,49 @@ export interface HandoverItem {
   detail: string | null;
 }
 
+/** A task a resident line names: its title and when it falls (or fell) due. */
+export interface HandoverTask {
+  title: string;
+  due: string;
+}
+
+/**
+ * One resident's line of the handover report (every stay on the unit in the shift, changed or
+ * not): the situation (risk flags, ADL, responsible nurse), what changed in the shift, what is due
+ * before the next shift ends, and the two overdue counts kept apart.
+ */
+export interface HandoverResident {
+  stayId: string;
+  place: string | null;
+  /** Null when shielded. */
+  initials: string | null;
+  /** The risk flags set (the keys of RiskFlags: no import of the schema here, which imports this file). */
+  flags: (keyof RiskFlags)[];
+  adl: number | null;
+  nurse: string | null;
+  /** The shift's changes for this resident, oldest first (the overdue kinds not among them). */
+  changes: HandoverItem[];
+  /** Open tasks due from now to the end of the next shift, soonest first. */
+  due: HandoverTask[];
+  /** Open tasks past due now. */
+  overdueNow: HandoverTask[];
+  /** Tasks that fell due in the shift and were not done by then (done late, or still open). */
+  overdueInShift: HandoverTask[];
+}
+
+/** The two sides of a handover: the outgoing leader gives it, the incoming leader receives it. */
+export const HANDOVER_SIDES = ['giver', 'receiver'] as const;
+export type HandoverSide = (typeof HANDOVER_SIDES)[number];
+
 export interface HandoverView extends ShiftRef {
+  /** The unit's changes and overdue tasks, oldest first, overdue now last. */
   items: HandoverItem[];
+  /** The report: one line per resident, by bed. */
+  residents: HandoverResident[];
+  /** The outgoing shift leader's acknowledgement that the report was given. */
+  givenBy: string | null;
+  givenAt: string | null;
+  /** The incoming shift leader's acknowledgement that it was received. */
   acknowledgedBy: string | null;
   acknowledgedAt: string | null;
   /** The shift leader's notes; null unless the call carried an unlocked session. */
@@ -260,7 +302,8 @@ export const WARD_COMMANDS = {
   'handover.setNotes': command<Created>()(
     z.strictObject({ ...shiftRef, notes: freeText(4000) }),
   ),
-  'handover.acknowledge': command<Created>()(z.strictObject({ ...shiftRef })),
+  /** `side` giver: the outgoing leader; receiver (the default): the incoming one. */
+  'handover.acknowledge': command<Created>()(z.strictObject({ ...shiftRef, side: z.enum(HANDOVER_SIDES).optional() })),
 
   'audit.list': command<AuditLine[]>()(
     z.strictObject({
