@@ -1,10 +1,7 @@
 /**
  * The no-cycle check of `npm run lint` (dependency-cruiser): no module reaches itself through its
  * imports anywhere in the repository, type-only imports included — a circle has no bottom layer.
- * `npm run lint` passes `--ignore-known .dependency-cruiser-known-violations.json`: the cycles of
- * shared/ found when the check came (contract ⇄ commands/ward, domain/schema ⇄ domain/types and
- * commands/flow), listed there one by one and counted on every run ("N known violations ignored");
- * any other cycle fails. Delete that file and the flag once shared/ is untangled.
+ * There is no baseline: every cycle fails lint.
  */
 
 export default {

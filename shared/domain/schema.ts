@@ -6,10 +6,10 @@
  */
 
 import { z } from 'zod';
-// The legal values of flow and shifts live beside the commands that write them; the schema only
-// reads them (no cycle: those modules import nothing from here but types).
-import { DECLINE_REASONS, HOSPITAL_STATUSES, TRANSFER_STATES } from '../api/commands/flow.js';
-import { SHIFTS } from '../api/commands/ward.js';
+// The legal values of flow and shifts live in the domain (flow-states.ts) and the one calendar; the
+// command modules re-export them, so nothing here imports a command module.
+import { SHIFT_NAMES as SHIFTS } from '../time/oslo.js';
+import { DECLINE_REASONS, HOSPITAL_STATUSES, TRANSFER_STATES } from './flow-states.js';
 import { bool, compileField, int, oneOf, personal, RISK_FLAGS, shaped, text, type FieldCheck, type RiskFlag } from './field-kinds.js';
 
 export { RISK_FLAGS, valueProblem, type FieldCheck, type FieldKind, type RiskFlag, type TextFormat } from './field-kinds.js';

@@ -76,7 +76,7 @@ test('an edit on a board shows in the leader view within 2 seconds, through the 
   expect(municipality.hub.leaderUrl).not.toBe(municipality.hub.url);
   await page.goto(municipality.hub.leaderUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Kommuneoversikt' })).toBeVisible();
-  const blocked = capacityCell(page, 4); // Type, Senger, Belegg, Ledige, Sperret
+  const blocked = capacityCell(page, 5); // Type, Senger, Belegg, Ledige, Reservert, Sperret
   await expect(blocked).toHaveText('0');
   await expect(capacityCell(page, 2)).toHaveText('25,0 %');
 

@@ -30,7 +30,8 @@ test('twenty beds at 3 m: all on the screen, urgent facts at least 28 px, icons 
       nurse: i % 3 === 0 ? 'Anne S.' : 'Per K.',
       flags: FLAG_SETS[i % FLAG_SETS.length],
     });
-    await board.callOk('task.create', { title: 'Snu pasienten', stayId: stay.id, due: soon(20 + i * 7) });
+    // The last resident's next task is tomorrow's, so the card's other-day form is always on the screen.
+    await board.callOk('task.create', { title: 'Snu pasienten', stayId: stay.id, due: soon(i === 16 ? 26 * 60 : 20 + i * 7) });
     if (i % 4 === 0) await board.callOk('task.create', { title: 'Mål blodtrykk', stayId: stay.id, due: soon(-15) });
   }
   await board.callOk('bed.setStatus', { bed: '119', status: 'cleaning' });

@@ -7,31 +7,19 @@ import { z } from 'zod';
 import type { RiskFlag } from '../../domain/schema.js';
 import type { UnitKind } from '../../domain/types.js';
 import { command, isoDateTime, recordId, shortText, type Created } from '../schema-parts.js';
+import { DECLINE_REASONS, HOSPITAL_STATUSES, TRANSFER_STATES, type DeclineReason, type HospitalStatus, type TransferState } from '../../domain/flow-states.js';
 
-/**
- * Where a transfer stands. Derived from which step times are set (never from the last write of
- * one status field), so steps taken at the same time on two boards merge into one state.
- */
-export const TRANSFER_STATES = ['requested', 'accepted', 'scheduled', 'declined', 'cancelled', 'completed'] as const;
-export type TransferState = (typeof TRANSFER_STATES)[number];
+export { DECLINE_REASONS, HOSPITAL_STATUSES, TRANSFER_STATES, type DeclineReason, type HospitalStatus, type TransferState };
 
 /** The taps a board may offer on a transfer; `request` makes a new one. */
 export const TRANSFER_STEPS = ['cancel', 'accept', 'decline', 'schedule', 'complete', 'place'] as const;
 export type TransferStep = (typeof TRANSFER_STEPS)[number];
-
-/** Why the receiving unit said no, as codes (free text could carry personal data across units). */
-export const DECLINE_REASONS = ['no-bed', 'care-level', 'other'] as const;
-export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 /**
  * Two steps that cannot both have happened, taken on two boards while they could not see each
  * other: the transfer completed on one side and was cancelled or declined on the other.
  */
 export type TransferConflict = 'completed-and-cancelled' | 'completed-and-declined' | 'duplicate-request';
-
-/** What the patient's last PLO message said. */
-export const HOSPITAL_STATUSES = ['admitted', 'discharge-ready', 'withdrawn', 'discharged', 'dead'] as const;
-export type HospitalStatus = (typeof HOSPITAL_STATUSES)[number];
 
 /** One transfer as a board shows it: initials only, never a name. */
 export interface TransferView {
