@@ -32,10 +32,12 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
     }
     case 'demo': {
       const { demoDataDir, startDemo } = await import('../runtime/demo-runtime.js');
-      // The demo's terminal is for its addresses and PINs: the JSON log goes into its data folder.
+      // The demo's terminal is for its addresses and PINs: the JSON log goes into its data folder
+      // (a terminal also shows warnings and errors, pretty-printed).
       const logFile = join(demoDataDir(options), 'tavla.log');
-      logToFile(logFile);
-      console.log(`Tavla demo: starting; the log goes to ${logFile}`);
+      const terminal = process.stdout.isTTY === true;
+      logToFile(logFile, { terminal });
+      console.log(`Tavla demo: starting; the log goes to ${logFile}${terminal ? ' (warnings and errors also here)' : ''}`);
       const demo = await startDemo(options);
       printDemo(demo);
       return demo;

@@ -11,7 +11,7 @@ import { osloDay, osloWallInstant } from '../../shared/time/oslo.js';
 import { seededRandom, syntheticPerson } from '../demo/synthetic-people.js';
 
 const DAY_MS = 86_400_000;
-const HOSPITAL = 'Fjordvik sykehus HF – Medisinsk avdeling';
+const HOSPITAL = 'Fjordvik sykehus HF';
 
 /** Each patient's hospital stay, in days before the demo's first start; `ready` absent: still being treated. */
 const EPISODES: readonly { admitted: number; ready?: number }[] = [
