@@ -1,6 +1,6 @@
 /** The `tavla` command as a newcomer meets it: help, bad flags, and the demo from start to Ctrl-C. */
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -34,19 +34,32 @@ describe('the tavla command', () => {
 
 describe('tavla demo', () => {
   let dir: ReturnType<typeof tempDir>;
+  let child: ChildProcess | undefined;
   beforeEach(() => {
     dir = tempDir('tavla-demo-');
   });
-  afterEach(() => dir.remove());
+  afterEach(async () => {
+    // A test that failed half-way leaves no demo (and its broker) running behind it: Ctrl-C stops both.
+    const running = child;
+    if (running && running.exitCode === null && running.signalCode === null) {
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGINT');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 8000))]);
+      if (running.exitCode === null && running.signalCode === null) running.kill('SIGKILL');
+    }
+    child = undefined;
+    dir.remove();
+  }, 15_000);
 
   it('starts a hub and four synced boards in under 10 s, prints its addresses and PINs, and stops cleanly on Ctrl-C', async () => {
     const started = Date.now();
-    const child = spawn(process.execPath, [CLI, 'demo', '--data', dir.path, '--port', '0'], {
+    const demo = spawn(process.execPath, [CLI, 'demo', '--data', dir.path, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, TAVLA_LOG: 'warn' },
     });
+    child = demo;
     let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    demo.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const url = await waitFor(() => stdout.split('\n').find((line) => /^http:\/\/127\.0\.0\.1:\d+\/$/.test(line)), Boolean, {
       timeout: 10_000,
       what: 'the demo URL',
@@ -113,8 +126,8 @@ describe('tavla demo', () => {
     });
     expect(anonymous).toBe('refused');
 
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGINT');
+    const exited = new Promise<number | null>((resolve) => demo.once('exit', (code) => resolve(code)));
+    demo.kill('SIGINT');
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 8000))]);
     expect(code).toBe(0);
     // The demo's broker went with it.
