@@ -6,8 +6,9 @@
 import { join } from 'node:path';
 import { boardSettings } from '../board/board-assembly.js';
 import { required } from '../config/options.js';
-import { logger } from '../log.js';
+import { logger, logToFile } from '../log.js';
 import { startBoard } from '../runtime/board-runtime.js';
+import type { DemoRuntime } from '../runtime/demo-runtime.js';
 import { parseCommandLine, USAGE, UsageError, type ParsedCommand } from './options.js';
 
 interface Running {
@@ -30,15 +31,15 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
       return hubCommand(options);
     }
     case 'demo': {
-      const { startDemo } = await import('../runtime/demo-runtime.js');
+      const { demoDataDir, startDemo } = await import('../runtime/demo-runtime.js');
+      // The demo's terminal is for its addresses and PINs: the JSON log goes into its data folder
+      // (a terminal also shows warnings and errors, pretty-printed).
+      const logFile = join(demoDataDir(options), 'tavla.log');
+      const terminal = process.stdout.isTTY === true;
+      logToFile(logFile, { terminal });
+      console.log(`Tavla demo: starting; the log goes to ${logFile}${terminal ? ' (warnings and errors also here)' : ''}`);
       const demo = await startDemo(options);
-      if (demo.brokerProblem) console.log(`The provisioned broker did not start: ${demo.brokerProblem}`);
-      console.log(`Tavla demo: municipality ${demo.municipality}, ${demo.boards.length} boards and the hub, ready in ${(demo.readyMs / 1000).toFixed(1)} s`);
-      console.log(demo.brokerDescription);
-      console.log('Open this page for every board and the leader view (Ctrl-C stops everything):');
-      console.log(demo.url);
-      if (demo.leaderScreenUrl) console.log(`The leader view as a wall screen shows it (read-only): ${demo.leaderScreenUrl}`);
-      console.log(`The hub's operator token for GET /api/state: ${demo.operatorTokenFile}`);
+      printDemo(demo);
       return demo;
     }
     case 'import-plo':
@@ -46,6 +47,23 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
     case 'provision':
       throw new Error(`${role} runs once and does not start a role`);
   }
+}
+
+/** What a demo visitor needs, on a terminal or a pipe alike: every address, and the PINs that unlock the boards. */
+function printDemo(demo: DemoRuntime): void {
+  if (demo.brokerProblem) console.log(`The provisioned broker did not start: ${demo.brokerProblem}`);
+  console.log(`Tavla demo: municipality ${demo.municipality}, ${demo.boards.length} boards and the hub, ready in ${(demo.readyMs / 1000).toFixed(1)} s`);
+  console.log(demo.brokerDescription);
+  console.log('Open this page for every board and the leader view (Ctrl-C stops everything):');
+  console.log(demo.url);
+  console.log(`Leader view: ${demo.url}`);
+  if (demo.leaderScreenUrl) console.log(`The leader view as a wall screen shows it (read-only): ${demo.leaderScreenUrl}`);
+  console.log('Boards:');
+  for (const board of demo.boards) console.log(`  ${board.name}: ${board.url}`);
+  console.log('Staff PINs (synthetic people; each unlocks every board):');
+  for (const staff of demo.staff) console.log(`  ${staff.pin}  ${staff.name} (${staff.role})`);
+  console.log(`The allocation office lists ${demo.office.patients} patients from synthetic PLO messages; PLO files put in ${demo.office.ploInbox} are imported`);
+  console.log(`The hub's operator token for GET /api/state: ${demo.operatorTokenFile}`);
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -11,10 +11,10 @@ import type { BoardService } from '../board/board-service.js';
 import type { CommandContext } from '../replica/command-context.js';
 import { acknowledgeHandover } from '../ward/handover.js';
 import { dispatchAs } from '../board/in-process-session.js';
-import { previousShift, shiftSpanAt } from '../../shared/time/oslo.js';
+import { osloDay, osloWallInstant, previousShift, shiftSpanAt } from '../../shared/time/oslo.js';
 import { hashPin, saveStaff, type HashedPin } from '../staff/pin-lock.js';
 import { writeStaffing } from '../ward/staffing.js';
-import { createFromTemplate } from '../ward/task-templates.js';
+import { taskTemplates } from '../ward/task-templates.js';
 import { pick, syntheticPerson } from './synthetic-people.js';
 
 export interface DemoUnit {
@@ -34,10 +34,11 @@ export interface DemoClock {
 }
 
 const STAFF = ['Anne S.', 'Ola N.', 'Fatima H.', 'Jonas B.', 'Mari L.', 'Sander K.'];
+// Morning care goes round the rooms from 07:30; the rounds of medicines take their time too.
 const DAILY_TASKS = [
-  { title: 'Morgenstell', hour: 8 },
-  { title: 'Medisiner', hour: 9 },
-  { title: 'Medisiner kveld', hour: 20 },
+  { title: 'Morgenstell', hour: 7, minute: 30, spreadMinutes: 150 },
+  { title: 'Medisiner', hour: 9, minute: 0, spreadMinutes: 45 },
+  { title: 'Medisiner kveld', hour: 20, minute: 0, spreadMinutes: 45 },
 ];
 const DAY_MS = 86_400_000;
 
@@ -61,17 +62,23 @@ export function seedUnit(board: BoardService, unit: DemoUnit, random: () => numb
       return run('stay.admit', { ...(bed ? { bed } : {}), ...person, flags, adl: 1 + Math.floor(random() * 5), nurse: pick(random, STAFF), shielded: random() < 0.05 });
     };
     const stays = new Map<string, string | undefined>(); // stay id -> bed label
-    const places = unit.listSize ?? Math.round(unit.beds * 0.85);
-    for (let i = 0; i < places; i += 1) {
+    // A patient's place on the round (a newcomer takes the place of the one who left): when their daily tasks fall due.
+    const places = new Map<string, number>();
+    const placeCount = unit.listSize ?? Math.round(unit.beds * 0.85);
+    for (let i = 0; i < placeCount; i += 1) {
       const bed = unit.listSize ? undefined : bedLabels[i];
-      stays.set(admit(bed), bed);
+      const stayId = admit(bed);
+      stays.set(stayId, bed);
+      places.set(stayId, i);
     }
     for (let day = 0; day <= 30; day += 1) {
       const midnight = new Date(start.getTime() + day * DAY_MS);
       midnight.setUTCHours(0, 0, 0, 0);
       for (const [stayId, bed] of [...stays]) {
+        const place = places.get(stayId) ?? 0;
         for (const task of DAILY_TASKS) {
-          const due = new Date(midnight.getTime() + (task.hour - 1) * 3_600_000); // Oslo is UTC+1 in winter
+          const minute = task.minute + roundTo5((place * task.spreadMinutes) / placeCount);
+          const due = new Date(osloWallInstant(osloDay(midnight.getTime()), task.hour, minute));
           if (due > today) continue;
           clock.now = new Date(due.getTime() - 6 * 3_600_000);
           const id = run('task.create', { title: task.title, stayId, due: due.toISOString() });
@@ -94,13 +101,18 @@ export function seedUnit(board: BoardService, unit: DemoUnit, random: () => numb
             run('bed.setStatus', { bed, status: 'free' });
           }
           clock.now = new Date(midnight.getTime() + 15 * 3_600_000);
-          stays.set(admit(bed), bed);
+          const newcomer = admit(bed);
+          stays.set(newcomer, bed);
+          places.set(newcomer, place);
         }
       }
     }
     // Every board of the demo, the allocation office's too, has staff who can unlock it.
     for (const staff of DEMO_STAFF) saveStaff(board.db, { id: `demo-${staff.pin}`, name: staff.name, role: staff.role }, demoHash(staff.pin), today);
-    if (unit.kind !== 'allocation-office') seedWardLife(board, unit, random, clock, today, [...stays.keys()]);
+    if (unit.kind !== 'allocation-office') {
+      seedWardLife(board, unit, random, clock, today, [...stays.keys()]);
+      seedTodaysTasks(run, random, clock, today, [...stays.keys()]);
+    }
     clock.now = undefined;
   })();
 }
@@ -129,7 +141,7 @@ const demoHash = (pin: string): HashedPin => {
 
 /**
  * The ward board's side of the history: staffing of every shift for 14 days
- * (now and then one short), acknowledged handovers, a few notes, and today's open tasks.
+ * (now and then one short), acknowledged handovers and a few notes.
  */
 function seedWardLife(board: BoardService, unit: DemoUnit, random: () => number, clock: DemoClock, today: Date, stays: string[]): void {
   const ctx: CommandContext = { store: board.store, municipality: board.options.municipality, unit: unit.id, actor: 'demo', staff: null, now: () => clock.now ?? new Date() };
@@ -143,8 +155,12 @@ function seedWardLife(board: BoardService, unit: DemoUnit, random: () => number,
     writeStaffing(ctx, { date: ref.date, shift: ref.shift, planned, present });
     // The shift just ended is left for the demo's visitor to acknowledge.
     if (back > 1) {
+      // The outgoing leader gives the report at the shift's end, the incoming one receives it ten minutes on.
+      const giver = pick(random, STAFF);
+      clock.now = new Date(ref.to);
+      acknowledgeHandover(ctx, { date: ref.date, shift: ref.shift, side: 'giver' }, giver);
       clock.now = new Date(new Date(ref.to).getTime() + 10 * 60_000);
-      acknowledgeHandover(ctx, { date: ref.date, shift: ref.shift }, pick(random, STAFF));
+      acknowledgeHandover(ctx, { date: ref.date, shift: ref.shift, side: 'receiver' }, pick(random, STAFF.filter((name) => name !== giver)));
     }
   }
   clock.now = today;
@@ -153,11 +169,32 @@ function seedWardLife(board: BoardService, unit: DemoUnit, random: () => number,
       { c: 'stay', id: stayId, fields: { note: pick(random, ['Pårørende kommer i ettermiddag.', 'Spiser lite, tilby næringsdrikk.', 'Sov dårlig i natt.']) } },
     ]);
   }
-  // Today's work still to do: rounds and checks from the templates, one of them already late.
-  stays.forEach((stayId, i) => {
-    const template = ['turn', 'news2', 'vitals', 'fluids'][i % 4];
-    clock.now = new Date(today.getTime() - (i === 0 ? 90 : 20) * 60_000);
-    createFromTemplate(ctx, { template, stayId });
-  });
-  createFromTemplate(ctx, { template: 'medicine-room' });
 }
+
+/**
+ * Today's work still to do, spread over the hours ahead so the boards do not all turn red at one
+ * minute: a round or check per patient from the templates (the first already late) and one for the unit.
+ */
+function seedTodaysTasks(run: (command: string, input: object) => string, random: () => number, clock: DemoClock, today: Date, stays: readonly string[]): void {
+  const perPatient = taskTemplates('nb').filter((t) => ['turn', 'news2', 'vitals', 'fluids'].includes(t.id));
+  const unitTask = taskTemplates('nb').find((t) => t.id === 'medicine-room');
+  const phase = random() * 20;
+  const step = 5 * 60_000;
+  const dueAt = (i: number) => new Date(Math.round((today.getTime() + (-30 + phase + (i * SPREAD_MINUTES) / (stays.length + 1)) * 60_000) / step) * step);
+  const create = (title: string, recurrenceMinutes: number | null, due: Date, stayId?: string) => {
+    // Created a while before, and never in the future: a stamp ahead of the clock would be refused by the other replicas.
+    clock.now = new Date(Math.min(today.getTime(), due.getTime()) - 20 * 60_000);
+    run('task.create', { title, due: due.toISOString(), ...(stayId ? { stayId } : {}), ...(recurrenceMinutes === null ? {} : { recurrenceMinutes }) });
+  };
+  stays.forEach((stayId, i) => {
+    const template = perPatient[i % perPatient.length];
+    create(template.title, template.recurrenceMinutes, dueAt(i), stayId);
+  });
+  if (unitTask) create(unitTask.title, unitTask.recurrenceMinutes, dueAt(stays.length));
+}
+
+/** Today's open tasks fall due from half an hour ago to this far ahead. */
+const SPREAD_MINUTES = 6 * 60;
+
+/** Due times on the five minutes ("14:35", as the templates give them). */
+const roundTo5 = (minutes: number): number => Math.round(minutes / 5) * 5;

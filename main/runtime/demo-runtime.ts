@@ -4,7 +4,8 @@
  */
 
 import { join } from 'node:path';
-import { seedUnit, type DemoClock, type DemoUnit } from '../demo/seed-unit.js';
+import { seedOffice } from './demo-office.js';
+import { DEMO_STAFF, seedUnit, type DemoClock, type DemoUnit } from '../demo/seed-unit.js';
 import { seededRandom } from '../demo/synthetic-people.js';
 import { issueDeviceToken, revokeDeviceToken } from '../leader/device-tokens.js';
 import { BoardService } from '../board/board-service.js';
@@ -14,12 +15,16 @@ import { startHub, type HubRuntime } from './hub-runtime.js';
 
 export const DEMO_MUNICIPALITY = 'fjordvik';
 const DEMO_SCREEN = 'demo-skjerm';
+const OFFICE: DemoUnit = { id: 'tildeling', name: 'Tildelingskontoret', kind: 'allocation-office', beds: 0, listSize: 0, turnover: 0 };
 export const DEMO_UNITS: readonly DemoUnit[] = [
   { id: 'solsiden', name: 'Solsiden sykehjem', kind: 'nursing-home', beds: 16, turnover: 0.01 },
   { id: 'fjellro', name: 'Fjellro korttid', kind: 'short-term', beds: 10, turnover: 0.12 },
   { id: 'hjemme-nord', name: 'Hjemmetjenesten nord', kind: 'home-care', beds: 0, listSize: 14, turnover: 0.02 },
-  { id: 'tildeling', name: 'Tildelingskontoret', kind: 'allocation-office', beds: 0, listSize: 0, turnover: 0 },
+  OFFICE,
 ];
+
+/** The demo's data folder when none is given. */
+export const demoDataDir = (options: DemoOptions): string => options.data ?? join('.tavla', 'demo');
 
 /** What `tavla demo` is given: its data folder, the HTTP port of its hub, a broker of its own choosing. */
 export interface DemoOptions {
@@ -42,6 +47,10 @@ export interface DemoRuntime {
   /** Why the provisioned broker did not start, when it did not (the demo then runs unsecured). */
   brokerProblem: string | undefined;
   operatorTokenFile: string;
+  /** Who can unlock every board: synthetic staff and their PINs. */
+  staff: readonly { name: string; role: string; pin: string }[];
+  /** The allocation office's unit, its synthetic PLO patients, and the folder the hub imports more PLO files from. */
+  office: { unit: string; patients: number; ploInbox: string };
   /** From the call until everything was up. */
   readyMs: number;
   stop(): Promise<void>;
@@ -53,7 +62,7 @@ interface DemoBoard extends BoardRuntime {
 
 export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
   const started = Date.now();
-  const root = options.data ?? join('.tavla', 'demo');
+  const root = demoDataDir(options);
   // A broker given on the command line is used as it is; otherwise the demo runs its own. Its
   // certificates come from openssl child processes, so the units are seeded meanwhile.
   let brokerProblem: string | undefined;
@@ -67,6 +76,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
   const services = await openUnits(root);
   const secured = await brokerReady;
   let hub;
+  const ploInbox = join(root, 'plo-inbox');
   try {
     hub = await startHub({
       municipality: DEMO_MUNICIPALITY,
@@ -77,12 +87,18 @@ export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
       brokerCredentials: secured?.hub.credentials,
       // The read-only leader view a wall screen opens, on loopback like everything in the demo.
       leader: { screenPort: 0, host: '127.0.0.1' },
+      ploInbox,
+      ploUnit: OFFICE.id,
     });
   } catch (error) {
     for (const service of services) service.close();
     await secured?.close();
     throw error;
   }
+  // The hospital's messages about the office's first patients, imported as the inbox would; they reach the office board by sync.
+  const today = new Date();
+  const patients = seedOffice({ store: hub.service.store, unit: OFFICE.id, now: () => today }, today);
+  if (patients > 0) hub.sync.notifyLocalCommit();
   const boards: DemoBoard[] = [];
   // Each store handed to a board's start is that start's to close, should it fail.
   let handed = 0;
@@ -118,6 +134,8 @@ export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
       (options.broker ? `Broker: ${options.broker}, as given` : "Broker: the hub's embedded aedes, without TLS, identities or ACLs: for development only"),
     brokerProblem,
     operatorTokenFile: hub.operatorTokenFile,
+    staff: DEMO_STAFF,
+    office: { unit: OFFICE.id, patients: countOfficePatients(hub, OFFICE.id), ploInbox },
     readyMs: Date.now() - started,
     async stop() {
       await Promise.all(boards.map((b) => b.stop()));
@@ -125,6 +143,11 @@ export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
       await secured?.close();
     },
   };
+}
+
+/** The office's patients still on its list (active stays in its scope). */
+function countOfficePatients(hub: HubRuntime, unit: string): number {
+  return (hub.service.db.prepare("SELECT count(*) AS n FROM stay WHERE unit = ? AND deleted = 0 AND status = 'active'").get(unit) as { n: number }).n;
 }
 
 /** The demo's wall screen gets a fresh device token each start (the one before is revoked). */

@@ -1,6 +1,7 @@
 /** The `tavla` command as a newcomer meets it: help, bad flags, and the demo from start to Ctrl-C. */
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,27 +34,74 @@ describe('the tavla command', () => {
 
 describe('tavla demo', () => {
   let dir: ReturnType<typeof tempDir>;
+  let child: ChildProcess | undefined;
   beforeEach(() => {
     dir = tempDir('tavla-demo-');
   });
-  afterEach(() => dir.remove());
+  afterEach(async () => {
+    // A test that failed half-way leaves no demo (and its broker) running behind it: Ctrl-C stops both.
+    const running = child;
+    if (running && running.exitCode === null && running.signalCode === null) {
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGINT');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 8000))]);
+      if (running.exitCode === null && running.signalCode === null) running.kill('SIGKILL');
+    }
+    child = undefined;
+    dir.remove();
+  }, 15_000);
 
-  it('starts a hub and four synced boards in under 10 s, prints one URL, and stops cleanly on Ctrl-C', async () => {
+  it('starts a hub and four synced boards in under 10 s, prints its addresses and PINs, and stops cleanly on Ctrl-C', async () => {
     const started = Date.now();
-    const child = spawn(process.execPath, [CLI, 'demo', '--data', dir.path, '--port', '0'], {
+    const demo = spawn(process.execPath, [CLI, 'demo', '--data', dir.path, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, TAVLA_LOG: 'warn' },
     });
+    child = demo;
     let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    demo.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const url = await waitFor(() => stdout.split('\n').find((line) => /^http:\/\/127\.0\.0\.1:\d+\/$/.test(line)), Boolean, {
       timeout: 10_000,
       what: 'the demo URL',
     });
     expect(Date.now() - started).toBeLessThan(10_000);
-    const post = async (command: string) => (await (await fetch(`${url}api/${command}`, { method: 'POST', headers: JSON_HEADERS, body: '{}' })).json()) as { value: unknown };
-    const boards = (await post('hub.directory')).value as { unit: string; kind: string; url: string }[];
+    const postTo = async (base: string, command: string) =>
+      (await (await fetch(`${base}api/${command}`, { method: 'POST', headers: JSON_HEADERS, body: '{}' })).json()) as { value: unknown };
+    const post = (command: string) => postTo(url ?? '', command);
+    const boards = (await post('hub.directory')).value as { unit: string; name: string; kind: string; url: string }[];
     expect(boards.map((b) => b.kind).sort()).toEqual(['allocation-office', 'home-care', 'nursing-home', 'short-term']);
+
+    // The terminal explains the demo: where the log goes (no JSON lines here), the leader view, every board, the PINs.
+    await waitFor(() => stdout, (text) => text.includes('operator token'), { what: 'the whole demo text' });
+    const lines = stdout.split('\n');
+    expect(lines[0]).toContain(join(dir.path, 'tavla.log'));
+    expect(existsSync(join(dir.path, 'tavla.log'))).toBe(true);
+    expect(lines.filter((line) => line.startsWith('{'))).toEqual([]);
+    expect(lines).toContain(`Leader view: ${url}`);
+    for (const board of boards) expect(lines).toContain(`  ${board.name}: ${board.url}`);
+    expect(lines.some((line) => /^ +1111 +Marit Solberg/.test(line))).toBe(true);
+    expect(lines.some((line) => /^ +2222 +Ola Nilsen/.test(line))).toBe(true);
+
+    // The allocation office starts with synthetic PLO patients, some waiting at a cost.
+    const office = boards.find((b) => b.kind === 'allocation-office')?.url ?? '';
+    const allocation = await waitFor(
+      async () => (await postTo(office, 'flow.allocation')).value as { patients: { daysWaiting: number; costAccrued: number }[] },
+      (view) => view.patients.length >= 3,
+      { what: 'the office board to list the PLO patients', timeout: 20_000 },
+    );
+    const waiting = allocation.patients.filter((p) => p.daysWaiting > 0);
+    expect(waiting.length).toBeGreaterThanOrEqual(2);
+    for (const patient of waiting) expect(patient.costAccrued).toBeGreaterThan(0);
+
+    // Today's open tasks fall due across the hours ahead, not all at one minute.
+    for (const board of boards.filter((b) => b.kind !== 'allocation-office')) {
+      const state = (await postTo(board.url, 'unit.state')).value as { tasks: { status: string; due: string | null }[] };
+      const dues = state.tasks.filter((t) => t.status === 'open' && t.due !== null).map((t) => Date.parse(t.due ?? ''));
+      const minutes = new Set(dues.map((due) => Math.floor(due / 60_000)));
+      expect(minutes.size, `${board.unit}: distinct due minutes`).toBeGreaterThanOrEqual(Math.min(8, dues.length / 2));
+      expect(Math.max(...dues) - Math.min(...dues), `${board.unit}: due times spread`).toBeGreaterThan(3 * 3_600_000);
+      expect(dues.filter((due) => due > Date.now()).length, `${board.unit}: still to come`).toBeGreaterThan(dues.length / 2);
+    }
     for (const board of boards) {
       const health = (await (await fetch(`${board.url}healthz`)).json()) as { broker: string; unit: string };
       expect(health).toMatchObject({ unit: board.unit });
@@ -61,7 +109,8 @@ describe('tavla demo', () => {
     }
     const overview = await waitFor(
       async () => (await post('hub.overview')).value as { unit: string; patients: number; tasksOpen: number }[],
-      (units) => units.length === 4 && units.filter((u) => u.patients > 0).length === 3,
+      // The office's patients too: the PLO patients live in its scope.
+      (units) => units.length === 4 && units.every((u) => u.patients > 0),
       { what: 'the hub to hold every unit', timeout: 20_000 },
     );
     expect(overview.find((u) => u.unit === 'solsiden')?.patients).toBeGreaterThan(10);
@@ -77,8 +126,8 @@ describe('tavla demo', () => {
     });
     expect(anonymous).toBe('refused');
 
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGINT');
+    const exited = new Promise<number | null>((resolve) => demo.once('exit', (code) => resolve(code)));
+    demo.kill('SIGINT');
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 8000))]);
     expect(code).toBe(0);
     // The demo's broker went with it.

@@ -1,0 +1,58 @@
+/**
+ * The allocation office's first patients in the demo: the PLO messages a hospital would have sent
+ * about a few synthetic people (admitted, then discharge-ready days ago), applied to the hub's store
+ * the way `tavla import-plo` and the hub's inbox apply them, so the office board opens with waiting
+ * days and their cost. Fixed message ids: a demo started again on its folder imports nothing twice.
+ */
+
+import type { PloMessage, PloType } from '../flow/plo-parse.js';
+import { applyPloMessage, type PloTarget } from '../flow/plo-apply.js';
+import { osloDay, osloWallInstant } from '../../shared/time/oslo.js';
+import { seededRandom, syntheticPerson } from '../demo/synthetic-people.js';
+
+const DAY_MS = 86_400_000;
+const HOSPITAL = 'Fjordvik sykehus HF';
+
+/** Each patient's hospital stay, in days before the demo's first start; `ready` absent: still being treated. */
+const EPISODES: readonly { admitted: number; ready?: number }[] = [
+  { admitted: 12, ready: 6 },
+  { admitted: 9, ready: 3 },
+  { admitted: 5, ready: 1 },
+  { admitted: 3 },
+  { admitted: 1 },
+];
+
+/** The messages for the demo's office; identity numbers start 999999 (day 99: no real person has one). */
+export function officeMessages(today: Date): PloMessage[] {
+  const random = seededRandom(2026);
+  // Hospitals write Oslo wall time: admitted in the afternoon, found discharge-ready on the morning round.
+  const at = (daysBefore: number, hour: number) => new Date(osloWallInstant(osloDay(today.getTime() - daysBefore * DAY_MS), hour)).toISOString();
+  return EPISODES.flatMap((episode, index) => {
+    const person = syntheticPerson(random);
+    const [givenName, ...family] = person.name.split(' ');
+    const admittedAt = at(episode.admitted, 14);
+    const dischargeReadyAt = episode.ready === undefined ? null : at(episode.ready, 9);
+    const message = (type: PloType, genDate: string): PloMessage => ({
+      msgId: `demo-plo-${index + 1}-${type}`,
+      type,
+      genDate,
+      hospital: HOSPITAL,
+      patient: { id: `999999${String(index + 1).padStart(5, '0')}`, idType: 'FNR', givenName, familyName: family.join(' '), birthDate: person.birthDate },
+      events: [],
+      admittedAt,
+      dischargeReadyAt: type === 'LOG_UTSKRIVNINGSKLAR' ? dischargeReadyAt : null,
+      withdrawnAt: null,
+      leftAt: null,
+    });
+    const sent = [message('LOG_INNLAGT', admittedAt)];
+    if (dischargeReadyAt) sent.push(message('LOG_UTSKRIVNINGSKLAR', dischargeReadyAt));
+    return sent;
+  });
+}
+
+/** Applies the office's messages in one transaction (one fsync); returns how many were new. */
+export function seedOffice(target: PloTarget, today: Date): number {
+  return target.store.db.transaction(
+    () => officeMessages(today).filter((message) => applyPloMessage(target, message, null).outcome === 'imported').length,
+  )();
+}

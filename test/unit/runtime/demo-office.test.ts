@@ -1,0 +1,30 @@
+/** The demo office's synthetic PLO patients: hospital messages about invented people, the same on every start. */
+
+import { describe, expect, it } from 'vitest';
+import { officeMessages } from '../../../main/runtime/demo-office.js';
+
+describe('the demo office messages', () => {
+  const today = new Date('2026-12-01T10:00:00Z');
+  const messages = officeMessages(today);
+
+  it('carry only obviously synthetic identity numbers (999999…, day 99 exists for nobody)', () => {
+    for (const message of messages) expect(message.patient.id).toMatch(/^999999\d{5}$/);
+  });
+
+  it('keep their message ids from one start to the next, so a restart imports nothing twice', () => {
+    const later = officeMessages(new Date('2026-12-04T18:30:00Z'));
+    expect(later.map((m) => m.msgId)).toEqual(messages.map((m) => m.msgId));
+    expect(new Set(messages.map((m) => m.msgId)).size).toBe(messages.length);
+  });
+
+  it('make some patients discharge-ready days ago, after their admission, and leave others in treatment', () => {
+    const ready = messages.filter((m) => m.type === 'LOG_UTSKRIVNINGSKLAR');
+    expect(ready.length).toBeGreaterThanOrEqual(2);
+    for (const message of ready) {
+      expect(Date.parse(message.dischargeReadyAt ?? '')).toBeGreaterThan(Date.parse(message.admittedAt ?? ''));
+      expect(Date.parse(message.dischargeReadyAt ?? '')).toBeLessThan(today.getTime() - 12 * 3_600_000);
+    }
+    const patients = new Set(messages.map((m) => m.patient.id));
+    expect(patients.size).toBeGreaterThan(new Set(ready.map((m) => m.patient.id)).size);
+  });
+});
