@@ -75,7 +75,6 @@ export interface LeaderText extends LeaderPanelText {
 /** The nouns the leader view counts. */
 export type LeaderNoun = 'unit' | 'patient' | 'bed' | 'day' | 'calendarDay' | 'task';
 
-
 const zone = 'Europe/Oslo';
 
 function formats(locale: string, dash = '–') {
