@@ -29,7 +29,7 @@ const UNITS: Record<string, Omit<Quantity, 'value'>> = {
 };
 
 const score = (id: IndicatorId, value: number | null): { measureScore?: Quantity } =>
-  value === null ? {} : { measureScore: { value, ...UNITS[INDICATORS[id].unit] } };
+  value === null ? {} : { measureScore: { value, ...UNITS[INDICATORS[id].words.nb.unit] } };
 
 function populations(indicator: IndicatorValue | { id: IndicatorId; numerator: number; denominator: number }) {
   const code = (c: string) => ({ coding: [{ system: POPULATION, code: c }] });
@@ -42,7 +42,9 @@ function populations(indicator: IndicatorValue | { id: IndicatorId; numerator: n
 
 /** One MeasureReport for one indicator over the view's period. */
 export function measureReport(view: IndicatorsView, indicator: IndicatorValue, municipality: string, now: Date): Record<string, unknown> {
+  // The export speaks bokmål, as the municipality's reports do.
   const def = INDICATORS[indicator.id];
+  const words = def.words.nb;
   const stratifier =
     view.unit === null && view.units.length > 0
       ? [
@@ -68,7 +70,7 @@ export function measureReport(view: IndicatorsView, indicator: IndicatorValue, m
     improvementNotation: { coding: [{ system: IMPROVEMENT, code: def.better === 'higher' ? 'increase' : 'decrease' }] },
     group: [
       {
-        code: { coding: [{ system: `${FHIR_BASE}/CodeSystem/indicator`, code: indicator.id, display: def.name }], text: def.definition },
+        code: { coding: [{ system: `${FHIR_BASE}/CodeSystem/indicator`, code: indicator.id, display: words.name }], text: words.definition },
         population: populations(indicator),
         ...score(indicator.id, indicator.value),
         ...(stratifier.length > 0 ? { stratifier } : {}),

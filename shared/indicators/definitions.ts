@@ -1,6 +1,8 @@
 /**
  * The indicators leaders track (../shared/DOMAIN.md), each with the definition shown on screen next
- * to its figure, how its trend is drawn, and which way is better. Bokmål, as leaders read it.
+ * to its figure, how its trend is drawn, and which way is better. The words in bokmål (as leaders
+ * read it, and as the FHIR export names it) and in English; the renderer reads them through
+ * `language.t.leader.indicator`.
  */
 
 export const INDICATOR_IDS = [
@@ -18,8 +20,8 @@ export const INDICATOR_IDS = [
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
-export interface IndicatorDefinition {
-  id: IndicatorId;
+/** An indicator's words in one language. */
+export interface IndicatorWords {
   name: string;
   /** The definition as a leader reads it: numerator, denominator, counting rule. */
   definition: string;
@@ -27,137 +29,255 @@ export interface IndicatorDefinition {
   trend: string;
   /** Unit of the figure: '%', 'døgn', 'poeng per ansatt'. */
   unit: string;
-  /** Which way is better, for colour and for FHIR's improvementNotation. */
-  better: 'higher' | 'lower';
-  /** Where the figure signals a problem, when the domain names one. */
-  threshold?: { value: number; text: string };
+  /** What the threshold means, when the indicator has one. */
+  threshold?: string;
   /** The unit kinds the indicator counts. */
   kinds: string;
 }
 
-const IPLOS_TREND = 'Andel av beboerne ved midnatt den dagen, med registrering de siste 12 månedene før.';
+/** The languages an indicator is worded in (the screen's languages). */
+export type IndicatorLanguage = 'nb' | 'en';
+
+export interface IndicatorDefinition {
+  id: IndicatorId;
+  /** Which way is better, for colour and for FHIR's improvementNotation. */
+  better: 'higher' | 'lower';
+  /** Where the figure signals a problem, when the domain names one (its words are `words[…].threshold`). */
+  threshold?: number;
+  words: Record<IndicatorLanguage, IndicatorWords>;
+}
+
+const IPLOS_TREND = {
+  nb: 'Andel av beboerne ved midnatt den dagen, med registrering de siste 12 månedene før.',
+  en: 'Share of the residents at midnight that day with a record in the 12 months before.',
+};
+const NURSING_HOMES = { nb: 'Sykehjemsavdelinger.', en: 'Nursing-home units.' };
+const NURSING_HOME_TRANSFERS = { nb: 'Overføringer til sykehjemsavdelinger.', en: 'Transfers to nursing-home units.' };
+
+/** The four IPLOS measures: the same sentence around the measure's name and its task template. */
+function iplos(id: IndicatorId, code: string, nb: { name: string; what: string }, en: { name: string; what: string }): IndicatorDefinition {
+  return {
+    id,
+    better: 'higher',
+    words: {
+      nb: {
+        name: `${nb.name} (IPLOS ${code})`,
+        definition: `Andel beboere i sykehjem ${nb.what} siste 12 måneder: utført oppgave «${nb.name}» (oppgavemalen) på beboeren.`,
+        trend: IPLOS_TREND.nb,
+        unit: '%',
+        kinds: NURSING_HOMES.nb,
+      },
+      en: {
+        name: `${en.name} (IPLOS ${code})`,
+        definition: `Share of nursing-home residents ${en.what} in the last 12 months: a done “${en.name}” task (the task template) on the resident.`,
+        trend: IPLOS_TREND.en,
+        unit: '%',
+        kinds: NURSING_HOMES.en,
+      },
+    },
+  };
+}
 
 export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
   occupancy: {
     id: 'occupancy',
-    name: 'Belegg',
-    definition:
-      'Belagte døgn / tilgjengelige døgn × 100, etter midnattstelling: en pasient teller et døgn når hen ligger på enheten ved midnatt. Tilgjengelige døgn er enhetens kapasitet × antall dager.',
-    trend: 'Midnattstellingen den dagen / kapasiteten × 100.',
-    unit: '%',
     better: 'lower',
-    threshold: { value: 85, text: 'Over ca. 85 % er et tegn på knapphet.' },
-    kinds: 'Enheter med kapasitet (ikke tildelingskontoret).',
+    threshold: 85,
+    words: {
+      nb: {
+        name: 'Belegg',
+        definition:
+          'Belagte døgn / tilgjengelige døgn × 100, etter midnattstelling: en pasient teller et døgn når hen ligger på enheten ved midnatt. Tilgjengelige døgn er enhetens kapasitet × antall dager.',
+        trend: 'Midnattstellingen den dagen / kapasiteten × 100.',
+        unit: '%',
+        threshold: 'Over ca. 85 % er et tegn på knapphet.',
+        kinds: 'Enheter med kapasitet (ikke tildelingskontoret).',
+      },
+      en: {
+        name: 'Occupancy',
+        definition:
+          'Occupied days / available days × 100, by midnight count: a patient counts one day when on the unit at midnight. Available days are the unit’s capacity × the number of days.',
+        trend: 'The midnight count that day / the capacity × 100.',
+        unit: '%',
+        threshold: 'Above about 85 % is a sign of scarcity.',
+        kinds: 'Units with capacity (not the allocation office).',
+      },
+    },
   },
   'length-of-stay': {
     id: 'length-of-stay',
-    name: 'Gjennomsnittlig liggetid',
-    definition: 'Liggedøgn (midnattstelling) i perioden / utskrivninger i perioden.',
-    trend: 'Liggedøgn / utskrivninger de siste 28 dagene fram til dagen.',
-    unit: 'døgn',
     better: 'lower',
-    kinds: 'Sykehusavdelinger, sykehjem, korttid og hjemmesykehus.',
+    words: {
+      nb: {
+        name: 'Gjennomsnittlig liggetid',
+        definition: 'Liggedøgn (midnattstelling) i perioden / utskrivninger i perioden.',
+        trend: 'Liggedøgn / utskrivninger de siste 28 dagene fram til dagen.',
+        unit: 'døgn',
+        kinds: 'Sykehusavdelinger, sykehjem, korttid og hjemmesykehus.',
+      },
+      en: {
+        name: 'Average length of stay',
+        definition: 'Bed-days (midnight count) in the period / discharges in the period.',
+        trend: 'Bed-days / discharges in the 28 days up to the day.',
+        unit: 'days',
+        kinds: 'Hospital wards, nursing homes, short-term stays and hospital at home.',
+      },
+    },
   },
   'tasks-on-time': {
     id: 'tasks-on-time',
-    name: 'Oppgaver i tide',
-    definition:
-      'Oppgaver utført innen fristen (inntil 30 minutter etter, som for en medisinrunde) / oppgaver med frist i perioden × 100. Hoppede over og slettede oppgaver teller ikke; en oppgave uten frist teller ikke.',
-    trend: 'Oppgaver med frist den dagen: andel utført innen fristen.',
-    unit: '%',
     better: 'higher',
-    kinds: 'Alle enheter.',
+    words: {
+      nb: {
+        name: 'Oppgaver i tide',
+        definition:
+          'Oppgaver utført innen fristen (inntil 30 minutter etter, som for en medisinrunde) / oppgaver med frist i perioden × 100. Hoppede over og slettede oppgaver teller ikke; en oppgave uten frist teller ikke.',
+        trend: 'Oppgaver med frist den dagen: andel utført innen fristen.',
+        unit: '%',
+        kinds: 'Alle enheter.',
+      },
+      en: {
+        name: 'Tasks on time',
+        definition:
+          'Tasks done by their due time (up to 30 minutes after, as for a medication round) / tasks due in the period × 100. Skipped and deleted tasks do not count; a task without a due time does not count.',
+        trend: 'Tasks due that day: the share done by their due time.',
+        unit: '%',
+        kinds: 'All units.',
+      },
+    },
   },
   'workload-per-staff': {
     id: 'workload-per-staff',
-    name: 'Pleietyngde per ansatt',
-    definition:
-      'Sum ADL-poeng (pleienivå 1–5; 9 = ikke vurdert teller ikke) for pasientene ved vaktstart / ansatte til stede på vakten, summert over vaktene i perioden.',
-    trend: 'Samme brøk for vaktene den dagen.',
-    unit: 'poeng per ansatt',
     better: 'lower',
-    kinds: 'Enheter som registrerer bemanning.',
+    words: {
+      nb: {
+        name: 'Pleietyngde per ansatt',
+        definition:
+          'Sum ADL-poeng (pleienivå 1–5; 9 = ikke vurdert teller ikke) for pasientene ved vaktstart / ansatte til stede på vakten, summert over vaktene i perioden.',
+        trend: 'Samme brøk for vaktene den dagen.',
+        unit: 'poeng per ansatt',
+        kinds: 'Enheter som registrerer bemanning.',
+      },
+      en: {
+        name: 'Care workload per staff',
+        definition:
+          'Sum of ADL points (care level 1–5; 9 = not assessed does not count) of the patients at the start of the shift / staff present on the shift, summed over the shifts in the period.',
+        trend: 'The same fraction for the shifts that day.',
+        unit: 'points per staff',
+        kinds: 'Units that record staffing.',
+      },
+    },
   },
   'discharge-ready-days': {
     id: 'discharge-ready-days',
-    name: 'Utskrivningsklare døgn',
-    definition:
-      'Døgn fra utskrivningsklar til utskrevet, talt ved midnatt, for alle utskrivningsklare pasienter; kommunen betaler døgnprisen for hvert slikt døgn.',
-    trend: 'Utskrivningsklare pasienter ved midnatt den dagen.',
-    unit: 'døgn',
     better: 'lower',
-    kinds: 'Alle enheter (også pasienter fra PLO-meldinger på tildelingskontoret).',
+    words: {
+      nb: {
+        name: 'Utskrivningsklare døgn',
+        definition:
+          'Døgn fra utskrivningsklar til utskrevet, talt ved midnatt, for alle utskrivningsklare pasienter; kommunen betaler døgnprisen for hvert slikt døgn.',
+        trend: 'Utskrivningsklare pasienter ved midnatt den dagen.',
+        unit: 'døgn',
+        kinds: 'Alle enheter (også pasienter fra PLO-meldinger på tildelingskontoret).',
+      },
+      en: {
+        name: 'Discharge-ready days',
+        definition:
+          'Days from discharge-ready to discharged, counted at midnight, for all discharge-ready patients; the municipality pays the daily rate for each such day.',
+        trend: 'Discharge-ready patients at midnight that day.',
+        unit: 'days',
+        kinds: 'All units (also patients from PLO messages at the allocation office).',
+      },
+    },
   },
-  'iplos-medication-review': {
-    id: 'iplos-medication-review',
-    name: 'Legemiddelgjennomgang (IPLOS poLegeMiddGj)',
-    definition:
-      'Andel beboere i sykehjem med legemiddelgjennomgang siste 12 måneder: utført oppgave «Legemiddelgjennomgang» (oppgavemalen) på beboeren.',
-    trend: IPLOS_TREND,
-    unit: '%',
-    better: 'higher',
-    kinds: 'Sykehjemsavdelinger.',
-  },
-  'iplos-nutrition-screening': {
-    id: 'iplos-nutrition-screening',
-    name: 'Ernæringskartlegging (IPLOS poErnKartlagt)',
-    definition:
-      'Andel beboere i sykehjem med ernæringskartlegging siste 12 måneder: utført oppgave «Ernæringskartlegging» (oppgavemalen) på beboeren.',
-    trend: IPLOS_TREND,
-    unit: '%',
-    better: 'higher',
-    kinds: 'Sykehjemsavdelinger.',
-  },
-  'iplos-physician-assessment': {
-    id: 'iplos-physician-assessment',
-    name: 'Legevurdering (IPLOS poVurdLege)',
-    definition:
-      'Andel beboere i sykehjem vurdert av lege siste 12 måneder: utført oppgave «Legevurdering» (oppgavemalen) på beboeren.',
-    trend: IPLOS_TREND,
-    unit: '%',
-    better: 'higher',
-    kinds: 'Sykehjemsavdelinger.',
-  },
-  'iplos-dental-assessment': {
-    id: 'iplos-dental-assessment',
-    name: 'Tannhelsevurdering (IPLOS poVurdTann)',
-    definition:
-      'Andel beboere i sykehjem med tannhelsevurdering siste 12 måneder: utført oppgave «Tannhelsevurdering» (oppgavemalen) på beboeren.',
-    trend: IPLOS_TREND,
-    unit: '%',
-    better: 'higher',
-    kinds: 'Sykehjemsavdelinger.',
-  },
+  'iplos-medication-review': iplos(
+    'iplos-medication-review',
+    'poLegeMiddGj',
+    { name: 'Legemiddelgjennomgang', what: 'med legemiddelgjennomgang' },
+    { name: 'Medication review', what: 'with a medication review' },
+  ),
+  'iplos-nutrition-screening': iplos(
+    'iplos-nutrition-screening',
+    'poErnKartlagt',
+    { name: 'Ernæringskartlegging', what: 'med ernæringskartlegging' },
+    { name: 'Nutrition screening', what: 'with a nutrition screening' },
+  ),
+  'iplos-physician-assessment': iplos(
+    'iplos-physician-assessment',
+    'poVurdLege',
+    { name: 'Legevurdering', what: 'vurdert av lege' },
+    { name: 'Physician assessment', what: 'assessed by a physician' },
+  ),
+  'iplos-dental-assessment': iplos(
+    'iplos-dental-assessment',
+    'poVurdTann',
+    { name: 'Tannhelsevurdering', what: 'med tannhelsevurdering' },
+    { name: 'Dental assessment', what: 'with a dental assessment' },
+  ),
   'nursing-home-wait': {
     id: 'nursing-home-wait',
-    name: 'Ventetid på sykehjemsplass',
-    definition:
-      'Dager fra vedtak til oppstart: fra overføringen til en sykehjemsavdeling ble bestilt til den ble fullført, i snitt for dem som startet i perioden.',
-    trend: 'Snitt for dem som startet de siste 28 dagene fram til dagen.',
-    unit: 'dager',
     better: 'lower',
-    threshold: { value: 61, text: 'Lovens frist er 2 måneder.' },
-    kinds: 'Overføringer til sykehjemsavdelinger.',
+    threshold: 61,
+    words: {
+      nb: {
+        name: 'Ventetid på sykehjemsplass',
+        definition:
+          'Dager fra vedtak til oppstart: fra overføringen til en sykehjemsavdeling ble bestilt til den ble fullført, i snitt for dem som startet i perioden.',
+        trend: 'Snitt for dem som startet de siste 28 dagene fram til dagen.',
+        unit: 'dager',
+        threshold: 'Lovens frist er 2 måneder.',
+        kinds: NURSING_HOME_TRANSFERS.nb,
+      },
+      en: {
+        name: 'Wait for a nursing-home place',
+        definition:
+          'Days from decision to start: from the transfer to a nursing-home unit was requested until it was completed, on average for those who started in the period.',
+        trend: 'Average for those who started in the 28 days up to the day.',
+        unit: 'days',
+        threshold: 'The statutory deadline is 2 months.',
+        kinds: NURSING_HOME_TRANSFERS.en,
+      },
+    },
   },
   'nursing-home-deadline': {
     id: 'nursing-home-deadline',
-    name: 'Sykehjemsplass innen 2 måneder',
-    definition:
-      'Startet innen 2 måneder etter vedtak / (startet i perioden + venter ved periodens slutt forbi fristen) × 100.',
-    trend: 'Samme brøk for de siste 28 dagene fram til dagen.',
-    unit: '%',
     better: 'higher',
-    kinds: 'Overføringer til sykehjemsavdelinger.',
+    words: {
+      nb: {
+        name: 'Sykehjemsplass innen 2 måneder',
+        definition:
+          'Startet innen 2 måneder etter vedtak / (startet i perioden + venter ved periodens slutt forbi fristen) × 100.',
+        trend: 'Samme brøk for de siste 28 dagene fram til dagen.',
+        unit: '%',
+        kinds: NURSING_HOME_TRANSFERS.nb,
+      },
+      en: {
+        name: 'Nursing-home place within 2 months',
+        definition:
+          'Started within 2 months of the decision / (started in the period + waiting past the deadline at the end of the period) × 100.',
+        trend: 'The same fraction for the 28 days up to the day.',
+        unit: '%',
+        kinds: NURSING_HOME_TRANSFERS.en,
+      },
+    },
   },
 };
 
 /** Named in DOMAIN.md but not computed here, and why (shown on screen so nobody looks for it). */
-export const NOT_COMPUTED = [
-  {
-    name: 'Reinnleggelse innen 30 dager, 67+',
-    why: 'Krever å kjenne igjen samme person på tvers av opphold og alder, altså persondata; lederbildet har bare aggregater.',
-  },
-] as const;
+export const NOT_COMPUTED: Record<IndicatorLanguage, readonly { name: string; why: string }[]> = {
+  nb: [
+    {
+      name: 'Reinnleggelse innen 30 dager, 67+',
+      why: 'Krever å kjenne igjen samme person på tvers av opphold og alder, altså persondata; lederbildet har bare aggregater.',
+    },
+  ],
+  en: [
+    {
+      name: 'Readmission within 30 days, 67+',
+      why: 'It needs to recognise the same person across stays and their age, that is personal data; the leader view holds aggregates only.',
+    },
+  ],
+};
 
 /** Rounds a figure for display and export: one decimal. */
 export function round1(value: number): number {

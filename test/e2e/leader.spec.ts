@@ -143,6 +143,23 @@ test('indicators with definitions and trends, drill-down, forecast verdict, bene
   await expect(card).toContainText('Enhetskost 50 kr');
   await expectNoPersonalData(page, 'the benefits');
   await testInfo.attach('leader-benefits', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+
+  // The same view in English, switched as on the board: every panel's words follow, none stays bokmål.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { name: 'Benefits realisation' })).toBeVisible();
+  await expect(card.getByText('Assumptions')).toBeVisible();
+  await page.getByRole('tab', { name: 'Indicators' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Occupancy' })).toBeVisible();
+  await expect(page.getByText('Occupied days / available days × 100').first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /^Indicators for Solsiden/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Forecast' }).click();
+  await expect(page.getByTestId('forecast-verdict')).toContainText('Too little history');
+  await page.getByRole('tab', { name: 'Patient flow' }).click();
+  await expect(page.getByRole('heading', { name: 'Discharge-ready patients waiting' })).toBeVisible();
+  await expect(page.getByRole('tabpanel')).not.toContainText(/[æøå]/);
+  await page.getByRole('button', { name: 'Bytt til norsk' }).click();
+  await expect(page.getByRole('tab', { name: 'Pasientflyt' })).toBeVisible();
 });
 
 test('a leader screen shows the same view read-only: no rate or benefit forms, and says so', async ({ page, municipality }, testInfo) => {

@@ -4,6 +4,7 @@
  */
 
 import type { BenefitIndicator } from '../../../shared/indicators/benefits.js';
+import { enPanels, nbPanels, type LeaderPanelText } from './leader-panel-text.js';
 import { counter, type Forms } from './plural.js';
 
 type Figure = number | null | undefined;
@@ -11,7 +12,8 @@ type Figure = number | null | undefined;
 /** The leader view's tabs (state/leader-state.svelte.ts `LEADER_TABS`; the view indexes `tabs` by them, so a new tab without words is a type error there). */
 type LeaderTab = 'capacity' | 'flow' | 'indicators' | 'forecast' | 'benefits';
 
-export interface LeaderText {
+/** The shell and capacity tab here; the other panels' words in text/leader-panel-text.ts. */
+export interface LeaderText extends LeaderPanelText {
   tabs: Record<LeaderTab, string>;
   /** Lower-case shift names inside a sentence ("Bemanning gjelder dagvakt 3. mars"). */
   shift: Record<string, string>;
@@ -71,7 +73,7 @@ export interface LeaderText {
 }
 
 /** The nouns the leader view counts. */
-export type LeaderNoun = 'unit' | 'patient' | 'bed' | 'day' | 'task';
+export type LeaderNoun = 'unit' | 'patient' | 'bed' | 'day' | 'calendarDay' | 'task';
 
 const zone = 'Europe/Oslo';
 
@@ -120,12 +122,14 @@ export const nbLeader: LeaderText = {
     default: 'standard, satsen for 2024',
   },
   all: 'Alle',
+  ...nbPanels,
   ...nbFormats,
   count: nbCounted({
     unit: { one: 'enhet', other: 'enheter' },
     patient: { one: 'pasient', other: 'pasienter' },
     bed: { one: 'seng', other: 'senger' },
     day: { one: 'døgn', other: 'døgn' },
+    calendarDay: { one: 'dag', other: 'dager' },
     task: { one: 'oppgave', other: 'oppgaver' },
   }),
   view: {
@@ -187,12 +191,14 @@ export const enLeader: LeaderText = {
     default: 'default, the 2024 rate',
   },
   all: 'All',
+  ...enPanels,
   ...enFormats,
   count: enCounted({
     unit: { one: 'unit', other: 'units' },
     patient: { one: 'patient', other: 'patients' },
     bed: { one: 'bed', other: 'beds' },
     day: { one: 'day', other: 'days' },
+    calendarDay: { one: 'day', other: 'days' },
     task: { one: 'task', other: 'tasks' },
   }),
   view: {
