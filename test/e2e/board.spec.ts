@@ -1,6 +1,6 @@
 /** The board view in a browser: beds, tasks, one-tap completion, and corridor-mode privacy. */
 
-import { expect, test, type BoardProcess } from './fixtures.js';
+import { expect, test, type BoardProcess } from '../support/e2e-fixtures.js';
 
 const PATIENT = { name: 'Ingrid Haugland', initials: 'IH', birthDate: '1938-04-17' };
 

@@ -11,7 +11,7 @@ import { tempDir } from '../support/temp-dir.js';
 import { freePort } from '../support/mosquitto.js';
 import { CLIENT, startProvider, type RunningProvider } from '../support/openid-provider.js';
 import { TavlaProcess } from '../support/tavla-process.js';
-import { seedMunicipality } from '../unit/leader/municipality-fixture.js';
+import { seedMunicipality } from '../support/municipality-fixture.js';
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 

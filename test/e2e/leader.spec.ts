@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test as base, expect as baseExpect, type Page } from '@playwright/test';
 import { tempDir } from '../support/temp-dir.js';
-import { checkAccessible } from './accessibility.js';
+import { checkAccessible } from '../support/accessibility.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { REPO, TavlaProcess } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';

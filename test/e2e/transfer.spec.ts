@@ -14,7 +14,7 @@ import { Mosquitto } from '../support/mosquitto.js';
 import { PATIENTS, ploMessage } from '../support/plo-messages.js';
 import { TavlaProcess } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';
-import { enterPin } from './ward-fixtures.js';
+import { enterPin } from '../support/ward-fixtures.js';
 
 const OFFICE_LEADER = { name: 'Siri Saksbehandler', role: 'unit-leader' as const, pin: '3579' };
 const HOME_LEADER = { name: 'Liv Leder', role: 'unit-leader' as const, pin: '2468' };

@@ -13,7 +13,7 @@ import { tempDir } from '../support/temp-dir.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { FAKETIME_LIB, SkewedClock } from '../support/skewed-clock.js';
 import { TavlaProcess } from '../support/tavla-process.js';
-import { snap } from './ward-fixtures.js';
+import { snap } from '../support/ward-fixtures.js';
 
 const UNIT = { name: 'Solsiden', kind: 'nursing-home', beds: [{ label: '101' }, { label: '102' }] };
 

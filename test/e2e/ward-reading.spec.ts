@@ -6,7 +6,7 @@
  */
 
 import type { Page } from '@playwright/test';
-import { LEADER, expect, snap, test } from './ward-fixtures.js';
+import { LEADER, expect, snap, test } from '../support/ward-fixtures.js';
 
 const BEDS = Array.from({ length: 20 }, (_, i) => `${101 + i}`);
 /** Synthetic residents (DOMAIN.md): initials and a made-up name, born in the 1930s and 40s. */

@@ -6,8 +6,8 @@
  */
 
 import { shiftAt } from '../../shared/time/oslo.js';
-import { checkAccessible } from './accessibility.js';
-import { LEADER, expect, seedWard, snap, test, unlockOnScreen } from './ward-fixtures.js';
+import { checkAccessible } from '../support/accessibility.js';
+import { LEADER, expect, seedWard, snap, test, unlockOnScreen } from '../support/ward-fixtures.js';
 
 test('every view: screenshots, names, 44 px targets and AA contrast, landscape and portrait, bokmål and English', async ({ ward, page }, testInfo) => {
   test.setTimeout(90_000);

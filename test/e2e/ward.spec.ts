@@ -4,7 +4,7 @@
  * and the offline banner comes and goes with the broker.
  */
 
-import { PATIENT, SHIELDED, LEADER, expect, seedWard, snap, test, unlockOnScreen } from './ward-fixtures.js';
+import { PATIENT, SHIELDED, LEADER, expect, seedWard, snap, test, unlockOnScreen } from '../support/ward-fixtures.js';
 
 test('a task completed on board A shows as done on board B of the same unit, without a reload', async ({ ward, browser }, testInfo) => {
   const a = await ward.board();

@@ -5,7 +5,7 @@
  */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { faultCount, FaultWorld, sleep, UNIT } from './fault-world.js';
+import { faultCount, FaultWorld, sleep, UNIT } from '../support/fault-world.js';
 
 const CYCLES = faultCount('KILL_CYCLES', 3);
 const WRITERS = 4;

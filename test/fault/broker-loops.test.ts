@@ -5,7 +5,7 @@
  */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { faultCount, FaultWorld, sleep, UNIT } from './fault-world.js';
+import { faultCount, FaultWorld, sleep, UNIT } from '../support/fault-world.js';
 
 const LOOPS = faultCount('BROKER_LOOPS', 2);
 

@@ -6,7 +6,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CutProxy } from '../support/cut-proxy.js';
-import { faultCount, FaultWorld, sleep, UNIT } from './fault-world.js';
+import { faultCount, FaultWorld, sleep, UNIT } from '../support/fault-world.js';
 
 const CUT_MS = faultCount('CUT_MS', 5000);
 

@@ -6,7 +6,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TavlaProcess } from '../support/tavla-process.js';
-import { faultCount, FaultWorld, sleep, UNIT } from './fault-world.js';
+import { faultCount, FaultWorld, sleep, UNIT } from '../support/fault-world.js';
 
 const BOARDS = faultCount('BOARDS', 4);
 /** Processes started at once: more only queue for the two cores. */

@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TavlaProcess } from '../support/tavla-process.js';
-import { faultCount, FaultWorld, sleep, UNIT } from './fault-world.js';
+import { faultCount, FaultWorld, sleep, UNIT } from '../support/fault-world.js';
 
 const SOAK_MS = faultCount('SOAK_MS', 30_000);
 const SIM_HOURS = 72;

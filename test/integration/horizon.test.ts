@@ -5,7 +5,7 @@
  */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FaultWorld, sleep } from '../fault/fault-world.js';
+import { FaultWorld, sleep } from '../support/fault-world.js';
 import { storedFields, TavlaProcess } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';
 

@@ -17,7 +17,7 @@ import { BrowserSession } from '../support/browser-session.js';
 import { freePort } from '../support/mosquitto.js';
 import { CLIENT, startProvider, type RunningProvider } from '../support/openid-provider.js';
 import { REPO } from '../support/tavla-process.js';
-import { seedMunicipality } from '../unit/leader/municipality-fixture.js';
+import { seedMunicipality } from '../support/municipality-fixture.js';
 
 const run = promisify(execFile);
 

@@ -12,8 +12,8 @@ import { BOARD_ACCESS } from '../../shared/api/commands/access.js';
 import type { SessionRef } from '../../shared/api/commands/ward.js';
 import { tempDir } from '../support/temp-dir.js';
 import { TavlaProcess } from '../support/tavla-process.js';
-import { FlowWorld } from '../unit/flow/flow-world.js';
-import { openTestBoard, seedWard, type TestBoard } from '../unit/ward/ward-board.js';
+import { FlowWorld } from '../support/flow-world.js';
+import { openTestBoard, seedWard, type TestBoard } from '../support/ward-board.js';
 
 type Rules = typeof BOARD_ACCESS;
 type StaffCommand = { [K in keyof Rules]: Rules[K]['session'] extends 'staff' ? K : never }[keyof Rules];

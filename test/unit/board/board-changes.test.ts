@@ -2,8 +2,8 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap, EventName } from '../../../shared/api/contract.js';
-import { openTestBoard, seedWard, type TestBoard } from '../ward/ward-board.js';
-import { peerTap } from './peer-tap.js';
+import { openTestBoard, seedWard, type TestBoard } from '../../support/ward-board.js';
+import { peerTap } from '../../support/peer-tap.js';
 
 type Heard = { [K in EventName]: { event: K; data: EventMap[K] } }[EventName];
 

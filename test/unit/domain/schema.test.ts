@@ -17,7 +17,7 @@ import {
   type RecordOf,
 } from '../../../shared/domain/schema.js';
 import type { Bed, BedStatus, Stay, Task, TaskStatus, Unit, UnitKind } from '../../../shared/domain/types.js';
-import { acceptedValues, refusedValues } from './field-values.js';
+import { acceptedValues, refusedValues } from '../../support/field-values.js';
 
 const everyField = COLLECTION_NAMES.flatMap((collection) => [...fieldsOf(collection)].map(([field, check]) => ({ collection, field, check })));
 

@@ -6,7 +6,7 @@ import { arrivalStayId } from '../../../main/flow/transfer-records.js';
 import type { AllocationState } from '../../../shared/api/commands/flow.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { PATIENTS, ploMessage, type PloSpec } from '../../support/plo-messages.js';
-import { FlowWorld } from './flow-world.js';
+import { FlowWorld } from '../../support/flow-world.js';
 
 describe('the allocation office board', () => {
   let dir: ReturnType<typeof tempDir>;

@@ -4,7 +4,7 @@ import { capacityView } from '../../../main/leader/capacity.js';
 import { leaderData } from '../../../main/leader/leader-data.js';
 import type { TransferView } from '../../../shared/api/commands/flow.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { FlowWorld } from './flow-world.js';
+import { FlowWorld } from '../../support/flow-world.js';
 
 describe('transfers between two units', () => {
   let dir: ReturnType<typeof tempDir>;

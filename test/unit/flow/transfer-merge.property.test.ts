@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { arrivalStayId } from '../../../main/flow/transfer-records.js';
 import { transferState, type TransferFacts } from '../../../main/flow/transfer-steps.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { FlowWorld } from './flow-world.js';
+import { FlowWorld } from '../../support/flow-world.js';
 
 const SCREENS = ['a1', 'a2', 'b1', 'b2'] as const;
 const STEPS = ['cancel', 'accept', 'decline', 'schedule', 'complete'] as const;

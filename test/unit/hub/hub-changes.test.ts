@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap, EventName } from '../../../shared/api/contract.js';
 import { HubService } from '../../../main/hub/hub-service.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { peerTap } from '../board/peer-tap.js';
+import { peerTap } from '../../support/peer-tap.js';
 
 type Heard = { event: EventName; data: EventMap[EventName] };
 

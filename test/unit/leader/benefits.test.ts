@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BenefitsView } from '../../../shared/api/commands/leader.js';
 import { HubService } from '../../../main/hub/hub-service.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { clock, seedMunicipality } from './municipality-fixture.js';
+import { clock, seedMunicipality } from '../../support/municipality-fixture.js';
 
 describe('benefits realisation on the hub', () => {
   let dir: ReturnType<typeof tempDir>;

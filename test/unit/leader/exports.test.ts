@@ -11,7 +11,7 @@ import { INDICATOR_IDS } from '../../../shared/indicators/definitions.js';
 import { toCsv } from '../../../main/leader/csv-export.js';
 import { HubService } from '../../../main/hub/hub-service.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { clock, seedMunicipality } from './municipality-fixture.js';
+import { clock, seedMunicipality } from '../../support/municipality-fixture.js';
 
 const require = createRequire(import.meta.url);
 

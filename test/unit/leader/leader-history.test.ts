@@ -9,7 +9,7 @@ import { HybridLogicalClock } from '../../../shared/sync/hlc.js';
 import { tasksOnTime } from '../../../shared/indicators/tasks-on-time.js';
 import type { Change } from '../../../shared/sync/change.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { clock, seedMunicipality } from './municipality-fixture.js';
+import { clock, seedMunicipality } from '../../support/municipality-fixture.js';
 
 const NOW = new Date('2024-05-15T08:00:00Z');
 const { at, day } = clock(NOW);

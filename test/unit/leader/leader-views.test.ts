@@ -9,7 +9,7 @@ import { indicatorsView } from '../../../main/leader/indicators.js';
 import { leaderHistory } from '../../../main/leader/leader-history.js';
 import { HubService } from '../../../main/hub/hub-service.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { clock, seedMunicipality } from './municipality-fixture.js';
+import { clock, seedMunicipality } from '../../support/municipality-fixture.js';
 
 // 10:00 in Oslo on a Wednesday in May: the day shift is running.
 const NOW = new Date('2024-05-15T08:00:00Z');

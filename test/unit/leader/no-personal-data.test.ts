@@ -9,7 +9,7 @@ import { personalFields, type FieldValue } from '../../../shared/domain/schema.j
 import { LEADER_ADDRESS_COMMANDS } from '../../../main/host/leader-address.js';
 import { HubService } from '../../../main/hub/hub-service.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { clock, seedMunicipality } from './municipality-fixture.js';
+import { clock, seedMunicipality } from '../../support/municipality-fixture.js';
 
 describe('no personal data in the leader view', () => {
   let dir: ReturnType<typeof tempDir>;

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../../shared/api/contract.js';
 import { READS } from '../../../renderer/src/state/reads.js';
-import { openTestBoard, seedWard, type TestBoard } from '../ward/ward-board.js';
+import { openTestBoard, seedWard, type TestBoard } from '../../support/ward-board.js';
 
 type ReadName = keyof typeof READS;
 const SHIFT = { date: '2026-11-23', shift: 'day' } as const;

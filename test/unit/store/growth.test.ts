@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/temp-dir.js';
-import { openReplica, SCOPE, type Replica } from '../sync/store-pair.js';
+import { openReplica, SCOPE, type Replica } from '../../support/store-pair.js';
 
 const DAY = 86_400_000;
 const HORIZON = 21 * DAY;

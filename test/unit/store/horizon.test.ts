@@ -10,7 +10,7 @@ import { startCollector } from '../../../main/store/collector.js';
 import { cutoffStamp, DEFAULT_HORIZON_MS } from '../../../main/store/horizon.js';
 import { HUB_SCOPE } from '../../../shared/sync/protocol.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { openReplica, reconcilePair, SCOPE, stampMap, type Replica } from '../sync/store-pair.js';
+import { openReplica, reconcilePair, SCOPE, stampMap, type Replica } from '../../support/store-pair.js';
 
 const DAY = 86_400_000;
 const HORIZON = 21 * DAY;

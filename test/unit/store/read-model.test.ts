@@ -11,7 +11,7 @@ import { parseRow, readUnitState, type Row } from '../../../main/store/read-mode
 import { COLLECTION_NAMES, fieldsOf, type CollectionName, type FieldValue } from '../../../shared/domain/schema.js';
 import { HybridLogicalClock } from '../../../shared/sync/hlc.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { acceptedValues, someValue } from '../domain/field-values.js';
+import { acceptedValues, someValue } from '../../support/field-values.js';
 
 describe('the read model', () => {
   let dir: ReturnType<typeof tempDir>;

@@ -5,8 +5,8 @@ import { SentMarks } from '../../../main/sync/sent-marks.js';
 import { StatusKeeper } from '../../../main/sync/sync-status.js';
 import type { SyncStatus } from '../../../shared/api/contract.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { ManualTime } from './manual-time.js';
-import { openReplica, type Replica } from './store-pair.js';
+import { ManualTime } from '../../support/manual-time.js';
+import { openReplica, type Replica } from '../../support/store-pair.js';
 
 describe('the upkeep around the clock and the disk', () => {
   let dir: ReturnType<typeof tempDir>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClockWatch } from '../../../main/sync/clock-watch.js';
 import { DigestRounds } from '../../../main/sync/digest-rounds.js';
 import type { RoundMessage } from '../../../shared/sync/round.js';
-import { ManualTime } from './manual-time.js';
+import { ManualTime } from '../../support/manual-time.js';
 
 const PERIOD = 30_000;
 

@@ -12,8 +12,8 @@ import type { RoundMessage } from '../../../shared/sync/round.js';
 import type { Wall } from '../../../shared/sync/scope-rules.js';
 import { parseTopic, topics, type Replica, type TopicPath } from '../../../shared/sync/topics.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { ManualTime, settle } from './manual-time.js';
-import { openReplica, type Replica as StoreReplica } from './store-pair.js';
+import { ManualTime, settle } from '../../support/manual-time.js';
+import { openReplica, type Replica as StoreReplica } from '../../support/store-pair.js';
 
 const M = 'fjordvik';
 const board: Replica = { municipality: M, nodeId: 'board-1', role: 'board', unit: 'solsiden' };

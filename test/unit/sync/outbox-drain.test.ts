@@ -4,9 +4,9 @@ import { SentMarks } from '../../../main/sync/sent-marks.js';
 import type { WirePayload } from '../../../shared/sync/payloads.js';
 import { encodeStamp } from '../../../shared/sync/hlc.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { readMessage } from './fake-broker.js';
-import { settle } from './manual-time.js';
-import { openReplica, type Replica } from './store-pair.js';
+import { readMessage } from '../../support/fake-broker.js';
+import { settle } from '../../support/manual-time.js';
+import { openReplica, type Replica } from '../../support/store-pair.js';
 
 interface Sent {
   scope: string;

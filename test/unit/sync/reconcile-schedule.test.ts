@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReconcileSchedule } from '../../../main/sync/reconcile-schedule.js';
-import { ManualTime, settle } from './manual-time.js';
+import { ManualTime, settle } from '../../support/manual-time.js';
 
 function setup(options: { peer?: string; ready?: boolean } = {}) {
   const time = new ManualTime();

@@ -7,8 +7,8 @@ import type { SyncStatus } from '../../../shared/api/contract.js';
 import type { Change } from '../../../shared/sync/change.js';
 import { encodeStamp } from '../../../shared/sync/hlc.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { ManualTime } from './manual-time.js';
-import { openReplica, type Replica } from './store-pair.js';
+import { ManualTime } from '../../support/manual-time.js';
+import { openReplica, type Replica } from '../../support/store-pair.js';
 
 const stamp = (aheadMs = 0) => encodeStamp({ wall: Date.now() + aheadMs, counter: 0, node: 'board-2' });
 const task = (id: string, aheadMs = 0): Change => ({ c: 'task', id, f: 'title', v: `Stell ${id}`, s: stamp(aheadMs) });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../../shared/sync/change.js';
 import { encodeStamp } from '../../../shared/sync/hlc.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { differingFields, openReplica, reconcilePair, SCOPE, stampMap, type Replica } from './store-pair.js';
+import { differingFields, openReplica, reconcilePair, SCOPE, stampMap, type Replica } from '../../support/store-pair.js';
 
 const RECORDS = 25_000;
 const FIELDS = ['unit', 'title', 'status', 'due', 'createdAt', 'doneBy', 'doneAt', 'deleted'] as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REQUEST_TIMEOUT_MS, Requests } from '../../../main/sync/requests.js';
 import type { InboxBody } from '../../../shared/sync/payloads.js';
 import type { SyncMessage } from '../../../shared/sync/protocol.js';
-import { ManualTime } from './manual-time.js';
+import { ManualTime } from '../../support/manual-time.js';
 
 function setup(send: (scope: string, peer: string, message: InboxBody) => Promise<void> = async () => undefined) {
   const time = new ManualTime();

@@ -5,9 +5,9 @@ import type { Change } from '../../../shared/sync/change.js';
 import { HUB_SCOPE } from '../../../shared/sync/protocol.js';
 import type { ReplicaRole } from '../../../shared/sync/topics.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { FakeBroker } from './fake-broker.js';
-import { ManualTime } from './manual-time.js';
-import { openReplica, type Replica } from './store-pair.js';
+import { FakeBroker } from '../../support/fake-broker.js';
+import { ManualTime } from '../../support/manual-time.js';
+import { openReplica, type Replica } from '../../support/store-pair.js';
 
 const M = 'fjordvik';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isUnitLevel, parseTopic, presenceTopic, subscriptionsOf, topics, type Replica } from '../../../shared/sync/topics.js';
-import { matches } from './fake-broker.js';
+import { matches } from '../../support/fake-broker.js';
 
 const board: Replica = { municipality: 'fjordvik', nodeId: 'board-1', role: 'board', unit: 'solsiden' };
 const hub: Replica = { municipality: 'fjordvik', nodeId: 'hub-1', role: 'hub' };

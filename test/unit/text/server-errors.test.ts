@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/api/result.js';
 import { en } from '../../../renderer/src/text/en.js';
 import { nb } from '../../../renderer/src/text/nb.js';
-import { openTestBoard, seedWard, type TestBoard } from '../ward/ward-board.js';
+import { openTestBoard, seedWard, type TestBoard } from '../../support/ward-board.js';
 
 /** The failure of a result that must have failed. */
 function failure(result: Result<unknown>) {

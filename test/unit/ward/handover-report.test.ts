@@ -2,7 +2,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HandoverResident } from '../../../shared/api/commands/ward.js';
-import { openTestBoard, seedWard, type TestBoard } from './ward-board.js';
+import { openTestBoard, seedWard, type TestBoard } from '../../support/ward-board.js';
 
 const DAY = { date: '2026-11-23', shift: 'day' } as const; // 06:00–14:00 UTC (07–15 in Oslo)
 

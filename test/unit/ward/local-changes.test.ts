@@ -2,7 +2,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../../shared/api/contract.js';
-import { openTestBoard, seedWard, type TestBoard } from './ward-board.js';
+import { openTestBoard, seedWard, type TestBoard } from '../../support/ward-board.js';
 
 describe("a local edit's state change", () => {
   let board: TestBoard;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toCorridorState } from '../../../renderer/src/state/corridor-view.js';
 import type { EventMap } from '../../../shared/api/contract.js';
 import { personalFields } from '../../../shared/domain/schema.js';
-import { openTestBoard, seedWard, type TestBoard } from './ward-board.js';
+import { openTestBoard, seedWard, type TestBoard } from '../../support/ward-board.js';
 
 describe('staff PINs and the PIN pad', () => {
   let board: TestBoard;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shiftSpan as shiftRef, shiftSpanAt } from '../../../shared/time/oslo.js';
 
 const shiftAt = (at: Date) => shiftSpanAt(at.getTime());
-import { openTestBoard, seedWard, type TestBoard } from './ward-board.js';
+import { openTestBoard, seedWard, type TestBoard } from '../../support/ward-board.js';
 
 describe('shifts in Europe/Oslo', () => {
   it('dates the night by its start and follows the clock change', () => {

@@ -2,7 +2,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LeaderHistory } from '../../../main/leader/leader-history.js';
-import { openTestBoard, seedWard, type TestBoard } from './ward-board.js';
+import { openTestBoard, seedWard, type TestBoard } from '../../support/ward-board.js';
 
 describe('template codes on tasks', () => {
   let board: TestBoard;

@@ -2,7 +2,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RECENT_DONE_LIMIT } from '../../../shared/api/commands/ward.js';
-import { openTestBoard, seedWard, type TestBoard } from './ward-board.js';
+import { openTestBoard, seedWard, type TestBoard } from '../../support/ward-board.js';
 
 describe('tasks on the ward board', () => {
   let board: TestBoard;

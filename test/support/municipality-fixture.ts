@@ -4,10 +4,10 @@
  * data the leader view must never carry). Synthetic people only.
  */
 
-import { addDays, osloDay, osloInstant } from '../../../shared/time/oslo.js';
-import type { FieldValue } from '../../../shared/domain/schema.js';
-import type { RecordEdit } from '../../../main/store/field-store.js';
-import type { HubService } from '../../../main/hub/hub-service.js';
+import { addDays, osloDay, osloInstant } from '../../shared/time/oslo.js';
+import type { FieldValue } from '../../shared/domain/schema.js';
+import type { RecordEdit } from '../../main/store/field-store.js';
+import type { HubService } from '../../main/hub/hub-service.js';
 
 export const PEOPLE = {
   s1: { name: 'Ingrid Haugland', birthDate: '1938-04-17', note: 'Datter ringer hver søndag' },

@@ -6,17 +6,17 @@
  */
 
 import { join } from 'node:path';
-import { refreshCapacity } from '../../../main/flow/hub-capacity.js';
-import { settleTransfers, transfersToReview } from '../../../main/flow/hub-settlement.js';
-import { BoardService } from '../../../main/board/board-service.js';
-import { dispatchAs } from '../../../main/board/in-process-session.js';
-import { HubService } from '../../../main/hub/hub-service.js';
-import type { FieldStore } from '../../../main/store/field-store.js';
-import { InboundScope } from '../../../main/sync/inbound-scope.js';
-import type { Change } from '../../../shared/sync/change.js';
-import type { Writer } from '../../../shared/sync/scope-rules.js';
-import type { Result } from '../../../shared/api/result.js';
-import type { FlowState } from '../../../shared/api/commands/flow.js';
+import { refreshCapacity } from '../../main/flow/hub-capacity.js';
+import { settleTransfers, transfersToReview } from '../../main/flow/hub-settlement.js';
+import { BoardService } from '../../main/board/board-service.js';
+import { dispatchAs } from '../../main/board/in-process-session.js';
+import { HubService } from '../../main/hub/hub-service.js';
+import type { FieldStore } from '../../main/store/field-store.js';
+import { InboundScope } from '../../main/sync/inbound-scope.js';
+import type { Change } from '../../shared/sync/change.js';
+import type { Writer } from '../../shared/sync/scope-rules.js';
+import type { Result } from '../../shared/api/result.js';
+import type { FlowState } from '../../shared/api/commands/flow.js';
 
 export class FlowWorld {
   readonly hub: HubService;

@@ -1,6 +1,6 @@
 /** A clock and timers that move only when a test says so: the engine's schedule without real waits. */
 
-import type { CancelTimer, SyncTime } from '../../../main/sync/sync-time.js';
+import type { CancelTimer, SyncTime } from '../../main/sync/sync-time.js';
 
 interface Timer {
   at: number;

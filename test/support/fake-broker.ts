@@ -4,11 +4,11 @@
  * after delivery. For unit tests of the engine's concerns; integration tests use Mosquitto.
  */
 
-import type { LinkOptions } from '../../../main/sync/mqtt-link.js';
-import type { SyncLink } from '../../../main/sync/sync-link.js';
-import type { WirePayload } from '../../../shared/sync/payloads.js';
-import { decodeBinary } from '../../../main/sync/wire.js';
-import { BINARY_MARKER } from '../../../shared/sync/page-codec.js';
+import type { LinkOptions } from '../../main/sync/mqtt-link.js';
+import type { SyncLink } from '../../main/sync/sync-link.js';
+import type { WirePayload } from '../../shared/sync/payloads.js';
+import { decodeBinary } from '../../main/sync/wire.js';
+import { BINARY_MARKER } from '../../shared/sync/page-codec.js';
 
 export interface Published {
   client: string;

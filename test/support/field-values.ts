@@ -3,7 +3,7 @@
  * enumeration, shape): the table the schema tests and the row round trip are built from.
  */
 
-import { RISK_FLAGS, type FieldCheck, type FieldValue, type TextFormat } from '../../../shared/domain/schema.js';
+import { RISK_FLAGS, type FieldCheck, type FieldValue, type TextFormat } from '../../shared/domain/schema.js';
 
 const ACCEPTED_SHAPES: Record<TextFormat, string[]> = {
   instant: ['2026-11-23T08:00:00.000Z', '2026-11-23T08:00+01:00', '2024-02-29T23:59:59.123456789-05:30'],

@@ -5,9 +5,9 @@
 
 import { randomBytes } from 'node:crypto';
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import { tempDir } from '../support/temp-dir.js';
-import { Mosquitto } from '../support/mosquitto.js';
-import { startBoardProcess, test as base, type BoardProcess } from './fixtures.js';
+import { tempDir } from './temp-dir.js';
+import { Mosquitto } from './mosquitto.js';
+import { startBoardProcess, test as base, type BoardProcess } from './e2e-fixtures.js';
 
 export interface Ward {
   broker: Mosquitto;

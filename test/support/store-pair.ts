@@ -1,11 +1,11 @@
 /** Two real FieldStores on SQLite files, wired for anti-entropy through JSON and the protocol schema, with what crossed counted. */
 
-import { openDatabase, type Db } from '../../../main/store/database.js';
-import { FieldStore } from '../../../main/store/field-store.js';
-import { reconcile, SyncResponder, type Ask, type ReconcileOutcome } from '../../../main/sync/anti-entropy.js';
-import type { Change } from '../../../shared/sync/change.js';
-import { HybridLogicalClock } from '../../../shared/sync/hlc.js';
-import { SyncMessage } from '../../../shared/sync/protocol.js';
+import { openDatabase, type Db } from '../../main/store/database.js';
+import { FieldStore } from '../../main/store/field-store.js';
+import { reconcile, SyncResponder, type Ask, type ReconcileOutcome } from '../../main/sync/anti-entropy.js';
+import type { Change } from '../../shared/sync/change.js';
+import { HybridLogicalClock } from '../../shared/sync/hlc.js';
+import { SyncMessage } from '../../shared/sync/protocol.js';
 
 export const SCOPE = 'solsiden';
 

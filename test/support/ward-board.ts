@@ -1,11 +1,11 @@
 /** A board service on a temp folder with a movable clock, and typed shortcuts for the ward tests. */
 
-import { BoardService } from '../../../main/board/board-service.js';
-import { dispatchAs } from '../../../main/board/in-process-session.js';
-import type { StaffMember } from '../../../shared/api/commands/ward.js';
-import type { CommandName, CommandOutput } from '../../../shared/api/contract.js';
-import type { Result } from '../../../shared/api/result.js';
-import { tempDir } from '../../support/temp-dir.js';
+import { BoardService } from '../../main/board/board-service.js';
+import { dispatchAs } from '../../main/board/in-process-session.js';
+import type { StaffMember } from '../../shared/api/commands/ward.js';
+import type { CommandName, CommandOutput } from '../../shared/api/contract.js';
+import type { Result } from '../../shared/api/result.js';
+import { tempDir } from './temp-dir.js';
 
 export interface TestBoard {
   service: BoardService;

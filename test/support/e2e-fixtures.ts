@@ -10,8 +10,8 @@ import { test as base } from '@playwright/test';
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
 import type { SessionRef } from '../../shared/api/commands/ward.js';
-import { tempDir } from '../support/temp-dir.js';
-import { ScriptSession, type ScriptStaff } from '../support/script-session.js';
+import { tempDir } from './temp-dir.js';
+import { ScriptSession, type ScriptStaff } from './script-session.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const START_TIMEOUT_MS = 15_000;

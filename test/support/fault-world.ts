@@ -6,10 +6,10 @@
 
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
-import { tempDir } from '../support/temp-dir.js';
-import { Mosquitto } from '../support/mosquitto.js';
-import { storedFields, TavlaProcess } from '../support/tavla-process.js';
-import { waitFor } from '../support/wait.js';
+import { tempDir } from './temp-dir.js';
+import { Mosquitto } from './mosquitto.js';
+import { storedFields, TavlaProcess } from './tavla-process.js';
+import { waitFor } from './wait.js';
 
 export const M = 'testby';
 export const UNIT = { name: 'Solsiden', kind: 'nursing-home', beds: [{ label: '101' }, { label: '102' }] };
