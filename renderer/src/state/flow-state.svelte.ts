@@ -12,6 +12,8 @@ import type { Problem, SaveStatus } from './save-status.js';
 import type { SessionState } from './session-state.svelte.js';
 
 const RELOAD_AFTER_MS = 150;
+/** What the ward board shows of flow only in the open transfers panel (and the audit entry every edit writes). */
+const BEDS_AND_STAYS: readonly string[] = ['bed', 'stay', 'auditEntry'];
 
 export class FlowState {
   readonly #api: ApiClient;
@@ -22,6 +24,10 @@ export class FlowState {
   #withAllocation = false;
   /** The screen's session: every transfer step needs an unlocked screen, and asks for the PIN first. */
   #session: SessionState | undefined;
+  /** Whether the free beds and movable patients are on the screen (the office's board, or the transfers panel open). */
+  #detailShown = false;
+  /** A bed or stay changed while they were not shown: read when they are. */
+  #stale = false;
 
   constructor(client: ApiClient) {
     this.#api = client;
@@ -47,11 +53,26 @@ export class FlowState {
    */
   start(options: { session: SessionState; allocation?: boolean }): () => void {
     this.#withAllocation = options.allocation ?? false;
+    this.#detailShown = this.#withAllocation;
     this.#session = options.session;
-    return followChanges(this.#api, () => void this.load(), { reads: READS['flow.state'], delayMs: RELOAD_AFTER_MS });
+    // A tap on a bed or a patient costs the ward board one read (ward.state): the transfers' count and
+    // reservations read transfers, and the free beds and movable patients wait until the panel opens.
+    const later = (collections: readonly string[]) => {
+      const deferred = !this.#detailShown && collections.every((c) => BEDS_AND_STAYS.includes(c));
+      if (deferred) this.#stale = true;
+      return deferred;
+    };
+    return followChanges(this.#api, () => void this.load(), { reads: READS['flow.state'], delayMs: RELOAD_AFTER_MS, later });
+  }
+
+  /** The transfers panel opened or closed: once open, what changed meanwhile is read. */
+  showDetail(shown: boolean): void {
+    this.#detailShown = shown || this.#withAllocation;
+    if (this.#detailShown && this.#stale) void this.load();
   }
 
   async load(): Promise<void> {
+    this.#stale = false;
     await Promise.all([this.#flow.load(), this.#withAllocation ? this.#allocation.load() : undefined]);
   }
 

@@ -24,11 +24,16 @@ export interface Follow {
   delayMs?: number;
   /** Re-reads just these tasks instead of `reload`, when a change named them and touched nothing else the screen reads. */
   patchTasks?: (ids: string[]) => void;
+  /**
+   * A change the screen need not read for now (what it would refresh is not on the screen): true
+   * skips it, and the screen reads when that part is shown again. A reconnect is never skipped.
+   */
+  later?: (collections: readonly string[]) => boolean;
 }
 
 /** Calls `reload` now and after every change the screen follows; returns the stop. */
 export function followChanges(api: ApiClient, reload: () => void, follow: Follow = {}): () => void {
-  const { reads, delayMs = 0, patchTasks } = follow;
+  const { reads, delayMs = 0, patchTasks, later } = follow;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The tasks the burst so far named, or null once one of its changes needs a whole read. */
   let tasks: Set<string> | null = new Set();
@@ -41,6 +46,7 @@ export function followChanges(api: ApiClient, reload: () => void, follow: Follow
   };
   const unsubscribe = api.on('state.changed', (change) => {
     if (!changesScreen(change.collections, reads)) return;
+    if (later && change.collections.length > 0 && later(change.collections)) return;
     if (change.tasks && tasks) for (const id of change.tasks) tasks.add(id);
     else tasks = null;
     if (delayMs <= 0) flush();

@@ -5,13 +5,12 @@ import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { enFlow } from './flow-text.js';
 import { enLeader } from './leader-text.js';
-import { TIME_ZONE } from './nb.js';
+import { osloDay, TIME_ZONE } from '../../../shared/time/oslo.js';
 import { counter } from './plural.js';
 
 const clockFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: TIME_ZONE });
 const longDayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: TIME_ZONE });
-const dateKey = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE });
 const calendarFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const fullDateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const numberFormat = (decimals: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: decimals, minimumFractionDigits: decimals });
@@ -347,7 +346,7 @@ export const en: BoardText = {
   when: (iso, now) => {
     const date = new Date(iso);
     const time = clock(date);
-    return dateKey.format(date) === dateKey.format(now) ? `at ${time}` : `${dayFormat.format(date)} at ${time}`;
+    return osloDay(date.getTime()) === osloDay(now.getTime()) ? `at ${time}` : `${dayFormat.format(date)} at ${time}`;
   },
   date: (isoDate) => calendarFormat.format(new Date(`${isoDate}T12:00:00Z`)),
   fullDate: (isoDate) => fullDateFormat.format(new Date(`${isoDate}T12:00:00Z`)),

@@ -1,6 +1,7 @@
 /** Words of patient flow (transfers, the allocation office) in bokmål and English: `language.t.flow`. */
 
 import type { DeclineReason, HospitalStatus, TransferConflict, TransferState } from '../../../shared/api/commands/flow.js';
+import { TIME_ZONE } from '../../../shared/time/oslo.js';
 
 export interface FlowText {
   transfers: string;
@@ -67,7 +68,7 @@ export interface FlowText {
   dateTime: (iso: string) => string;
 }
 
-const zone = 'Europe/Oslo';
+const zone = TIME_ZONE;
 
 function make(locale: string) {
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 });

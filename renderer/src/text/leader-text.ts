@@ -6,6 +6,7 @@
 import type { BenefitIndicator } from '../../../shared/indicators/benefits.js';
 import { enPanels, nbPanels, type LeaderPanelText } from './leader-panel-text.js';
 import { counter, type Forms } from './plural.js';
+import { TIME_ZONE } from '../../../shared/time/oslo.js';
 
 type Figure = number | null | undefined;
 
@@ -75,7 +76,7 @@ export interface LeaderText extends LeaderPanelText {
 /** The nouns the leader view counts. */
 export type LeaderNoun = 'unit' | 'patient' | 'bed' | 'day' | 'calendarDay' | 'task';
 
-const zone = 'Europe/Oslo';
+const zone = TIME_ZONE;
 
 function formats(locale: string, dash = '–') {
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });

@@ -1,6 +1,7 @@
 /** Bokmål words and time formats the board shows (the default); en.ts holds the same in English. */
 
 import type { BedStatus, UnitKind } from '../../../shared/domain/types.js';
+import { osloDay, TIME_ZONE } from '../../../shared/time/oslo.js';
 import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { nbFlow } from './flow-text.js';
@@ -25,12 +26,11 @@ export const UNIT_KIND_TEXT: Record<UnitKind, string> = {
   'allocation-office': 'Tildelingskontor',
 };
 
-/** Care in Norway runs on Oslo time, whatever the screen's own time zone is set to. */
-export const TIME_ZONE = 'Europe/Oslo';
+/** Care in Norway runs on Oslo time, whatever the screen's own time zone is set to: the one calendar's zone. */
+export { TIME_ZONE };
 const clockFormat = new Intl.DateTimeFormat('nb-NO', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
 const dayFormat = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'short', timeZone: TIME_ZONE });
 const longDayFormat = new Intl.DateTimeFormat('nb-NO', { weekday: 'long', day: 'numeric', month: 'long', timeZone: TIME_ZONE });
-const dateKey = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE });
 
 /** "14:05". */
 export function clockTime(date: Date): string {
@@ -46,7 +46,7 @@ export function longDay(date: Date): string {
 export function whenText(iso: string, now: Date): string {
   const date = new Date(iso);
   const time = `kl. ${clockTime(date)}`;
-  return dateKey.format(date) === dateKey.format(now) ? time : `${dayFormat.format(date)} ${time}`;
+  return osloDay(date.getTime()) === osloDay(now.getTime()) ? time : `${dayFormat.format(date)} ${time}`;
 }
 
 /** A bed's state inside a sentence: "seng 115 er til rengjøring". */

@@ -65,6 +65,23 @@ describe('following main\'s changes', () => {
     stop();
   });
 
+  it('leaves for later a change to what is not on the screen now, never a reconnect', () => {
+    const reload = vi.fn();
+    let shown = false;
+    const later = vi.fn((collections: readonly string[]) => !shown && collections.every((c) => c === 'bed' || c === 'auditEntry'));
+    const stop = followChanges(api, reload, { reads: READS['flow.state'], later });
+    announce({ collections: ['bed', 'auditEntry'] });
+    expect(reload).toHaveBeenCalledTimes(1); // the first read only: a bed tap costs the flow state nothing
+    expect(later).toHaveBeenCalledTimes(1);
+    announce({ collections: ['transfer', 'auditEntry'] });
+    announce({ collections: [] });
+    expect(reload).toHaveBeenCalledTimes(3);
+    shown = true;
+    announce({ collections: ['bed', 'auditEntry'] });
+    expect(reload).toHaveBeenCalledTimes(4);
+    stop();
+  });
+
   it('patches in the tasks a change named, at once, and reads the whole for a change that named none', () => {
     const reload = vi.fn();
     const patch = vi.fn();
