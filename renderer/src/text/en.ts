@@ -80,6 +80,8 @@ const ERRORS: ErrorText = {
     'role-required': ({ roles }) => `this needs ${roles.split(',').map((role) => ROLE_WORDS[role] ?? role).join(' or ')}`,
     'pin-locked': ({ until }) => `too many wrong PINs; try again at ${clock(new Date(until))}`,
     'shielded-alone': () => 'a shielded patient is shown one at a time',
+    'reveal-one-at-a-time': () => 'names are shown one patient at a time',
+    'reveal-all-off': () => 'this screen does not show every name',
     'read-only-address': () => 'this screen only shows; a signed-in leader makes changes',
     'not-your-unit': () => 'that unit is not one of yours',
     'municipal-leader-only': () => 'only a leader for the whole municipality can do this',

@@ -104,6 +104,8 @@ const ERRORS: ErrorText = {
     'role-required': ({ roles }) => `dette krever ${roles.split(',').map((role) => ROLE_WORDS[role] ?? role).join(' eller ')}`,
     'pin-locked': ({ until }) => `for mange feil PIN; prøv igjen ${whenText(until, new Date())}`,
     'shielded-alone': () => 'en skjermet pasient vises bare én og én',
+    'reveal-one-at-a-time': () => 'navn vises for én pasient om gangen',
+    'reveal-all-off': () => 'denne skjermen viser ikke alle navn',
     'read-only-address': () => 'denne skjermen viser bare; endringer gjøres av en innlogget leder',
     'not-your-unit': () => 'den enheten er ikke blant dine',
     'municipal-leader-only': () => 'bare en leder for hele kommunen kan gjøre dette',
