@@ -229,6 +229,9 @@ export interface BoardText {
     role: string;
     pin: string;
     saved: string;
+    /** The per-board choice of a staff-room screen: every name on the overview while unlocked. */
+    revealAll: string;
+    revealAllHint: string;
   };
   clock: (date: Date) => string;
   longDay: (date: Date) => string;

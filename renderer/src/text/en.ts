@@ -342,6 +342,8 @@ export const en: BoardText = {
     role: 'Role',
     pin: 'PIN (4–8 digits)',
     saved: 'Saved',
+    revealAll: 'Staff room: show every name on the overview while the screen is unlocked',
+    revealAllHint: 'Leave off on corridor screens: a name then shows only for the patient you tap.',
   },
   clock,
   longDay: (date) => longDayFormat.format(date),

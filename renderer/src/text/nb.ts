@@ -374,6 +374,8 @@ export const nb: BoardText = {
     role: 'Rolle',
     pin: 'PIN (4–8 sifre)',
     saved: 'Lagret',
+    revealAll: 'Vaktrom: vis alle navn på oversikten når skjermen er låst opp',
+    revealAllHint: 'Av på skjermer i korridoren: da vises navnet bare på pasienten du trykker på.',
   },
   clock: clockTime,
   longDay,
