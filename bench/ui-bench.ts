@@ -141,13 +141,17 @@ function readsPer(before: Record<string, number>, after: Record<string, number>,
   return { total, byCommand };
 }
 
-/** Unlocks A through the UI (its names come in), looks at the overview, and locks again. */
+/** Unlocks A through the UI, opens one patient's card (that name comes in: names are per patient), and locks again. */
 async function unlockAndLock(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Oversikt' }).click();
   await page.getByRole('button', { name: 'Lås opp', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: new RegExp(STAFF.name) }).click();
   await page.getByRole('dialog').getByLabel(/PIN for/).fill(STAFF.pin);
   await page.getByRole('dialog').getByRole('button', { name: 'Lås opp', exact: true }).click();
+  await page.getByRole('button', { name: `Lås (${STAFF.name})` }).waitFor();
+  await page.getByRole('button', { name: 'Åpne Rom 101' }).click();
+  await page.getByRole('dialog', { name: /^Rom 101/ }).filter({ hasText: 'Benk0' }).waitFor();
+  await page.getByRole('dialog', { name: /^Rom 101/ }).getByRole('button', { name: 'Lukk' }).click();
   await page.getByRole('button', { name: 'Åpne Rom 101' }).filter({ hasText: 'Benk0' }).waitFor();
   await page.getByRole('button', { name: `Lås (${STAFF.name})` }).click();
   await page.getByRole('tab', { name: 'Oppgaver' }).click();
@@ -370,7 +374,7 @@ Ward board UI, ${BEDS} beds and ${TASKS} open tasks (load average ${loadBefore.m
 | the tapping board (A) | ${readsPerTap.tapping.total} | ${described(readsPerTap.tapping.byCommand)} | ≤ 1: ${readsPerTap.tapping.total <= 1 ? 'met' : 'NOT met'} |
 | the other board (B) | ${readsPerTap.other.total} | ${described(readsPerTap.other.byCommand)} | – |
 
-Page memory over a simulated ${SHIFT.minutes}-minute shift compressed into ${shiftSeconds} s: each simulated minute is ${SHIFT.tapsPerMinute} taps on the board, ${SHIFT.remotePerMinute} edits from the other board, as many new tasks arriving from the other board (so ~${TASKS} stay open), a round of the four views, and every tenth minute a PIN unlock (all names revealed) and a lock; heap measured after a forced GC each minute.
+Page memory over a simulated ${SHIFT.minutes}-minute shift compressed into ${shiftSeconds} s: each simulated minute is ${SHIFT.tapsPerMinute} taps on the board, ${SHIFT.remotePerMinute} edits from the other board, as many new tasks arriving from the other board (so ~${TASKS} stay open), a round of the four views, and every tenth minute a PIN unlock, one patient card opened (its name revealed) and a lock; heap measured after a forced GC each minute.
 
 | JS heap MB at start | after ${SHIFT.warmup} min warm-up | at the end | max after warm-up | slope after warm-up | DOM nodes (warm → end) | listeners (warm → end) | task records held (warm → end) |
 | --- | --- | --- | --- | --- | --- | --- | --- |

@@ -23,6 +23,8 @@ interface Session {
   staff: StaffMember;
   lastActive: number;
   expiresAt: number;
+  /** Stays whose name this session has seen (and the access log has recorded): each is logged once. */
+  revealed: Set<string>;
 }
 
 // One registry per store: several boards may run in one process (the demo, tests).
@@ -44,7 +46,7 @@ const keyOf = (token: string) => createHash('sha256').update(token).digest('base
 export function openSession(store: FieldStore, staff: StaffMember, screen: string, now: Date): { token: string; expiresAt: Date } {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_MAX_MINUTES * 60_000);
-  registry(store).set(keyOf(token), { screen, staff, lastActive: now.getTime(), expiresAt: expiresAt.getTime() });
+  registry(store).set(keyOf(token), { screen, staff, lastActive: now.getTime(), expiresAt: expiresAt.getTime(), revealed: new Set() });
   return { token, expiresAt };
 }
 
@@ -75,6 +77,18 @@ export function closeSession(store: FieldStore, ref: SessionRef): StaffMember | 
   if (!session || session.screen !== ref.screen) return undefined;
   sessions.delete(key);
   return session.staff;
+}
+
+/**
+ * Notes that this session saw a patient's name; true the first time, so the reveal is logged once
+ * per session however often the card is opened (a session lasts at most SESSION_MAX_MINUTES).
+ */
+export function firstReveal(store: FieldStore, ref: SessionRef, stayId: string): boolean {
+  const session = registry(store).get(keyOf(ref.token));
+  if (!session || session.screen !== ref.screen) return true;
+  if (session.revealed.has(stayId)) return false;
+  session.revealed.add(stayId);
+  return true;
 }
 
 /** Ends every session of a staff member (removed, or their role changed). */

@@ -5,18 +5,19 @@
 
 import type { RevealedStay, ShiftRef } from '../../shared/api/commands/ward.js';
 import { OFFLINE_STATUS, type WardCommandName } from '../../shared/api/contract.js';
-import { fail, ok } from '../../shared/api/result.js';
+import { fail, ok, type Result } from '../../shared/api/result.js';
 import type { FieldValue } from '../../shared/domain/schema.js';
 import { unitLookups } from '../store/read-model.js';
 import { readAuditLog } from './audit-log.js';
 import { readCapacity } from './capacity-view.js';
-import { newId, type Handler } from '../replica/command-context.js';
+import { newId, type CommandContext, type Handler } from '../replica/command-context.js';
+import type { Db } from '../store/database.js';
 import { readWardState, readWardTasks } from './corridor-state.js';
 import { acknowledgeHandover, defaultHandoverShift, readHandover, writeHandoverNotes } from './handover.js';
 import { shiftSpan } from '../../shared/time/oslo.js';
 import { checkPin, findStaff, removeStaff, saveStaff, unitLeaderCount } from '../staff/pin-lock.js';
 import { listStaff, lockedUntil, pinGuardUntil, recordFailure, recordSuccess, releaseStaff } from '../staff/pin-lockout.js';
-import { closeSession, closeSessionsOf, openSession, verifySession } from '../staff/sessions.js';
+import { closeSession, closeSessionsOf, firstReveal, openSession, verifySession } from '../staff/sessions.js';
 import { writeStaffing } from './staffing.js';
 import { createFromTemplate, reopenTask, taskTemplates } from './task-templates.js';
 import { readSettings, writeSettings } from './ward-settings.js';
@@ -104,29 +105,23 @@ export const wardCommands = {
   },
 
   'stay.reveal': (ctx, input) => {
-    if (input.includeShielded && input.stayIds.length !== 1) {
+    if (input.includeShielded && (input.stayIds.length !== 1 || input.overview)) {
       return fail('invalid-input', 'includeShielded: a shielded patient is revealed on its own, one at a time', { reason: 'shielded-alone' });
     }
-    const read = ctx.store.db.prepare(
-      "SELECT id, name, birthDate, note, shielded FROM stay WHERE id = ? AND unit = ? AND deleted = 0 AND status = 'active'",
-    );
-    const revealed: RevealedStay[] = [];
-    // Every reveal's audit entry in one transaction: one disk sync for a whole unit.
-    ctx.store.db.transaction(() => {
-      for (const id of new Set(input.stayIds)) {
-        const row = read.get(id, ctx.unit) as { id: string; name: string | null; birthDate: string | null; note: string | null; shielded: number | null } | undefined;
-        if (!row) continue;
-        const shielded = row.shielded === 1;
-        if (shielded && !input.includeShielded) {
-          revealed.push({ id: row.id, shielded, name: null, birthDate: null, note: null });
-          continue;
-        }
-        revealed.push({ id: row.id, shielded, name: row.name, birthDate: row.birthDate, note: row.note });
-        // One entry per patient, as the national access log has it: who saw whose record, when, where.
-        ctx.store.audit({ actor: ctx.actor, action: 'stay.reveal', collection: 'stay', record: row.id, detail: shielded ? 'shielded' : undefined });
-      }
-    })();
-    return ok(revealed);
+    if (input.overview) return revealOverview(ctx, input.stayIds);
+    if (input.stayIds.length !== 1) {
+      return fail('invalid-input', 'stayIds: a reveal names one patient (the card tapped); overview: true shows all on a staff-room screen', { reason: 'reveal-one-at-a-time' });
+    }
+    const row = readRevealable(ctx.store.db, ctx.unit, input.stayIds[0]);
+    if (!row) return ok([]);
+    const shielded = row.shielded === 1;
+    if (shielded && !input.includeShielded) return ok([{ id: row.id, shielded, name: null, birthDate: null, note: null }]);
+    // One entry per patient and session, as the national access log has it: who looked at whose
+    // record, when, where. A shielded patient's every deliberate second tap is its own entry.
+    if (shielded || !ctx.session || firstReveal(ctx.store, ctx.session, row.id)) {
+      ctx.store.audit({ actor: ctx.actor, action: 'stay.reveal', collection: 'stay', record: row.id, detail: shielded ? 'shielded' : undefined });
+    }
+    return ok([{ id: row.id, shielded, name: row.name, birthDate: row.birthDate, note: row.note }]);
   },
   'stay.note': (ctx, input) => {
     const stay = unitLookups(ctx.store.db, ctx.unit).activeStay(input.stayId);
@@ -183,6 +178,40 @@ export const wardCommands = {
     return ok(readAuditLog(ctx.store.db, ctx.store.board, input.limit ?? 200, input.before));
   },
 } satisfies { [K in WardCommandName]: Handler<K> };
+
+interface RevealRow {
+  id: string;
+  name: string | null;
+  birthDate: string | null;
+  note: string | null;
+  shielded: number | null;
+}
+
+function readRevealable(db: Db, unit: string, id: string): RevealRow | undefined {
+  return db
+    .prepare("SELECT id, name, birthDate, note, shielded FROM stay WHERE id = ? AND unit = ? AND deleted = 0 AND status = 'active'")
+    .get(id, unit) as RevealRow | undefined;
+}
+
+/**
+ * A staff-room screen's overview (`revealAll`): the names of the unit's patients asked for, no
+ * birth date or note (those come with the card, logged per patient), shielded ones never, under
+ * one audit entry for the look at the whole overview.
+ */
+function revealOverview(ctx: CommandContext, stayIds: readonly string[]): Result<RevealedStay[]> {
+  if (!readSettings(ctx.store.db).revealAll) {
+    return fail('forbidden', 'overview: this screen is not set to show every name (ward.configure revealAll)', { reason: 'reveal-all-off' });
+  }
+  const revealed = [...new Set(stayIds)].flatMap((id): RevealedStay[] => {
+    const row = readRevealable(ctx.store.db, ctx.unit, id);
+    if (!row) return [];
+    const shielded = row.shielded === 1;
+    return [{ id: row.id, shielded, name: shielded ? null : row.name, birthDate: null, note: null }];
+  });
+  const named = revealed.filter((stay) => stay.name !== null).length;
+  if (named > 0) ctx.store.audit({ actor: ctx.actor, action: 'stay.reveal-overview', detail: String(named) });
+  return ok(revealed);
+}
 
 function lockedOut(until: Date, now: Date) {
   const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);

@@ -63,6 +63,10 @@ export interface ErrorReasons {
   /** Wrong PINs locked the pad until `until` (an ISO instant). */
   'pin-locked': { until: string };
   'shielded-alone': None;
+  /** A reveal names one patient, unless it is the overview of a screen that shows all names. */
+  'reveal-one-at-a-time': None;
+  /** The overview's names were asked for on a screen that is not set to show all. */
+  'reveal-all-off': None;
   'read-only-address': None;
   'not-your-unit': { unit: string };
   'municipal-leader-only': None;

@@ -57,6 +57,11 @@ test('a full name is absent from the page until a PIN unlocks it, and gone again
   for (const secret of [PATIENT.name, SHIELDED.name, PATIENT.birthDate]) expect(await html()).not.toContain(secret);
 
   await unlockOnScreen(page, LEADER.name, LEADER.pin);
+  // Unlocked, a name comes with the card a nurse opens (the overview names nobody until then).
+  expect(await html()).not.toContain(PATIENT.name);
+  await page.getByRole('button', { name: 'Åpne Rom 101' }).click();
+  await expect(page.getByRole('dialog', { name: /^Rom 101/ })).toContainText(PATIENT.name);
+  await page.getByRole('dialog', { name: /^Rom 101/ }).getByRole('button', { name: 'Lukk' }).click();
   await expect(page.getByRole('button', { name: 'Åpne Rom 101' })).toContainText(PATIENT.name);
   // Unlocked, the shielded patient still shows no name — not on the overview, not on the card — until one more tap.
   expect(await html()).not.toContain(SHIELDED.name);
@@ -81,8 +86,9 @@ test('a full name is absent from the page until a PIN unlocks it, and gone again
   await page.getByRole('tab', { name: 'Tilgangslogg' }).click();
   const log = page.getByRole('table', { name: 'Tilgangslogg' });
   await expect(log).toContainText('Så navn og detaljer');
-  await expect(log.getByRole('row').filter({ hasText: 'Låste' }).filter({ hasText: 'idle' })).toHaveCount(1);
-  await expect(log.getByRole('row').filter({ hasText: 'Så navn og detaljer' }).filter({ hasText: 'shielded' })).toHaveCount(1);
+  // In staff words: the relock's reason and the shielded patient's own tap.
+  await expect(log.getByRole('row').filter({ hasText: 'Låste' }).filter({ hasText: 'etter inaktivitet' })).toHaveCount(1);
+  await expect(log.getByRole('row').filter({ hasText: 'Så navn og detaljer' }).filter({ hasText: 'skjermet pasient, eget trykk' })).toHaveCount(1);
   await snap(page, testInfo, 'audit-log');
 });
 

@@ -1,7 +1,9 @@
 /**
  * This screen's privacy: locked (corridor mode) by default; a staff PIN unlocks it for one person,
  * and it locks itself again after the configured idle time. Names live here, only while unlocked,
- * and are dropped the moment the screen locks, so they leave the page (DOM included).
+ * and are dropped the moment the screen locks, so they leave the page (DOM included). An unlock
+ * names nobody: each patient's name comes when a nurse opens that patient's card (one reveal, one
+ * access-log entry), unless the board is a staff-room screen set to show every name (`revealAll`).
  */
 
 import type { ApiClient } from '../../../shared/api/client.js';
@@ -22,8 +24,12 @@ export class SessionState {
   /** This page's identity: a token is bound to the screen it was issued to. */
   readonly screen: string;
   grant = $state<SessionGrant | null>(null);
-  /** Names and notes of stays, by stay id; empty whenever the screen is locked. */
+  /** Names and notes of stays whose card was opened, by stay id; empty whenever the screen is locked. */
   revealed = $state<Record<string, RevealedStay>>({});
+  /** On a staff-room screen (`revealAll`), the overview's names (no birth date, no note); empty when locked. */
+  overview = $state<Record<string, RevealedStay>>({});
+  /** This board shows every name on the overview while unlocked (ward settings, per board). */
+  revealAll = $state(false);
   relockSeconds = $state(90);
   /** Set when the screen locked itself for idleness (a polite word for the next person). */
   lockedForIdle = $state(false);
@@ -37,6 +43,8 @@ export class SessionState {
   #lastTouch = 0;
   /** Stays whose reveal is in flight (plain bookkeeping, not shown). */
   #revealing: Record<string, true> = {};
+  /** An overview reveal is in flight. */
+  #overviewAsked = false;
 
   constructor(api: ApiClient) {
     this.#api = api;
@@ -93,7 +101,10 @@ export class SessionState {
   start(): () => void {
     void this.loadStaff();
     void this.#api.call('ward.settings', {}).then((result) => {
-      if (result.ok) this.relockSeconds = result.value.relockSeconds;
+      if (result.ok) {
+        this.relockSeconds = result.value.relockSeconds;
+        this.revealAll = result.value.revealAll;
+      }
     });
     const onActivity = () => this.activity();
     // Capture: a tap that opens or closes something still counts as activity.
@@ -126,6 +137,7 @@ export class SessionState {
     const session = this.ref();
     this.grant = null;
     this.revealed = {};
+    this.overview = {};
     this.#revealing = {};
     this.lockedForIdle = reason === 'idle';
     clearTimeout(this.#idleTimer);
@@ -143,16 +155,46 @@ export class SessionState {
     }
   }
 
-  /** Reveals the names of these stays (shielded ones stay hidden); already revealed ones are skipped. */
+  /**
+   * Reveals the name and details of each of these stays, one patient per call (main logs each
+   * once per session); shielded ones stay hidden, already revealed ones are skipped.
+   */
   async reveal(stayIds: string[]): Promise<void> {
     const session = this.ref();
     const wanted = stayIds.filter((id) => !(id in this.revealed) && !(id in this.#revealing));
-    if (!session || wanted.length === 0) return;
-    for (const id of wanted) this.#revealing[id] = true;
-    const result = await this.#api.call('stay.reveal', { session, stayIds: wanted.slice(0, 500) });
-    for (const id of wanted) delete this.#revealing[id];
+    if (!session) return;
+    await Promise.all(wanted.map((id) => this.#revealOne(session, id)));
+  }
+
+  async #revealOne(session: SessionRef, stayId: string): Promise<void> {
+    this.#revealing[stayId] = true;
+    const result = await this.#api.call('stay.reveal', { session, stayIds: [stayId] });
+    delete this.#revealing[stayId];
     if (this.#lapsedIf(result) || !result.ok || this.grant?.token !== session.token) return;
     this.revealed = { ...this.revealed, ...Object.fromEntries(result.value.map((stay) => [stay.id, stay])) };
+  }
+
+  /** A staff-room screen's overview: every name at once (one access-log entry), only when the board is set so. */
+  async revealOverview(stayIds: string[]): Promise<void> {
+    const session = this.ref();
+    const wanted = stayIds.filter((id) => !(id in this.overview));
+    if (!session || !this.revealAll || wanted.length === 0 || this.#overviewAsked) return;
+    this.#overviewAsked = true;
+    const result = await this.#api.call('stay.reveal', { session, stayIds: wanted.slice(0, 500), overview: true });
+    this.#overviewAsked = false;
+    if (this.#lapsedIf(result) || !result.ok || this.grant?.token !== session.token || !this.revealAll) return;
+    this.overview = { ...this.overview, ...Object.fromEntries(result.value.map((stay) => [stay.id, stay])) };
+  }
+
+  /** What the overview may name: the cards opened in this session, and on a staff-room screen all. */
+  get onOverview(): Record<string, RevealedStay> {
+    return { ...this.overview, ...this.revealed };
+  }
+
+  /** The board's setting changed (Innstillinger): a screen no longer showing all drops the overview's names. */
+  setRevealAll(on: boolean): void {
+    this.revealAll = on;
+    if (!on) this.overview = {};
   }
 
   /** The deliberate second tap on a shielded patient. */

@@ -170,6 +170,17 @@ export class SettingsState {
     }
   }
 
+  /** A staff-room screen shows every name on the overview while unlocked; a corridor screen only the card opened. */
+  async setRevealAll(revealAll: boolean): Promise<void> {
+    const session = this.#session.ref();
+    if (!session) return;
+    const ok = await saved(this.saves, 'revealAll', () => this.#api.call('ward.configure', { session, revealAll }));
+    if (ok) {
+      this.#session.setRevealAll(revealAll);
+      await this.load();
+    }
+  }
+
   async addStaff(name: string, role: StaffRole, pin: string): Promise<boolean> {
     const session = this.#session.ref();
     if (!session) return false;

@@ -214,6 +214,30 @@ export interface BoardText {
     unknownActor: string;
     /** What an action code means; codes without words are shown as they are. */
     actions: Partial<Record<string, string>>;
+    /** The board an entry came from, in words (a board's id is never shown). */
+    board: (thisBoard: boolean) => string;
+    /** Who, when the municipality's central service, a PLO message or the demo data acted. */
+    hubActor: string;
+    ploActor: string;
+    demoActor: string;
+    /** An action with no words of its own (from a newer board): never its code. */
+    otherAction: string;
+    transferAction: string;
+    /** The facts of an entry's detail (state/audit-lines.ts), in words. */
+    details: {
+      lockIdle: string;
+      lockManual: string;
+      shielded: string;
+      overview: (patients: number) => string;
+      flag: (flag: string, on: boolean) => string;
+      template: string;
+      plan: Record<'nurse' | 'expectedDischarge' | 'adl', string>;
+      newPin: string;
+      relockSeconds: (n: number) => string;
+      pinMaxAttempts: (n: number) => string;
+      pinLockoutSeconds: (n: number) => string;
+      revealAll: (on: boolean) => string;
+    };
   };
   settings: {
     heading: string;
@@ -229,6 +253,9 @@ export interface BoardText {
     role: string;
     pin: string;
     saved: string;
+    /** The per-board choice of a staff-room screen: every name on the overview while unlocked. */
+    revealAll: string;
+    revealAllHint: string;
   };
   clock: (date: Date) => string;
   longDay: (date: Date) => string;

@@ -73,6 +73,11 @@ export interface WardSettings {
   pinMaxAttempts: number;
   /** How long a staff member stays locked out after too many wrong PINs (default 300 s). */
   pinLockoutSeconds: number;
+  /**
+   * A staff-room screen: an unlock shows every patient's name on the overview (one access-log
+   * entry), not only on the card a nurse taps. Per board, off by default (a corridor screen).
+   */
+  revealAll: boolean;
 }
 
 /** The board's state: the unit in corridor form (names null), open tasks and the recently finished. */
@@ -240,6 +245,7 @@ export const WARD_COMMANDS = {
       relockSeconds: z.int().min(2).max(900).optional(),
       pinMaxAttempts: z.int().min(1).max(20).optional(),
       pinLockoutSeconds: z.int().min(10).max(86_400).optional(),
+      revealAll: z.boolean().optional(),
     }),
   ),
   'sync.state': command<SyncStatus>()(z.strictObject({})),
@@ -267,6 +273,11 @@ export const WARD_COMMANDS = {
       stayIds: z.array(recordId).min(1).max(500),
       /** The deliberate second tap: reveals a shielded stay, and only one stay at a time. */
       includeShielded: z.boolean().optional(),
+      /**
+       * The overview of a staff-room screen (`revealAll` on): the names of these stays, no birth
+       * date or note, under one audit entry. Without it a reveal is of one patient.
+       */
+      overview: z.literal(true).optional(),
     }),
   ),
   'stay.note': command<Created>()(

@@ -121,8 +121,10 @@ describe('names behind an unlocked session', () => {
 
   it('needs a deliberate reveal of a shielded patient on its own', () => {
     const session = unlockNurse();
-    const all = board.value('stay.reveal', { session, stayIds: [ward.ingrid, ward.shielded] });
-    expect(all.find((s) => s.id === ward.shielded)).toEqual({ id: ward.shielded, shielded: true, name: null, birthDate: null, note: null });
+    // A reveal is of one patient (the card tapped); a shielded one stays hidden without its own tap.
+    board.value('stay.reveal', { session, stayIds: [ward.ingrid] });
+    const plain = board.value('stay.reveal', { session, stayIds: [ward.shielded] });
+    expect(plain).toEqual([{ id: ward.shielded, shielded: true, name: null, birthDate: null, note: null }]);
     expect(board.run('stay.reveal', { session, stayIds: [ward.ingrid, ward.shielded], includeShielded: true })).toMatchObject({ ok: false, code: 'invalid-input' });
     const [one] = board.value('stay.reveal', { session, stayIds: [ward.shielded], includeShielded: true });
     expect(one.name).toBe('Per Skjermet');
