@@ -47,11 +47,12 @@ interface Patient {
 
 const TASK_HOURS = [8, 14, 20, 11];
 const TASK_TITLES = ['Morgenstell', 'Medisiner', 'Kveldsstell', 'Tilsyn'];
-const IPLOS_WORK: [string, number][] = [
-  ['Legemiddelgjennomgang', 1 / 180],
-  ['Ernæringskartlegging', 1 / 120],
-  ['Legevurdering', 1 / 90],
-  ['Tannhelsevurdering', 1 / 365],
+/** IPLOS work as the board records it: a task made from the measure's template, carrying its code. */
+const IPLOS_WORK: [string, string, number][] = [
+  ['Legemiddelgjennomgang', 'medication-review', 1 / 180],
+  ['Ernæringskartlegging', 'nutrition-screening', 1 / 120],
+  ['Legevurdering', 'physician-assessment', 1 / 90],
+  ['Tannhelsevurdering', 'dental-assessment', 1 / 365],
 ];
 const STAFF = ['Anne S.', 'Ola N.', 'Fatima H.', 'Jonas B.', 'Mari L.'];
 
@@ -207,11 +208,11 @@ export function generateMunicipality(store: FieldStore, options: MunicipalityOpt
           summary.tasks += 1;
         }
         if (plan.kind !== 'nursing-home') continue;
-        for (const [title, chance] of IPLOS_WORK) {
+        for (const [title, template, chance] of IPLOS_WORK) {
           if (random() >= chance) continue;
           const due = at(day, 12);
           if (due > now.getTime()) continue;
-          w.put('task', id('t'), { unit: plan.id, stay: patient.id, title, due: iso(due), status: 'done', doneAt: iso(due), doneBy: pick(random, STAFF), createdAt: iso(due), deleted: false });
+          w.put('task', id('t'), { unit: plan.id, stay: patient.id, title, template, due: iso(due), status: 'done', doneAt: iso(due), doneBy: pick(random, STAFF), createdAt: iso(due), deleted: false });
           summary.tasks += 1;
         }
       }

@@ -4,6 +4,8 @@
  *  - tap to local paint: a tap on "complete" until the next frame after the task moved to done
  *    (and, separately, until "Saved" shows: main has committed the edit);
  *  - remote edit to paint: the same tap on board A until the next frame on board B that shows it;
+ *  - reads per tap: the calls each board's page makes for a task tap, and for a bed tap (a free
+ *    bed's status toggled in its card, `bed.setStatus`), on the tapping board and the other one;
  *  - the page's memory over a simulated one-hour shift, compressed in time (see SHIFT below).
  * Times are taken inside the pages (performance.timeOrigin + now(), one machine clock); a tap is
  * a click event dispatched in the page, so touch hardware latency is not included.
@@ -98,6 +100,21 @@ window.__bench = {
     await window.__bench.nextFrame();
     return { start, painted, saved: window.__bench.epoch() };
   },
+  // A bed tap: in the open bed card, the status button named \`status\`; resolves once it shows pressed.
+  async bedTap(status) {
+    const group = document.querySelector('dialog [role="group"]');
+    const button = group && [...group.querySelectorAll('button')].find((b) => b.textContent.trim() === status);
+    if (!button) throw new Error('no bed status button ' + status);
+    button.click();
+    await window.__bench.until(() => button.getAttribute('aria-pressed') === 'true');
+    await window.__bench.nextFrame();
+  },
+  // Resolves once the overview's card of bed \`label\` shows \`status\` (a free bed shows "Ledig").
+  async bedShown(label, status) {
+    const shown = () => document.querySelector('button[aria-label="Åpne Rom ' + label + '"] .status')?.textContent.trim() === status;
+    await window.__bench.until(shown);
+    await window.__bench.nextFrame();
+  },
   async watch(title) {
     const from = window.__bench.epoch();
     await window.__bench.until(() => !window.__bench.button(title));
@@ -131,11 +148,11 @@ function described(byCommand: Record<string, number>): string {
   return Object.entries(byCommand).map(([command, n]) => `${command} ${n}`).join(', ') || 'none';
 }
 
-function readsPer(before: Record<string, number>, after: Record<string, number>, taps: number) {
+function readsPer(before: Record<string, number>, after: Record<string, number>, taps: number, edit = 'task.complete') {
   const byCommand: Record<string, number> = {};
   for (const [command, count] of Object.entries(after)) {
     const made = count - (before[command] ?? 0);
-    if (command !== 'task.complete' && made > 0) byCommand[command] = Math.round((made / taps) * 100) / 100;
+    if (command !== edit && made > 0) byCommand[command] = Math.round((made / taps) * 100) / 100;
   }
   const total = Math.round(Object.values(byCommand).reduce((sum, n) => sum + n, 0) * 100) / 100;
   return { total, byCommand };
@@ -281,6 +298,34 @@ try {
     other: readsPer(callsBefore.b, await calls(B.page), TAPS),
   };
   console.log('reads per tap', readsPerTap);
+
+  // Bed taps: A opens a free bed's card on the overview and toggles its status (Sperret ⇄ Ledig), as
+  // cleaning staff do on a locked screen; B shows the overview, and each tap waits until B shows it.
+  const BED = String(100 + BEDS); // the last beds are free (BEDS - 3 patients)
+  const bedStatuses = ['Sperret', 'Ledig'];
+  for (const page of [A.page, B.page]) await page.getByRole('tab', { name: 'Oversikt' }).click();
+  await A.page.getByRole('button', { name: `Åpne Rom ${BED}` }).click();
+  await A.page.getByRole('dialog').getByRole('group').waitFor();
+  let bedTaps = 0;
+  const bedTap = async () => {
+    const status = bedStatuses[bedTaps++ % 2];
+    const seen = B.page.evaluate(([label, s]) => (globalThis as unknown as { __bench: { bedShown(l: string, s: string): Promise<void> } }).__bench.bedShown(label, s), [BED, status] as const);
+    seen.catch(() => undefined);
+    await A.page.evaluate((s) => (globalThis as unknown as { __bench: { bedTap(s: string): Promise<void> } }).__bench.bedTap(s), status);
+    await seen;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  };
+  for (let i = 0; i < 4; i += 1) await bedTap(); // warm-up
+  const bedCallsBefore = { a: await calls(A.page), b: await calls(B.page) };
+  for (let i = 0; i < TAPS; i += 1) await bedTap();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const readsPerBedTap = {
+    tapping: readsPer(bedCallsBefore.a, await calls(A.page), TAPS, 'bed.setStatus'),
+    other: readsPer(bedCallsBefore.b, await calls(B.page), TAPS, 'bed.setStatus'),
+  };
+  console.log('reads per bed tap', readsPerBedTap);
+  await A.page.getByRole('dialog').getByRole('button', { name: 'Lukk' }).click();
+  for (const page of [A.page, B.page]) await page.getByRole('tab', { name: 'Oppgaver' }).click();
   const latency = {
     tapToPaint: summarize(local),
     tapToSaved: summarize(saved),
@@ -355,7 +400,7 @@ try {
   const met = (p95: number, target: number) => (p95 <= target ? 'met' : 'NOT met');
   writeResults(
     BURN > 0 ? `ui-burn${BURN}` : 'ui',
-    { beds: BEDS, tasks: TASKS, taps: TAPS, burningProcesses: BURN, loadAverage: { before: loadBefore, after: loadavg() }, latency, readsPerTap, shift },
+    { beds: BEDS, tasks: TASKS, taps: TAPS, burningProcesses: BURN, loadAverage: { before: loadBefore, after: loadavg() }, latency, readsPerTap, readsPerBedTap, shift },
     `
 Ward board UI, ${BEDS} beds and ${TASKS} open tasks (load average ${loadBefore.map((l) => l.toFixed(1)).join(' / ')} when it began and ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end, on ${cpus().length} cores${BURN > 0 ? `, with ${BURN} busy-looping processes beside it` : ''}), two boards of one unit on a real Mosquitto, Debian Chromium (headless, no GPU), ${TAPS} taps measured after 10 of warm-up, on the Tasks view (all ${TASKS} tasks on the page).
 
@@ -373,6 +418,11 @@ Ward board UI, ${BEDS} beds and ${TASKS} open tasks (load average ${loadBefore.m
 | --- | --- | --- | --- |
 | the tapping board (A) | ${readsPerTap.tapping.total} | ${described(readsPerTap.tapping.byCommand)} | ≤ 1: ${readsPerTap.tapping.total <= 1 ? 'met' : 'NOT met'} |
 | the other board (B) | ${readsPerTap.other.total} | ${described(readsPerTap.other.byCommand)} | – |
+
+| reads per bed tap (a free bed's status toggled in its card on the overview, ${TAPS} taps after 4 of warm-up; the tap's own \`bed.setStatus\` not counted) | in all | by command | target |
+| --- | --- | --- | --- |
+| the tapping board (A) | ${readsPerBedTap.tapping.total} | ${described(readsPerBedTap.tapping.byCommand)} | ≤ 1: ${readsPerBedTap.tapping.total <= 1 ? 'met' : 'NOT met'} |
+| the other board (B, on the overview) | ${readsPerBedTap.other.total} | ${described(readsPerBedTap.other.byCommand)} | – |
 
 Page memory over a simulated ${SHIFT.minutes}-minute shift compressed into ${shiftSeconds} s: each simulated minute is ${SHIFT.tapsPerMinute} taps on the board, ${SHIFT.remotePerMinute} edits from the other board, as many new tasks arriving from the other board (so ~${TASKS} stay open), a round of the four views, and every tenth minute a PIN unlock, one patient card opened (its name revealed) and a lock; heap measured after a forced GC each minute.
 

@@ -11,7 +11,9 @@ import { startCollector } from '../store/collector.js';
 import { loadBrokerCredentials } from '../sync/broker-credentials.js';
 import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { SyncEngine } from '../sync/sync-engine.js';
-import { BoardService } from './board-service.js';
+import { backfillTemplateCodes, type TemplateBackfill } from '../ward/template-backfill.js';
+import { logger } from '../log.js';
+import { BoardService, boardActor } from './board-service.js';
 
 /** A broker and the identity this replica shows it. */
 export interface BrokerEndpoint {
@@ -43,6 +45,8 @@ export interface AssembledBoard {
   /** The loopback API, when a port was given. */
   host: RunningHost | undefined;
   sync: SyncEngine | undefined;
+  /** The one-time backfill of template codes at this start (`ran: false` once it has run); undefined when it failed. */
+  templateBackfill: TemplateBackfill | undefined;
   stop(): Promise<void>;
 }
 
@@ -91,6 +95,7 @@ export function attachSync(service: BoardService, broker: string | BrokerEndpoin
 export async function assembleBoard(settings: BoardSettings, opened?: BoardService): Promise<AssembledBoard> {
   const service =
     opened ?? new BoardService({ dataDir: settings.dataDir, municipality: settings.municipality, unit: settings.unit, horizonMs: settings.horizonMs });
+  const templateBackfill = backfillOnce(service);
   let host: RunningHost | undefined;
   try {
     host = settings.port === undefined ? undefined : await startHost(service, { port: settings.port, hostNames: settings.hostNames });
@@ -111,6 +116,7 @@ export async function assembleBoard(settings: BoardSettings, opened?: BoardServi
     service,
     host,
     sync,
+    templateBackfill,
     async stop() {
       stopCollector();
       await sync?.stop();
@@ -118,4 +124,18 @@ export async function assembleBoard(settings: BoardSettings, opened?: BoardServi
       service.close();
     },
   };
+}
+
+/**
+ * The board of the unit that owns the tasks gives its old title-only tasks their template code, once
+ * (main/ward/template-backfill.ts), before it serves or syncs; a failure (a full disk) is logged and
+ * the board starts all the same: the backfill runs again at the next start.
+ */
+function backfillOnce(service: BoardService): TemplateBackfill | undefined {
+  try {
+    return backfillTemplateCodes(service.store, service.unit, boardActor(service.nodeId));
+  } catch (error) {
+    logger.error({ err: error, unit: service.unit }, 'the one-time backfill of template codes failed; it runs again at the next start');
+    return undefined;
+  }
 }

@@ -1,15 +1,11 @@
 /** One board's services: the replica core on its unit's store, and the unit's commands. */
 
 import { join } from 'node:path';
-import type { SyncStatus } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
-import type { Db } from '../store/database.js';
-import type { FieldStore } from '../store/field-store.js';
-import type { ClockWatch } from '../sync/clock-watch.js';
 import { readUnitState } from '../store/read-model.js';
 import { corridorUnitState } from '../ward/corridor-state.js';
 import type { CommandContext } from '../replica/command-context.js';
-import { ReplicaCore } from '../replica/replica-core.js';
+import { ReplicaService } from '../replica/replica-service.js';
 import { dispatchCommand } from '../replica/dispatch.js';
 import { flowCommands } from '../flow/flow-commands.js';
 import { unitCommands } from '../unit/unit-commands.js';
@@ -29,28 +25,12 @@ export interface BoardOptions {
 }
 
 /** A board: the replica core on its unit's store, and the unit's commands (ward, unit, flow). */
-export class BoardService {
-  readonly db: Db;
-  readonly store: FieldStore;
-  readonly nodeId: string;
-  /** The clock's standing against the unit's, whose reference time the store's HLC reads. */
-  readonly clock: ClockWatch;
-  readonly emit: ReplicaCore['emit'];
-  readonly subscribe: ReplicaCore['subscribe'];
-  readonly setSyncStatus: ReplicaCore['setSyncStatus'];
-  private readonly core: ReplicaCore;
+export class BoardService extends ReplicaService {
   private readonly now: () => Date;
 
   constructor(readonly options: BoardOptions) {
-    const { dataDir, municipality, unit, horizonMs } = options;
-    this.core = new ReplicaCore({ file: join(dataDir, 'tavla.sqlite'), role: 'board', scope: unit, municipality, horizonMs });
-    ({ db: this.db, store: this.store, nodeId: this.nodeId, clock: this.clock, emit: this.emit, subscribe: this.subscribe, setSyncStatus: this.setSyncStatus } = this.core);
+    super({ file: join(options.dataDir, 'tavla.sqlite'), role: 'board', scope: options.unit, municipality: options.municipality, horizonMs: options.horizonMs });
     this.now = options.now ?? (() => new Date());
-  }
-
-  /** The link to the broker and the outbox, as last told (`sync.status`). */
-  get syncStatus(): SyncStatus {
-    return this.core.syncStatus;
   }
 
   get unit(): string {
@@ -103,10 +83,6 @@ export class BoardService {
 
   health() {
     return this.core.health({ unit: this.unit });
-  }
-
-  close(): void {
-    this.core.close();
   }
 }
 

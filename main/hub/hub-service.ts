@@ -1,43 +1,25 @@
 /** The hub's services: a durable replica of every unit of one municipality. */
 
 import { join } from 'node:path';
-import type { SyncStatus } from '../../shared/api/contract.js';
 import { ok, type Result } from '../../shared/api/result.js';
 import { HUB_COMMANDS, type BoardLink } from '../../shared/api/contract.js';
 import { dispatchCommand, type Handlers } from '../replica/dispatch.js';
-import { ReplicaCore } from '../replica/replica-core.js';
+import { ReplicaService } from '../replica/replica-service.js';
 import { flowHubCommands } from './flow-hub-commands.js';
 import { unitOverviews } from './hub-overview.js';
 import { operatorLeaderCommands } from '../leader/leader-commands.js';
 import type { UnitState } from '../../shared/domain/types.js';
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
-import type { Db } from '../store/database.js';
-import type { FieldStore } from '../store/field-store.js';
 import { readUnitState } from '../store/read-model.js';
-import type { ClockWatch } from '../sync/clock-watch.js';
 import type { HubContext } from './hub-context.js';
 
 /** The hub: the replica core on every unit's scope, and the hub's own commands (overview, leader, flow). */
-export class HubService implements HubContext {
-  readonly db: Db;
-  readonly store: FieldStore;
-  readonly nodeId: string;
-  readonly clock: ClockWatch;
-  readonly emit: ReplicaCore['emit'];
-  readonly subscribe: ReplicaCore['subscribe'];
-  readonly setSyncStatus: ReplicaCore['setSyncStatus'];
+export class HubService extends ReplicaService implements HubContext {
   /** Where each unit's board can be opened (the demo knows; a real deployment may configure it). */
   directory: BoardLink[] = [];
-  private readonly core: ReplicaCore;
 
   constructor(readonly options: { dataDir: string; municipality: string; horizonMs?: number }) {
-    const { dataDir, municipality, horizonMs } = options;
-    this.core = new ReplicaCore({ file: join(dataDir, 'hub.sqlite'), role: 'hub', scope: HUB_SCOPE, municipality, horizonMs });
-    ({ db: this.db, store: this.store, nodeId: this.nodeId, clock: this.clock, emit: this.emit, subscribe: this.subscribe, setSyncStatus: this.setSyncStatus } = this.core);
-  }
-
-  get syncStatus(): SyncStatus {
-    return this.core.syncStatus;
+    super({ file: join(options.dataDir, 'hub.sqlite'), role: 'hub', scope: HUB_SCOPE, municipality: options.municipality, horizonMs: options.horizonMs });
   }
 
   /** Every unit the hub holds a scope for. */
@@ -62,10 +44,6 @@ export class HubService implements HubContext {
 
   dispatch(command: string, input: unknown): Result<unknown> {
     return this.core.command(() => dispatchCommand<HubService>(hubCommands, this, command, input));
-  }
-
-  close(): void {
-    this.core.close();
   }
 }
 

@@ -63,7 +63,7 @@ export interface TaskDay {
 export interface IplosTask {
   stay: string;
   title: string;
-  /** The task template's code; null on a task made without one (read by title, the legacy fallback). */
+  /** The task template's code: one of the measures' (IPLOS_CANDIDATE selects no other). */
   template: string | null;
   doneAt: number;
 }
@@ -95,15 +95,11 @@ const TRIGGERS = [
 ].join('\n');
 
 /**
- * Done tasks that may record an IPLOS measure, as the partial index task_iplos of migration 13 is
- * written (the planner uses it only for this exact condition): a task made from a measure's template
- * (by its code), or — the legacy fallback — a task without a code whose title has a measure's word.
- * SQLite's LIKE folds ASCII only, so each pattern is an ASCII part of a title word; recordsMeasure decides.
+ * Done tasks that record an IPLOS measure: those made from a measure's template, by their code and
+ * never by their title. Written as the partial index task_iplos of migration 14 is (the planner uses
+ * it only for this exact condition; a test checks it does).
  */
-export const IPLOS_CANDIDATE =
-  "deleted = 0 AND status = 'done' AND (template IN ('medication-review', 'nutrition-screening', 'physician-assessment', 'dental-assessment') " +
-  "OR (template IS NULL AND (title LIKE '%legemiddelgj%' OR title LIKE '%ringskartlegg%' OR title LIKE '%ringsscreening%' " +
-  "OR title LIKE '%legevurdering%' OR title LIKE '%legeunders%' OR title LIKE '%tannhelse%' OR title LIKE '%tannlege%')))";
+export const IPLOS_CANDIDATE = `deleted = 0 AND status = 'done' AND template IN (${IPLOS_MEASURES.map((m) => `'${m.template}'`).join(', ')})`;
 const NOT_SKIPPED = "deleted = 0 AND due IS NOT NULL AND coalesce(status, '') != 'skipped'";
 // The same rule as isDoneOnTime, to the millisecond (unixepoch is cheaper than formatting a time).
 const ON_TIME = `sum(status = 'done' AND doneAt IS NOT NULL AND unixepoch(doneAt, 'subsec') - unixepoch(due, 'subsec') <= ${ON_TIME_GRACE_MINUTES * 60})`;

@@ -8,7 +8,7 @@ import type { Change } from '../../shared/sync/change.js';
 import type { Db } from '../store/database.js';
 import type { CommitNotice, FieldStore } from '../store/field-store.js';
 import { openReplicaStore } from '../store/replica-store.js';
-import type { ClockWatch } from '../sync/clock-watch.js';
+import type { ClockWatch, WallClock } from '../sync/clock-watch.js';
 import { stateChangeOf } from './state-change.js';
 
 export type EventListener = <K extends EventName>(event: K, data: EventMap[K]) => void;
@@ -22,6 +22,8 @@ export interface ReplicaCoreOptions {
   municipality: string;
   /** The collection horizon of its store. */
   horizonMs?: number;
+  /** The clock watch's time, to be the sync engine's injected time (the real clocks when absent). */
+  time?: WallClock;
 }
 
 export class ReplicaCore {
@@ -37,7 +39,7 @@ export class ReplicaCore {
   private readonly unfollow: () => void;
 
   constructor(readonly options: ReplicaCoreOptions) {
-    ({ db: this.db, nodeId: this.nodeId, store: this.store, clock: this.clock } = openReplicaStore(options.file, options.role, options.scope, { horizonMs: options.horizonMs }));
+    ({ db: this.db, nodeId: this.nodeId, store: this.store, clock: this.clock } = openReplicaStore(options.file, options.role, options.scope, { horizonMs: options.horizonMs }, options.time));
     this.syncStatus = { ...OFFLINE_STATUS, outbox: this.store.outboxSize() };
     this.store.health.onChange = (storage) => this.setSyncStatus({ ...this.syncStatus, storage });
     this.unfollow = this.store.onCommit((notice) => this.committed(notice));

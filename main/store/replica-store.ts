@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { HybridLogicalClock } from '../../shared/sync/hlc.js';
-import { ClockWatch } from '../sync/clock-watch.js';
+import { ClockWatch, systemClock, type WallClock } from '../sync/clock-watch.js';
 import { repairFutureStamps } from './clock-repair.js';
 import { openDatabase, type Db } from './database.js';
 import { FieldStore, type StoreOptions } from './field-store.js';
@@ -20,13 +20,16 @@ export interface ReplicaStore {
   clock: ClockWatch;
 }
 
-/** Opens (creating if need be) the store in `file`; throws an explained error when the folder cannot hold it. */
-export function openReplicaStore(file: string, role: 'board' | 'hub', defaultScope: string, options: StoreOptions = {}): ReplicaStore {
+/**
+ * Opens (creating if need be) the store in `file`; throws an explained error when the folder cannot
+ * hold it. `time` is the clock watch's (the sync engine's time, when a test injects one).
+ */
+export function openReplicaStore(file: string, role: 'board' | 'hub', defaultScope: string, options: StoreOptions = {}, time: WallClock = systemClock): ReplicaStore {
   let db: Db | undefined;
   try {
     db = openDatabase(file);
     const nodeId = persistentNodeId(db, role === 'hub' ? 'h' : 'b');
-    const clock = new ClockWatch(role);
+    const clock = ClockWatch.on(role, time);
     const store = new FieldStore(db, new HybridLogicalClock(nodeId, clock.now), nodeId, defaultScope, options);
     // A full or read-only disk is found now, not at the first nurse's tap.
     probeWrite(db, store.health);

@@ -14,6 +14,19 @@ import { performance } from 'node:perf_hooks';
 import type { ClockStatus } from '../../shared/api/contract.js';
 import { DEFAULT_MAX_DRIFT_MS } from '../../shared/sync/hlc.js';
 
+/**
+ * The clocks a replica reads: the wall clock, and a monotonic one a step of the wall clock does not
+ * move. The sync engine's injected time (`SyncTime`, sync-time.ts) is one; without `monotonic` (a
+ * manual clock in tests, which nobody steps) the wall clock serves as both.
+ */
+export interface WallClock {
+  now(): number;
+  monotonic?(): number;
+}
+
+/** The real clocks. */
+export const systemClock: WallClock = { now: () => Date.now(), monotonic: () => performance.now() };
+
 /** A wall-clock jump larger than this, measured against the monotonic clock, is a step. */
 const STEP_MS = 1000;
 
@@ -40,10 +53,16 @@ export class ClockWatch {
     readonly maxDriftMs: number = DEFAULT_MAX_DRIFT_MS,
     /** How long a peer's sample counts: a few digest periods (the sync engine sets it from its period). */
     public ttlMs = 90_000,
-    private readonly wall: () => number = Date.now,
+    private readonly wall: () => number = () => systemClock.now(),
     private readonly mono: () => number = () => performance.now(),
   ) {
     this.baseline = wall() - mono();
+  }
+
+  /** A watch on the given time (the engine's, or a replica's store's), the real clocks by default. */
+  static on(role: 'board' | 'hub', time: WallClock = systemClock, maxDriftMs: number = DEFAULT_MAX_DRIFT_MS): ClockWatch {
+    const monotonic = time.monotonic?.bind(time) ?? (() => time.now());
+    return new ClockWatch(role, maxDriftMs, undefined, () => time.now(), monotonic);
   }
 
   /** The reference time the HLC stamps and checks drift with: the wall clock, moved on when it is behind. */

@@ -10,6 +10,7 @@ import type { WirePayload } from '../../shared/sync/payloads.js';
 import { logger } from '../log.js';
 import { classifyBrokerError, type BrokerRefusal } from './broker-refusal.js';
 import { backoffDelay } from '../../shared/time/backoff.js';
+import { systemTime, type CancelTimer, type SyncTime } from './sync-time.js';
 
 /** What this replica shows the broker: TLS material (PEM) and/or a username and password. */
 export interface BrokerCredentials {
@@ -31,6 +32,8 @@ export interface LinkOptions {
   onDisconnect(): void;
   /** The reason the link cannot connect changed (null: connected again). */
   onTrouble?(reason: BrokerRefusal | null): void;
+  /** The engine's timers and jitter for the reconnect backoff and the goodbye's wait (the real ones when absent). */
+  time?: SyncTime;
 }
 
 const BACKOFF_BASE_MS = 250;
@@ -42,7 +45,9 @@ const REFUSED_CAP_MS = 60_000;
 export class MqttLink {
   private readonly client: MqttClient;
   private attempt = 0;
-  private timer: NodeJS.Timeout | undefined;
+  /** Cancels the reconnect waiting to run, if one is. */
+  private timer: CancelTimer | undefined;
+  private readonly time: SyncTime;
   private stopped = false;
   private wasConnected = false;
   private trouble: BrokerRefusal | null = null;
@@ -51,6 +56,7 @@ export class MqttLink {
   private readonly inFlight = new Set<(error: Error) => void>();
 
   constructor(private readonly options: LinkOptions) {
+    this.time = options.time ?? systemTime;
     const { ca, cert, key, username, password } = options.credentials ?? {};
     this.client = mqtt.connect(options.url, {
       clientId: options.clientId,
@@ -105,12 +111,12 @@ export class MqttLink {
   private scheduleReconnect(): void {
     const refused = this.trouble === 'certificate' || this.trouble === 'not-authorised';
     const [base, cap] = refused ? [REFUSED_BASE_MS, REFUSED_CAP_MS] : [BACKOFF_BASE_MS, BACKOFF_CAP_MS];
-    this.retryDelay = backoffDelay(this.attempt, { baseMs: base, capMs: cap });
+    this.retryDelay = backoffDelay(this.attempt, { baseMs: base, capMs: cap }, () => this.time.random());
     this.attempt = Math.min(this.attempt + 1, 16);
-    this.timer = setTimeout(() => {
+    this.timer = this.time.after(this.retryDelay, () => {
       this.timer = undefined;
       if (!this.stopped && !this.client.connected) this.client.reconnect();
-    }, this.retryDelay);
+    });
   }
 
   private failed(error: Error): void {
@@ -119,7 +125,7 @@ export class MqttLink {
     this.report(reason, error);
     // A refusal can arrive after the close that scheduled a quick retry: slow that retry down.
     if (this.timer && reason !== 'unreachable' && this.retryDelay < REFUSED_BASE_MS / 2) {
-      clearTimeout(this.timer);
+      this.timer();
       this.timer = undefined;
       this.attempt = 0;
       if (!this.stopped) this.scheduleReconnect();
@@ -154,9 +160,12 @@ export class MqttLink {
   /** Says goodbye (retained offline presence) and closes. */
   async stop(goodbye?: { topic: string; payload: WirePayload }): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.timer?.();
     if (goodbye && this.client.connected) {
-      await Promise.race([this.publish(goodbye.topic, goodbye.payload, { retain: true }), delay(1000)]).catch(() => undefined);
+      let cancel: CancelTimer = () => undefined;
+      const waited = new Promise<void>((resolve) => (cancel = this.time.after(1000, resolve)));
+      await Promise.race([this.publish(goodbye.topic, goodbye.payload, { retain: true }), waited]).catch(() => undefined);
+      cancel();
     }
     await new Promise<void>((resolve) => this.client.end(true, {}, () => resolve()));
   }
@@ -165,5 +174,3 @@ export class MqttLink {
 /** mqtt.js takes text or a Buffer; bytes are wrapped, not copied. */
 const wire = (payload: WirePayload): string | Buffer =>
   typeof payload === 'string' ? payload : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -93,7 +93,7 @@ export class SyncEngine {
         : { municipality: options.municipality, nodeId, role: 'hub' });
     const time = (this.time = options.time ?? systemTime);
     const periodMs = options.periodMs ?? DEFAULT_SYNC_PERIOD_MS;
-    const clock = options.clock ?? new ClockWatch(replica.role);
+    const clock = options.clock ?? ClockWatch.on(replica.role, time);
     // A verdict must outlive the gap between two rounds, or a held outbox would leak between them.
     clock.ttlMs = Math.max(90_000, 3 * periodMs);
     this.sentMarks = new SentMarks(store);
@@ -132,7 +132,7 @@ export class SyncEngine {
     this.rounds.start();
 
     this.merge = remoteMerge({ store, walls: this.walls, status: keeper, rounds: this.rounds, onApplied: options.onApplied });
-    const responder = new SyncResponder(store, (scope, changes, from) => this.merge(scope, changes, this.walls.writer(scope, from)));
+    const responder = new SyncResponder(store, (scope, changes, from) => this.merge(scope, changes, this.walls.writer(scope, from)), time);
     this.requests = new Requests((scope, peer, message) => this.send(scope, peer, message), time);
     this.schedule = new ReconcileSchedule({
       time,
@@ -195,6 +195,7 @@ export class SyncEngine {
       onConnect: () => this.connected(),
       onDisconnect: () => this.disconnected(),
       onTrouble: (reason) => keeper.troubled(reason),
+      time,
     });
   }
 

@@ -10,20 +10,24 @@ import type { Change } from '../../shared/sync/change.js';
 import { BINARY_PAGE_SIZE } from '../../shared/sync/page-codec.js';
 import { batchBinary, batchChanges, PAGE_SIZE, type SyncMessage } from '../../shared/sync/protocol.js';
 import type { FieldStore } from '../store/field-store.js';
+import { systemTime, type SyncTime } from './sync-time.js';
 import { answerFormat } from './wire.js';
 
-const SESSION_TTL_MS = 60_000;
+/** How long a session's tree or snapshot is kept after its last request. */
+export const SESSION_TTL_MS = 60_000;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An answer before the engine adds `v` and `from`. */
 export type SyncAnswer = DistributiveOmit<SyncMessage, 'v' | 'from'>;
 
-/** Per-session state kept for a while, so a round's requests are answered from one view. */
+/** Per-session state kept for a while (on the engine's clock), so a round's requests are answered from one view. */
 class SessionCache<T> {
   private readonly entries = new Map<string, { value: T; at: number }>();
 
+  constructor(private readonly time: Pick<SyncTime, 'now'>) {}
+
   get(id: string, build: () => T, fresh: boolean): T {
-    const now = Date.now();
+    const now = this.time.now();
     for (const [key, entry] of this.entries) if (now - entry.at > SESSION_TTL_MS) this.entries.delete(key);
     let entry = fresh ? undefined : this.entries.get(id);
     if (!entry) {
@@ -36,14 +40,19 @@ class SessionCache<T> {
 }
 
 export class SyncResponder {
-  private readonly snapshots = new SessionCache<Change[]>();
-  private readonly trees = new SessionCache<DigestTree>();
+  private readonly snapshots: SessionCache<Change[]>;
+  private readonly trees: SessionCache<DigestTree>;
 
   constructor(
     private readonly store: FieldStore,
     /** Applies a push through the replica's walls, as written by `from`. */
     private readonly apply: (scope: string, changes: Change[], from: string) => number,
-  ) {}
+    /** The engine's time: when a session's cached tree and snapshot expire. */
+    time: Pick<SyncTime, 'now'> = systemTime,
+  ) {
+    this.snapshots = new SessionCache(time);
+    this.trees = new SessionCache(time);
+  }
 
   /** The answer to one inbox message; undefined for messages that are answers themselves. */
   answer(scope: string, message: SyncMessage): SyncAnswer | undefined {

@@ -3,10 +3,12 @@
  * timeouts, digest rounds) without real waits: the wall clock, timers and the jitter's randomness.
  */
 
+import { systemClock, type WallClock } from './clock-watch.js';
+
 /** Cancels a timer; calling it again, or after the timer ran, does nothing. */
 export type CancelTimer = () => void;
 
-export interface SyncTime {
+export interface SyncTime extends WallClock {
   /** Wall-clock ms since the epoch. */
   now(): number;
   /** Runs `run` once after `ms`; a `background` timer does not keep the process alive. */
@@ -17,7 +19,7 @@ export interface SyncTime {
 
 /** The real clock and timers. */
 export const systemTime: SyncTime = {
-  now: () => Date.now(),
+  ...systemClock,
   after(ms, run, background = false) {
     const timer = setTimeout(run, ms);
     if (background) timer.unref();

@@ -2,8 +2,9 @@
  * The IPLOS-based nursing-home indicators: the share of residents with a medication review,
  * nutrition screening, physician or dental assessment in the last 12 months. The board records
  * them as done tasks on the resident made from the measure's task template, recognised by the
- * template code the task carries. Tasks without a code (made before tasks carried one, or typed as
- * free text on a board not yet upgraded) are read by title words: the legacy fallback.
+ * template code the task carries, never by the words of its title: a task without a code records no
+ * measure. (Tasks made before tasks carried a code were given theirs once, as replicated edits, by
+ * the board of their unit: main/ward/template-backfill.ts.)
  */
 
 import type { IndicatorId } from './definitions.js';
@@ -14,36 +15,26 @@ export interface IplosMeasure {
   iplosField: string;
   /** The task template (main/ward/task-templates.ts) whose done tasks record the measure. */
   template: string;
-  /** Legacy fallback only: lower-case words of which one appears in the title of a task without a code. */
-  legacyTitleWords: readonly string[];
 }
 
 export const IPLOS_MEASURES: readonly IplosMeasure[] = [
-  { indicator: 'iplos-medication-review', iplosField: 'poLegeMiddGj', template: 'medication-review', legacyTitleWords: ['legemiddelgjennomgang'] },
-  { indicator: 'iplos-nutrition-screening', iplosField: 'poErnKartlagt', template: 'nutrition-screening', legacyTitleWords: ['ernæringskartlegging', 'ernæringsscreening'] },
-  { indicator: 'iplos-physician-assessment', iplosField: 'poVurdLege', template: 'physician-assessment', legacyTitleWords: ['legevurdering', 'legeundersøkelse'] },
-  { indicator: 'iplos-dental-assessment', iplosField: 'poVurdTann', template: 'dental-assessment', legacyTitleWords: ['tannhelse', 'tannlege'] },
+  { indicator: 'iplos-medication-review', iplosField: 'poLegeMiddGj', template: 'medication-review' },
+  { indicator: 'iplos-nutrition-screening', iplosField: 'poErnKartlagt', template: 'nutrition-screening' },
+  { indicator: 'iplos-physician-assessment', iplosField: 'poVurdLege', template: 'physician-assessment' },
+  { indicator: 'iplos-dental-assessment', iplosField: 'poVurdTann', template: 'dental-assessment' },
 ];
 
 /** The look-back of every IPLOS indicator: 12 months, taken as 365 days. */
 export const IPLOS_LOOKBACK_MS = 365 * 86_400_000;
 
-/** A done task as the measures read it: its template code (null or absent: none) and its title. */
+/** A done task as the measures read it: its template code (null or absent: none). */
 export interface CodedTask {
-  title: string;
   template?: string | null;
 }
 
-/** Whether a done task records this measure: by its template code; by title only when it has none. */
+/** Whether a done task records this measure: by its template code alone. */
 export function recordsMeasure(task: CodedTask, measure: IplosMeasure): boolean {
-  if (task.template !== null && task.template !== undefined) return task.template === measure.template;
-  return legacyTitleRecords(task.title, measure);
-}
-
-/** Legacy fallback: whether the title of a task without a template code names this measure. */
-export function legacyTitleRecords(title: string, measure: IplosMeasure): boolean {
-  const lower = title.toLowerCase();
-  return measure.legacyTitleWords.some((word) => lower.includes(word));
+  return task.template === measure.template;
 }
 
 /** A done task on a resident. */

@@ -41,7 +41,7 @@ const test = base.extend<{ municipality: Municipality }>({
     const board = await TavlaProcess.start({ role: 'board', municipality: 'e2e', unit: 'solsiden', broker: broker.url, data: `${dir.path}/solsiden` });
     await board.id('unit.configure', { name: 'Solsiden', kind: 'nursing-home', beds: ['101', '102', '103', '104'].map((label) => ({ label })) });
     await board.id('stay.admit', { bed: '101', ...PATIENT, adl: 3 });
-    await board.id('task.create', { title: 'Legemiddelgjennomgang', due: new Date(Date.now() - 3_600_000).toISOString() });
+    await board.id('task.create', { title: 'Bestill varer', due: new Date(Date.now() - 3_600_000).toISOString() });
     await waitFor(
       () => hub.call<{ units: { unit: string; patients: number }[] }>('leader.capacity'),
       (r) => r.value?.units.some((u) => u.unit === 'solsiden' && u.patients === 1) ?? false,

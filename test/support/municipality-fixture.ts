@@ -91,7 +91,7 @@ export function municipalityEdits(now: Date): Edit[] {
     stay('fjellro', 'f2', { bed: 'fjellro-bed-201', admittedAt: at(4, 14), adl: 4 }),
     stay('tildeling', 'p1', { admittedAt: at(12, 8), dischargeReadySince: at(6, 10) }),
     stay('tildeling', 'p2', { admittedAt: at(20, 8), dischargeReadySince: at(15, 9), dischargedAt: at(9, 14), status: 'discharged' }),
-    task('solsiden', 't1', { stay: 's1', title: 'Legemiddelgjennomgang', due: at(10, 10), status: 'done', doneBy: 'Anne S.', doneAt: at(10, 9) }),
+    task('solsiden', 't1', { stay: 's1', title: 'Legemiddelgjennomgang', template: 'medication-review', due: at(10, 10), status: 'done', doneBy: 'Anne S.', doneAt: at(10, 9) }),
     task('solsiden', 't2', { stay: 's1', title: 'Morgenstell', due: at(2, 8), status: 'done', doneBy: 'Ola N.', doneAt: at(2, 8, 45) }),
     task('solsiden', 't3', { title: 'Sjekk medisinrommet', due: at(2, 9), status: 'done', doneBy: 'Ola N.', doneAt: at(2, 8, 55) }),
     task('solsiden', 't4', { title: 'Bestill bleier', due: new Date(now.getTime() - 3_600_000).toISOString(), status: 'open' }),

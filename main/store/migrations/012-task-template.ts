@@ -2,8 +2,8 @@
  * Migration 12: a task carries the code of the template it was made from (`task.template`, a
  * replicated field), so what a task means — an IPLOS measure, the cleaning of a room — is read from
  * the code, never from words in its title. The IPLOS index is rebuilt for the condition that reads
- * the code first (IPLOS_CANDIDATE in main/leader/leader-history.ts, word for word); tasks without
- * a code keep the title words as a legacy fallback.
+ * the code first; tasks without a code kept the title words as a legacy fallback until migration 14
+ * dropped them (the index is now 014's, and old tasks got their codes from template-backfill.ts).
  */
 export default `
 ALTER TABLE task ADD COLUMN template TEXT;

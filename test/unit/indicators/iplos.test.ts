@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IPLOS_MEASURES, iplosCoverage, legacyTitleRecords, recordsMeasure } from '../../../shared/indicators/iplos.js';
+import { IPLOS_MEASURES, iplosCoverage, recordsMeasure } from '../../../shared/indicators/iplos.js';
 import { taskTemplates } from '../../../main/ward/task-templates.js';
 
 const DAY = 86_400_000;
@@ -11,11 +11,11 @@ const measure = (id: string) => {
 };
 const RESIDENTS = ['s1', 's2', 's3', 's4'];
 const DONE = [
-  { stay: 's1', title: 'Legemiddelgjennomgang', doneAt: NOW - 100 * DAY },
-  { stay: 's2', title: 'Årlig legemiddelgjennomgang', doneAt: NOW - 400 * DAY }, // older than 12 months
-  { stay: 's3', title: 'ERNÆRINGSSCREENING (MNA)', doneAt: NOW - 10 * DAY },
-  { stay: 's9', title: 'Legemiddelgjennomgang', doneAt: NOW - 5 * DAY }, // not a resident now
-  { stay: 's4', title: 'Legemiddelgjennomgang', doneAt: NOW + DAY }, // after the count
+  { stay: 's1', title: 'Legemiddelgjennomgang', template: 'medication-review', doneAt: NOW - 100 * DAY },
+  { stay: 's2', title: 'Årlig legemiddelgjennomgang', template: 'medication-review', doneAt: NOW - 400 * DAY }, // older than 12 months
+  { stay: 's3', title: 'Ernæringskartlegging', template: 'nutrition-screening', doneAt: NOW - 10 * DAY },
+  { stay: 's9', title: 'Legemiddelgjennomgang', template: 'medication-review', doneAt: NOW - 5 * DAY }, // not a resident now
+  { stay: 's4', title: 'Legemiddelgjennomgang', template: 'medication-review', doneAt: NOW + DAY }, // after the count
 ];
 
 describe('IPLOS nursing-home indicators', () => {
@@ -23,18 +23,26 @@ describe('IPLOS nursing-home indicators', () => {
     expect(iplosCoverage(RESIDENTS, DONE, measure('iplos-medication-review'), NOW)).toEqual({ covered: 1, residents: 4 });
   });
 
-  it('recognises the words in any case, æøå included, on tasks without a template code (legacy fallback)', () => {
+  it('counts each measure by its own template code only', () => {
     expect(iplosCoverage(RESIDENTS, DONE, measure('iplos-nutrition-screening'), NOW)).toEqual({ covered: 1, residents: 4 });
-    expect(legacyTitleRecords('Tannlegetime', measure('iplos-dental-assessment'))).toBe(true);
-    expect(legacyTitleRecords('Morgenstell', measure('iplos-physician-assessment'))).toBe(false);
-    expect(recordsMeasure({ title: 'Tannlegetime', template: null }, measure('iplos-dental-assessment'))).toBe(true);
+    expect(iplosCoverage(RESIDENTS, DONE, measure('iplos-dental-assessment'), NOW)).toEqual({ covered: 0, residents: 4 });
+    expect(recordsMeasure({ template: 'medication-review' }, measure('iplos-medication-review'))).toBe(true);
+    expect(recordsMeasure({ template: 'medication-review' }, measure('iplos-nutrition-screening'))).toBe(false);
+    // A reminder to book the dentist is not a dental assessment, whatever its title says.
+    expect(recordsMeasure({ template: 'call-family' }, measure('iplos-dental-assessment'))).toBe(false);
   });
 
-  it('reads a task with a template code by its code, never by its title', () => {
-    expect(recordsMeasure({ title: 'Gjennomgang av medisinene', template: 'medication-review' }, measure('iplos-medication-review'))).toBe(true);
-    expect(recordsMeasure({ title: 'Medication review', template: 'medication-review' }, measure('iplos-medication-review'))).toBe(true);
-    // A reminder to book the dentist is not a dental assessment, whatever its title says.
-    expect(recordsMeasure({ title: 'Ring tannlegen', template: 'call-family' }, measure('iplos-dental-assessment'))).toBe(false);
+  it('never reads a measure from title words: a task without a code records none', () => {
+    for (const m of IPLOS_MEASURES) {
+      expect(recordsMeasure({ template: null }, m), m.indicator).toBe(false);
+      expect(recordsMeasure({}, m), m.indicator).toBe(false);
+    }
+    const titled = [
+      { stay: 's3', title: 'Legemiddelgjennomgang', template: null, doneAt: NOW - DAY },
+      { stay: 's4', title: 'ERNÆRINGSSCREENING (MNA)', doneAt: NOW - DAY },
+    ];
+    expect(iplosCoverage(RESIDENTS, [...DONE, ...titled], measure('iplos-medication-review'), NOW)).toEqual({ covered: 1, residents: 4 });
+    expect(iplosCoverage(RESIDENTS, [...DONE, ...titled], measure('iplos-nutrition-screening'), NOW)).toEqual({ covered: 1, residents: 4 });
     const coded = [{ stay: 's4', title: 'Annual review', template: 'medication-review', doneAt: NOW - DAY }];
     expect(iplosCoverage(RESIDENTS, [...DONE, ...coded], measure('iplos-medication-review'), NOW)).toEqual({ covered: 2, residents: 4 });
   });

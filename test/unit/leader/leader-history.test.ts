@@ -50,7 +50,7 @@ describe('the leader history kept between requests', () => {
     synced('solsiden', [
       // The late morning care is corrected to on time; a new task is done late; staffing changes.
       { c: 'task', id: 't2', fields: { doneAt: at(2, 7, 45) } },
-      { c: 'task', id: 't6', fields: { unit: 'solsiden', title: 'Ernæringskartlegging', stay: 's3', due: at(1, 12), status: 'done', doneAt: at(1, 13), deleted: false } },
+      { c: 'task', id: 't6', fields: { unit: 'solsiden', title: 'Ernæringskartlegging', template: 'nutrition-screening', stay: 's3', due: at(1, 12), status: 'done', doneAt: at(1, 13), deleted: false } },
       { c: 'staffing', id: 'st1', fields: { present: 3 } },
     ]);
     synced('fjellro', [
@@ -111,6 +111,10 @@ describe('the leader’s queries at municipality scale', () => {
     try {
       const plan = hub.db.prepare(`EXPLAIN QUERY PLAN SELECT stay, title, doneAt FROM task WHERE unit = ? AND ${IPLOS_CANDIDATE}`).all('x') as { detail: string }[];
       expect(plan.map((row) => row.detail).join(' ')).toContain('task_iplos');
+      // Found by the template code alone: no title word is left in the index (migration 14).
+      const index = hub.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'task_iplos'").pluck().get() as string;
+      expect(index).toContain("template IN ('medication-review'");
+      expect(index).not.toMatch(/title/i);
     } finally {
       hub.close();
       dir.remove();

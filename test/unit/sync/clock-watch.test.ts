@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClockWatch, nearMedian } from '../../../main/sync/clock-watch.js';
+import { ManualTime } from '../../support/manual-time.js';
 
 const MIN10 = 600_000;
 
@@ -80,5 +81,25 @@ describe('ClockWatch', () => {
     time.true += 91_000;
     expect(w.status().state).toBe('ok');
     expect(w.peerOffset('hub')).toBeUndefined();
+  });
+});
+
+describe('ClockWatch on injected time', () => {
+  it('reads the manual clock it is given: moving it on is time passing, never a step, and a sample goes stale by it', async () => {
+    const time = new ManualTime();
+    const w = ClockWatch.on('board', time, 60_000);
+    w.ttlMs = 90_000;
+    expect(w.now()).toBe(time.now());
+    expect(w.wallNow()).toBe(time.now());
+    w.sample('hub', time.now() + MIN10, true);
+    expect(w.status()).toMatchObject({ state: 'behind', offsetMs: MIN10, since: new Date(time.now()).toISOString() });
+    // 80 s on the manual clock (no real wait): the sample still counts, so it was no step.
+    await time.advance(80_000);
+    expect(w.now()).toBe(time.now() + MIN10);
+    expect(w.peerOffset('hub')).toBe(0);
+    // Past the sample's life on the same clock: forgotten, the verdict is ok again.
+    await time.advance(20_000);
+    expect(w.status()).toMatchObject({ state: 'ok' });
+    expect(w.now()).toBe(time.now());
   });
 });
