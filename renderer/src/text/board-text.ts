@@ -212,8 +212,16 @@ export interface BoardText {
     boardActor: string;
     setupActor: string;
     unknownActor: string;
-    /** What an action code means; codes without words are shown as they are. */
+    /** What an action code means; an action without words is shown as `otherAction`, never as its code. */
     actions: Partial<Record<string, string>>;
+    /** Who, for the municipality's shared service and a hospital message. */
+    hubActor: string;
+    ploActor: string;
+    otherAction: string;
+    /** The board column for an entry made on another board of the unit (its id is not for staff). */
+    otherBoard: string;
+    /** Words for an entry's detail (main writes codes for logs; `text/audit-detail.ts` reads them). */
+    detailWords: { flagSet: (flag: string) => string; flagCleared: (flag: string) => string; idle: string; manual: string; newPin: string };
   };
   settings: {
     heading: string;
