@@ -39,5 +39,7 @@ export async function screenWords(page: Page): Promise<string> {
 
 /** Fails with every English word, id, path and "hub" on the page, naming where the test was. */
 export async function expectCareLanguage(page: Page, where: string): Promise<void> {
-  expect(careLanguageProblems(await screenWords(page)), `${where}: not care language on a bokmål screen`).toEqual([]);
+  const words = await screenWords(page);
+  expect(words.trim().length, `${where}: the page shows words`).toBeGreaterThan(20);
+  expect(careLanguageProblems(words), `${where}: not care language on a bokmål screen`).toEqual([]);
 }

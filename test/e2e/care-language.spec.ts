@@ -1,0 +1,161 @@
+/**
+ * Care language on a bokmål board, in Debian's Chromium on a board process with a real Mosquitto:
+ * every view, and every error path a screen can reach without a second unit — a wrong PIN, a
+ * member locked out, a session ended under the nurse's hands, three stale-screen refusals (the
+ * patient has left, the task is already done, the bed now holds a patient), the broker gone and the
+ * board itself gone — is read as a person meets it (visible text and accessible names) and scanned
+ * for English words (test/support/english-words.ts), ids, file paths and "hub".
+ *
+ * A stale screen is made honestly: the page's socket is routed through Playwright and the board's
+ * change events are held back while an edit is made behind the screen's back, as a board whose
+ * live updates lag would see it; the page's own calls and their answers pass untouched.
+ */
+
+import type { WebSocketRoute } from '@playwright/test';
+import { expectCareLanguage } from '../support/care-language.js';
+import { LEADER, expect, seedWard, test, unlockOnScreen } from '../support/ward-fixtures.js';
+
+const NURSE = { name: 'Nils Natt', role: 'nurse' as const, pin: '1357' };
+const TEMP = { name: 'Tone Vikar', role: 'nurse' as const, pin: '9753' };
+
+test('every view and every reachable error path speaks bokmål care language: no English, ids, paths or hub', async ({ ward, page }) => {
+  test.setTimeout(150_000);
+  const board = await ward.board();
+  const { stay } = await seedWard(board);
+  const nurse = (await board.callOk('staff.set', { name: NURSE.name, role: NURSE.role, pin: NURSE.pin })).id;
+  await board.callOk('staff.set', { name: TEMP.name, role: TEMP.role, pin: TEMP.pin });
+
+  // The socket through Playwright: while `stale`, the board's change events wait (a lagging screen).
+  let stale = false;
+  const held: { to: WebSocketRoute; frame: string | Buffer }[] = [];
+  await page.routeWebSocket(/\/api\/events$/, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((frame) => server.send(frame));
+    server.onMessage((frame) => {
+      if (stale && String(frame).includes('"event"')) held.push({ to: socket, frame });
+      else socket.send(frame);
+    });
+  });
+  const catchUp = () => {
+    stale = false;
+    for (const { to, frame } of held.splice(0)) to.send(frame);
+  };
+
+  const scanned: string[] = [];
+  const scan = async (where: string) => {
+    await expectCareLanguage(page, where);
+    scanned.push(where);
+  };
+  const dialog = page.getByRole('dialog');
+  const closeDialog = () => dialog.getByRole('button', { name: 'Lukk' }).first().click();
+
+  await page.goto(board.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Solsiden' })).toBeVisible();
+
+  // Every view of a locked screen, the patient cards (a named, a hidden-name and an empty bed) and the transfers drawer.
+  for (const name of ['Oversikt', 'Oppgaver', 'Kapasitet', 'Vaktskifte']) {
+    await page.getByRole('tab', { name }).click();
+    await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+    await page.waitForTimeout(300);
+    await scan(`${name}, locked`);
+  }
+  await page.getByRole('tab', { name: 'Oversikt' }).click();
+  for (const bed of ['101', '102', '103']) {
+    await page.getByRole('button', { name: new RegExp(`^Åpne Rom ${bed}`) }).click();
+    await expect(dialog).toBeVisible();
+    await scan(`card ${bed}, locked`);
+    await closeDialog();
+  }
+  await page.getByRole('button', { name: /^Overføringer/ }).click();
+  await expect(page.getByRole('complementary', { name: 'Overføringer' })).toContainText('Ingen andre enheter er meldt inn ennå.');
+  await scan('transfers drawer, no other units');
+  await page.getByRole('button', { name: /^Overføringer/ }).click();
+
+  // A wrong PIN, then the member locked out after five (the board's guard makes the 4th and 5th wait).
+  await page.getByRole('button', { name: 'Lås opp', exact: true }).click();
+  await dialog.getByRole('button', { name: new RegExp(TEMP.name) }).click();
+  const alert = dialog.getByRole('alert');
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    if (attempt >= 4) await page.waitForTimeout(2_600);
+    for (const digit of '0000') await dialog.getByRole('button', { name: `Tast ${digit}` }).click();
+    await dialog.getByRole('button', { name: 'Lås opp', exact: true }).click();
+    await expect(dialog.getByLabel(`PIN for ${TEMP.name}`)).toHaveValue(''); // main has answered
+    await expect(alert).toHaveText(attempt < 5 ? 'Feil PIN.' : /^For mange feil PIN\. Prøv igjen (\d+\. \S+ )?kl\. \d\d:\d\d\.$/);
+    if (attempt === 1) await scan('wrong PIN');
+  }
+  await scan('member locked out');
+  await closeDialog();
+  await page.getByRole('button', { name: 'Lås opp', exact: true }).click(); // the list is read again when the dialog opens
+  await expect(dialog.getByRole('button', { name: new RegExp(TEMP.name) })).toContainText('sperret');
+  await scan('unlock dialog, a member locked out');
+  await closeDialog();
+  await page.waitForTimeout(5_500); // the guard's wait after five wrong PINs in a row
+
+  // A session ended under the nurse's hands (IT gave her a new PIN): the edit is refused, nothing written, and the screen locks.
+  await unlockOnScreen(page, NURSE.name, NURSE.pin);
+  await page.getByRole('button', { name: /^Åpne Rom 101/ }).click();
+  await board.callOk('staff.set', { id: nurse, name: NURSE.name, role: NURSE.role, pin: '8642' });
+  await dialog.getByRole('button', { name: 'Risiko: Ernæringsrisiko' }).click();
+  await expect(page.getByRole('button', { name: 'Lås opp', exact: true }).first()).toBeVisible();
+  expect((await board.callOk('ward.state', {})).stays.find((s) => s.id === stay)?.flags.nutrition).toBe(false);
+  await scan('session ended');
+  if (await dialog.count()) await closeDialog();
+
+  // Stale screens: an edit made behind the screen's back, refused by main with its reason in words.
+  await unlockOnScreen(page, LEADER.name, LEADER.pin);
+  await page.getByRole('button', { name: /^Åpne Rom 101/ }).click();
+  await expect(dialog.getByRole('button', { name: 'Risiko: Ernæringsrisiko' })).toBeVisible();
+  stale = true;
+  await board.callOk('stay.discharge', { stayId: stay });
+  await dialog.getByRole('button', { name: 'Risiko: Ernæringsrisiko' }).click();
+  await expect(dialog).toContainText('Ikke lagret: pasienten er ikke lenger på enheten');
+  await scan('patient has left');
+  await closeDialog();
+
+  await page.getByRole('tab', { name: 'Oppgaver' }).click();
+  const medicineRoom = (await board.callOk('ward.state', {})).tasks.find((t) => t.title === 'Sjekk medisinrommet');
+  await board.callOk('task.complete', { id: medicineRoom?.id ?? '' });
+  await page.getByRole('button', { name: 'Fullfør oppgave: Sjekk medisinrommet' }).click();
+  await expect(page.getByText('Ikke lagret: oppgaven er allerede utført')).toBeVisible();
+  await scan('task already done');
+
+  await page.getByRole('tab', { name: 'Oversikt' }).click();
+  await page.getByRole('button', { name: /^Åpne Rom 104/ }).click();
+  await board.callOk('stay.admit', { bed: '104', name: 'Berit Bakke', initials: 'BB', birthDate: '1940-05-05' });
+  await dialog.getByRole('button', { name: 'Sperret' }).click();
+  await expect(dialog).toContainText('Ikke lagret: det ligger en pasient i seng 104; skriv ut eller flytt pasienten først');
+  await scan('bed now holds a patient');
+  await closeDialog();
+  catchUp();
+  await expect(page.getByRole('button', { name: /^Åpne Rom 101/ })).toContainText('Til rengjøring');
+
+  // The leader's views after all this: the access log holds unlocks, failed PINs, a lockout, a lapse, edits.
+  for (const name of ['Oppgaver', 'Vaktskifte', 'Tilgangslogg', 'Innstillinger']) {
+    await page.getByRole('tab', { name }).click();
+    await page.waitForTimeout(400);
+    await scan(`${name}, unlocked`);
+  }
+  const log = page.getByRole('table', { name: 'Tilgangslogg' });
+  await page.getByRole('tab', { name: 'Tilgangslogg' }).click();
+  await expect(log.getByRole('row').filter({ hasText: 'Feil PIN' })).toHaveCount(4);
+  await expect(log.getByRole('row').filter({ hasText: 'PIN sperret' })).toHaveCount(1);
+  await expect(log.getByRole('row').filter({ hasText: 'Låste opp' }).filter({ hasText: 'Sykepleier' }).first()).toBeVisible();
+  await page.getByRole('button', { name: `Lås (${LEADER.name})` }).click();
+
+  // The broker gone: the banner says so, and an edit is kept and counted.
+  await page.getByRole('tab', { name: 'Oversikt' }).click();
+  await ward.broker.kill('SIGKILL');
+  const banner = page.getByTestId('offline-banner');
+  await expect(banner).toContainText(/Frakoblet siden \d\d:\d\d/, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Fullfør oppgave: Mål blodtrykk' }).click();
+  await expect(banner).toContainText(/[1-9]\d* endringer? ikke sendt/);
+  await scan('broker offline');
+
+  // The board itself gone: a tap says there is no connection.
+  await board.stop();
+  await page.getByRole('button', { name: /^Fullfør oppgave: Snu pasienten/ }).first().click();
+  await expect(page.getByText(/Ikke lagret: ingen forbindelse/)).toBeVisible({ timeout: 20_000 });
+  await scan('board unreachable');
+
+  expect(scanned).toHaveLength(21);
+});
