@@ -212,7 +212,7 @@ export const en: BoardText = {
     back: 'Choose someone else',
     noStaff: 'No staff are set up on this screen yet. Contact IT, who set up the unit leader.',
     wrongPin: 'Wrong PIN.',
-    lockedOut: (until) => `Too many wrong PINs. Try again ${until}.`,
+    lockedOut: (until) => (until ? `Too many wrong PINs. Try again ${until}.` : 'Too many wrong PINs. Wait a moment and try again.'),
     forEdit: 'The change is saved once you unlock with your PIN.',
     memberLocked: 'locked',
     failed: (why) => `Could not unlock: ${why}`,

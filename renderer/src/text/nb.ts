@@ -244,7 +244,7 @@ export const nb: BoardText = {
     back: 'Velg en annen',
     noStaff: 'Ingen ansatte er satt opp på denne skjermen ennå. Kontakt IT, som setter opp avdelingslederen.',
     wrongPin: 'Feil PIN.',
-    lockedOut: (until) => `For mange feil PIN. Prøv igjen ${until}.`,
+    lockedOut: (until) => (until ? `For mange feil PIN. Prøv igjen ${until}.` : 'For mange feil PIN. Vent litt og prøv igjen.'),
     forEdit: 'Endringen lagres når du har låst opp med din PIN.',
     memberLocked: 'sperret',
     failed: (why) => `Kunne ikke låse opp: ${why}`,
