@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { TRANSFER_STATES } from '../../../shared/domain/flow-states.js';
 import type { ErrorParams } from '../../../shared/api/result.js';
+import { auditDetail } from '../../../renderer/src/text/audit-detail.js';
+import { en } from '../../../renderer/src/text/en.js';
 import { nb } from '../../../renderer/src/text/nb.js';
 import { careLanguageProblems } from '../../support/english-words.js';
 
@@ -60,6 +62,32 @@ describe('care language in the bokmål tables', () => {
     expect(all.filter((line) => wrong.test(line))).toEqual([]);
     expect(nb.shielded).toBe('Navn skjult');
     expect(nb.bedStatus.cleaning).toBe('Til rengjøring');
+  });
+
+  it('the access log words what main logged for scripts: flags, bed states, roles, transfer steps; ids and codes are left out', () => {
+    const cases: [string, string, string][] = [
+      ['session.unlock', 'nurse, screen 3f9a1c2e4b', 'Sykepleier / helsefagarbeider'],
+      ['session.lock', 'idle, screen 3f9a1c2e4b', 'etter inaktivitet'],
+      ['session.lock', 'manual, screen 3f9a1c2e4b', 'låst for hånd'],
+      ['session.unlock-failed', 'screen 3f9a1c2e4b', ''],
+      ['stay.setFlag', 'fall=true', 'Fallrisiko satt'],
+      ['stay.setFlag', 'twoCarers=false', 'Trenger to pleiere fjernet'],
+      ['stay.reveal', 'shielded', 'Navn skjult'],
+      ['stay.plan', 'nurse,expectedDischarge', 'Ansvarlig sykepleier / team, Forventet utreise'],
+      ['bed.setStatus', 'cleaning', 'Til rengjøring'],
+      ['transfer.accept', 'requested -> accepted', 'Godtatt'],
+      ['staff.add', 'Nils Natt (nurse), new PIN', 'Nils Natt (sykepleier / helsefagarbeider), ny PIN'],
+      ['staff.release', 'Nils Natt', 'Nils Natt'],
+      ['task.create', 'template news2', ''],
+      ['ward.configure', '{"relockSeconds":60}', ''],
+      ['plo.import', 'LOG_UTSKRIVNINGSKLAR 9f8e7d6c', ''],
+    ];
+    for (const [action, detail, words] of cases) {
+      expect(auditDetail(nb, action, detail), `${action} ${detail}`).toBe(words);
+      expect(careLanguageProblems(auditDetail(nb, action, detail)), action).toEqual([]);
+    }
+    expect(auditDetail(en, 'session.lock', 'idle, screen 3f9a1c2e4b')).toBe('after inactivity');
+    expect(auditDetail(nb, 'stay.note', null)).toBe('');
   });
 
   it('the check catches what reached bokmål screens: English server text, ids, paths, hub, browser widgets', () => {
