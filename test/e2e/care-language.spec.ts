@@ -4,16 +4,24 @@
  * member locked out, a session ended under the nurse's hands, three stale-screen refusals (the
  * patient has left, the task is already done, the bed now holds a patient), the broker gone and the
  * board itself gone — is read as a person meets it (visible text and accessible names) and scanned
- * for English words (test/support/english-words.ts), ids, file paths and "hub".
+ * for English words (test/support/english-words.ts), ids, file paths and "hub". A second test, with
+ * a hub and a sending unit, takes a transfer step on a stale screen: into a bed that went to
+ * cleaning ("seng 102 er til rengjøring, ikke ledig"), and after the sender cancelled.
  *
  * A stale screen is made honestly: the page's socket is routed through Playwright and the board's
  * change events are held back while an edit is made behind the screen's back, as a board whose
  * live updates lag would see it; the page's own calls and their answers pass untouched.
  */
 
-import type { WebSocketRoute } from '@playwright/test';
+import { join } from 'node:path';
+import type { Page, WebSocketRoute } from '@playwright/test';
+import type { FlowState } from '../../shared/api/commands/flow.js';
 import { expectCareLanguage } from '../support/care-language.js';
-import { LEADER, expect, seedWard, test, unlockOnScreen } from '../support/ward-fixtures.js';
+import { Mosquitto } from '../support/mosquitto.js';
+import { TavlaProcess } from '../support/tavla-process.js';
+import { tempDir } from '../support/temp-dir.js';
+import { waitFor } from '../support/wait.js';
+import { LEADER, enterPin, expect, seedWard, test, unlockOnScreen } from '../support/ward-fixtures.js';
 
 const NURSE = { name: 'Nils Natt', role: 'nurse' as const, pin: '1357' };
 const TEMP = { name: 'Tone Vikar', role: 'nurse' as const, pin: '9753' };
@@ -25,21 +33,7 @@ test('every view and every reachable error path speaks bokmål care language: no
   const nurse = (await board.callOk('staff.set', { name: NURSE.name, role: NURSE.role, pin: NURSE.pin })).id;
   await board.callOk('staff.set', { name: TEMP.name, role: TEMP.role, pin: TEMP.pin });
 
-  // The socket through Playwright: while `stale`, the board's change events wait (a lagging screen).
-  let stale = false;
-  const held: { to: WebSocketRoute; frame: string | Buffer }[] = [];
-  await page.routeWebSocket(/\/api\/events$/, (socket) => {
-    const server = socket.connectToServer();
-    socket.onMessage((frame) => server.send(frame));
-    server.onMessage((frame) => {
-      if (stale && String(frame).includes('"event"')) held.push({ to: socket, frame });
-      else socket.send(frame);
-    });
-  });
-  const catchUp = () => {
-    stale = false;
-    for (const { to, frame } of held.splice(0)) to.send(frame);
-  };
+  const lag = await lagging(page);
 
   const scanned: string[] = [];
   const scan = async (where: string) => {
@@ -105,7 +99,7 @@ test('every view and every reachable error path speaks bokmål care language: no
   await unlockOnScreen(page, LEADER.name, LEADER.pin);
   await page.getByRole('button', { name: /^Åpne Rom 101/ }).click();
   await expect(dialog.getByRole('button', { name: 'Risiko: Ernæringsrisiko' })).toBeVisible();
-  stale = true;
+  lag.hold();
   await board.callOk('stay.discharge', { stayId: stay });
   await dialog.getByRole('button', { name: 'Risiko: Ernæringsrisiko' }).click();
   await expect(dialog).toContainText('Ikke lagret: pasienten er ikke lenger på enheten');
@@ -126,7 +120,7 @@ test('every view and every reachable error path speaks bokmål care language: no
   await expect(dialog).toContainText('Ikke lagret: det ligger en pasient i seng 104; skriv ut eller flytt pasienten først');
   await scan('bed now holds a patient');
   await closeDialog();
-  catchUp();
+  lag.catchUp();
   await expect(page.getByRole('button', { name: /^Åpne Rom 101/ })).toContainText('Til rengjøring');
 
   // The leader's views after all this: the access log holds unlocks, failed PINs, a lockout, a lapse, edits.
@@ -159,3 +153,90 @@ test('every view and every reachable error path speaks bokmål care language: no
 
   expect(scanned).toHaveLength(21);
 });
+
+test('a transfer refused on a stale screen says why in bokmål: the bed is being cleaned, the transfer was cancelled', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const dir = tempDir('tavla-e2e-words-');
+  const broker = await Mosquitto.start(dir.path);
+  const started: TavlaProcess[] = [];
+  const start = async (options: ConstructorParameters<typeof TavlaProcess>[0]) => {
+    const p = await TavlaProcess.start(options);
+    started.push(p);
+    return p;
+  };
+  try {
+    await start({ role: 'hub', municipality: 'ord', broker: broker.url, data: join(dir.path, 'hub') });
+    const home = await start({ role: 'board', municipality: 'ord', unit: 'solsiden', broker: broker.url, data: join(dir.path, 'home') });
+    const sender = await start({ role: 'board', municipality: 'ord', unit: 'fjellro', broker: broker.url, data: join(dir.path, 'sender') });
+    await home.script.signIn(LEADER);
+    await sender.script.signIn(LEADER);
+    await home.id('unit.configure', { name: 'Solsiden sykehjem', kind: 'nursing-home', beds: [{ label: '101' }, { label: '102' }] });
+    await sender.id('unit.configure', { name: 'Fjellro korttid', kind: 'short-term', beds: [{ label: '201' }] });
+    const stayId = await sender.id('stay.admit', { bed: '201', name: 'Kari Nordvik', initials: 'KN', birthDate: '1939-03-03' });
+    await waitFor(
+      async () => (await sender.call<FlowState>('flow.state')).value,
+      (flow) => flow?.units.some((u) => u.unit === 'solsiden' && u.free === 2) === true,
+      { what: 'the nursing home reported to the sending unit', timeout: 30_000 },
+    );
+    const transfer = await sender.id('transfer.request', { stayId, toUnit: 'solsiden' });
+
+    const lag = await lagging(page);
+    await page.goto(home.url);
+    await page.getByRole('button', { name: /^Overføringer/ }).click();
+    const incoming = page.getByRole('list', { name: 'Til oss' }).getByRole('listitem');
+    await expect(incoming).toContainText('Forespurt', { timeout: 20_000 });
+    await expectCareLanguage(page, 'a transfer requested');
+
+    // The bed chosen on the screen went to cleaning behind its back: the refusal names the bed and its state.
+    await page.getByRole('combobox', { name: 'Seng: KN' }).selectOption('102');
+    lag.hold();
+    await home.id('bed.setStatus', { bed: '102', status: 'cleaning' });
+    await page.getByRole('button', { name: 'Godta: KN' }).click();
+    await enterPin(page, LEADER.name, LEADER.pin);
+    await expect(page.getByText('Ikke lagret: seng 102 er til rengjøring, ikke ledig')).toBeVisible();
+    await expectCareLanguage(page, 'the bed is being cleaned');
+
+    // The sender cancelled meanwhile: the step is refused with the transfer's state, in its one name.
+    await sender.id('transfer.cancel', { id: transfer });
+    await page.getByRole('combobox', { name: 'Seng: KN' }).selectOption('101');
+    await page.getByRole('button', { name: 'Godta: KN' }).click();
+    await expect(page.getByText('Ikke lagret: overføringen er avbrutt nå')).toBeVisible();
+    await expectCareLanguage(page, 'the transfer was cancelled');
+    lag.catchUp();
+    await expect(page.getByRole('list', { name: 'Til oss' }).getByRole('listitem').filter({ hasText: 'Forespurt' })).toHaveCount(0, { timeout: 20_000 });
+    await expectCareLanguage(page, 'after catching up');
+  } finally {
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('tavla-logs', { body: started.map((p) => `== ${p.options.data}\n${p.output}`).join('\n'), contentType: 'text/plain' });
+    }
+    await Promise.all(started.map((p) => p.stop()));
+    await broker.kill();
+    dir.remove();
+  }
+});
+
+/**
+ * Routes the page's socket through Playwright: after `hold()` the board's change events wait (a
+ * screen whose live updates lag); the page's calls and their answers pass. `catchUp()` sends the held events.
+ */
+async function lagging(page: Page): Promise<{ hold(): void; catchUp(): void }> {
+  let stale = false;
+  const held: { to: WebSocketRoute; frame: string | Buffer }[] = [];
+  await page.routeWebSocket(/\/api\/events$/, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((frame) => server.send(frame));
+    server.onMessage((frame) => {
+      if (stale && String(frame).includes('"event"')) held.push({ to: socket, frame });
+      else socket.send(frame);
+    });
+  });
+  return {
+    hold() {
+      stale = true;
+    },
+    catchUp() {
+      stale = false;
+      for (const { to, frame } of held.splice(0)) to.send(frame);
+    },
+  };
+}
