@@ -13,13 +13,10 @@
  * live updates lag would see it; the page's own calls and their answers pass untouched.
  */
 
-import { join } from 'node:path';
 import type { Page, WebSocketRoute } from '@playwright/test';
 import type { FlowState } from '../../shared/api/commands/flow.js';
 import { expectCareLanguage } from '../support/care-language.js';
-import { Mosquitto } from '../support/mosquitto.js';
-import { TavlaProcess } from '../support/tavla-process.js';
-import { tempDir } from '../support/temp-dir.js';
+import { TavlaGroup } from '../support/tavla-group.js';
 import { waitFor } from '../support/wait.js';
 import { LEADER, enterPin, expect, seedWard, test, unlockOnScreen } from '../support/ward-fixtures.js';
 
@@ -156,18 +153,11 @@ test('every view and every reachable error path speaks bokmål care language: no
 
 test('a transfer refused on a stale screen says why in bokmål: the bed is being cleaned, the transfer was cancelled', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  const dir = tempDir('tavla-e2e-words-');
-  const broker = await Mosquitto.start(dir.path);
-  const started: TavlaProcess[] = [];
-  const start = async (options: ConstructorParameters<typeof TavlaProcess>[0]) => {
-    const p = await TavlaProcess.start(options);
-    started.push(p);
-    return p;
-  };
+  const group = await TavlaGroup.start('ord');
   try {
-    await start({ role: 'hub', municipality: 'ord', broker: broker.url, data: join(dir.path, 'hub') });
-    const home = await start({ role: 'board', municipality: 'ord', unit: 'solsiden', broker: broker.url, data: join(dir.path, 'home') });
-    const sender = await start({ role: 'board', municipality: 'ord', unit: 'fjellro', broker: broker.url, data: join(dir.path, 'sender') });
+    await group.run('hub');
+    const home = await group.run('home', 'solsiden');
+    const sender = await group.run('sender', 'fjellro');
     await home.script.signIn(LEADER);
     await sender.script.signIn(LEADER);
     await home.id('unit.configure', { name: 'Solsiden sykehjem', kind: 'nursing-home', beds: [{ label: '101' }, { label: '102' }] });
@@ -206,12 +196,7 @@ test('a transfer refused on a stale screen says why in bokmål: the bed is being
     await expect(page.getByRole('list', { name: 'Til oss' }).getByRole('listitem').filter({ hasText: 'Forespurt' })).toHaveCount(0, { timeout: 20_000 });
     await expectCareLanguage(page, 'after catching up');
   } finally {
-    if (testInfo.status !== testInfo.expectedStatus) {
-      await testInfo.attach('tavla-logs', { body: started.map((p) => `== ${p.options.data}\n${p.output}`).join('\n'), contentType: 'text/plain' });
-    }
-    await Promise.all(started.map((p) => p.stop()));
-    await broker.kill();
-    dir.remove();
+    await group.close(testInfo);
   }
 });
 
