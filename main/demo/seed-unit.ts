@@ -96,7 +96,7 @@ export function seedUnit(board: BoardService, unit: DemoUnit, random: () => numb
             clock.now = new Date(midnight.getTime() + 12 * 3_600_000);
             const cleaning = board.db
               .prepare("SELECT id FROM task WHERE unit = ? AND title = ? AND status = 'open'")
-              .get(unit.id, `Vask rom ${bed}`) as { id: string } | undefined;
+              .get(unit.id, `Rengjør rom ${bed}`) as { id: string } | undefined;
             if (cleaning) run('task.complete', { id: cleaning.id }, demoNurse(pick(random, STAFF)));
             run('bed.setStatus', { bed, status: 'free' });
           }

@@ -27,7 +27,7 @@ export function screenAccess(hub: HubService): AccessGate {
     const token = tokenOf(req);
     return token === undefined ? undefined : deviceOfToken(hub.db, token);
   };
-  const refused = { title: 'Skjermen mangler tilgang', text: 'Denne skjermen har ingen gyldig enhetsnøkkel for lederoversikten. IT utsteder en med «tavla device-token issue».' };
+  const refused = { title: 'Skjermen mangler tilgang', text: 'Denne skjermen har ingen gyldig enhetsnøkkel for lederoversikten. Be IT om en ny nøkkel til skjermen.' };
   return {
     async intercept(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');

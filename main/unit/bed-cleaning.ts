@@ -29,7 +29,7 @@ export function cleaningEdits(
     unit,
     stay: null,
     bed: bed.id,
-    title: `Vask rom ${bed.label}`,
+    title: `Rengjør rom ${bed.label}`,
     template: CLEANING_TEMPLATE,
     due,
     recurrenceMinutes: null,

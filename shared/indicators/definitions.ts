@@ -222,7 +222,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
       nb: {
         name: 'Ventetid på sykehjemsplass',
         definition:
-          'Dager fra vedtak til oppstart: fra overføringen til en sykehjemsavdeling ble bestilt til den ble fullført, i snitt for dem som startet i perioden.',
+          'Dager fra vedtak til oppstart: fra overføringen til en sykehjemsavdeling ble forespurt til pasienten var ankommet, i snitt for dem som startet i perioden.',
         trend: 'Snitt for dem som startet de siste 28 dagene fram til dagen.',
         unit: 'dager',
         threshold: 'Lovens frist er 2 måneder.',

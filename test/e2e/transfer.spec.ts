@@ -104,9 +104,9 @@ test('the allocation office sends a discharge-ready patient to a nursing home, s
   await homePage.screenshot({ path: request });
   await testInfo.attach('home-request', { path: request, contentType: 'image/png' });
   await homePage.getByRole('combobox', { name: 'Seng: KN' }).selectOption('102');
-  await homePage.getByRole('button', { name: 'Ta imot: KN' }).click();
+  await homePage.getByRole('button', { name: 'Godta: KN' }).click();
   await enterPin(homePage, HOME_LEADER.name, HOME_LEADER.pin);
-  await expect(incoming).toContainText('Akseptert');
+  await expect(incoming).toContainText('Godtatt');
   // The promised bed is reserved on the board, with who is coming (initials only) and from where.
   const promised = homePage.getByRole('button', { name: 'Åpne Rom 102' });
   await expect(promised).toContainText('Reservert');
@@ -114,7 +114,7 @@ test('the allocation office sends a discharge-ready patient to a nursing home, s
   await expect(promised).not.toContainText('Ledig');
 
   // The office sees the decision without a reload, and how old it is.
-  await expect(row.locator('.transfer')).toContainText('Akseptert', { timeout: 20_000 });
+  await expect(row.locator('.transfer')).toContainText('Godtatt', { timeout: 20_000 });
   await expect(row.locator('.transfer')).toContainText('seng 102');
   await expect(row.locator('.transfer')).toContainText(/for \d+ min siden/);
   const midway = testInfo.outputPath('office-accepted.png');
@@ -122,7 +122,7 @@ test('the allocation office sends a discharge-ready patient to a nursing home, s
   await testInfo.attach('office-accepted', { path: midway, contentType: 'image/png' });
 
   await homePage.getByRole('button', { name: 'Pasienten er kommet: KN' }).click();
-  await expect(incoming).toContainText('Fullført');
+  await expect(incoming).toContainText('Ankommet');
   // The patient has left the office's list; the nursing home has them in bed 102, by initials only.
   await expect(officePage.getByText('Ingen meldinger fra sykehuset.')).toBeVisible({ timeout: 20_000 });
   const { stays, beds } = await home.state<{ stays: { bed: string | null; initials: string }[]; beds: { id: string; label: string; status: string }[] }>();

@@ -66,10 +66,10 @@ test('a full name is absent from the page until a PIN unlocks it, and gone again
   // Unlocked, the shielded patient still shows no name — not on the overview, not on the card — until one more tap.
   expect(await html()).not.toContain(SHIELDED.name);
   await page.getByRole('button', { name: 'Åpne Rom 102' }).click();
-  const card = page.getByRole('dialog', { name: 'Rom 102 · Skjermet' });
-  await expect(card).toContainText('Skjermet pasient');
+  const card = page.getByRole('dialog', { name: 'Rom 102 · Navn skjult' });
+  await expect(card).toContainText('Navn skjult: navnet vises bare etter et eget trykk.');
   expect(await html()).not.toContain(SHIELDED.name);
-  await card.getByRole('button', { name: 'Vis navn på skjermet pasient' }).click();
+  await card.getByRole('button', { name: 'Vis det skjulte navnet' }).click();
   await expect(card).toContainText(SHIELDED.name);
   await snap(page, testInfo, 'card-shielded-revealed');
   await card.getByRole('button', { name: 'Lukk' }).click();
@@ -88,7 +88,7 @@ test('a full name is absent from the page until a PIN unlocks it, and gone again
   await expect(log).toContainText('Så navn og detaljer');
   // In staff words: the relock's reason and the shielded patient's own tap.
   await expect(log.getByRole('row').filter({ hasText: 'Låste' }).filter({ hasText: 'etter inaktivitet' })).toHaveCount(1);
-  await expect(log.getByRole('row').filter({ hasText: 'Så navn og detaljer' }).filter({ hasText: 'skjermet pasient, eget trykk' })).toHaveCount(1);
+  await expect(log.getByRole('row').filter({ hasText: 'Så navn og detaljer' }).filter({ hasText: 'navn skjult, eget trykk' })).toHaveCount(1);
   await snap(page, testInfo, 'audit-log');
 });
 

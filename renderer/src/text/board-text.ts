@@ -212,7 +212,7 @@ export interface BoardText {
     boardActor: string;
     setupActor: string;
     unknownActor: string;
-    /** What an action code means; codes without words are shown as they are. */
+    /** What an action code means; an action without words is shown as `otherAction`, never as its code. */
     actions: Partial<Record<string, string>>;
     /** The board an entry came from, in words (a board's id is never shown). */
     board: (thisBoard: boolean) => string;

@@ -150,7 +150,7 @@ export const nbPanels: LeaderPanelText = {
     methodTitle: 'Slik er prognosen laget',
     methodStart: (patients, points, day) => `Vi starter med midnattstellingen sist natt (${patients} og ${points} ADL-poeng ved midnatt etter ${day}).`,
     method:
-      'For hver av de neste 7 dagene legger vi til innleggelsene og trekker fra utskrivningene som er vanlige for den ukedagen (snittet av de siste 8 ukene). Der vi vet om flere, bruker vi dem: overføringer som er akseptert eller planlagt, og forventet utskrivningsdato. Tallet holdes mellom 0 og kapasiteten. Pleietyngden (ADL-poeng) regnes på samme måte.',
+      'For hver av de neste 7 dagene legger vi til innleggelsene og trekker fra utskrivningene som er vanlige for den ukedagen (snittet av de siste 8 ukene). Der vi vet om flere, bruker vi dem: overføringer som er godtatt eller planlagt, og forventet utskrivningsdato. Tallet holdes mellom 0 og kapasiteten. Pleietyngden (ADL-poeng) regnes på samme måte.',
     backtest:
       'Testet på historikken: for hver av de siste (opptil) 28 dagene lages prognosen med bare det som var kjent da, og sammenlignes med det som skjedde. Sammenligningen er den sesongnaive metoden: samme ukedag uken før. Forventet utskrivningsdato har ikke tidsstempel og er derfor ikke med i testen.',
     what: { occupancy: 'belegg', workload: 'pleietyngde' },

@@ -109,7 +109,7 @@ const { counted: enCounted, ...enFormats } = formats('en-GB');
 export const nbLeader: LeaderText = {
   tabs: { capacity: 'Kapasitet nå', flow: 'Pasientflyt', indicators: 'Indikatorer', forecast: 'Prognose', benefits: 'Gevinster' },
   shift: { day: 'dagvakt', evening: 'kveldsvakt', night: 'nattevakt' },
-  transferStatus: { requested: 'Forespurt', accepted: 'Akseptert', scheduled: 'Planlagt', completed: 'Fullført', cancelled: 'Avlyst', declined: 'Avslått' },
+  transferStatus: { requested: 'Forespurt', accepted: 'Godtatt', scheduled: 'Planlagt', completed: 'Ankommet', cancelled: 'Avbrutt', declined: 'Avslått' },
   benefitIndicator: {
     'discharge-ready-days': 'Utskrivningsklare døgn',
     'tasks-on-time': 'Oppgaver i tide',
@@ -178,7 +178,7 @@ export const nbLeader: LeaderText = {
 export const enLeader: LeaderText = {
   tabs: { capacity: 'Capacity now', flow: 'Patient flow', indicators: 'Indicators', forecast: 'Forecast', benefits: 'Benefits' },
   shift: { day: 'day shift', evening: 'evening shift', night: 'night shift' },
-  transferStatus: { requested: 'Requested', accepted: 'Accepted', scheduled: 'Scheduled', completed: 'Completed', cancelled: 'Cancelled', declined: 'Declined' },
+  transferStatus: { requested: 'Requested', accepted: 'Accepted', scheduled: 'Scheduled', completed: 'Arrived', cancelled: 'Cancelled', declined: 'Declined' },
   benefitIndicator: {
     'discharge-ready-days': 'Discharge-ready days',
     'tasks-on-time': 'Tasks on time',

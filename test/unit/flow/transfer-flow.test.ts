@@ -66,7 +66,7 @@ describe('transfers between two units', () => {
     // The hub wrote A's side and the arrival's personal fields.
     expect(rows('a', 'SELECT status, dischargedAt FROM stay WHERE id = ?', stay)).toEqual([{ status: 'discharged', dischargedAt: '2026-11-24T09:05:00.000Z' }]);
     expect(rows('a', "SELECT status FROM bed WHERE label = '101'")).toEqual([{ status: 'cleaning' }]);
-    expect(rows('a', "SELECT title, status FROM task WHERE title LIKE 'Vask%'")).toEqual([{ title: 'Vask rom 101', status: 'open' }]);
+    expect(rows('a', "SELECT title, status FROM task WHERE title LIKE 'Rengjør%'")).toEqual([{ title: 'Rengjør rom 101', status: 'open' }]);
     expect(rows('b', 'SELECT name, birthDate FROM stay WHERE id = ?', arrival)).toEqual([{ name: 'Ingrid Haugland', birthDate: '1938-04-17' }]);
     expect(transferOn('a', id)).toMatchObject({ state: 'completed', conflict: null, steps: [] });
     expect(transferOn('b', id)).toMatchObject({ state: 'completed', stayId: arrival });
@@ -94,8 +94,8 @@ describe('transfers between two units', () => {
     world.now = new Date('2026-11-24T09:05:00Z');
     world.id('b', 'transfer.complete', { id });
     world.relay();
-    expect(rows('a', "SELECT title, due, bed FROM task WHERE title LIKE 'Vask%'")).toEqual([
-      { title: 'Vask rom 101', due: '2026-11-24T10:05:00.000Z', bed: rows('a', "SELECT id FROM bed WHERE label = '101'")[0].id },
+    expect(rows('a', "SELECT title, due, bed FROM task WHERE title LIKE 'Rengjør%'")).toEqual([
+      { title: 'Rengjør rom 101', due: '2026-11-24T10:05:00.000Z', bed: rows('a', "SELECT id FROM bed WHERE label = '101'")[0].id },
     ]);
   });
 
@@ -130,7 +130,7 @@ describe('transfers between two units', () => {
     expect(rows('b', "SELECT s.initials, s.name, b.label FROM stay s JOIN bed b ON b.id = s.bed WHERE s.unit = 'fjellro' AND s.status = 'active'")).toEqual([
       { initials: 'IH', name: 'Ingrid Haugland', label: '202' },
     ]);
-    expect(rows('a', "SELECT count(*) AS n FROM task WHERE title = 'Vask rom 101'")).toEqual([{ n: 1 }]);
+    expect(rows('a', "SELECT count(*) AS n FROM task WHERE title = 'Rengjør rom 101'")).toEqual([{ n: 1 }]);
     expect(world.flow('b').units.find((u) => u.unit === 'solsiden')).toMatchObject({ free: 1 });
   });
 
@@ -160,7 +160,7 @@ describe('transfers between two units', () => {
     expect(rows('a', 'SELECT status FROM stay WHERE id = ?', stay)).toEqual([{ status: 'discharged' }]);
     world.relay();
     expect(rows('b', "SELECT count(*) AS n FROM stay WHERE unit = 'fjellro' AND status = 'active'")).toEqual([{ n: 1 }]);
-    expect(rows('a', "SELECT count(*) AS n FROM task WHERE title LIKE 'Vask%'")).toEqual([{ n: 1 }]);
+    expect(rows('a', "SELECT count(*) AS n FROM task WHERE title LIKE 'Rengjør%'")).toEqual([{ n: 1 }]);
     expect(rows('b', 'SELECT name FROM stay WHERE id = ?', arrivalStayId(id))).toEqual([{ name: 'Ingrid Haugland' }]);
   });
 

@@ -65,7 +65,7 @@ describe('transfer steps merged from concurrent screens', () => {
           for (const screen of ['a1', 'a2']) {
             const leaving = world.get(screen).db.prepare('SELECT status FROM stay WHERE id = ?').get(stay) as { status: string };
             expect(leaving.status).toBe(completed ? 'discharged' : 'active');
-            const cleaning = world.get(screen).db.prepare("SELECT count(*) AS n FROM task WHERE title = 'Vask rom 101'").get() as { n: number };
+            const cleaning = world.get(screen).db.prepare("SELECT count(*) AS n FROM task WHERE title = 'Rengjør rom 101'").get() as { n: number };
             expect(cleaning.n).toBe(completed ? 1 : 0);
           }
           for (const screen of ['b1', 'b2']) {

@@ -74,7 +74,7 @@ describe('unit commands', () => {
     id('stay.discharge', { stayId: stay });
     expect(state().stays).toHaveLength(0);
     expect(state().beds[0].status).toBe('cleaning');
-    expect(state().tasks.map((t) => t.title)).toEqual(['Vask rom 101']);
+    expect(state().tasks.map((t) => t.title)).toEqual(['Rengjør rom 101']);
     expect(run('bed.setStatus', { bed: '101', status: 'free' })).toMatchObject({ ok: true });
     expect(run('bed.setStatus', { bed: '101', status: 'occupied' })).toMatchObject({ ok: false, code: 'conflict' });
   });
@@ -84,7 +84,7 @@ describe('unit commands', () => {
     id('stay.discharge', { stayId: first });
     const [cleaning] = state().tasks;
     // Not due the minute the patient leaves (overdue at once in handover): 60 minutes later by default.
-    expect(cleaning).toMatchObject({ title: 'Vask rom 101', status: 'open', due: '2026-11-23T09:00:00.000Z' });
+    expect(cleaning).toMatchObject({ title: 'Rengjør rom 101', status: 'open', due: '2026-11-23T09:00:00.000Z' });
     id('task.complete', { id: cleaning.id });
     expect(state().beds[0].status).toBe('free');
 
@@ -93,14 +93,14 @@ describe('unit commands', () => {
     const second = id('stay.admit', { bed: '102', name: 'Per Berg', initials: 'PB', birthDate: '1940-01-01' });
     id('stay.discharge', { stayId: second });
     const waiting = state().tasks.find((t) => t.status === 'open');
-    expect(waiting).toMatchObject({ title: 'Vask rom 102', due: '2026-11-23T08:30:00.000Z' });
+    expect(waiting).toMatchObject({ title: 'Rengjør rom 102', due: '2026-11-23T08:30:00.000Z' });
     id('bed.setStatus', { bed: '102', status: 'blocked' });
     id('task.complete', { id: waiting?.id ?? '' });
     expect(state().beds.map((b) => [b.label, b.status])).toEqual([['101', 'free'], ['102', 'blocked']]);
 
     // An ordinary task frees nothing, even one titled like a cleaning task.
     id('bed.setStatus', { bed: '102', status: 'cleaning' });
-    id('task.complete', { id: id('task.create', { title: 'Vask rom 102' }) });
+    id('task.complete', { id: id('task.create', { title: 'Rengjør rom 102' }) });
     expect(state().beds[1].status).toBe('cleaning');
   });
 
