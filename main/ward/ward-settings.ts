@@ -7,7 +7,7 @@ import type { WardSettings } from '../../shared/api/commands/ward.js';
 import type Database from 'better-sqlite3';
 import type { Db } from '../store/database.js';
 
-export const DEFAULT_SETTINGS: WardSettings = { relockSeconds: 90, pinMaxAttempts: 5, pinLockoutSeconds: 300 };
+export const DEFAULT_SETTINGS: WardSettings = { relockSeconds: 90, pinMaxAttempts: 5, pinLockoutSeconds: 300, transferChime: 0 };
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof WardSettings)[];
 

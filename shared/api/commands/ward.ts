@@ -73,6 +73,8 @@ export interface WardSettings {
   pinMaxAttempts: number;
   /** How long a staff member stays locked out after too many wrong PINs (default 300 s). */
   pinLockoutSeconds: number;
+  /** 1: a new transfer request to this unit plays a short sound on this screen (default 0, off). */
+  transferChime: number;
 }
 
 /** The board's state: the unit in corridor form (names null), open tasks and the recently finished. */
@@ -240,6 +242,7 @@ export const WARD_COMMANDS = {
       relockSeconds: z.int().min(2).max(900).optional(),
       pinMaxAttempts: z.int().min(1).max(20).optional(),
       pinLockoutSeconds: z.int().min(10).max(86_400).optional(),
+      transferChime: z.union([z.literal(0), z.literal(1)]).optional(),
     }),
   ),
   'sync.state': command<SyncStatus>()(z.strictObject({})),
