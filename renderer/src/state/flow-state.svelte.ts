@@ -37,7 +37,7 @@ export class FlowState {
   /** Whether this screen plays a sound on a new request (a ward setting, off by default). */
   chimeOn = $state(false);
   /** Requests this page has seen (plain bookkeeping): null until the first read, so a restart does not ring for old ones. */
-  #heardOf: Set<string> | null = null;
+  #heardOf: Record<string, true> | null = null;
   /** Whether the screen was unlocked at the last read (plain bookkeeping). */
   #unlocked = false;
   /** Each transfer step's save status; a second tap on a step still saving is not sent (main would refuse it as out of order). */
@@ -191,9 +191,9 @@ export class FlowState {
   #heard(value: FlowStateValue): void {
     const requests = value.transfers.filter(isNewRequest).map((t) => t.id);
     const known = this.#heardOf;
-    this.#heardOf = new Set([...(known ?? []), ...requests]);
+    this.#heardOf = { ...known, ...Object.fromEntries(requests.map((id) => [id, true] as const)) };
     if (known === null) return;
-    const fresh = requests.filter((id) => !known.has(id));
+    const fresh = requests.filter((id) => !(id in known));
     if (fresh.length > 0) void this.#ring(fresh.length);
   }
 

@@ -121,6 +121,14 @@ describe('accountable transfers', () => {
     expect(personalFields()).toContainEqual({ collection: 'transfer', field: 'summary' });
   });
 
+  it('keeps the new-request sound off until a unit leader turns it on for this screen', () => {
+    expect(locked('b', 'ward.settings', {})).toMatchObject({ ok: true, value: { transferChime: 0 } });
+    expect(as('b', LIV, 'ward.configure', { transferChime: 1 })).toMatchObject({ ok: false, code: 'unauthorized', params: { reason: 'role-required' } });
+    expect(world.run('b', 'ward.configure', { transferChime: 2 })).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(world.run('b', 'ward.configure', { transferChime: 1 })).toMatchObject({ ok: true, value: { transferChime: 1 } });
+    expect(locked('b', 'ward.settings', {})).toMatchObject({ ok: true, value: { transferChime: 1 } });
+  });
+
   it('lets the sender give the care level and flags a hospital patient has none of, and refuses a summary too long or unsafe', () => {
     world.id('a', 'stay.plan', { stayId: stay, adl: null });
     const tooLong = world.run('a', 'transfer.request', { stayId: stay, toUnit: 'fjellro', summary: 'x'.repeat(501) });
