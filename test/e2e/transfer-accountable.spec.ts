@@ -48,15 +48,25 @@ test('a request raises a banner and one chime on the receiving board; answering 
   const { office, home, inbox } = municipality;
   writeFileSync(join(inbox, 'kari.xml'), ploMessage({ type: 'LOG_UTSKRIVNINGSKLAR', patient: PATIENTS.kari, dischargeReadyAt: '2026-11-18T09:00:00' }));
   await patientsArrive(office, 1);
-  // The nursing home's screen has its new-request sound on (a unit leader's setting, off by default).
-  expect((await home.call<{ transferChime: number }>('ward.configure', { transferChime: 1 })).value?.transferChime).toBe(1);
 
   const officePage = await (await browser.newContext()).newPage();
   const homePage = await (await browser.newContext()).newPage();
   await countChimes(homePage);
   await officePage.goto(office.url);
   await homePage.goto(home.url);
-  await expect(homePage.getByRole('button', { name: /Overføringer/ })).toBeVisible();
+  // The nursing home's unit leader turns the screen's new-request sound on (off by default), then locks.
+  const toggle = homePage.getByRole('button', { name: /Overføringer/ });
+  await homePage.getByRole('button', { name: /^Lås opp/ }).click();
+  await enterPin(homePage, HOME_LEADER.name, HOME_LEADER.pin);
+  await toggle.click();
+  const sound = homePage.getByRole('group', { name: 'Lyd ved ny forespørsel' }).getByRole('button');
+  await expect(sound).toHaveAttribute('aria-pressed', 'false');
+  await sound.click();
+  await expect(sound).toHaveAttribute('aria-pressed', 'true');
+  await expect(sound).toHaveText('På');
+  expect((await home.post<{ transferChime: number }>('ward.settings', {})).value?.transferChime).toBe(1);
+  await toggle.click();
+  await homePage.getByRole('button', { name: /^Lås \(/ }).click();
 
   // The office: locked, initials only; unlocked, the names it phones about.
   const row = officePage.getByRole('row').filter({ hasText: 'KN' });
