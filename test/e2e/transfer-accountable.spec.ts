@@ -16,6 +16,7 @@ import { PATIENTS, ploMessage } from '../support/plo-messages.js';
 import { flowTest, HOME_LEADER, OFFICE_LEADER } from '../support/flow-municipality.js';
 import type { TavlaProcess } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';
+import { checkAccessible } from '../support/accessibility.js';
 import { enterPin, snap } from '../support/ward-fixtures.js';
 
 const test = flowTest;
@@ -81,6 +82,7 @@ test('a request raises a banner and one chime on the receiving board; answering 
   await row.getByRole('combobox', { name: 'ADL (1–5): KN' }).selectOption('4');
   await row.getByRole('checkbox', { name: 'Trenger to pleiere' }).check();
   await row.getByRole('textbox', { name: 'Sammendrag til mottaker: KN' }).fill(SUMMARY);
+  await checkAccessible(officePage, 'the office with its details form open');
   expect(await chimes(homePage), 'no chime before a request').toBe(0);
   await row.getByRole('button', { name: 'Start overføring: KN' }).click();
   await expect(row.locator('.transfer')).toContainText('Forespurt');
@@ -92,6 +94,7 @@ test('a request raises a banner and one chime on the receiving board; answering 
   await expect(banner).toContainText('KN fra Tildelingskontoret');
   await expect.poll(() => chimes(homePage), { timeout: 10_000 }).toBe(1);
   await snap(homePage, testInfo, 'home-request-banner');
+  await checkAccessible(homePage, 'the new-request banner');
   await banner.getByRole('button', { name: 'Vis forespørselen' }).click();
   await expect(banner).toBeHidden();
   const card = homePage.getByRole('list', { name: 'Til oss' }).getByRole('listitem');
@@ -111,6 +114,7 @@ test('a request raises a banner and one chime on the receiving board; answering 
   await expect(card).toContainText('Akseptert av Liv Leder');
   await expect(card).toContainText(SUMMARY);
   await snap(homePage, testInfo, 'home-accepted-unlocked');
+  await checkAccessible(homePage, 'an accepted transfer, unlocked');
   // The office sees who accepted: whom to phone.
   await expect(row.locator('.transfer')).toContainText('Akseptert av Liv Leder', { timeout: 20_000 });
 
@@ -150,6 +154,7 @@ test('the office board shows its offline banner with the broker down, and fits a
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scroll').toBeLessThanOrEqual(1080);
   await snap(page, testInfo, 'office-portrait');
+  await checkAccessible(page, 'the office in portrait');
 
   // The broker goes down: the office says so, and a request made now is counted as not sent.
   await broker.kill();
@@ -162,6 +167,7 @@ test('the office board shows its offline banner with the broker down, and fits a
   await expect(page.getByRole('row').filter({ hasText: 'KN' }).locator('.transfer')).toContainText('Forespurt');
   await expect(offline).toContainText(/ikke sendt/);
   await snap(page, testInfo, 'office-offline');
+  await checkAccessible(page, 'the office offline');
   await broker.restart();
   await expect(offline).toBeHidden({ timeout: 30_000 });
 });
