@@ -33,7 +33,7 @@ function hospitalStatusOf(stay: StayRow): HospitalStatus {
   return stay.dischargeReadySince ? 'discharge-ready' : 'admitted';
 }
 
-export function readAllocation(db: Db, unit: string, now: Date): AllocationState {
+export function readAllocation(db: Db, unit: string, now: Date, withPersonal = false): AllocationState {
   const rate = dailyRateOf(db, unit);
   const names = unitNames(db);
   const stays = db
@@ -43,7 +43,7 @@ export function readAllocation(db: Db, unit: string, now: Date): AllocationState
   const patients: HospitalPatient[] = stays.map((stay) => {
     const rows = transfersOfStay.all(unit, stay.id) as TransferRow[];
     const chosen = rows.filter(isOpen).at(-1) ?? rows.at(-1);
-    const transfer: TransferView | null = chosen ? transferView(db, chosen, unit, names) : null;
+    const transfer: TransferView | null = chosen ? transferView(db, chosen, unit, names, withPersonal) : null;
     const wait = waitOf(stay, now, rate);
     return {
       stayId: stay.id,

@@ -8,7 +8,7 @@
 import type { FlowBoardCommandName } from '../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import type { Created } from '../../shared/api/schema-parts.js';
-import type { FieldValue } from '../../shared/domain/schema.js';
+import { RISK_FLAGS, type FieldValue } from '../../shared/domain/schema.js';
 import type { TransferStep } from '../../shared/api/commands/flow.js';
 import { readAllocation } from './allocation-view.js';
 import { placesInBeds, readFlowState, targetUnits } from './flow-view.js';
@@ -28,9 +28,10 @@ import type { RecordEdit } from '../store/field-store.js';
 import { newId, type CommandContext, type Handler } from '../replica/command-context.js';
 
 export const flowCommands = {
-  'flow.state': (ctx) => ok(readFlowState(ctx.store.db, ctx.unit, ctx.now())),
+  // The sender's summary is personal: only a call with an unlocked session reads it.
+  'flow.state': (ctx) => ok(readFlowState(ctx.store.db, ctx.unit, ctx.now(), ctx.staff !== null)),
 
-  'flow.allocation': (ctx) => ok(readAllocation(ctx.store.db, ctx.unit, ctx.now())),
+  'flow.allocation': (ctx) => ok(readAllocation(ctx.store.db, ctx.unit, ctx.now(), ctx.staff !== null)),
 
   'flow.setRate': (ctx, input) => {
     if (!unitKind(ctx)) return fail('conflict', 'the unit is not configured yet (unit.configure)', { reason: 'unit-not-configured' });
@@ -53,6 +54,7 @@ export const flowCommands = {
     if (target.kind === 'allocation-office') return fail('invalid-input', 'toUnit: patients are not transferred to the allocation office', { reason: 'transfer-to-office' });
     if (openTransfersOfStay(db, stay.id).length > 0) return fail('conflict', 'this patient already has an open transfer', { reason: 'transfer-open' });
     const id = newId();
+    const summary = input.summary === undefined || input.summary === '' ? null : input.summary;
     const fields: Record<string, FieldValue> = {
       fromUnit: ctx.unit,
       toUnit: input.toUnit,
@@ -60,10 +62,12 @@ export const flowCommands = {
       status: 'requested',
       requestedAt: ctx.now().toISOString(),
       initials: stay.initials,
-      flags: flagsText(stay),
-      adl: stay.adl,
+      flags: input.flags ? RISK_FLAGS.filter((flag) => input.flags?.includes(flag)).join(',') : flagsText(stay),
+      adl: input.adl ?? stay.adl,
       shielded: stay.shielded === 1,
       origin: stay.hospital,
+      requestedBy: staffName(ctx),
+      summary,
       deleted: false,
     };
     ctx.store.commit({ actor: ctx.actor, action: 'transfer.request', collection: 'transfer', record: id, detail: `to ${input.toUnit}` }, [
@@ -80,19 +84,19 @@ export const flowCommands = {
       if (stay?.status === 'active' && stay.hospitalLeftAt && ['discharged', 'dead'].includes(stay.hospitalStatus ?? '')) {
         edits.push({ c: 'stay', id: stay.id, fields: { status: 'discharged', dischargedAt: stay.hospitalLeftAt } });
       }
-      return ok({ edits, transfer: { cancelledAt: at, status: 'cancelled' } });
+      return ok({ edits, transfer: { cancelledAt: at, cancelledBy: staffName(ctx), status: 'cancelled' } });
     }),
 
   'transfer.accept': (ctx, input) =>
     step(ctx, input.id, 'accept', (transfer, at) => {
       const bed = chooseBed(ctx, transfer, input.bed, ['free']);
       if (!bed.ok) return bed;
-      return ok({ edits: [], transfer: { acceptedAt: at, status: 'accepted', ...bed.value } });
+      return ok({ edits: [], transfer: { acceptedAt: at, acceptedBy: staffName(ctx), status: 'accepted', ...bed.value } });
     }),
 
   'transfer.decline': (ctx, input) =>
     step(ctx, input.id, 'decline', (_transfer, at) =>
-      ok({ edits: [], transfer: { declinedAt: at, declineReason: input.reason ?? null, status: 'declined' } }),
+      ok({ edits: [], transfer: { declinedAt: at, declinedBy: staffName(ctx), declineReason: input.reason ?? null, status: 'declined' } }),
     ),
 
   'transfer.schedule': (ctx, input) =>
@@ -105,13 +109,13 @@ export const flowCommands = {
         status: 'scheduled',
         ...bed.value,
       };
-      if (!transfer.acceptedAt) fields.acceptedAt = at;
+      if (!transfer.acceptedAt) Object.assign(fields, { acceptedAt: at, acceptedBy: staffName(ctx) });
       return ok({ edits: [], transfer: fields });
     }),
 
   'transfer.complete': (ctx, input) =>
     step(ctx, input.id, 'complete', (transfer, at, side) => {
-      const done = { completedAt: at, completedBy: ctx.unit, status: 'completed' };
+      const done = { completedAt: at, completedBy: ctx.unit, completedByStaff: staffName(ctx), status: 'completed' };
       if (side === 'from') {
         const stay = transfer.stay === null ? undefined : readStay(ctx.store.db, transfer.stay);
         if (!stay || stay.status !== 'active') return fail('conflict', 'the patient is no longer on this unit', { reason: 'patient-left' });
@@ -137,6 +141,15 @@ export const flowCommands = {
       return ok({ edits, transfer: bed.value });
     }),
 } satisfies { [K in FlowBoardCommandName]: Handler<K> };
+
+/**
+ * Who took a step, as the transfer records it for the other unit. Every step needs an unlocked
+ * session (commands/access.ts, enforced before any handler), so this is the staff member's name;
+ * null only for a caller inside the process that bypassed the door.
+ */
+function staffName(ctx: CommandContext): string | null {
+  return ctx.staff?.name ?? null;
+}
 
 function unitKind(ctx: CommandContext): string | undefined {
   return (ctx.store.db.prepare('SELECT kind FROM unit WHERE id = ? AND deleted = 0').get(ctx.unit) as { kind: string } | undefined)?.kind;

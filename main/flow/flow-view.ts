@@ -34,7 +34,7 @@ export function targetUnits(db: Db, unit: string): TargetUnit[] {
 }
 
 /** One transfer as `unit`'s board shows it. */
-export function transferView(db: Db, row: TransferRow, unit: string, names: Map<string, string>): TransferView {
+export function transferView(db: Db, row: TransferRow, unit: string, names: Map<string, string>, withPersonal = false): TransferView {
   const direction = sideOf(row, unit) === 'to' ? 'in' : 'out';
   const state = transferState(row);
   const arrival = direction === 'in' && state === 'completed' ? arrivalOf(db, row.id) : undefined;
@@ -63,6 +63,10 @@ export function transferView(db: Db, row: TransferRow, unit: string, names: Map<
     toBed: row.toBedLabel,
     lastStepAt: lastStepAt(row),
     steps: allowedSteps(row, unit, arrival !== undefined && arrival.bed === null && arrival.status === 'active' && placesInBeds(kindOf(db, unit))),
+    by: { requested: row.requestedBy, accepted: row.acceptedBy, declined: row.declinedBy, cancelled: row.cancelledBy, completed: row.completedByStaff },
+    hasSummary: row.summary !== null && row.summary !== '',
+    // Personal: the sender's summary goes only to an unlocked screen, as names do.
+    summary: withPersonal ? row.summary : null,
   };
 }
 
@@ -89,11 +93,11 @@ export function unitNames(db: Db): Map<string, string> {
 }
 
 /** The transfers a board shows: every open one, and those finished in the last days. */
-export function visibleTransfers(db: Db, unit: string, now: Date): TransferView[] {
+export function visibleTransfers(db: Db, unit: string, now: Date, withPersonal = false): TransferView[] {
   const names = unitNames(db);
   const since = new Date(now.getTime() - RECENT_DONE_MS).toISOString();
   const views = transfersOf(db, unit)
-    .map((row) => transferView(db, row, unit, names))
+    .map((row) => transferView(db, row, unit, names, withPersonal))
     .filter((view) => view.steps.length > 0 || view.conflict !== null || ['requested', 'accepted', 'scheduled'].includes(view.state) || view.lastStepAt >= since);
   // Open ones first, oldest request first (who has waited longest); then the finished, newest first.
   const open = views.filter((v) => ['requested', 'accepted', 'scheduled'].includes(v.state));
@@ -102,9 +106,9 @@ export function visibleTransfers(db: Db, unit: string, now: Date): TransferView[
 }
 
 /** The board's whole patient-flow state. */
-export function readFlowState(db: Db, unit: string, now: Date): FlowState {
+export function readFlowState(db: Db, unit: string, now: Date, withPersonal = false): FlowState {
   const kind = kindOf(db, unit);
-  const transfers = visibleTransfers(db, unit, now);
+  const transfers = visibleTransfers(db, unit, now, withPersonal);
   const reserved = new Set(transfers.filter((t) => t.direction === 'in' && ['accepted', 'scheduled'].includes(t.state)).map((t) => t.toBed));
   const beds = db
     .prepare(

@@ -28,6 +28,12 @@ export interface TransferRow extends TransferFacts {
   adl: number | null;
   shielded: number | null;
   origin: string | null;
+  requestedBy: string | null;
+  acceptedBy: string | null;
+  declinedBy: string | null;
+  cancelledBy: string | null;
+  completedByStaff: string | null;
+  summary: string | null;
 }
 
 /** The columns of a stay the flow reads. */

@@ -8,7 +8,7 @@ import type { WardSettings } from '../../shared/api/commands/ward.js';
 import type Database from 'better-sqlite3';
 import type { Db } from '../store/database.js';
 
-export const DEFAULT_SETTINGS: WardSettings = { relockSeconds: 90, pinMaxAttempts: 5, pinLockoutSeconds: 300, revealAll: false };
+export const DEFAULT_SETTINGS: WardSettings = { relockSeconds: 90, pinMaxAttempts: 5, pinLockoutSeconds: 300, revealAll: false, transferChime: 0 };
 
 type NumberKey = { [K in keyof WardSettings]: WardSettings[K] extends number ? K : never }[keyof WardSettings];
 const NUMBER_KEYS = (Object.keys(DEFAULT_SETTINGS) as (keyof WardSettings)[]).filter(

@@ -113,6 +113,14 @@ export const COLLECTIONS = {
     shielded: bool(),
     /** Where the patient comes from before unit A (the hospital, for the allocation office). */
     origin: text(),
+    /** Who took each step: the unlocked staff member's name (issue 13, point 6), so the other unit knows whom to phone. */
+    requestedBy: text(),
+    acceptedBy: text(),
+    declinedBy: text(),
+    cancelledBy: text(),
+    completedByStaff: text(),
+    /** The sender's short summary for the receiving unit: clinical, so personal (shown on an unlocked screen only). */
+    summary: personal(text()),
     deleted: bool(),
   },
   /** Another unit's capacity as the hub last saw it, written by the hub into each unit's scope. */

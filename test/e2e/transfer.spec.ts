@@ -5,60 +5,16 @@
  * A real Mosquitto, the hub and both boards run as `tavla` processes with their own data folders.
  */
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { AllocationState } from '../../shared/api/commands/flow.js';
-import { tempDir } from '../support/temp-dir.js';
-import { Mosquitto } from '../support/mosquitto.js';
 import { PATIENTS, ploMessage } from '../support/plo-messages.js';
-import { TavlaProcess } from '../support/tavla-process.js';
+import { flowTest, HOME_LEADER, OFFICE_LEADER } from '../support/flow-municipality.js';
 import { waitFor } from '../support/wait.js';
 import { enterPin } from '../support/ward-fixtures.js';
 
-const OFFICE_LEADER = { name: 'Siri Saksbehandler', role: 'unit-leader' as const, pin: '3579' };
-const HOME_LEADER = { name: 'Liv Leder', role: 'unit-leader' as const, pin: '2468' };
-
-interface Municipality {
-  office: TavlaProcess;
-  home: TavlaProcess;
-  inbox: string;
-}
-
-const test = base.extend<{ municipality: Municipality }>({
-  // Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  municipality: async ({}, use, testInfo) => {
-    const dir = tempDir('tavla-e2e-flow-');
-    const inbox = join(dir.path, 'plo-inbox');
-    mkdirSync(inbox);
-    const broker = await Mosquitto.start(dir.path);
-    const started: TavlaProcess[] = [];
-    const start = async (options: ConstructorParameters<typeof TavlaProcess>[0]) => {
-      const p = await TavlaProcess.start(options);
-      started.push(p);
-      return p;
-    };
-    try {
-      await start({ role: 'hub', municipality: 'e2e', broker: broker.url, data: join(dir.path, 'hub'), args: ['--plo-inbox', inbox] });
-      const office = await start({ role: 'board', municipality: 'e2e', unit: 'tildeling', broker: broker.url, data: join(dir.path, 'office') });
-      const home = await start({ role: 'board', municipality: 'e2e', unit: 'solsiden', broker: broker.url, data: join(dir.path, 'home') });
-      // IT sets each board up with its unit leader, whose PIN the steps below ask for.
-      await office.script.signIn(OFFICE_LEADER);
-      await home.script.signIn(HOME_LEADER);
-      await office.id('unit.configure', { name: 'Tildelingskontoret', kind: 'allocation-office', beds: [] });
-      await home.id('unit.configure', { name: 'Solsiden sykehjem', kind: 'nursing-home', beds: [{ label: '101' }, { label: '102' }] });
-      await use({ office, home, inbox });
-    } finally {
-      if (testInfo.status !== testInfo.expectedStatus) {
-        await testInfo.attach('tavla-logs', { body: started.map((p) => `== ${p.options.data}\n${p.output}`).join('\n'), contentType: 'text/plain' });
-      }
-      await Promise.all(started.map((p) => p.stop()));
-      await broker.kill();
-      dir.remove();
-    }
-  },
-});
+const test = flowTest;
 
 test('the allocation office sends a discharge-ready patient to a nursing home, step by step on both boards', async ({ browser, municipality }, testInfo) => {
   test.setTimeout(90_000);

@@ -13,6 +13,7 @@ import bedLoop from './011-bed-loop.js';
 import taskTemplate from './012-task-template.js';
 import handoverGiver from './013-handover-giver.js';
 import iplosByCode from './014-iplos-by-code.js';
+import transferAccountable from './017-transfer-accountable.js';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'task-template', sql: taskTemplate },
   { version: 13, name: 'handover-giver', sql: handoverGiver },
   { version: 14, name: 'iplos-by-code', sql: iplosByCode },
+  { version: 17, name: 'transfer-accountable', sql: transferAccountable },
 ];

@@ -66,7 +66,86 @@ export interface FlowText {
   money: (nok: number) => string;
   date: (iso: string) => string;
   dateTime: (iso: string) => string;
+  /** Accountable transfers (issue 13, point 6): the new-request banner, what the receiver prepares with, who took each step. */
+  accountable: AccountableText;
 }
+
+export interface AccountableText {
+  /** The banner's heading for n new requests. */
+  banner: (n: number) => string;
+  /** One request in the banner: initials (or the shielded word) and where from. */
+  bannerLine: (who: string, from: string) => string;
+  show: string;
+  dismiss: string;
+  adl: (level: number | null) => string;
+  twoCarers: (needed: boolean) => string;
+  risk: string;
+  noRisk: string;
+  summary: string;
+  summaryLocked: string;
+  noSummary: string;
+  /** "Godtatt (Liv Leder)": a step's word and who took it. */
+  by: (step: string, name: string) => string;
+  chime: string;
+  chimeOn: string;
+  chimeOff: string;
+  /** The sender's form: what goes with the request. */
+  details: string;
+  summaryLabel: string;
+  adlLabel: string;
+  adlUnknown: string;
+  twoCarersLabel: string;
+  /** The office's patient name, shown only on an unlocked screen. */
+  nameOf: string;
+}
+
+const nbAccountable: AccountableText = {
+  banner: (n) => (n === 1 ? 'Ny forespørsel om overføring' : `${n} nye forespørsler om overføring`),
+  bannerLine: (who, from) => `${who} fra ${from}`,
+  show: 'Vis forespørselen',
+  dismiss: 'Lukk',
+  adl: (level) => (level === null ? 'ADL ikke oppgitt' : `ADL ${level}`),
+  twoCarers: (needed) => (needed ? 'Trenger to pleiere' : 'Én pleier'),
+  risk: 'Risiko',
+  noRisk: 'Ingen risiko meldt',
+  summary: 'Sammendrag',
+  summaryLocked: 'Lås opp for å lese sammendraget',
+  noSummary: 'Ingen sammendrag',
+  by: (step, name) => `${step} (${name})`,
+  chime: 'Lyd ved ny forespørsel',
+  chimeOn: 'På',
+  chimeOff: 'Av',
+  details: 'Opplysninger til mottaker',
+  summaryLabel: 'Sammendrag til mottaker',
+  adlLabel: 'ADL (1–5)',
+  adlUnknown: 'ikke oppgitt',
+  twoCarersLabel: 'Trenger to pleiere',
+  nameOf: 'Navn',
+};
+
+const enAccountable: AccountableText = {
+  banner: (n) => (n === 1 ? 'New transfer request' : `${n} new transfer requests`),
+  bannerLine: (who, from) => `${who} from ${from}`,
+  show: 'Show the request',
+  dismiss: 'Close',
+  adl: (level) => (level === null ? 'ADL not given' : `ADL ${level}`),
+  twoCarers: (needed) => (needed ? 'Needs two carers' : 'One carer'),
+  risk: 'Risk',
+  noRisk: 'No risk reported',
+  summary: 'Summary',
+  summaryLocked: 'Unlock to read the summary',
+  noSummary: 'No summary',
+  by: (step, name) => `${step} (${name})`,
+  chime: 'Sound on a new request',
+  chimeOn: 'On',
+  chimeOff: 'Off',
+  details: 'Details for the receiving unit',
+  summaryLabel: 'Summary for the receiving unit',
+  adlLabel: 'ADL (1–5)',
+  adlUnknown: 'not given',
+  twoCarersLabel: 'Needs two carers',
+  nameOf: 'Name',
+};
 
 const zone = TIME_ZONE;
 
@@ -151,6 +230,7 @@ export const nbFlow: FlowText = {
     start: 'Start overføring',
     leftHospital: (when) => `ute av sykehuset ${when}`,
   },
+  accountable: nbAccountable,
   ...make('nb-NO'),
 };
 
@@ -217,5 +297,6 @@ export const enFlow: FlowText = {
     start: 'Start transfer',
     leftHospital: (when) => `left hospital ${when}`,
   },
+  accountable: enAccountable,
   ...make('en-GB'),
 };

@@ -68,8 +68,8 @@ export const BOARD_ACCESS = {
   'handover.acknowledge': LEADERS,
   'audit.list': UNIT_LEADER,
 
-  'flow.state': READ,
-  'flow.allocation': READ,
+  'flow.state': { session: 'locked', why: 'transfers in corridor form: initials, flags, care level; the sender\'s summary only with a session' },
+  'flow.allocation': { session: 'locked', why: 'hospital patients in corridor form; the summary of their transfers only with a session' },
   'flow.setRate': UNIT_LEADER,
   'transfer.request': STAFF,
   'transfer.cancel': STAFF,

@@ -4,9 +4,9 @@
  */
 
 import { z } from 'zod';
-import type { RiskFlag } from '../../domain/schema.js';
+import { RISK_FLAGS, type RiskFlag } from '../../domain/schema.js';
 import type { UnitKind } from '../../domain/types.js';
-import { command, isoDateTime, recordId, shortText, type Created } from '../schema-parts.js';
+import { command, freeText, isoDateTime, recordId, shortText, type Created } from '../schema-parts.js';
 import { DECLINE_REASONS, HOSPITAL_STATUSES, TRANSFER_STATES, type DeclineReason, type HospitalStatus, type TransferState } from '../../domain/flow-states.js';
 
 export { DECLINE_REASONS, HOSPITAL_STATUSES, TRANSFER_STATES, type DeclineReason, type HospitalStatus, type TransferState };
@@ -52,7 +52,25 @@ export interface TransferView {
   lastStepAt: string;
   /** What this board may do now. */
   steps: TransferStep[];
+  /** Who took each step (the unlocked staff member's name), where one was recorded. */
+  by: TransferBy;
+  /** Whether the sender wrote a summary for the receiving unit. */
+  hasSummary: boolean;
+  /** The sender's short summary: personal, so only to an unlocked screen (null on a locked one). */
+  summary: string | null;
 }
+
+/** The staff member who took each step of a transfer (issue 13, point 6: accountable transfers). */
+export interface TransferBy {
+  requested: string | null;
+  accepted: string | null;
+  declined: string | null;
+  cancelled: string | null;
+  completed: string | null;
+}
+
+/** How long the sender's summary for the receiving unit may be. */
+export const SUMMARY_MAX = 500;
 
 /** A unit a patient could go to, as the hub last reported it: counts only. */
 export interface TargetUnit {
@@ -138,7 +156,17 @@ export const FLOW_BOARD_COMMANDS = {
   'flow.state': command<FlowState>()(z.strictObject({})),
   'flow.allocation': command<AllocationState>()(z.strictObject({})),
   'flow.setRate': command<Created>()(z.strictObject({ dailyRate: z.int().min(0).max(1_000_000) })),
-  'transfer.request': command<Created>()(z.strictObject({ stayId: recordId, toUnit: unitId })),
+  'transfer.request': command<Created>()(
+    z.strictObject({
+      stayId: recordId,
+      toUnit: unitId,
+      /** What the receiving unit should know to prepare (personal: shown only on an unlocked screen). */
+      summary: freeText(SUMMARY_MAX).optional(),
+      /** The care level and risk flags to send, where the stay holds none (the allocation office's hospital patients). */
+      adl: z.int().min(1).max(5).optional(),
+      flags: z.array(z.enum(RISK_FLAGS)).max(RISK_FLAGS.length).optional(),
+    }),
+  ),
   'transfer.cancel': command<Created>()(z.strictObject({ id: recordId })),
   'transfer.accept': command<Created>()(z.strictObject({ id: recordId, bed: bedLabel.optional() })),
   'transfer.decline': command<Created>()(z.strictObject({ id: recordId, reason: z.enum(DECLINE_REASONS).optional() })),

@@ -78,6 +78,8 @@ export interface WardSettings {
    * entry), not only on the card a nurse taps. Per board, off by default (a corridor screen).
    */
   revealAll: boolean;
+  /** 1: a new transfer request to this unit plays a short sound on this screen (default 0, off). */
+  transferChime: number;
 }
 
 /** The board's state: the unit in corridor form (names null), open tasks and the recently finished. */
@@ -246,6 +248,7 @@ export const WARD_COMMANDS = {
       pinMaxAttempts: z.int().min(1).max(20).optional(),
       pinLockoutSeconds: z.int().min(10).max(86_400).optional(),
       revealAll: z.boolean().optional(),
+      transferChime: z.union([z.literal(0), z.literal(1)]).optional(),
     }),
   ),
   'sync.state': command<SyncStatus>()(z.strictObject({})),
