@@ -85,6 +85,10 @@ const ERRORS: ErrorText = {
     'municipal-leader-only': () => 'only a leader for the whole municipality can do this',
     'benefit-unknown': () => 'the benefit no longer exists',
     'baseline-in-future': () => 'the baseline must start before today',
+    'visit-unknown': () => 'the visit no longer exists',
+    'visit-completed': () => 'the visit is already finished',
+    'visit-started': () => 'the visit has already started',
+    'not-home-care': () => 'visits are planned in home care only',
   },
 };
 

@@ -109,6 +109,10 @@ const ERRORS: ErrorText = {
     'municipal-leader-only': () => 'bare en leder for hele kommunen kan gjøre dette',
     'benefit-unknown': () => 'gevinsten finnes ikke lenger',
     'baseline-in-future': () => 'utgangsperioden må begynne før i dag',
+    'visit-unknown': () => 'besøket finnes ikke lenger',
+    'visit-completed': () => 'besøket er allerede avsluttet',
+    'visit-started': () => 'besøket er allerede startet',
+    'not-home-care': () => 'besøk planlegges bare i hjemmetjenesten',
   },
 };
 
