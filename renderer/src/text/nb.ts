@@ -5,6 +5,7 @@ import { osloDay, TIME_ZONE } from '../../../shared/time/oslo.js';
 import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { nbFlow } from './flow-text.js';
+import { nbHomecare } from './homecare-text.js';
 import { nbLeader } from './leader-text.js';
 import { counter } from './plural.js';
 
@@ -389,4 +390,5 @@ export const nb: BoardText = {
   leader: nbLeader,
   kind: (kind) => (kind === 'all' ? 'Alle' : (UNIT_KIND_TEXT[kind as UnitKind] ?? kind)),
   app: { starting: 'Starter Tavla …', waiting: (why) => `Venter på Tavla: ${why}` },
+  homecare: nbHomecare,
 };
