@@ -1,0 +1,128 @@
+/**
+ * The home-care base station in a browser (issue 15), landscape 1920×1080 and portrait 1080×1920:
+ * routes with their visits in order, the late one first, two-carer visits marked; a visit finished
+ * with its outcome by tapping (the PIN asked for on a locked screen); the key box only while
+ * unlocked; and a capacity tab in patients and visits, never beds.
+ */
+
+import type { Page } from '@playwright/test';
+import { expect, test, type BoardProcess } from '../support/e2e-fixtures.js';
+import { enterPin, LEADER, snap } from '../support/ward-fixtures.js';
+import { addDays, dayStart, osloDay } from '../../shared/time/oslo.js';
+
+const OLA = { name: 'Ola Hansen', initials: 'OH', birthDate: '1938-04-12' };
+const EVA = { name: 'Eva Lund', initials: 'EL', birthDate: '1941-09-30' };
+const PER = { name: 'Per Berg', initials: 'PB', birthDate: '1944-06-02' };
+const KEY_BOX = '4711';
+
+/** Windows inside today's Oslo date whatever the hour: one already over, four spread over what is left of the day. */
+function windows(now: number) {
+  const start = dayStart(osloDay(now));
+  const end = dayStart(addDays(osloDay(now), 1));
+  const lateFrom = Math.max(start, now - 120 * 60_000);
+  const late = { from: lateFrom, to: lateFrom + Math.min(60 * 60_000, (now - lateFrom) / 2) };
+  const slot = (i: number) => ({ from: now + ((end - now) * i) / 6, to: now + ((end - now) * (i + 0.8)) / 6 });
+  const iso = (w: { from: number; to: number }) => ({ from: new Date(w.from).toISOString(), to: new Date(w.to).toISOString() });
+  return { late: iso(late), first: iso(slot(1)), second: iso(slot(2)), third: iso(slot(3)) };
+}
+
+async function seedHomeCare(board: BoardProcess): Promise<{ late: string; eva: string; per: string; pair: string }> {
+  await board.signIn(LEADER);
+  await board.callOk('unit.configure', { name: 'Hjemmetjenesten nord', kind: 'home-care', beds: [] });
+  const [ola, eva, per] = [(await board.callOk('stay.admit', OLA)).id, (await board.callOk('stay.admit', EVA)).id, (await board.callOk('stay.admit', PER)).id];
+  await board.callOk('homecare.setAccess', { stayId: ola, keyBox: KEY_BOX, accessNote: 'Bakdøra, hund i gangen' });
+  const w = windows(Date.now());
+  const visitEva = (await board.callOk('visit.plan', { stayId: eva, ...w.first, template: 'morning-medicines', route: 'Rute 1', order: 1, staff: 'Anne S.' })).id;
+  const visitPer = (await board.callOk('visit.plan', { stayId: per, ...w.second, title: 'Tilsyn', route: 'Rute 1', order: 2 })).id;
+  // Planned afterwards for a window already over (catching up): never started, so late, and first on its route.
+  const late = (await board.callOk('visit.plan', { stayId: ola, ...w.late, title: 'Insulin', route: 'Rute 1', order: 3 })).id;
+  const pair = (await board.callOk('visit.plan', { stayId: per, ...w.third, template: 'evening-two-carers', route: 'Rute 2', order: 1 })).id;
+  return { late, eva: visitEva, per: visitPer, pair };
+}
+
+const route = (page: Page, name: RegExp) => page.getByRole('region', { name });
+
+for (const viewport of [
+  { width: 1920, height: 1080 },
+  { width: 1080, height: 1920 },
+]) {
+  test.describe(`${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('shows the routes with their visits in order, the late one first and two carers marked', async ({ page, board }, testInfo) => {
+      const ids = await seedHomeCare(board);
+      await page.goto(board.url);
+      const first = route(page, /^Rute 1, 3 besøk, 1 forsinket$/);
+      await expect(first).toBeVisible();
+      await expect(first.getByRole('listitem')).toHaveCount(3);
+      const order = await first.locator('[data-visit]').evaluateAll((items) => items.map((item) => item.getAttribute('data-visit')));
+      expect(order).toEqual([ids.late, ids.eva, ids.per]);
+      await expect(first.locator(`[data-visit="${ids.late}"]`)).toContainText('Forsinket');
+      await expect(first.locator(`[data-visit="${ids.late}"]`)).toContainText('OH');
+      await expect(first.locator(`[data-visit="${ids.eva}"]`)).toContainText('Morgenmedisiner');
+      await expect(first.locator(`[data-visit="${ids.eva}"]`)).toContainText('Pleier: Anne S.');
+      const second = route(page, /^Rute 2, 1 besøk$/);
+      await expect(second.getByLabel('To pleiere sammen')).toBeVisible();
+      await expect(first.getByLabel('To pleiere sammen')).toHaveCount(0);
+      // Both routes side by side or stacked, never wider than the screen.
+      await expect(second).toBeInViewport();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      // Corridor form: initials only; no name, key box or access note anywhere on the page; no beds.
+      const html = await page.content();
+      for (const secret of [OLA.name, EVA.name, PER.name, 'Hansen', KEY_BOX, 'Bakdøra']) expect(html, secret).not.toContain(secret);
+      await expect(page.getByText(/Senger|seng/)).toHaveCount(0);
+      await snap(page, testInfo, `homecare-${viewport.width}x${viewport.height}`);
+    });
+
+    test('finishes a visit with its outcome by tapping, and shows the key box only while unlocked', async ({ page, board }) => {
+      const ids = await seedHomeCare(board);
+      await page.goto(board.url);
+      const eva = page.locator(`[data-visit="${ids.eva}"]`);
+      await expect(eva).toHaveAttribute('data-status', /planned|due/);
+      await eva.getByRole('button', { name: 'Avslutt besøket hos EL' }).click();
+      const outcome = page.getByRole('dialog', { name: 'Avslutt besøket hos EL: hva skjedde?' });
+      await outcome.getByRole('button', { name: 'Ikke hjemme' }).click();
+      // A locked screen asks for the PIN before the edit goes.
+      await enterPin(page, LEADER.name, LEADER.pin);
+      await expect(eva).toHaveAttribute('data-status', 'not-home');
+      await expect(eva).toContainText('Ikke hjemme');
+      await expect(eva.getByRole('button', { name: /Avslutt/ })).toHaveCount(0);
+      // Unlocked, names come in; the key box is shown for one patient on a tap.
+      const late = page.locator(`[data-visit="${ids.late}"]`);
+      await expect(late).toContainText(OLA.name);
+      await expect(page.getByText(KEY_BOX)).toHaveCount(0);
+      await late.getByRole('button', { name: `Vis nøkkelboks og adkomst for ${OLA.name}` }).click();
+      await expect(late).toContainText(KEY_BOX);
+      await expect(late).toContainText('Bakdøra, hund i gangen');
+      // Start, then finish as done: the late visit is done after its window.
+      await late.getByRole('button', { name: `Start besøket hos ${OLA.name}` }).click();
+      await expect(late).toHaveAttribute('data-status', 'in-progress');
+      await late.getByRole('button', { name: `Avslutt besøket hos ${OLA.name}` }).click();
+      await page.getByRole('dialog', { name: `Avslutt besøket hos ${OLA.name}: hva skjedde?` }).getByRole('button', { name: 'Utført', exact: true }).click();
+      await expect(late).toHaveAttribute('data-status', 'done');
+      await expect(late).toContainText('Utført etter avtalt tid');
+      // Locked again: the key box and the names leave the page.
+      await page.getByRole('button', { name: `Lås (${LEADER.name})` }).click();
+      await expect(page.getByText(KEY_BOX)).toHaveCount(0);
+      expect(await page.content()).not.toContain(OLA.name);
+      const day = await board.callOk('homecare.day', {});
+      const statuses = Object.fromEntries(day.routes.flatMap((r) => r.visits).map((v) => [v.id, v.status]));
+      expect(statuses).toMatchObject({ [ids.eva]: 'not-home', [ids.late]: 'done', [ids.per]: expect.stringMatching(/planned|due/) });
+    });
+
+    test('speaks home care on the capacity tab: patients and visits, hours against staff, never beds', async ({ page, board }) => {
+      await seedHomeCare(board);
+      await page.goto(board.url);
+      await page.getByRole('tab', { name: 'Kapasitet' }).click();
+      const panel = page.getByRole('region', { name: 'Kapasitet i dag' });
+      await expect(panel).toBeVisible();
+      const figure = (label: string) => panel.locator('div', { has: page.getByText(label, { exact: true }) }).locator('dd');
+      await expect(figure('Brukere')).toHaveText('3');
+      await expect(figure('Besøk planlagt')).toHaveText('4');
+      await expect(figure('Forsinket nå')).toHaveText('1');
+      await expect(figure('Ansatte på vakt')).toHaveText('ikke registrert');
+      await expect(panel).toContainText('Timer planlagt');
+      await expect(page.getByText(/Senger|seng|Belegg/)).toHaveCount(0);
+    });
+  });
+}
