@@ -9,6 +9,10 @@ import type { Page } from '@playwright/test';
 import { expect, test, type BoardProcess } from '../support/e2e-fixtures.js';
 import { enterPin, LEADER, snap } from '../support/ward-fixtures.js';
 import { addDays, dayStart, osloDay } from '../../shared/time/oslo.js';
+import { Mosquitto } from '../support/mosquitto.js';
+import { TavlaProcess } from '../support/tavla-process.js';
+import { tempDir } from '../support/temp-dir.js';
+import { waitFor } from '../support/wait.js';
 
 const OLA = { name: 'Ola Hansen', initials: 'OH', birthDate: '1938-04-12' };
 const EVA = { name: 'Eva Lund', initials: 'EL', birthDate: '1941-09-30' };
@@ -126,3 +130,45 @@ for (const viewport of [
     });
   });
 }
+
+test('the leader view counts home care in patients and visits, and shows the visit figures with their definitions', async ({ page }) => {
+  test.setTimeout(90_000);
+  const dir = tempDir('tavla-e2e-homecare-leader-');
+  const broker = await Mosquitto.start(dir.path);
+  const hub = await TavlaProcess.start({ role: 'hub', municipality: 'e2e', broker: broker.url, data: `${dir.path}/hub` });
+  const board = await TavlaProcess.start({ role: 'board', municipality: 'e2e', unit: 'hjemme-nord', broker: broker.url, data: `${dir.path}/board` });
+  try {
+    await board.id('unit.configure', { name: 'Hjemmetjenesten nord', kind: 'home-care', beds: [] });
+    const stay = await board.id('stay.admit', OLA);
+    const w = windows(Date.now());
+    await board.id('visit.plan', { stayId: stay, ...w.late, title: 'Insulin', route: 'Rute 1' });
+    const away = await board.id('visit.plan', { stayId: stay, ...w.first, title: 'Tilsyn', route: 'Rute 1' });
+    await board.id('visit.complete', { id: away, outcome: 'not-home' });
+    await waitFor(
+      () => hub.call<{ units: { unit: string; visitsToday: number }[] }>('leader.visits'),
+      (r) => r.value?.units.some((u) => u.unit === 'hjemme-nord' && u.visitsToday === 2) ?? false,
+      { what: 'the hub to count the visits', timeout: 30_000 },
+    );
+    await page.goto(hub.url);
+    const capacity = page.getByRole('region', { name: 'Hjemmetjenesten: besøk' });
+    const row = capacity.getByRole('row', { name: /Hjemmetjenesten nord/ });
+    await expect(row.getByRole('cell').nth(0)).toHaveText('1');
+    await expect(row.getByRole('cell').nth(1)).toHaveText('2');
+    await expect(row.getByRole('cell').nth(2)).toHaveText('0');
+    await expect(capacity).toContainText('Kapasitet i hjemmetjenesten telles i brukere og besøk, ikke senger.');
+    await page.getByRole('tab', { name: 'Indikatorer' }).click();
+    const figures = page.getByRole('region', { name: 'Hjemmetjenesten: besøk' });
+    await expect(figures).toContainText('Besøk innen avtalt tid');
+    await expect(figures).toContainText('Utførte besøk startet innen avtalt tidsvindu');
+    // Today: the late visit is due and missed (0 of 1 within); one of two not done (not at home).
+    const today = figures.getByRole('table', { name: 'Hjemmetjenesten nord' }).getByRole('row').last();
+    await expect(today).toContainText('0,0 % (0/1)');
+    await expect(today).toContainText('50,0 % (1/2)');
+    expect(await page.content()).not.toContain(OLA.name);
+  } finally {
+    await board.stop('SIGKILL');
+    await hub.stop('SIGKILL');
+    await broker.kill();
+    dir.remove();
+  }
+});
