@@ -34,6 +34,9 @@ describe('home-care visits', () => {
     if (!found) throw new Error(`no visit ${visitId}`);
     return found;
   };
+  /** A recurring plan from a template: the first window, then the pattern for `days` days. */
+  const series = (stayId: string, template: string, [from, to]: [string, string], pattern: 'daily' | 'weekdays', days: number) =>
+    value<{ ids: string[] }>('visit.plan', { stayId, template, from, to, recurrence: { pattern, days } });
   const auditCount = () => (board.db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
   let ola: string;
   let eva: string;
@@ -141,13 +144,7 @@ describe('home-care visits', () => {
 
   it('makes recurring visits from a template for the coming days at the same Oslo time, across the spring clock change', () => {
     time = new ManualTime(Date.parse('2027-03-25T12:00:00Z'));
-    const plan = value<{ ids: string[] }>('visit.plan', {
-      stayId: ola,
-      template: 'morning-medicines',
-      from: '2027-03-26T08:00:00+01:00',
-      to: '2027-03-26T09:00:00+01:00',
-      recurrence: { pattern: 'daily', days: 4 },
-    });
+    const plan = series(ola, 'morning-medicines', ['2027-03-26T08:00:00+01:00', '2027-03-26T09:00:00+01:00'], 'daily', 4);
     expect(plan.ids).toHaveLength(4);
     const rows = board.db.prepare('SELECT windowStart, windowEnd, template, title, series, staffCount FROM visit ORDER BY windowStart').all() as Record<string, unknown>[];
     // 08:00 in Oslo each day: UTC+1 before Sunday 28 March, UTC+2 from it.
@@ -160,13 +157,7 @@ describe('home-care visits', () => {
 
   it('makes weekday visits Monday to Friday only, and an evening template for two carers', () => {
     // Friday 4 December 2026, for five days: Friday, Monday, Tuesday.
-    const plan = value<{ ids: string[] }>('visit.plan', {
-      stayId: eva,
-      template: 'evening-two-carers',
-      from: '2026-12-04T21:00:00+01:00',
-      to: '2026-12-04T22:00:00+01:00',
-      recurrence: { pattern: 'weekdays', days: 5 },
-    });
+    const plan = series(eva, 'evening-two-carers', ['2026-12-04T21:00:00+01:00', '2026-12-04T22:00:00+01:00'], 'weekdays', 5);
     expect(plan.ids).toHaveLength(3);
     const days = (board.db.prepare('SELECT windowStart, staffCount FROM visit ORDER BY windowStart').all() as { windowStart: string; staffCount: number }[]);
     expect(days.map((d) => d.windowStart.slice(0, 10))).toEqual(['2026-12-04', '2026-12-07', '2026-12-08']);
