@@ -6,6 +6,7 @@
  */
 
 import type { Page } from '@playwright/test';
+import { checkAccessible } from '../support/accessibility.js';
 import { expect, test, type BoardProcess } from '../support/e2e-fixtures.js';
 import { enterPin, LEADER, snap } from '../support/ward-fixtures.js';
 import { addDays, dayStart, osloDay } from '../../shared/time/oslo.js';
@@ -75,6 +76,8 @@ for (const viewport of [
       const html = await page.content();
       for (const secret of [OLA.name, EVA.name, PER.name, 'Hansen', KEY_BOX, 'Bakdøra']) expect(html, secret).not.toContain(secret);
       await expect(page.getByText(/Senger|seng/)).toHaveCount(0);
+      // Touch targets of 44 px, every control named, AA contrast (the late card's red on pink too).
+      await checkAccessible(page, `home-care overview ${viewport.width}×${viewport.height}`);
       await snap(page, testInfo, `homecare-${viewport.width}x${viewport.height}`);
     });
 
@@ -127,6 +130,7 @@ for (const viewport of [
       await expect(figure('Ansatte på vakt')).toHaveText('ikke registrert');
       await expect(panel).toContainText('Timer planlagt');
       await expect(page.getByText(/Senger|seng|Belegg/)).toHaveCount(0);
+      await checkAccessible(page, `home-care capacity ${viewport.width}×${viewport.height}`);
     });
   });
 }
