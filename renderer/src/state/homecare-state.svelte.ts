@@ -14,6 +14,8 @@ import type { SessionState } from './session-state.svelte.js';
 
 /** A burst of synced edits (another board's round) is one read. */
 const RELOAD_AFTER_MS = 250;
+/** Statuses move with the clock (a window ends, a visit turns late) without any edit: read again this often. */
+const CLOCK_READ_MS = 60_000;
 
 export class HomecareState {
   readonly loader: Query<HomecareDay>;
@@ -29,9 +31,14 @@ export class HomecareState {
     this.loader = liveQuery({ read: () => api.call('homecare.day', {}) });
   }
 
-  /** Reads now and after every change to the visits, patients or staffing; returns the stop. */
+  /** Reads now, after every change to the visits, patients or staffing, and each minute; returns the stop. */
   start(): () => void {
-    return followChanges(this.#api, () => void this.loader.load(), { reads: READS['homecare.day'], delayMs: RELOAD_AFTER_MS });
+    const stop = followChanges(this.#api, () => void this.loader.load(), { reads: READS['homecare.day'], delayMs: RELOAD_AFTER_MS });
+    const timer = setInterval(() => void this.loader.load(), CLOCK_READ_MS);
+    return () => {
+      stop();
+      clearInterval(timer);
+    };
   }
 
   get day(): HomecareDay | null {
