@@ -101,6 +101,13 @@ describe('home-care visits', () => {
     expect(day().routes).toEqual([]);
   });
 
+  it('records a visit reported done without a start as started when reported: after its window, late', async () => {
+    const visitId = id('visit.plan', { stayId: eva, from: '2026-12-01T09:00:00+01:00', to: '2026-12-01T09:30:00+01:00', title: 'Tilsyn' });
+    await time.advance(45 * MIN); // 09:45 Oslo
+    id('visit.complete', { id: visitId, outcome: 'done' });
+    expect(visit(visitId)).toMatchObject({ status: 'done', late: true, startedAt: '2026-12-01T08:45:00.000Z', completedAt: '2026-12-01T08:45:00.000Z' });
+  });
+
   it('plans a window already past, for catching up, and shows it late', () => {
     const visitId = id('visit.plan', { stayId: ola, from: '2026-12-01T07:00:00+01:00', to: '2026-12-01T08:00:00+01:00', title: 'Insulin' });
     expect(visit(visitId)).toMatchObject({ status: 'late', late: true });
