@@ -117,12 +117,14 @@ const MAIN_MAP = [
   { folder: 'unit', may: ['store', 'replica', 'ward'] },
   { folder: 'staff', may: ['store', 'replica', 'ward'] },
   { folder: 'flow', may: ['store', 'replica', 'sync', 'hub/hub-context.ts', 'unit/bed-cleaning.ts'] },
-  { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts', 'unit/reserved-beds.ts'] },
+  { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts', 'unit/reserved-beds.ts', 'homecare/visit-indicators.ts'] },
+  // Home care's visits (issue 15): the store and the command plumbing only.
+  { folder: 'homecare', may: ['store', 'replica'] },
   // Roles: a board's and the hub's services compose the replica core and the domains over the store and sync.
-  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow'] },
+  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare'] },
   { folder: 'hub', may: ['store', 'replica', 'sync', 'leader', 'flow'] },
   // The one board assembly (CLI, Electron, demo) also starts the board's loopback host.
-  { file: 'board/board-assembly.ts', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'host'] },
+  { file: 'board/board-assembly.ts', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'host'] },
   // Synthetic data, seeded through the board's own commands.
   { folder: 'demo', may: ['board', 'replica', 'staff', 'ward', 'store'] },
   // Hosts, from the inside out: the HTTP/WebSocket host serves a board or the hub (and the leader view).

@@ -8,6 +8,7 @@ import type { CommandContext } from '../replica/command-context.js';
 import { ReplicaService } from '../replica/replica-service.js';
 import { dispatchCommand } from '../replica/dispatch.js';
 import { flowCommands } from '../flow/flow-commands.js';
+import { homecareCommands } from '../homecare/visit-commands.js';
 import { unitCommands } from '../unit/unit-commands.js';
 import { wardCommands } from '../ward/ward-commands.js';
 import { authorize } from '../staff/sessions.js';
@@ -60,7 +61,7 @@ export class BoardService extends ReplicaService {
       syncStatus: () => this.syncStatus,
     };
     return dispatchCommand<CommandContext>(
-      { ...unitCommands, ...wardCommands, ...flowCommands, 'app.info': () => ok(this.info()) },
+      { ...unitCommands, ...wardCommands, ...flowCommands, ...homecareCommands, 'app.info': () => ok(this.info()) },
       ctx,
       command,
       call.value.input,

@@ -15,6 +15,7 @@ import { osloDay, osloWallInstant, previousShift, shiftSpanAt } from '../../shar
 import { hashPin, saveStaff, type HashedPin } from '../staff/pin-lock.js';
 import { writeStaffing } from '../ward/staffing.js';
 import { taskTemplates } from '../ward/task-templates.js';
+import { seedTodaysVisits } from './seed-visits.js';
 import { pick, syntheticPerson } from './synthetic-people.js';
 
 export interface DemoUnit {
@@ -112,6 +113,8 @@ export function seedUnit(board: BoardService, unit: DemoUnit, random: () => numb
     if (unit.kind !== 'allocation-office') {
       seedWardLife(board, unit, random, clock, today, [...stays.keys()]);
       seedTodaysTasks(run, random, clock, today, [...stays.keys()]);
+      // Home care's day of visits by route (issue 15).
+      if (unit.kind === 'home-care') seedTodaysVisits(run, random, clock, today, [...stays.keys()]);
     }
     clock.now = undefined;
   })();

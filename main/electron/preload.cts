@@ -79,6 +79,16 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'transfer.complete': true,
   'transfer.place': true,
   'plo.imports': true,
+  // Home care (shared/api/commands/homecare.ts)
+  'visit.templates': true,
+  'visit.plan': true,
+  'visit.start': true,
+  'visit.complete': true,
+  'visit.assign': true,
+  'homecare.day': true,
+  'homecare.access': true,
+  'homecare.setAccess': true,
+  'leader.visits': true,
 };
 const EVENT_CHANNEL = 'tavla:event' satisfies typeof SharedEventChannel;
 // Mirrors commandChannel() in shared/api/bridge.ts, whose return type is a plain string.

@@ -33,6 +33,7 @@ import { historyFor, OPERATOR, sees, type LeaderCaller } from './leader-scope.js
 import { newId } from '../replica/command-context.js';
 import { dispatchCommand, type Handlers } from '../replica/dispatch.js';
 import type { HubContext } from '../hub/hub-context.js';
+import { visitIndicators } from '../homecare/visit-indicators.js';
 
 /** A leader command's context: the hub and who asks. */
 export interface LeaderContext {
@@ -165,6 +166,9 @@ const leaderCommands = {
       content: `${JSON.stringify(bundle, null, 2)}\n`,
     });
   },
+
+  // Home care's visit figures (main/homecare/visit-indicators.ts), of the units the caller sees.
+  'leader.visits': (ctx, input) => ok(visitIndicators(ctx.hub.db, (unit) => sees(ctx.caller, unit), input, new Date())),
 } satisfies { [K in LeaderCommandName]: LeaderHandler<K> };
 
 /** Every leader command, refused before its handler when the caller may not run it. */

@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { FLOW_BOARD_COMMANDS, FLOW_HUB_COMMANDS } from './commands/flow.js';
+import { HOMECARE_COMMANDS } from './commands/homecare.js';
 import { LEADER_COMMANDS } from './commands/leader.js';
 import { UNIT_COMMANDS } from './commands/unit.js';
 import { WARD_COMMANDS, type SessionRef } from './commands/ward.js';
@@ -62,7 +63,7 @@ export const HUB_COMMANDS = {
 } as const;
 
 /** Everything a unit's board answers. */
-export const BOARD_COMMANDS = { ...UNIT_COMMANDS, ...WARD_COMMANDS, ...FLOW_BOARD_COMMANDS } as const;
+export const BOARD_COMMANDS = { ...UNIT_COMMANDS, ...WARD_COMMANDS, ...FLOW_BOARD_COMMANDS, ...HOMECARE_COMMANDS } as const;
 
 export const COMMANDS = { ...COMMON_COMMANDS, ...BOARD_COMMANDS, ...HUB_COMMANDS } as const;
 

@@ -72,6 +72,12 @@ export interface ErrorReasons {
   'municipal-leader-only': None;
   'benefit-unknown': None;
   'baseline-in-future': None;
+  // Home care's visits (issue 15).
+  'visit-unknown': None;
+  /** The visit already has its outcome (`outcome`). */
+  'visit-completed': { outcome: string };
+  'visit-started': None;
+  'not-home-care': None;
 }
 export type ErrorReason = keyof ErrorReasons;
 

@@ -25,6 +25,8 @@ export const UNIT_KINDS = [
 export const BED_STATUSES = ['free', 'occupied', 'blocked', 'cleaning'] as const;
 export const TASK_STATUSES = ['open', 'done', 'skipped'] as const;
 export const STAY_STATUSES = ['active', 'discharged'] as const;
+/** How a home-care visit ended (issue 15): carried out, nobody home, refused by the patient, or called off. */
+export const VISIT_OUTCOMES = ['done', 'not-home', 'refused', 'cancelled'] as const;
 
 const instant = shaped('instant');
 const date = shaped('date');
@@ -69,6 +71,9 @@ export const COLLECTIONS = {
     hospitalStatus: oneOf(HOSPITAL_STATUSES),
     /** When the patient left the hospital (discharged or died), from PLO. */
     hospitalLeftAt: instant,
+    /** Home care: the key-box code and how to get in; personal, shown only to an unlocked screen, per patient. */
+    keyBox: personal(text()),
+    accessNote: personal(text()),
     deleted: bool(),
   },
   task: {
@@ -121,6 +126,37 @@ export const COLLECTIONS = {
     completedByStaff: text(),
     /** The sender's short summary for the receiving unit: clinical, so personal (shown on an unlocked screen only). */
     summary: personal(text()),
+    deleted: bool(),
+  },
+  /**
+   * A home-care visit (main/homecare/): to whom, in which agreed window, on which route and in
+   * which order, alone or two together, and what happened. Its status is read from these fields.
+   */
+  visit: {
+    unit: unitId,
+    stay: record,
+    /** The agreed window (`from` and `to` of visit.plan; named so, not as SQL words). */
+    windowStart: instant,
+    windowEnd: instant,
+    title: text(),
+    /** The code of the visit template it was made from (main/homecare/visit-templates.ts), when one. */
+    template: text(),
+    /** The visits made together from one recurring plan share this id. */
+    series: record,
+    staffCount: int(),
+    route: text(),
+    /** The place on its route (visit.plan's `order`). */
+    routeOrder: int(),
+    /** The carer it is given to (a name as the unit writes it on the board). */
+    staff: text(),
+    startedAt: instant,
+    startedBy: text(),
+    completedAt: instant,
+    completedBy: text(),
+    outcome: oneOf(VISIT_OUTCOMES),
+    /** What the carer wrote when completing it; about the patient, so personal. */
+    note: personal(text()),
+    createdAt: instant,
     deleted: bool(),
   },
   /** Another unit's capacity as the hub last saw it, written by the hub into each unit's scope. */

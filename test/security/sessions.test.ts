@@ -63,6 +63,12 @@ describe('clinical edits need an unlocked session', () => {
     'transfer.schedule': { id: 't1', scheduledFor: '2026-11-24T10:00:00+01:00' },
     'transfer.complete': { id: 't1' },
     'transfer.place': { id: 't1', bed: '103' },
+    'visit.plan': { stayId: ward.ingrid, from: '2026-11-23T08:00:00+01:00', to: '2026-11-23T09:00:00+01:00', title: 'Besøk' },
+    'visit.start': { id: 'v1' },
+    'visit.complete': { id: 'v1', outcome: 'done' },
+    'visit.assign': { id: 'v1', route: 'Rute 1' },
+    'homecare.access': { stayId: ward.ingrid },
+    'homecare.setAccess': { stayId: ward.ingrid, keyBox: '1234' },
   });
 
   it('declares a session for admission, discharge, flags, notes, plan, every transfer step and staff changes', () => {
@@ -73,7 +79,8 @@ describe('clinical edits need an unlocked session', () => {
     const locked = Object.entries(BOARD_ACCESS).filter(([, rule]) => rule.session === 'locked');
     expect(locked.map(([name]) => name).sort()).toEqual(
       ['app.info', 'bed.setStatus', 'capacity.view', 'flow.allocation', 'flow.state', 'handover.view', 'session.unlock', 'staff.list', 'sync.state',
-        'task.complete', 'task.create', 'task.fromTemplate', 'task.reopen', 'task.templates', 'unit.state', 'ward.settings', 'ward.state', 'ward.tasks'].sort(),
+        'task.complete', 'task.create', 'task.fromTemplate', 'task.reopen', 'task.templates', 'unit.state', 'ward.settings', 'ward.state', 'ward.tasks',
+        'homecare.day', 'visit.templates'].sort(),
     );
     for (const [, rule] of locked) expect('why' in rule && rule.why.length).toBeGreaterThan(10);
   });

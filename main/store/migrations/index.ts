@@ -14,6 +14,7 @@ import taskTemplate from './012-task-template.js';
 import handoverGiver from './013-handover-giver.js';
 import iplosByCode from './014-iplos-by-code.js';
 import transferAccountable from './017-transfer-accountable.js';
+import homecareVisits from './021-homecare-visits.js';
 
 export interface Migration {
   version: number;
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'handover-giver', sql: handoverGiver },
   { version: 14, name: 'iplos-by-code', sql: iplosByCode },
   { version: 17, name: 'transfer-accountable', sql: transferAccountable },
+  { version: 21, name: 'homecare-visits', sql: homecareVisits },
 ];

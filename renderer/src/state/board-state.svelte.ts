@@ -17,6 +17,7 @@ import { liveMutation, liveQuery } from './live.svelte.js';
 import { patchTasks } from './patch-tasks.js';
 import { READS } from './reads.js';
 import type { Problem, SaveStatus } from './save-status.js';
+import { HomecareState } from './homecare-state.svelte.js';
 import { SessionState } from './session-state.svelte.js';
 import { SyncState } from './sync-state.svelte.js';
 import { AuditState, CapacityState, HandoverState, SettingsState, TemplateState } from './ward-panels.svelte.js';
@@ -62,6 +63,8 @@ export class BoardState {
   readonly audit: AuditState;
   readonly settings: SettingsState;
   readonly templates: TemplateState;
+  /** A home-care unit's day of visits (shown instead of beds and tasks). */
+  readonly homecare: HomecareState;
   /** The board's edits; a second tap on what is still saving is not sent. */
   readonly #saves = liveMutation({ exclusive: true, savedForMs: SAVED_MARK_MS, keepSaved: SAVED_MARKS_KEPT });
   /**
@@ -110,6 +113,7 @@ export class BoardState {
     this.audit = new AuditState(api, this.session);
     this.settings = new SettingsState(api, this.session);
     this.templates = new TemplateState(api);
+    this.homecare = new HomecareState(api, this.session);
   }
 
   /** The unit as last read, without personal data; null until the first answer. */

@@ -20,6 +20,7 @@ import { ok, type Result } from '../../../shared/api/result.js';
 import { followChanges } from './follow-changes.js';
 import { liveMutation, liveQuery } from './live.svelte.js';
 import type { Query } from './query.js';
+import { VisitFiguresState } from './visit-figures-state.svelte.js';
 import { problemOf, type Problem } from './save-status.js';
 
 const RELOAD_AFTER_MS = 300;
@@ -58,12 +59,15 @@ export class LeaderState {
   updatedAt = $state<number | null>(null);
   /** The forms' edits (benefits, the daily rate), each under its command's name. */
   readonly saves = liveMutation();
+  /** Home care's visit figures (issue 15), shown on the capacity and indicators tabs. */
+  readonly visits: VisitFiguresState;
   readonly #api: ApiClient;
   readonly #overview: Query<Overview>;
   readonly #tabs: { [K in Exclude<LeaderTab, 'capacity'>]: Query<TabView[K]> };
 
   constructor(api: ApiClient) {
     this.#api = api;
+    this.visits = new VisitFiguresState(api);
     this.#overview = liveQuery({
       read: async () => {
         const [capacity, directory] = await Promise.all([api.call('leader.capacity', {}), api.call('hub.directory', {})]);

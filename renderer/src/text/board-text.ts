@@ -10,6 +10,7 @@ import type { RiskFlag } from '../../../shared/domain/schema.js';
 import type { BedStatus, UnitKind } from '../../../shared/domain/types.js';
 import type { ErrorText } from './failure.js';
 import type { FlowText } from './flow-text.js';
+import type { HomecareText } from './homecare-text.js';
 import type { LeaderText } from './leader-text.js';
 
 export interface BoardText {
@@ -277,4 +278,6 @@ export interface BoardText {
   kind: (kind: string) => string;
   /** Before the host has said what this page is. */
   app: { starting: string; waiting: (why: string) => string };
+  /** Home care's base station: visits by route, its capacity, the leader's visit figures. */
+  homecare: HomecareText;
 }

@@ -4,6 +4,7 @@ import type { BedStatus, UnitKind } from '../../../shared/domain/types.js';
 import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { enFlow } from './flow-text.js';
+import { enHomecare } from './homecare-text.js';
 import { enLeader } from './leader-text.js';
 import { osloDay, TIME_ZONE } from '../../../shared/time/oslo.js';
 import { counter } from './plural.js';
@@ -87,6 +88,10 @@ const ERRORS: ErrorText = {
     'municipal-leader-only': () => 'only a leader for the whole municipality can do this',
     'benefit-unknown': () => 'the benefit no longer exists',
     'baseline-in-future': () => 'the baseline must start before today',
+    'visit-unknown': () => 'the visit no longer exists',
+    'visit-completed': () => 'the visit is already finished',
+    'visit-started': () => 'the visit has already started',
+    'not-home-care': () => 'visits are planned in home care only',
   },
 };
 
@@ -394,4 +399,5 @@ export const en: BoardText = {
   leader: enLeader,
   kind: (kind) => (kind === 'all' ? 'All' : (UNIT_KINDS[kind as UnitKind] ?? kind)),
   app: { starting: 'Starting Tavla …', waiting: (why) => `Waiting for Tavla: ${why}` },
+  homecare: enHomecare,
 };

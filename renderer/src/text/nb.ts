@@ -5,6 +5,7 @@ import { osloDay, TIME_ZONE } from '../../../shared/time/oslo.js';
 import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { nbFlow } from './flow-text.js';
+import { nbHomecare } from './homecare-text.js';
 import { nbLeader } from './leader-text.js';
 import { counter } from './plural.js';
 
@@ -111,6 +112,10 @@ const ERRORS: ErrorText = {
     'municipal-leader-only': () => 'bare en leder for hele kommunen kan gjøre dette',
     'benefit-unknown': () => 'gevinsten finnes ikke lenger',
     'baseline-in-future': () => 'utgangsperioden må begynne før i dag',
+    'visit-unknown': () => 'besøket finnes ikke lenger',
+    'visit-completed': () => 'besøket er allerede avsluttet',
+    'visit-started': () => 'besøket er allerede startet',
+    'not-home-care': () => 'besøk planlegges bare i hjemmetjenesten',
   },
 };
 
@@ -422,4 +427,5 @@ export const nb: BoardText = {
   leader: nbLeader,
   kind: (kind) => (kind === 'all' ? 'Alle' : (UNIT_KIND_TEXT[kind as UnitKind] ?? kind)),
   app: { starting: 'Starter Tavla …', waiting: (why) => `Venter på Tavla: ${why}` },
+  homecare: nbHomecare,
 };

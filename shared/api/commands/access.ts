@@ -78,6 +78,15 @@ export const BOARD_ACCESS = {
   'transfer.schedule': STAFF,
   'transfer.complete': STAFF,
   'transfer.place': STAFF,
+
+  'visit.templates': READ,
+  'visit.plan': STAFF,
+  'visit.start': STAFF,
+  'visit.complete': STAFF,
+  'visit.assign': STAFF,
+  'homecare.day': { session: 'locked', why: 'the day by route in corridor form: initials, no key box, access note or visit note' },
+  'homecare.access': STAFF,
+  'homecare.setAccess': STAFF,
 } as const satisfies Record<BoardCommandName | 'app.info', Access>;
 
 /** The access rule of a board command, or undefined for a name the board does not answer. */

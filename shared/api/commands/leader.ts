@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { BENEFIT_INDICATORS, type BenefitIndicator, type BenefitOutcome, type PeriodMeasure } from '../../indicators/benefits.js';
 import type { IndicatorId } from '../../indicators/definitions.js';
+import { HOMECARE_LEADER_COMMANDS } from './homecare.js';
 import { command, isoDate, recordId, shortText, type Created } from '../schema-parts.js';
 
 /** One unit's capacity now. */
@@ -261,6 +262,8 @@ export const LEADER_COMMANDS = {
     z.strictObject({ table: z.enum(EXPORT_TABLES), unit: recordId.optional(), days: days.optional() }),
   ),
   'leader.exportFhir': command<ExportFile>()(z.strictObject({ unit: recordId.optional(), days: days.optional() })),
+  // Home care's visit figures (issue 15), declared beside its board commands.
+  ...HOMECARE_LEADER_COMMANDS,
 } as const;
 
 export type LeaderCommandName = keyof typeof LEADER_COMMANDS;

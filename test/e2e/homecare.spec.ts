@@ -1,0 +1,178 @@
+/**
+ * The home-care base station in a browser (issue 15), landscape 1920×1080 and portrait 1080×1920:
+ * routes with their visits in order, the late one first, two-carer visits marked; a visit finished
+ * with its outcome by tapping (the PIN asked for on a locked screen); the key box only while
+ * unlocked; and a capacity tab in patients and visits, never beds.
+ */
+
+import type { Page } from '@playwright/test';
+import { checkAccessible } from '../support/accessibility.js';
+import { expect, test, type BoardProcess } from '../support/e2e-fixtures.js';
+import { enterPin, LEADER, snap } from '../support/ward-fixtures.js';
+import { addDays, dayStart, osloDay } from '../../shared/time/oslo.js';
+import { Mosquitto } from '../support/mosquitto.js';
+import { TavlaProcess } from '../support/tavla-process.js';
+import { tempDir } from '../support/temp-dir.js';
+import { waitFor } from '../support/wait.js';
+
+const OLA = { name: 'Ola Hansen', initials: 'OH', birthDate: '1938-04-12' };
+const EVA = { name: 'Eva Lund', initials: 'EL', birthDate: '1941-09-30' };
+const PER = { name: 'Per Berg', initials: 'PB', birthDate: '1944-06-02' };
+const KEY_BOX = '4711';
+
+/** Windows inside today's Oslo date whatever the hour: one already over, four spread over what is left of the day. */
+function windows(now: number) {
+  const start = dayStart(osloDay(now));
+  const end = dayStart(addDays(osloDay(now), 1));
+  const lateFrom = Math.max(start, now - 120 * 60_000);
+  const late = { from: lateFrom, to: lateFrom + Math.min(60 * 60_000, (now - lateFrom) / 2) };
+  const slot = (i: number) => ({ from: now + ((end - now) * i) / 6, to: now + ((end - now) * (i + 0.8)) / 6 });
+  const iso = (w: { from: number; to: number }) => ({ from: new Date(w.from).toISOString(), to: new Date(w.to).toISOString() });
+  return { late: iso(late), first: iso(slot(1)), second: iso(slot(2)), third: iso(slot(3)) };
+}
+
+async function seedHomeCare(board: BoardProcess): Promise<{ late: string; eva: string; per: string; pair: string }> {
+  await board.signIn(LEADER);
+  await board.callOk('unit.configure', { name: 'Hjemmetjenesten nord', kind: 'home-care', beds: [] });
+  const [ola, eva, per] = [(await board.callOk('stay.admit', OLA)).id, (await board.callOk('stay.admit', EVA)).id, (await board.callOk('stay.admit', PER)).id];
+  await board.callOk('homecare.setAccess', { stayId: ola, keyBox: KEY_BOX, accessNote: 'Bakdøra, hund i gangen' });
+  const w = windows(Date.now());
+  const visitEva = (await board.callOk('visit.plan', { stayId: eva, ...w.first, template: 'morning-medicines', route: 'Rute 1', order: 1, staff: 'Anne S.' })).id;
+  const visitPer = (await board.callOk('visit.plan', { stayId: per, ...w.second, title: 'Tilsyn', route: 'Rute 1', order: 2 })).id;
+  // Planned afterwards for a window already over (catching up): never started, so late, and first on its route.
+  const late = (await board.callOk('visit.plan', { stayId: ola, ...w.late, title: 'Insulin', route: 'Rute 1', order: 3 })).id;
+  const pair = (await board.callOk('visit.plan', { stayId: per, ...w.third, template: 'evening-two-carers', route: 'Rute 2', order: 1 })).id;
+  return { late, eva: visitEva, per: visitPer, pair };
+}
+
+const route = (page: Page, name: RegExp) => page.getByRole('region', { name });
+
+for (const viewport of [
+  { width: 1920, height: 1080 },
+  { width: 1080, height: 1920 },
+]) {
+  test.describe(`${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('shows the routes with their visits in order, the late one first and two carers marked', async ({ page, board }, testInfo) => {
+      const ids = await seedHomeCare(board);
+      await page.goto(board.url);
+      const first = route(page, /^Rute 1, 3 besøk, 1 forsinket$/);
+      await expect(first).toBeVisible();
+      await expect(first.getByRole('listitem')).toHaveCount(3);
+      const order = await first.locator('[data-visit]').evaluateAll((items) => items.map((item) => item.getAttribute('data-visit')));
+      expect(order).toEqual([ids.late, ids.eva, ids.per]);
+      await expect(first.locator(`[data-visit="${ids.late}"]`)).toContainText('Forsinket');
+      await expect(first.locator(`[data-visit="${ids.late}"]`)).toContainText('OH');
+      await expect(first.locator(`[data-visit="${ids.eva}"]`)).toContainText('Morgenmedisiner');
+      await expect(first.locator(`[data-visit="${ids.eva}"]`)).toContainText('Pleier: Anne S.');
+      const second = route(page, /^Rute 2, 1 besøk$/);
+      await expect(second.getByLabel('To pleiere sammen')).toBeVisible();
+      await expect(first.getByLabel('To pleiere sammen')).toHaveCount(0);
+      // Both routes side by side or stacked, never wider than the screen.
+      await expect(second).toBeInViewport();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      // Corridor form: initials only; no name, key box or access note anywhere on the page; no beds.
+      const html = await page.content();
+      for (const secret of [OLA.name, EVA.name, PER.name, 'Hansen', KEY_BOX, 'Bakdøra']) expect(html, secret).not.toContain(secret);
+      await expect(page.getByText(/Senger|seng/)).toHaveCount(0);
+      // Touch targets of 44 px, every control named, AA contrast (the late card's red on pink too).
+      await checkAccessible(page, `home-care overview ${viewport.width}×${viewport.height}`);
+      await snap(page, testInfo, `homecare-${viewport.width}x${viewport.height}`);
+    });
+
+    test('finishes a visit with its outcome by tapping, and shows the key box only while unlocked', async ({ page, board }) => {
+      const ids = await seedHomeCare(board);
+      await page.goto(board.url);
+      const eva = page.locator(`[data-visit="${ids.eva}"]`);
+      await expect(eva).toHaveAttribute('data-status', /planned|due/);
+      await eva.getByRole('button', { name: 'Avslutt besøket hos EL' }).click();
+      const outcome = page.getByRole('dialog', { name: 'Avslutt besøket hos EL: hva skjedde?' });
+      await outcome.getByRole('button', { name: 'Ikke hjemme' }).click();
+      // A locked screen asks for the PIN before the edit goes.
+      await enterPin(page, LEADER.name, LEADER.pin);
+      await expect(eva).toHaveAttribute('data-status', 'not-home');
+      await expect(eva).toContainText('Ikke hjemme');
+      await expect(eva.getByRole('button', { name: /Avslutt/ })).toHaveCount(0);
+      // Unlocked, names come in; the key box is shown for one patient on a tap.
+      const late = page.locator(`[data-visit="${ids.late}"]`);
+      await expect(late).toContainText(OLA.name);
+      await expect(page.getByText(KEY_BOX)).toHaveCount(0);
+      await late.getByRole('button', { name: `Vis nøkkelboks og adkomst for ${OLA.name}` }).click();
+      await expect(late).toContainText(KEY_BOX);
+      await expect(late).toContainText('Bakdøra, hund i gangen');
+      // Start, then finish as done: the late visit is done after its window.
+      await late.getByRole('button', { name: `Start besøket hos ${OLA.name}` }).click();
+      await expect(late).toHaveAttribute('data-status', 'in-progress');
+      await late.getByRole('button', { name: `Avslutt besøket hos ${OLA.name}` }).click();
+      await page.getByRole('dialog', { name: `Avslutt besøket hos ${OLA.name}: hva skjedde?` }).getByRole('button', { name: 'Utført', exact: true }).click();
+      await expect(late).toHaveAttribute('data-status', 'done');
+      await expect(late).toContainText('Utført etter avtalt tid');
+      // Locked again: the key box and the names leave the page.
+      await page.getByRole('button', { name: `Lås (${LEADER.name})` }).click();
+      await expect(page.getByText(KEY_BOX)).toHaveCount(0);
+      expect(await page.content()).not.toContain(OLA.name);
+      const day = await board.callOk('homecare.day', {});
+      const statuses = Object.fromEntries(day.routes.flatMap((r) => r.visits).map((v) => [v.id, v.status]));
+      expect(statuses).toMatchObject({ [ids.eva]: 'not-home', [ids.late]: 'done', [ids.per]: expect.stringMatching(/planned|due/) });
+    });
+
+    test('speaks home care on the capacity tab: patients and visits, hours against staff, never beds', async ({ page, board }) => {
+      await seedHomeCare(board);
+      await page.goto(board.url);
+      await page.getByRole('tab', { name: 'Kapasitet' }).click();
+      const panel = page.getByRole('region', { name: 'Kapasitet i dag' });
+      await expect(panel).toBeVisible();
+      const figure = (label: string) => panel.locator('div', { has: page.getByText(label, { exact: true }) }).locator('dd');
+      await expect(figure('Brukere')).toHaveText('3');
+      await expect(figure('Besøk planlagt')).toHaveText('4');
+      await expect(figure('Forsinket nå')).toHaveText('1');
+      await expect(figure('Ansatte på vakt')).toHaveText('ikke registrert');
+      await expect(panel).toContainText('Timer planlagt');
+      await expect(page.getByText(/Senger|seng|Belegg/)).toHaveCount(0);
+      await checkAccessible(page, `home-care capacity ${viewport.width}×${viewport.height}`);
+    });
+  });
+}
+
+test('the leader view counts home care in patients and visits, and shows the visit figures with their definitions', async ({ page }) => {
+  test.setTimeout(90_000);
+  const dir = tempDir('tavla-e2e-homecare-leader-');
+  const broker = await Mosquitto.start(dir.path);
+  const hub = await TavlaProcess.start({ role: 'hub', municipality: 'e2e', broker: broker.url, data: `${dir.path}/hub` });
+  const board = await TavlaProcess.start({ role: 'board', municipality: 'e2e', unit: 'hjemme-nord', broker: broker.url, data: `${dir.path}/board` });
+  try {
+    await board.id('unit.configure', { name: 'Hjemmetjenesten nord', kind: 'home-care', beds: [] });
+    const stay = await board.id('stay.admit', OLA);
+    const w = windows(Date.now());
+    await board.id('visit.plan', { stayId: stay, ...w.late, title: 'Insulin', route: 'Rute 1' });
+    const away = await board.id('visit.plan', { stayId: stay, ...w.first, title: 'Tilsyn', route: 'Rute 1' });
+    await board.id('visit.complete', { id: away, outcome: 'not-home' });
+    await waitFor(
+      () => hub.call<{ units: { unit: string; visitsToday: number }[] }>('leader.visits'),
+      (r) => r.value?.units.some((u) => u.unit === 'hjemme-nord' && u.visitsToday === 2) ?? false,
+      { what: 'the hub to count the visits', timeout: 30_000 },
+    );
+    await page.goto(hub.url);
+    const capacity = page.getByRole('region', { name: 'Hjemmetjenesten: besøk' });
+    const row = capacity.getByRole('row', { name: /Hjemmetjenesten nord/ });
+    await expect(row.getByRole('cell').nth(0)).toHaveText('1');
+    await expect(row.getByRole('cell').nth(1)).toHaveText('2');
+    await expect(row.getByRole('cell').nth(2)).toHaveText('0');
+    await expect(capacity).toContainText('Kapasitet i hjemmetjenesten telles i brukere og besøk, ikke senger.');
+    await page.getByRole('tab', { name: 'Indikatorer' }).click();
+    const figures = page.getByRole('region', { name: 'Hjemmetjenesten: besøk' });
+    await expect(figures).toContainText('Besøk innen avtalt tid');
+    await expect(figures).toContainText('Utførte besøk startet innen avtalt tidsvindu');
+    // Today: the late visit is due and missed (0 of 1 within); one of two not done (not at home).
+    const today = figures.getByRole('table', { name: 'Hjemmetjenesten nord' }).getByRole('row').last();
+    await expect(today).toContainText('0,0 % (0/1)');
+    await expect(today).toContainText('50,0 % (1/2)');
+    expect(await page.content()).not.toContain(OLA.name);
+  } finally {
+    await board.stop('SIGKILL');
+    await hub.stop('SIGKILL');
+    await broker.kill();
+    dir.remove();
+  }
+});
