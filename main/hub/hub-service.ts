@@ -16,6 +16,7 @@ import type { FieldStore } from '../store/field-store.js';
 import { readUnitState } from '../store/read-model.js';
 import type { ClockWatch } from '../sync/clock-watch.js';
 import type { HubContext } from './hub-context.js';
+import { UnitReceipts } from './unit-receipts.js';
 
 /** The hub: the replica core on every unit's scope, and the hub's own commands (overview, leader, flow). */
 export class HubService implements HubContext {
@@ -28,6 +29,8 @@ export class HubService implements HubContext {
   readonly setSyncStatus: ReplicaCore['setSyncStatus'];
   /** Where each unit's board can be opened (the demo knows; a real deployment may configure it). */
   directory: BoardLink[] = [];
+  /** When each unit last reported, for the leader view's "data sist mottatt" (the runtime feeds it). */
+  readonly receipts = new UnitReceipts();
   private readonly core: ReplicaCore;
 
   constructor(readonly options: { dataDir: string; municipality: string; horizonMs?: number }) {
