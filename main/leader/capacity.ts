@@ -14,12 +14,11 @@ import { UNIT_KINDS } from '../../shared/domain/types.js';
 import type { Db } from '../store/database.js';
 import { reservedBedCounts } from '../unit/reserved-beds.js';
 import type { LeaderHistory } from './leader-history.js';
-import type { UnitReceipt } from '../hub/unit-receipts.js';
 
 /** How current the figures are (main/hub/unit-receipts.ts); without one, every figure counts as live. */
 export interface ReportingRead {
   reporting: Reporting;
-  unit: (unit: string) => UnitReceipt;
+  unit: (unit: string) => { lastReceivedAt: string | null; stale: boolean };
 }
 
 const ALWAYS_LIVE: ReportingRead = {

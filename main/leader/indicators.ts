@@ -7,7 +7,7 @@
 import type { IndicatorsView, IndicatorValue, UnitIndicatorRow } from '../../shared/api/commands/leader.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import { addDays, osloDay } from '../../shared/time/oslo.js';
-import { INDICATOR_IDS, percent, ratio, round1, type IndicatorId } from '../../shared/indicators/definitions.js';
+import { INDICATOR_IDS, LENGTH_OF_STAY_KINDS, percent, ratio, round1, type IndicatorId } from '../../shared/indicators/definitions.js';
 import { rateForDay, type DailyRates } from '../../shared/indicators/discharge-ready.js';
 import { averageLengthOfStay } from '../../shared/indicators/length-of-stay.js';
 import { nursingHomeWait, placementOf, type Placement } from '../../shared/indicators/nursing-home-wait.js';
@@ -20,7 +20,6 @@ import { spanWithLookback, unitSeries, type UnitSeries } from './unit-series.js'
 export const TRAILING_DAYS = 28;
 export const DEFAULT_PERIOD_DAYS = 30;
 
-const LENGTH_OF_STAY_KINDS = new Set(['hospital-ward', 'nursing-home', 'short-term', 'home-hospital']);
 
 /** Numerator, denominator and value of one indicator over days [a, b] of the series. */
 interface Figure {
