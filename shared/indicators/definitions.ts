@@ -42,8 +42,11 @@ export interface IndicatorDefinition {
   id: IndicatorId;
   /** Which way is better, for colour and for FHIR's improvementNotation. */
   better: 'higher' | 'lower';
-  /** Where the figure signals a problem, when the domain names one (its words are `words[…].threshold`). */
-  threshold?: number;
+  /**
+   * Where the figure signals a problem, when the domain names one (its words are `words[…].threshold`):
+   * a figure, or `by-kind` when each unit kind has its own norm (OCCUPANCY_NORMS in occupancy.ts).
+   */
+  threshold?: number | 'by-kind';
   words: Record<IndicatorLanguage, IndicatorWords>;
 }
 
@@ -82,6 +85,7 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
   occupancy: {
     id: 'occupancy',
     better: 'lower',
+    threshold: 'by-kind',
     words: {
       nb: {
         name: 'Belegg',
