@@ -25,19 +25,21 @@ const HOME_CARE: Edit[] = ['h1', 'h2'].map((id, i) => ({
   fields: { unit: 'hjemme', initials: ['EL', 'TB'][i], name: ['Eli Lunde', 'Tor Bakke'][i], status: 'active', admittedAt: at(40, 9), adl: 2, deleted: false },
 }));
 
+// One hub per test: the small municipality, with two patients on the home-care list.
+let dir: ReturnType<typeof tempDir>;
+let hub: HubService;
+beforeEach(() => {
+  dir = tempDir();
+  hub = new HubService({ dataDir: dir.path, municipality: 'testvik' });
+  seedMunicipality(hub, NOW);
+  hub.store.commit({ actor: 'test', action: 'seed' }, HOME_CARE);
+});
+afterEach(() => {
+  hub.close();
+  dir.remove();
+});
+
 describe('leader figures that agree', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let hub: HubService;
-  beforeEach(() => {
-    dir = tempDir();
-    hub = new HubService({ dataDir: dir.path, municipality: 'testvik' });
-    seedMunicipality(hub, NOW);
-    hub.store.commit({ actor: 'test', action: 'seed' }, HOME_CARE);
-  });
-  afterEach(() => {
-    hub.close();
-    dir.remove();
-  });
 
   const indicators = (input: { unit?: string; days?: number }) => {
     const result = indicatorsView(leaderHistory(hub.db), input, NOW, {});
@@ -88,18 +90,6 @@ describe('leader figures that agree', () => {
 });
 
 describe('when each unit last reported', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let hub: HubService;
-  beforeEach(() => {
-    dir = tempDir();
-    hub = new HubService({ dataDir: dir.path, municipality: 'testvik' });
-    seedMunicipality(hub, NOW);
-  });
-  afterEach(() => {
-    hub.close();
-    dir.remove();
-  });
-
   // Receipts read by the hub's clock: after the seed's commit (its stored stamps), so what is heard is newer.
   const T = Date.now() + 60_000;
 
