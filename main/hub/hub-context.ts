@@ -6,10 +6,13 @@
 import type { EventMap, EventName } from '../../shared/api/contract.js';
 import type { Db } from '../store/database.js';
 import type { FieldStore } from '../store/field-store.js';
+import type { UnitReceipts } from './unit-receipts.js';
 
 export interface HubContext {
   readonly db: Db;
   readonly store: FieldStore;
   readonly options: { readonly municipality: string };
   emit<K extends EventName>(event: K, data: EventMap[K]): void;
+  /** When each unit last reported (the leader view's "data sist mottatt"); absent: every figure counts as live. */
+  readonly receipts?: UnitReceipts;
 }

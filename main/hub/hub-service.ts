@@ -12,11 +12,14 @@ import type { UnitState } from '../../shared/domain/types.js';
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import { readUnitState } from '../store/read-model.js';
 import type { HubContext } from './hub-context.js';
+import { UnitReceipts } from './unit-receipts.js';
 
 /** The hub: the replica core on every unit's scope, and the hub's own commands (overview, leader, flow). */
 export class HubService extends ReplicaService implements HubContext {
   /** Where each unit's board can be opened (the demo knows; a real deployment may configure it). */
   directory: BoardLink[] = [];
+  /** When each unit last reported, for the leader view's "data sist mottatt" (the runtime feeds it). */
+  readonly receipts = new UnitReceipts();
 
   constructor(readonly options: { dataDir: string; municipality: string; horizonMs?: number }) {
     super({ file: join(options.dataDir, 'hub.sqlite'), role: 'hub', scope: HUB_SCOPE, municipality: options.municipality, horizonMs: options.horizonMs });

@@ -1,18 +1,30 @@
 /**
- * Every unit's capacity now: beds by status, patients, discharge-ready, staffing of the shift
- * running now against the ADL points of the patients present, open and overdue tasks. Counts only;
- * the queries group by unit and never select a patient's field.
+ * Every unit's capacity now: beds by status, patients, occupancy by the one definition per kind
+ * (shared/indicators/occupancy.ts) with its heat, discharge-ready, staffing of the shift running now
+ * against the ADL points of the patients present, open and overdue tasks, and when the unit last
+ * reported. Counts only; the queries group by unit and never select a patient's field.
  */
 
-import type { CapacityView, KindCapacity, UnitCapacity } from '../../shared/api/commands/leader.js';
+import type { CapacityView, KindCapacity, Reporting, UnitCapacity } from '../../shared/api/commands/leader.js';
 import { shiftAt } from '../../shared/time/oslo.js';
 import { roundOrNull } from '../../shared/indicators/definitions.js';
-import { occupancyPercent } from '../../shared/indicators/occupancy.js';
+import { municipalOccupancy, occupancyHeat, occupancyNorm, overdueHeat, summedOccupancy, unitOccupancy } from '../../shared/indicators/occupancy.js';
 import { workloadPerStaff } from '../../shared/indicators/workload.js';
-import { LIST_UNIT_KINDS, UNIT_KINDS, type UnitKind } from '../../shared/domain/types.js';
+import { UNIT_KINDS } from '../../shared/domain/types.js';
 import type { Db } from '../store/database.js';
 import { reservedBedCounts } from '../unit/reserved-beds.js';
 import type { LeaderHistory } from './leader-history.js';
+
+/** How current the figures are (main/hub/unit-receipts.ts); without one, every figure counts as live. */
+export interface ReportingRead {
+  reporting: Reporting;
+  unit: (unit: string) => { lastReceivedAt: string | null; stale: boolean };
+}
+
+const ALWAYS_LIVE: ReportingRead = {
+  reporting: { live: true, lastReceivedAt: null, staleAfterMs: 0 },
+  unit: () => ({ lastReceivedAt: null, stale: false }),
+};
 
 type Counts = Record<string, number>;
 
@@ -20,7 +32,7 @@ function byUnit<T extends { unit: string | null }>(rows: T[]): Map<string, T> {
   return new Map(rows.filter((row) => row.unit !== null).map((row) => [row.unit as string, row]));
 }
 
-export function capacityView(db: Db, history: LeaderHistory, now: Date): CapacityView {
+export function capacityView(db: Db, history: LeaderHistory, now: Date, received: ReportingRead = ALWAYS_LIVE): CapacityView {
   const shift = shiftAt(now.getTime());
   const beds = new Map<string, Counts>();
   const bedRows = db.prepare('SELECT unit, status, count(*) AS n FROM bed WHERE deleted = 0 GROUP BY unit, status').all() as { unit: string | null; status: string | null; n: number }[];
@@ -63,9 +75,9 @@ export function capacityView(db: Db, history: LeaderHistory, now: Date): Capacit
     const t = tasks.get(unit.id);
     const shiftStaff = staffing.get(unit.id);
     const patients = s?.patients ?? 0;
-    const listUnit = LIST_UNIT_KINDS.includes(unit.kind as UnitKind) || bedCount === 0;
     const occupied = b.occupied ?? 0;
-    const occupancy = listUnit ? occupancyPercent(patients, unit.kind === 'allocation-office' ? 0 : unit.capacity) : occupancyPercent(occupied, bedCount);
+    const occupancy = roundOrNull(unitOccupancy(unit, patients));
+    const overdue = t?.overdue ?? 0;
     const points = s?.points ?? 0;
     const present = shiftStaff?.present ?? null;
     return {
@@ -80,7 +92,11 @@ export function capacityView(db: Db, history: LeaderHistory, now: Date): Capacit
       blocked: b.blocked ?? 0,
       cleaning: b.cleaning ?? 0,
       patients,
-      occupancyPercent: roundOrNull(occupancy),
+      occupancyPercent: occupancy,
+      measure: occupancyNorm(unit.kind).measure,
+      occupancyHeat: occupancyHeat(unit.kind, occupancy),
+      overdueHeat: overdueHeat(overdue),
+      ...received.unit(unit.id),
       dischargeReady: s?.ready ?? 0,
       staffPlanned: shiftStaff?.planned ?? null,
       staffPresent: present,
@@ -88,23 +104,19 @@ export function capacityView(db: Db, history: LeaderHistory, now: Date): Capacit
       adlUnassessed: s?.unassessed ?? 0,
       workloadPerStaff: present === null ? null : roundOrNull(workloadPerStaff(points, present)),
       tasksOpen: t?.open ?? 0,
-      tasksOverdue: t?.overdue ?? 0,
+      tasksOverdue: overdue,
     };
   });
 
   const kinds = [...UNIT_KINDS, ...new Set(units.map((u) => u.kind).filter((k) => !(UNIT_KINDS as readonly string[]).includes(k)))];
   const byKind = kinds.map((kind) => summed(kind, units.filter((u) => u.kind === kind))).filter((k) => k.units > 0);
-  return { asOf: now.toISOString(), shift, units, byKind, totals: summed('all', units) };
+  return { asOf: now.toISOString(), shift, units, byKind, totals: summed('all', units), reporting: received.reporting };
 }
 
-/** Capacity summed over some units; occupancy over the units with beds, by beds. */
+/** Capacity summed over some units: one kind's occupancy by its definition, the municipality's over the units with beds. */
 function summed(kind: string, units: readonly UnitCapacity[]): KindCapacity {
   const total = (pick: (u: UnitCapacity) => number) => units.reduce((sum, u) => sum + pick(u), 0);
-  const withBeds = units.filter((u) => u.beds > 0);
-  const occupancy = occupancyPercent(
-    withBeds.reduce((sum, u) => sum + u.occupied, 0),
-    withBeds.reduce((sum, u) => sum + u.beds, 0),
-  );
+  const occupancy = kind === 'all' ? municipalOccupancy(units) : summedOccupancy(units);
   return {
     kind,
     units: units.length,
@@ -117,6 +129,8 @@ function summed(kind: string, units: readonly UnitCapacity[]): KindCapacity {
     cleaning: total((u) => u.cleaning),
     patients: total((u) => u.patients),
     dischargeReady: total((u) => u.dischargeReady),
-    occupancyPercent: roundOrNull(occupancy),
+    occupancyPercent: roundOrNull(occupancy.value),
+    measure: kind === 'all' ? 'beds' : occupancyNorm(kind).measure,
+    counted: { patients: occupancy.patients, places: occupancy.places },
   };
 }

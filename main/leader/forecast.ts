@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../../shared/api/result.js';
 import { addDays, dayOf, daysBetween, osloDay } from '../../shared/time/oslo.js';
 import { percent, round1, roundOrNull } from '../../shared/indicators/definitions.js';
 import { backtest, forecastLevels, HORIZON_DAYS, weekdayProfile, type BacktestResult, type KnownFlow } from '../../shared/indicators/forecast.js';
-import type { DayFlow } from '../../shared/indicators/occupancy.js';
+import { countsMunicipalOccupancy, countsOccupancy, type DayFlow } from '../../shared/indicators/occupancy.js';
 import { adlPoints } from '../../shared/indicators/workload.js';
 import type { LeaderHistory, TransferRow, UnitRow } from './leader-history.js';
 import { unitSeries } from './unit-series.js';
@@ -30,7 +30,7 @@ interface KnownEvent {
   points: number;
 }
 
-const counted = (unit: UnitRow) => unit.capacity > 0 && unit.kind !== 'allocation-office';
+const counted = (unit: UnitRow) => countsOccupancy(unit);
 
 function knownEvents(history: LeaderHistory, unit: UnitRow, transfers: readonly TransferRow[]): KnownEvent[] {
   const events: KnownEvent[] = [];
@@ -173,7 +173,9 @@ export function forecastView(history: LeaderHistory, input: { unit?: string }, n
   const units = series.map((s) => cachedForecast(history, s, today));
   // The whole starts where the earliest unit's history starts, not with weeks of zeros before it.
   const starts = series.map((s) => s.census[0]?.day).filter((d): d is string => d !== undefined).sort();
-  const total = input.unit === undefined ? forecastOf(summedSeries(series, starts[0] ?? yesterday, yesterday), today) : units[0];
+  // The whole counts as the municipality's occupancy does: several units by their units with beds.
+  const whole = series.length === 1 ? series : series.filter((s) => countsMunicipalOccupancy(s.unit));
+  const total = input.unit === undefined ? forecastOf(summedSeries(whole, starts[0] ?? yesterday, yesterday), today) : units[0];
   const scored = units.filter((u) => u.backtest.occupancy.beatsBaseline !== null);
   return ok({
     asOf: now.toISOString(),

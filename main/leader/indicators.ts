@@ -7,11 +7,11 @@
 import type { IndicatorsView, IndicatorValue, UnitIndicatorRow } from '../../shared/api/commands/leader.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import { addDays, osloDay } from '../../shared/time/oslo.js';
-import { INDICATOR_IDS, percent, ratio, round1, type IndicatorId } from '../../shared/indicators/definitions.js';
+import { INDICATOR_IDS, LENGTH_OF_STAY_KINDS, percent, ratio, round1, type IndicatorId } from '../../shared/indicators/definitions.js';
 import { rateForDay, type DailyRates } from '../../shared/indicators/discharge-ready.js';
 import { averageLengthOfStay } from '../../shared/indicators/length-of-stay.js';
 import { nursingHomeWait, placementOf, type Placement } from '../../shared/indicators/nursing-home-wait.js';
-import { occupancyPercent } from '../../shared/indicators/occupancy.js';
+import { countsMunicipalOccupancy, countsOccupancy, occupancyPercent } from '../../shared/indicators/occupancy.js';
 import { workloadPerStaff } from '../../shared/indicators/workload.js';
 import type { LeaderHistory, UnitRow } from './leader-history.js';
 import { spanWithLookback, unitSeries, type UnitSeries } from './unit-series.js';
@@ -20,8 +20,6 @@ import { spanWithLookback, unitSeries, type UnitSeries } from './unit-series.js'
 export const TRAILING_DAYS = 28;
 export const DEFAULT_PERIOD_DAYS = 30;
 
-const LENGTH_OF_STAY_KINDS = new Set(['hospital-ward', 'nursing-home', 'short-term', 'home-hospital']);
-const countsOccupancy = (unit: UnitRow) => unit.capacity > 0 && unit.kind !== 'allocation-office';
 
 /** Numerator, denominator and value of one indicator over days [a, b] of the series. */
 interface Figure {
@@ -41,7 +39,9 @@ function figure(id: IndicatorId, list: readonly UnitSeries[], a: number, b: numb
   const days = b - a + 1;
   switch (id) {
     case 'occupancy': {
-      const units = list.filter((s) => countsOccupancy(s.unit));
+      // The one definition (shared/indicators/occupancy.ts): one unit by its kind, several by their units with beds.
+      const counts = list.length === 1 ? countsOccupancy : countsMunicipalOccupancy;
+      const units = list.filter((s) => counts(s.unit));
       const numerator = sum(units, (s, i) => s.census[i].level, a, b);
       const denominator = units.reduce((total, s) => total + s.unit.capacity * days, 0);
       return { numerator, denominator, value: occupancyPercent(numerator, denominator) };
@@ -80,7 +80,8 @@ function figure(id: IndicatorId, list: readonly UnitSeries[], a: number, b: numb
       // The IPLOS indicators are point-in-time: residents at the last midnight of the span.
       const numerator = sum(list, (s, i) => s.iplos[id]?.[i] ?? 0, b, b);
       const denominator = sum(list, (s, i) => (s.unit.kind === 'nursing-home' ? s.residents[i] : 0), b, b);
-      return { numerator, denominator, value: percent(numerator, denominator) };
+      // No resident with a registration is "ingen registreringer", not 0 %: the board may not record the measure yet.
+      return { numerator, denominator, value: numerator === 0 ? null : percent(numerator, denominator) };
     }
   }
 }

@@ -63,7 +63,10 @@ function changed({ hub }: LeaderContext, what: string): void {
 }
 
 const leaderCommands = {
-  'leader.capacity': (ctx) => ok(capacityView(ctx.hub.db, historyOf(ctx), new Date())),
+  'leader.capacity': (ctx) => {
+    const now = new Date();
+    return ok(capacityView(ctx.hub.db, historyOf(ctx), now, ctx.hub.receipts?.read(ctx.hub.db, now.getTime())));
+  },
 
   'leader.flow': (ctx) => {
     const now = new Date();

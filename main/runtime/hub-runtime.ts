@@ -11,7 +11,7 @@ import { logger } from '../log.js';
 import { HubService } from '../hub/hub-service.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../sync/embedded-broker.js';
 import type { BrokerCredentials } from '../sync/mqtt-link.js';
-import { SyncEngine } from '../sync/sync-engine.js';
+import { DEFAULT_SYNC_PERIOD_MS, SyncEngine } from '../sync/sync-engine.js';
 import { startCollector } from '../store/collector.js';
 
 export interface HubRuntimeOptions {
@@ -74,8 +74,13 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
       // Runs only once the link delivers merged batches, after `flow` below exists.
       flow.applied(scope, changes);
     },
-    onStatus: (status) => service.setSyncStatus(status),
+    onHeard: (scope) => service.receipts.heard(scope, Date.now()),
+    onStatus: (status) => {
+      service.receipts.status(status, Date.now());
+      service.setSyncStatus(status);
+    },
   });
+  service.receipts.setPeriod(options.syncPeriodMs ?? DEFAULT_SYNC_PERIOD_MS);
   const stopCollector = startCollector(service.store, () => sync.status.broker === 'connected');
   const flow: HubFlow = startHubFlow({ service, sync, dataDir: options.dataDir, ploInbox: options.ploInbox, ploUnit: options.ploUnit });
   let host: RunningHost | undefined;

@@ -12,7 +12,7 @@ import type { SyncStatus } from '../../shared/api/contract.js';
 import type { Change } from '../../shared/sync/change.js';
 import type { WireFormat } from '../../shared/sync/page-codec.js';
 import { encodeInbox, encodePresence, type InboxBody, type WirePayload } from '../../shared/sync/payloads.js';
-import { batchChanges } from '../../shared/sync/protocol.js';
+import { batchChanges, HUB_SCOPE } from '../../shared/sync/protocol.js';
 import type { Wall } from '../../shared/sync/scope-rules.js';
 import { presenceTopic, subscriptionsOf, topics, type Replica, type ReplicaRole } from '../../shared/sync/topics.js';
 import type { FieldStore } from '../store/field-store.js';
@@ -35,7 +35,7 @@ import { SentMarks } from './sent-marks.js';
 import { openMqttLink, type OpenLink, type SyncLink } from './sync-link.js';
 import { StatusKeeper } from './sync-status.js';
 import { systemTime, type SyncTime } from './sync-time.js';
-import { topicRouter } from './topic-router.js';
+import { topicRouter, type TopicHandler } from './topic-router.js';
 import { binarySession, encodeMessage, LIVE_FORMAT } from './wire.js';
 
 interface EngineOptions {
@@ -48,6 +48,8 @@ interface EngineOptions {
   onApplied(scope: string, changes: Change[]): void;
   onStatus(status: SyncStatus): void;
   onProgress?(scope: string, done: number, total: number): void;
+  /** A unit's replica was heard: a change batch or a sync message from another node was accepted (the hub's "data last received"). */
+  onHeard?(scope: string): void;
   /** The digest round's period (default 30 s: docs/protocol.md, "Digest rounds"). */
   periodMs?: number;
   /** The clock watch whose reference time the store's HLC reads (a fresh one when absent). */
@@ -159,10 +161,18 @@ export class SyncEngine {
     });
 
     const reject = (reason: string, topic: string, wall?: Wall) => keeper.reject(reason, topic, wall);
+    // Heard: what another node sent on a unit's topics and no wall refused (the replica's own echo is not).
+    const heard =
+      (handler: TopicHandler): TopicHandler =>
+      (where, payload, topic) => {
+        const refused = keeper.status.rejected;
+        handler(where, payload, topic);
+        if (keeper.status.rejected === refused && where.unit !== HUB_SCOPE && (where.kind === 'sync' || where.node !== nodeId)) options.onHeard?.(where.unit);
+      };
     const route = topicRouter(
       replica,
       {
-        changes: changesHandler({ nodeId, walls: this.walls, merge: this.merge, reject }),
+        changes: heard(changesHandler({ nodeId, walls: this.walls, merge: this.merge, reject })),
         presence: presenceHandler({
           replica,
           walls: this.walls,
@@ -172,7 +182,8 @@ export class SyncEngine {
           rounds: this.rounds,
           reject,
         }),
-        sync: inboxHandler({
+        sync: heard(
+          inboxHandler({
           walls: this.walls,
           rounds: this.rounds,
           requests: this.requests,
@@ -182,6 +193,7 @@ export class SyncEngine {
           send: (scope, to, message, format) => this.send(scope, to, message, format),
           reject,
         }),
+        ),
       },
       reject,
     );

@@ -42,8 +42,11 @@ export interface IndicatorDefinition {
   id: IndicatorId;
   /** Which way is better, for colour and for FHIR's improvementNotation. */
   better: 'higher' | 'lower';
-  /** Where the figure signals a problem, when the domain names one (its words are `words[…].threshold`). */
-  threshold?: number;
+  /**
+   * Where the figure signals a problem, when the domain names one (its words are `words[…].threshold`):
+   * a figure, or `by-kind` when each unit kind has its own norm (OCCUPANCY_NORMS in occupancy.ts).
+   */
+  threshold?: number | 'by-kind';
   words: Record<IndicatorLanguage, IndicatorWords>;
 }
 
@@ -82,25 +85,25 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
   occupancy: {
     id: 'occupancy',
     better: 'lower',
-    threshold: 85,
+    threshold: 'by-kind',
     words: {
       nb: {
         name: 'Belegg',
         definition:
-          'Belagte døgn / tilgjengelige døgn × 100, etter midnattstelling: en pasient teller et døgn når hen ligger på enheten ved midnatt. Tilgjengelige døgn er enhetens kapasitet × antall dager.',
-        trend: 'Midnattstellingen den dagen / kapasiteten × 100.',
+          'Belagte døgn / tilgjengelige døgn × 100, etter midnattstelling: en pasient teller et døgn når hen er på enheten (i seng, eller på listen i hjemmetjenesten) ved midnatt. Tilgjengelige døgn er enhetens plasser × antall dager. Samme regel som «Belegg nå»: pasienter / plasser.',
+        trend: 'Midnattstellingen den dagen / plassene × 100.',
         unit: '%',
-        threshold: 'Over ca. 85 % er et tegn på knapphet.',
-        kinds: 'Enheter med kapasitet (ikke tildelingskontoret).',
+        threshold: 'Normen gjelder enhetstypen: sykehus 85 %, korttid 90 %, sykehjem 100 % (fullt), hjemmetjeneste 100 % av plassene.',
+        kinds: 'Hele kommunen: enheter med senger (sykehus, sykehjem, korttid). Én enhet: etter sin type, hjemmetjenesten som pasienter av plasser. Ikke tildelingskontoret.',
       },
       en: {
         name: 'Occupancy',
         definition:
-          'Occupied days / available days × 100, by midnight count: a patient counts one day when on the unit at midnight. Available days are the unit’s capacity × the number of days.',
-        trend: 'The midnight count that day / the capacity × 100.',
+          'Occupied days / available days × 100, by midnight count: a patient counts one day when on the unit (in a bed, or on the home-care list) at midnight. Available days are the unit’s places × the number of days. The same rule as “Occupancy now”: patients / places.',
+        trend: 'The midnight count that day / the places × 100.',
         unit: '%',
-        threshold: 'Above about 85 % is a sign of scarcity.',
-        kinds: 'Units with capacity (not the allocation office).',
+        threshold: 'The norm is the unit kind’s: hospital 85 %, short-term 90 %, nursing home 100 % (full), home care 100 % of its places.',
+        kinds: 'The whole municipality: units with beds (hospital, nursing home, short-term). One unit: by its kind, home care as patients of places. Not the allocation office.',
       },
     },
   },
@@ -297,4 +300,18 @@ export function percent(numerator: number, denominator: number): number | null {
 /** A ratio, or null when there is nothing to divide by. */
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
+}
+
+/** The unit kinds whose length of stay is counted (not home care's lists, not the allocation office). */
+export const LENGTH_OF_STAY_KINDS: ReadonlySet<string> = new Set(['hospital-ward', 'nursing-home', 'short-term', 'home-hospital']);
+
+/**
+ * Whether an indicator counts a unit of this kind at all: where it does not, a unit has no figure
+ * ("–"); where it does and has none, nothing was registered ("ingen registreringer").
+ */
+export function countsKind(id: IndicatorId, kind: string): boolean {
+  if (id === 'occupancy') return kind !== 'allocation-office';
+  if (id === 'length-of-stay') return LENGTH_OF_STAY_KINDS.has(kind);
+  if (id.startsWith('iplos-') || id.startsWith('nursing-home-')) return kind === 'nursing-home';
+  return true;
 }

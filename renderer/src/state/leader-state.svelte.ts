@@ -116,9 +116,31 @@ export class LeaderState {
     return this.#overview.error ?? (this.tab === 'capacity' ? null : this.#tabs[this.tab].error);
   }
 
-  /** Loads now and after every change (coalesced); returns the unsubscribe. */
+  /**
+   * Loads now and after every change (coalesced), and reads capacity again every third of the
+   * hub's stale time: a unit gone quiet or a lost broker sends no change, yet the page must say so.
+   * Returns the unsubscribe.
+   */
   start(): () => void {
-    return followChanges(this.#api, () => void this.load(), { delayMs: RELOAD_AFTER_MS });
+    const stop = followChanges(this.#api, () => void this.load(), { delayMs: RELOAD_AFTER_MS });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const next = () => {
+      if (stopped) return;
+      timer = setTimeout(() => void this.#overview.load().finally(next), this.#reportingPollMs());
+    };
+    next();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      stop();
+    };
+  }
+
+  /** How often to look again at how current the figures are: a third of the stale time, 1–30 s. */
+  #reportingPollMs(): number {
+    const staleAfter = this.capacity?.reporting.staleAfterMs || 90_000;
+    return Math.min(30_000, Math.max(1_000, staleAfter / 3));
   }
 
   /** Reads capacity and the open tab's figures; a load asked for during one runs once after it. */

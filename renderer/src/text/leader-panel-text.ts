@@ -114,6 +114,29 @@ export interface LeaderPanelText {
     legend: { low: string; middle: string; high: string; veryHigh: string };
     rule: string;
   };
+  /** Figures that agree (issue 13, point 8): occupancy by kind, no figure without registrations, axes, data age. */
+  figures: {
+    /** A figure with nothing registered behind it: said in words, never 0 %. */
+    noRecords: string;
+    /** The heatmap's occupancy rule, with each kind's limits ("Sykehjem 97 / 100 / 105 %"). */
+    heatRule: (limits: string) => string;
+    kindLimits: (kind: string, limits: string) => string;
+    /** The municipality's occupancy now, the same line on every tab. */
+    municipalOccupancy: (value: string, patients: string, places: string) => string;
+    /** A list unit's tile: "12 pasienter av 20 plasser". */
+    patientsOfPlaces: (patients: string, places: string) => string;
+    places: (n: number) => string;
+    /** Axis titles: each chart's axis in its own unit. */
+    axis: { percent: string; days: string; patients: string; pointsPerStaff: string; day: string; month: string; weekday: string };
+    /** The chart's name for screen readers, with its axes. */
+    axes: (label: string, y: string, x: string) => string;
+    daysSeries: string;
+    /** Data age. */
+    lastReceived: (time: string) => string;
+    neverReceived: string;
+    offline: (since: string) => string;
+    staleUnits: (units: string) => string;
+  };
 }
 
 const indicatorWords = (language: IndicatorLanguage) =>
@@ -181,7 +204,7 @@ export const nbPanels: LeaderPanelText = {
     readyColumns: ['Nr.', 'Enhet', 'Utskrivningsklar fra', 'Døgn', 'Påløpt'],
     noneWaiting: 'Ingen utskrivningsklare pasienter venter.',
     monthsTitle: 'Utskrivningsklare døgn per måned',
-    monthsChart: 'Kostnad for utskrivningsklare døgn per måned, kroner',
+    monthsChart: 'Utskrivningsklare døgn per måned (kostnaden står i tabellen)',
     costSeries: 'Kostnad (kr)',
     monthColumns: ['Måned', 'Pasienter', 'Døgn', 'Kostnad'],
     noMonths: 'Ingen utskrivningsklare døgn de siste 12 månedene.',
@@ -223,6 +246,22 @@ export const nbPanels: LeaderPanelText = {
     columns: { occupancy: 'Belegg', free: 'Ledige', blocked: 'Sperret', ready: 'Utskrivningsklare', workload: 'ADL-poeng per ansatt', overdue: 'Forfalte oppgaver' },
     legend: { low: 'lav', middle: 'middels', high: 'høy', veryHigh: 'svært høy' },
     rule: 'Belegg farges mot 85 %-grensen, ledige senger ved 0 og 1, pleietyngde mot medianenheten (20 og 40 % over); de andre kolonnene mot den høyeste enheten.',
+  },
+  figures: {
+    noRecords: 'ingen registreringer',
+    heatRule: (limits) =>
+      `Belegg farges etter grensene for enhetstypen (middels / høy / svært høy): ${limits}. Forfalte oppgaver etter faste antall: 1 (lav), 3 (middels), 6 (høy) og 10 (svært høy). Ledige senger ved 0 og 1, pleietyngde mot medianenheten (20 og 40 % over), sperret og utskrivningsklare mot den høyeste enheten.`,
+    kindLimits: (kind, limits) => `${kind} ${limits} %`,
+    municipalOccupancy: (value, patients, places) => `Belegg nå, hele kommunen: ${value} (${patients} av ${places})`,
+    patientsOfPlaces: (patients, places) => `${patients} av ${places}`,
+    places: (n) => (n === 1 ? '1 plass' : `${new Intl.NumberFormat('nb-NO').format(n)} plasser`),
+    axis: { percent: 'prosent (%)', days: 'døgn', patients: 'pasienter', pointsPerStaff: 'poeng per ansatt', day: 'dag', month: 'måned', weekday: 'dag' },
+    axes: (label, y, x) => `${label}. Loddrett akse: ${y}, vannrett akse: ${x}.`,
+    daysSeries: 'Døgn',
+    lastReceived: (time) => `data sist mottatt kl. ${time}`,
+    neverReceived: 'ingen data mottatt ennå',
+    offline: (since) => `Ingen forbindelse med tavlene: tallene er ikke oppdatert, data sist mottatt kl. ${since}.`,
+    staleUnits: (units) => `Har ikke rapportert nylig: ${units}.`,
   },
 };
 
@@ -283,7 +322,7 @@ export const enPanels: LeaderPanelText = {
     readyColumns: ['No.', 'Unit', 'Discharge-ready since', 'Days', 'Accrued'],
     noneWaiting: 'No discharge-ready patients are waiting.',
     monthsTitle: 'Discharge-ready days per month',
-    monthsChart: 'Cost of discharge-ready days per month, kroner',
+    monthsChart: 'Discharge-ready days per month (the cost is in the table)',
     costSeries: 'Cost (NOK)',
     monthColumns: ['Month', 'Patients', 'Days', 'Cost'],
     noMonths: 'No discharge-ready days in the last 12 months.',
@@ -334,5 +373,21 @@ export const enPanels: LeaderPanelText = {
     columns: { occupancy: 'Occupancy', free: 'Free', blocked: 'Blocked', ready: 'Discharge-ready', workload: 'ADL points per staff', overdue: 'Overdue tasks' },
     legend: { low: 'low', middle: 'medium', high: 'high', veryHigh: 'very high' },
     rule: 'Occupancy is coloured against the 85 % mark, free beds at 0 and 1, care workload against the median unit (20 and 40 % above); the other columns against the highest unit.',
+  },
+  figures: {
+    noRecords: 'no records',
+    heatRule: (limits) =>
+      `Occupancy is coloured by the limits of the unit kind (medium / high / very high): ${limits}. Overdue tasks by fixed counts: 1 (low), 3 (medium), 6 (high) and 10 (very high). Free beds at 0 and 1, care workload against the median unit (20 and 40 % above), blocked and discharge-ready against the highest unit.`,
+    kindLimits: (kind, limits) => `${kind} ${limits} %`,
+    municipalOccupancy: (value, patients, places) => `Occupancy now, the whole municipality: ${value} (${patients} of ${places})`,
+    patientsOfPlaces: (patients, places) => `${patients} of ${places}`,
+    places: (n) => (n === 1 ? '1 place' : `${new Intl.NumberFormat('en-GB').format(n)} places`),
+    axis: { percent: 'per cent (%)', days: 'days', patients: 'patients', pointsPerStaff: 'points per staff', day: 'day', month: 'month', weekday: 'day' },
+    axes: (label, y, x) => `${label}. Vertical axis: ${y}, horizontal axis: ${x}.`,
+    daysSeries: 'Days',
+    lastReceived: (time) => `data last received at ${time}`,
+    neverReceived: 'no data received yet',
+    offline: (since) => `No connection with the boards: the figures are not updated, data last received at ${since}.`,
+    staleUnits: (units) => `Not reported lately: ${units}.`,
   },
 };

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { BENEFIT_INDICATORS, type BenefitIndicator, type BenefitOutcome, type PeriodMeasure } from '../../indicators/benefits.js';
 import type { IndicatorId } from '../../indicators/definitions.js';
 import { HOMECARE_LEADER_COMMANDS } from './homecare.js';
+import type { OccupancyMeasure } from '../../indicators/occupancy.js';
 import { command, isoDate, recordId, shortText, type Created } from '../schema-parts.js';
 
 /** One unit's capacity now. */
@@ -24,8 +25,16 @@ export interface UnitCapacity {
   /** Free beds promised to an incoming transfer: not counted in `free`. */
   reserved: number;
   patients: number;
-  /** Occupied beds / beds (units with beds) or patients / capacity (list units), in per cent. */
+  /** Patients present / places (capacity) × 100 by the one definition (shared/indicators/occupancy.ts); null for the allocation office. */
   occupancyPercent: number | null;
+  /** What the unit's occupancy counts against: beds, places on a list (home care, home hospital), or none. */
+  measure: OccupancyMeasure;
+  /** Heat 0–4 of its occupancy by its kind's limits, and of its overdue tasks by the absolute limits. */
+  occupancyHeat: number;
+  overdueHeat: number;
+  /** When the hub last heard from a replica of the unit (ISO), and whether that is too long ago (docs/leader.md, "Data last received"). */
+  lastReceivedAt: string | null;
+  stale: boolean;
   dischargeReady: number;
   /** Staffing of the shift running now, when the unit has registered it. */
   staffPlanned: number | null;
@@ -53,6 +62,19 @@ export interface KindCapacity {
   patients: number;
   dischargeReady: number;
   occupancyPercent: number | null;
+  /** What that occupancy counts: patients over places (the municipality's: units with beds only). */
+  measure: OccupancyMeasure;
+  counted: { patients: number; places: number };
+}
+
+/** Whether the figures are live: the hub's broker link, and the units it has not heard from lately. */
+export interface Reporting {
+  /** False while the hub has no broker connection: every figure is as of `lastReceivedAt`. */
+  live: boolean;
+  /** When the hub last received data from any unit (ISO), null when never. */
+  lastReceivedAt: string | null;
+  /** A unit is stale when nothing came from it for this long while the hub was connected. */
+  staleAfterMs: number;
 }
 
 export interface CapacityView {
@@ -61,6 +83,7 @@ export interface CapacityView {
   units: UnitCapacity[];
   byKind: KindCapacity[];
   totals: KindCapacity;
+  reporting: Reporting;
 }
 
 /** One discharge-ready patient, without anything that tells who: where, since when, how long, what it cost. */

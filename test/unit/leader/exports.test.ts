@@ -135,8 +135,9 @@ describe('exports of the leader view', () => {
     const bundle = JSON.parse(exported('leader.exportFhir', { days: 7 }).content) as { entry: { resource: { id: string; group: Record<string, unknown>[] } }[] };
     const occupancy = bundle.entry.map((e) => e.resource).find((r) => r.id.startsWith('occupancy-'));
     const group = occupancy?.group[0] as { population: { count: number }[]; measureScore: { value: number; code: string }; stratifier: { stratum: unknown[] }[] };
-    expect(group.population.map((p) => p.count)).toEqual([19, 112]);
-    expect(group.measureScore).toMatchObject({ value: 17, code: '%' });
+    // The municipality's occupancy over its units with beds: 19 bed-days of 6 beds × 7 days.
+    expect(group.population.map((p) => p.count)).toEqual([19, 42]);
+    expect(group.measureScore).toMatchObject({ value: 45.2, code: '%' });
     expect(group.stratifier[0].stratum).toHaveLength(4);
   });
 

@@ -64,8 +64,9 @@ describe('the leader view over a small municipality', () => {
     const view = indicators({ days: 7 });
     expect(view.from).toBe(day(7));
     expect(view.to).toBe(day(1));
-    // Midnight counts: Solsiden 2,2,1,1,2,2,2 = 12; Fjellro 1,1,1,1,1,1,1 = 7; home care 0; capacity 16 × 7.
-    expect(value(view, 'occupancy')).toMatchObject({ numerator: 19, denominator: 112, value: 17 });
+    // Midnight counts: Solsiden 2,2,1,1,2,2,2 = 12; Fjellro 1,1,1,1,1,1,1 = 7; the municipality counts its
+    // units with beds only (home care's 10 list places are not beds): 6 beds × 7 = 42; 19 / 42 = 45.2 %.
+    expect(value(view, 'occupancy')).toMatchObject({ numerator: 19, denominator: 42, value: 45.2 });
     // 19 inpatient days at the nursing home and short-term unit, s2 and f1 discharged.
     expect(value(view, 'length-of-stay')).toMatchObject({ numerator: 19, denominator: 2, value: 9.5 });
     // Due in the week: the morning care (45 min late) and the medicine-room check (5 min early).
@@ -77,15 +78,16 @@ describe('the leader view over a small municipality', () => {
     expect(view.dischargeReadyCost).toBe(6 * 5745);
     // Residents at the last midnight: s1 (reviewed 10 days ago) and s3 (not).
     expect(value(view, 'iplos-medication-review')).toMatchObject({ numerator: 1, denominator: 2, value: 50 });
-    expect(value(view, 'iplos-dental-assessment')).toMatchObject({ numerator: 0, denominator: 2, value: 0 });
+    // No resident has a dental assessment: no figure ("ingen registreringer"), not 0 %.
+    expect(value(view, 'iplos-dental-assessment')).toMatchObject({ numerator: 0, denominator: 2, value: null });
   });
 
   it('draws a daily trend with the definition’s counting rule', () => {
     const view = indicators({ days: 7 });
     const occupancy = value(view, 'occupancy');
     expect(occupancy?.trend.map((p) => p.day)).toEqual([7, 6, 5, 4, 3, 2, 1].map(day));
-    // Solsiden + Fjellro each midnight, over the 16 places: 3,3,2,2,3,3,3.
-    expect(occupancy?.trend.map((p) => p.value)).toEqual([18.8, 18.8, 12.5, 12.5, 18.8, 18.8, 18.8]);
+    // Solsiden + Fjellro each midnight, over their 6 beds: 3,3,2,2,3,3,3.
+    expect(occupancy?.trend.map((p) => p.value)).toEqual([50, 50, 33.3, 33.3, 50, 50, 50]);
     expect(value(view, 'discharge-ready-days')?.trend.map((p) => p.value)).toEqual([0, 1, 1, 1, 1, 1, 1]);
   });
 

@@ -30,7 +30,7 @@ describe('the sync engine, composed, through an in-memory broker', () => {
     dir.remove();
   });
 
-  function open(node: string, role: ReplicaRole) {
+  function open(node: string, role: ReplicaRole, heard?: string[]) {
     const replica = openReplica(`${dir.path}/${node}.sqlite`, node, Date.now, { defaultScope: role.role === 'hub' ? HUB_SCOPE : role.unit });
     const applied: Change[] = [];
     const statuses: SyncStatus[] = [];
@@ -44,6 +44,7 @@ describe('the sync engine, composed, through an in-memory broker', () => {
       openLink: broker.open,
       onApplied: (_scope, changes) => void applied.push(...changes),
       onStatus: (status) => void statuses.push(status),
+      onHeard: heard ? (scope) => void heard.push(scope) : undefined,
     });
     running.push({ engine, replica });
     return { engine, replica, applied, statuses };
@@ -122,6 +123,23 @@ describe('the sync engine, composed, through an in-memory broker', () => {
     await h.engine.publishInto('solsiden', h.replica.store.fieldsByKey([['task', 't9', 'title']]));
     await time.advance(0);
     expect(broker.sent(`tavla/v1/${M}/solsiden/changes/hub-1`)).toHaveLength(1);
+  });
+
+  it('tells the hub which unit it heard from: a board’s changes and sync messages, not its own echo', async () => {
+    const heard: string[] = [];
+    const h = open('hub-1', { role: 'hub' }, heard);
+    const a = open('board-1', { role: 'board', unit: 'solsiden' });
+    await time.advance(100);
+    heard.length = 0;
+    edit(a.replica, 't1');
+    await time.advance(0);
+    expect(heard).toContain('solsiden');
+    expect(heard).not.toContain('fjellro');
+    heard.length = 0;
+    // What the hub itself publishes into a unit's scope comes back from the broker: not the unit reporting.
+    await h.engine.publishInto('fjellro', h.replica.store.fieldsByKey([['task', 't1', 'title']]));
+    await time.advance(0);
+    expect(heard).toEqual([]);
   });
 
   it('counts a refusal made outside the inbound path in rejected, by wall', async () => {

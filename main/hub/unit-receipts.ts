@@ -1,0 +1,94 @@
+/**
+ * When the hub last heard from each unit, so the leader view can say "data sist mottatt kl. …" for
+ * a unit that has gone quiet and for the whole page while the hub's broker link is down. Every
+ * connected board sends the hub a digest round each sync period, so a unit heard from not once in
+ * STALE_AFTER_ROUNDS periods (while the hub itself was connected that long) has stopped reporting.
+ */
+
+import type { Reporting } from '../../shared/api/commands/leader.js';
+import type { SyncStatus } from '../../shared/api/sync-status.js';
+import { decodeStamp } from '../../shared/sync/hlc.js';
+import { HUB_SCOPE } from '../../shared/sync/protocol.js';
+import type { Db } from '../store/database.js';
+
+/** Sync periods without a word from a unit before its figures count as stale. */
+export const STALE_AFTER_ROUNDS = 3;
+
+/** One unit's reporting as the leader view shows it. */
+export interface UnitReceipt {
+  lastReceivedAt: string | null;
+  stale: boolean;
+}
+
+export class UnitReceipts {
+  private readonly heardAt = new Map<string, number>();
+  private connectedAt: number | null = null;
+  private broker: SyncStatus['broker'] = 'offline';
+  /** The newest stored change per unit, read once: after start, what arrives is heard. */
+  private stored: Map<string, number> | undefined;
+
+  constructor(private periodMs = 30_000) {}
+
+  get staleAfterMs(): number {
+    return STALE_AFTER_ROUNDS * this.periodMs;
+  }
+
+  setPeriod(periodMs: number): void {
+    this.periodMs = periodMs;
+  }
+
+  /** A message from a replica of `scope` was accepted at `at` (epoch ms). */
+  heard(scope: string, at: number): void {
+    if (scope === HUB_SCOPE) return;
+    if ((this.heardAt.get(scope) ?? -Infinity) < at) this.heardAt.set(scope, at);
+  }
+
+  /** The hub's own broker link changed (its sync status). */
+  status(status: Pick<SyncStatus, 'broker'>, at: number): void {
+    if (status.broker === 'connected' && this.broker !== 'connected') this.connectedAt = at;
+    if (status.broker !== 'connected') this.connectedAt = null;
+    this.broker = status.broker;
+  }
+
+  /**
+   * The page's reporting, and a reader of each unit's. Before the hub has heard a unit since it
+   * started, the unit's newest stored change (its HLC wall time) stands for when it last reported.
+   */
+  read(db: Db, now: number): { reporting: Reporting; unit: (unit: string) => UnitReceipt } {
+    const stored = (this.stored ??= storedLastChange(db));
+    const last = (unit: string): number | null => {
+      const heard = this.heardAt.get(unit);
+      const kept = stored.get(unit);
+      if (heard === undefined && kept === undefined) return null;
+      return Math.max(heard ?? -Infinity, kept ?? -Infinity);
+    };
+    const live = this.broker === 'connected';
+    // A unit is judged only once the hub has been connected long enough to have heard it.
+    const judged = live && this.connectedAt !== null && now - this.connectedAt >= this.staleAfterMs;
+    const lastOfAll = [...new Set([...this.heardAt.keys(), ...stored.keys()])].reduce<number | null>((max, unit) => {
+      const at = last(unit);
+      return at !== null && (max === null || at > max) ? at : max;
+    }, null);
+    return {
+      reporting: { live, lastReceivedAt: iso(lastOfAll), staleAfterMs: this.staleAfterMs },
+      unit: (unit) => {
+        const at = last(unit);
+        const stale = !live || (judged && (at === null || now - at > this.staleAfterMs));
+        return { lastReceivedAt: iso(at), stale };
+      },
+    };
+  }
+}
+
+const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
+
+/** The newest stored change per unit scope, by its HLC's wall time (ms; docs/protocol.md). */
+function storedLastChange(db: Db): Map<string, number> {
+  const rows = db.prepare('SELECT scope, max(hlc) AS hlc FROM field_state WHERE scope != ? GROUP BY scope').all(HUB_SCOPE) as { scope: string; hlc: string | null }[];
+  const out = new Map<string, number>();
+  for (const row of rows) {
+    const wall = row.hlc === null ? undefined : decodeStamp(row.hlc)?.wall;
+    if (wall !== undefined) out.set(row.scope, wall);
+  }
+  return out;
+}
