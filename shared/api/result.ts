@@ -68,6 +68,12 @@ export interface ErrorReasons {
   'municipal-leader-only': None;
   'benefit-unknown': None;
   'baseline-in-future': None;
+  /** Admission and plan dates that cannot be (issue 13, point 2): checked against the board's clock. */
+  'birth-date-future': None;
+  'admitted-in-future': None;
+  /** An admission registered afterwards goes back at most this many hours. */
+  'admitted-too-early': { hours: string };
+  'discharge-before-admission': None;
 }
 export type ErrorReason = keyof ErrorReasons;
 

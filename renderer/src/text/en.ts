@@ -85,6 +85,10 @@ const ERRORS: ErrorText = {
     'municipal-leader-only': () => 'only a leader for the whole municipality can do this',
     'benefit-unknown': () => 'the benefit no longer exists',
     'baseline-in-future': () => 'the baseline must start before today',
+    'birth-date-future': () => 'the date of birth cannot be after today',
+    'admitted-in-future': () => 'the admission cannot be in the future',
+    'admitted-too-early': ({ hours }) => `an admission can be registered up to ${hours} hours afterwards`,
+    'discharge-before-admission': () => 'the expected discharge cannot be before the admission',
   },
 };
 

@@ -109,6 +109,10 @@ const ERRORS: ErrorText = {
     'municipal-leader-only': () => 'bare en leder for hele kommunen kan gjøre dette',
     'benefit-unknown': () => 'gevinsten finnes ikke lenger',
     'baseline-in-future': () => 'utgangsperioden må begynne før i dag',
+    'birth-date-future': () => 'fødselsdatoen kan ikke være etter i dag',
+    'admitted-in-future': () => 'innleggelsen kan ikke være fram i tid',
+    'admitted-too-early': ({ hours }) => `en innleggelse kan registreres inntil ${hours} timer i etterkant`,
+    'discharge-before-admission': () => 'forventet utreise kan ikke være før innleggelsen',
   },
 };
 
