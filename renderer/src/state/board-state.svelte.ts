@@ -206,6 +206,16 @@ export class BoardState {
     return this.#save(`discharge:${stayId}`, undefined, undefined, () => this.#call('stay.discharge', { stayId }));
   }
 
+  /** Admits a patient (an unlocked screen only); saved under `admit:<bed>`. */
+  admit(input: CommandInput<'stay.admit'>): Promise<boolean> {
+    return this.#save(`admit:${input.bed ?? 'list'}`, undefined, undefined, () => this.#call('stay.admit', input));
+  }
+
+  /** Changes one part of a stay's plan (nurse, ADL, expected discharge); saved under `plan:<stay>:<part>`. */
+  plan(stayId: string, part: 'nurse' | 'adl' | 'expectedDischarge', fields: Omit<CommandInput<'stay.plan'>, 'stayId'>): Promise<boolean> {
+    return this.#save(`plan:${stayId}:${part}`, undefined, undefined, () => this.#call('stay.plan', { stayId, ...fields }));
+  }
+
   async setNote(stayId: string, note: string): Promise<boolean> {
     const saved = await this.#save(`note:${stayId}`, undefined, undefined, () => this.#call('stay.note', { stayId, note }));
     if (saved) {
