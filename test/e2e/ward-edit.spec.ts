@@ -210,7 +210,7 @@ for (const [orientation, size] of [
   });
 }
 
-test('a free bed on a locked screen asks for the PIN first, then opens the admission form', async ({ ward, page }) => {
+test('a free bed on a locked screen asks for the PIN first, then opens the admission form, whose checks speak the screen\'s language', async ({ ward, page }) => {
   const board = await ward.board();
   await board.signIn(LEADER);
   await board.callOk('unit.configure', { name: 'Solsiden', kind: 'nursing-home', beds: [{ label: '101' }] });
@@ -222,8 +222,20 @@ test('a free bed on a locked screen asks for the PIN first, then opens the admis
   await unlock.getByRole('button', { name: new RegExp(LEADER.name) }).click();
   for (const digit of LEADER.pin) await unlock.getByRole('button', { name: `Tast ${digit}` }).click();
   await unlock.getByRole('button', { name: 'Lås opp', exact: true }).click();
-  await expect(page.getByRole('dialog', { name: 'Legg inn pasient, rom 101' })).toBeVisible();
-  // English too: the same form in the other language, from the one text layer.
-  await page.getByRole('dialog', { name: 'Legg inn pasient, rom 101' }).getByRole('button', { name: 'Legg inn', exact: true }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Skriv pasientens fulle navn.' })).toBeVisible();
+  const form = page.getByRole('dialog', { name: 'Legg inn pasient, rom 101' });
+  await form.getByRole('button', { name: 'Legg inn', exact: true }).click();
+  await expect(form.getByRole('alert').filter({ hasText: 'Skriv pasientens fulle navn.' })).toBeVisible();
+  await form.getByRole('button', { name: 'Lukk' }).click();
+  await page.getByRole('dialog', { name: 'Rom 101' }).getByRole('button', { name: 'Lukk' }).click();
+
+  // The same form on a screen switched to English: its words and its checks are English.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('button', { name: 'Open Room 101' }).click();
+  await page.getByRole('dialog', { name: 'Room 101' }).getByRole('button', { name: 'Admit a patient' }).click();
+  const english = page.getByRole('dialog', { name: 'Admit a patient, room 101' });
+  await english.getByRole('button', { name: 'Admit', exact: true }).click();
+  for (const words of ["Write the patient's full name.", 'Initials are 1 to 4 letters.', 'Choose the date of birth.']) await expect(english.getByRole('alert').filter({ hasText: words })).toBeVisible();
+  await english.getByRole('button', { name: /^Date of birth:/ }).click();
+  await expect(english.getByRole('group', { name: 'Calendar: Date of birth' })).toContainText('Mo');
+  expect((await board.callOk('ward.state', {})).stays).toHaveLength(0);
 });
