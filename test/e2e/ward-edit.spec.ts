@@ -225,6 +225,17 @@ test('a free bed on a locked screen asks for the PIN first, then opens the admis
   const form = page.getByRole('dialog', { name: 'Legg inn pasient, rom 101' });
   await form.getByRole('button', { name: 'Legg inn', exact: true }).click();
   await expect(form.getByRole('alert').filter({ hasText: 'Skriv pasientens fulle navn.' })).toBeVisible();
+  // Filled in, but the bed was blocked from another screen meanwhile: main's refusal, worded in bokmål; nothing written.
+  await typeOnKeyboard(form, 'Fullt navn', 'Ida Li');
+  await typeOnKeyboard(form, 'Initialer', 'IL');
+  await pickDate(form, 'Fødselsdato', '1950-06-15');
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await board.callOk('bed.setStatus', { bed: '101', status: 'blocked' });
+  await form.getByRole('button', { name: 'Legg inn', exact: true }).click();
+  await expect(form.getByRole('status')).toHaveText('Ikke lagret: seng 101 er sperret, ikke ledig. Trykk for å prøve igjen.');
+  expect(await form.innerText()).not.toMatch(/is blocked|not free/);
+  expect((await board.callOk('ward.state', {})).stays).toHaveLength(0);
+  await board.callOk('bed.setStatus', { bed: '101', status: 'free' });
   await form.getByRole('button', { name: 'Lukk' }).click();
   await page.getByRole('dialog', { name: 'Rom 101' }).getByRole('button', { name: 'Lukk' }).click();
 
