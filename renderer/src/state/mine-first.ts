@@ -1,17 +1,25 @@
 /**
  * "Mine pasienter": the unlocked nurse's patients first on the overview and their tasks on top. A
- * stay is theirs when its responsible nurse is their name as the staff list spells it (case and
- * spaces aside); the order of everything else is kept.
+ * stay is theirs when its responsible nurse is their name as the staff list spells it, or written
+ * short ("Ola N." for Ola Nilsen), case and spaces aside; the order of everything else is kept.
  */
 
 import type { Bed, Task } from '../../../shared/domain/types.js';
 import type { CorridorStay } from './corridor-view.js';
 import type { WardIndex } from './ward-index.js';
 
-const same = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLocaleLowerCase() === b.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+const plain = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
+/** "Ola N." for "Ola Nilsen": how a board writes a nurse short (first name, the last name's initial). */
+function short(name: string): string | null {
+  const words = plain(name).split(' ');
+  return words.length < 2 ? null : `${words[0]} ${[...words.at(-1)!][0]}.`;
+}
 
 export function isMine(stay: CorridorStay | undefined, staffName: string): boolean {
-  return stay?.nurse != null && same(stay.nurse, staffName);
+  if (stay?.nurse == null) return false;
+  const nurse = plain(stay.nurse);
+  return nurse === plain(staffName) || nurse === short(staffName);
 }
 
 /** A stable partition: what `mine` says yes to first, each part in its own order. */

@@ -20,6 +20,10 @@ describe('Mine pasienter', () => {
   it('a stay is mine when its responsible nurse is my name, case and spaces aside, never when it has none', () => {
     expect(stays.map((s) => isMine(s, 'Nora Sykepleier'))).toEqual([false, true, false, true]);
     expect(isMine(undefined, 'Nora Sykepleier')).toBe(false);
+    // Written short on the board, as the demo and many wards do: first name and the last name's initial.
+    expect(isMine(stay('e', '105', 'Ola N.'), 'Ola Nilsen')).toBe(true);
+    expect(isMine(stay('e', '105', 'Ola B.'), 'Ola Nilsen')).toBe(false);
+    expect(isMine(stay('e', '105', 'Ola'), 'Ola Nilsen')).toBe(false);
   });
 
   it('puts my beds first and keeps the order of the rest', () => {
