@@ -8,6 +8,7 @@ import type { RecordEdit } from '../store/field-store.js';
 import { readUnitState, unitLookups } from '../store/read-model.js';
 import { newId, type CommandContext, type Handler } from '../replica/command-context.js';
 import { corridorUnitState } from '../ward/corridor-state.js';
+import { refuseAdmissionDates } from '../ward/stay-dates.js';
 import { bedFreedBy, cleaningEdits } from './bed-cleaning.js';
 
 export const unitCommands = {
@@ -58,6 +59,8 @@ export const unitCommands = {
     if (!listUnit && input.bed === undefined) return fail('invalid-input', 'bed: required on a unit with beds', { reason: 'bed-required' });
     if (input.bed !== undefined && !bed) return fail('not-found', `bed ${input.bed} does not exist`, { reason: 'bed-unknown', bed: input.bed });
     if (bed && bed.status !== 'free') return fail('conflict', `bed ${bed.label} is ${bed.status}, not free`, { reason: 'bed-not-free', bed: bed.label, status: bed.status });
+    const refused = refuseAdmissionDates(input, ctx.now());
+    if (refused) return refused;
     const id = newId();
     const fields: Record<string, FieldValue> = {
       unit: ctx.unit,
@@ -67,7 +70,7 @@ export const unitCommands = {
       birthDate: input.birthDate,
       adl: input.adl ?? null,
       nurse: input.nurse ?? null,
-      admittedAt: ctx.now().toISOString(),
+      admittedAt: new Date(input.admittedAt ?? ctx.now()).toISOString(),
       expectedDischarge: input.expectedDischarge ?? null,
       shielded: input.shielded ?? false,
       status: 'active',

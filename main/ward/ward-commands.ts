@@ -21,6 +21,7 @@ import { closeSession, closeSessionsOf, firstReveal, openSession, verifySession 
 import { writeStaffing } from './staffing.js';
 import { createFromTemplate, reopenTask, taskTemplates } from './task-templates.js';
 import { readSettings, writeSettings } from './ward-settings.js';
+import { refuseExpectedDischarge } from './stay-dates.js';
 
 
 export const wardCommands = {
@@ -136,7 +137,11 @@ export const wardCommands = {
     if (!stay) return fail('not-found', `no active stay ${input.stayId} on this unit`, { reason: 'stay-unknown' });
     const fields: Record<string, FieldValue> = {};
     if (input.nurse !== undefined) fields.nurse = input.nurse === '' ? null : input.nurse;
-    if (input.expectedDischarge !== undefined) fields.expectedDischarge = input.expectedDischarge;
+    if (input.expectedDischarge !== undefined) {
+      const refused = refuseExpectedDischarge(input.expectedDischarge, stay.admittedAt);
+      if (refused) return refused;
+      fields.expectedDischarge = input.expectedDischarge;
+    }
     if (input.adl !== undefined) fields.adl = input.adl;
     if (Object.keys(fields).length === 0) return fail('invalid-input', 'nothing to change: give nurse, expectedDischarge or adl', { reason: 'nothing-to-change' });
     ctx.store.commit(

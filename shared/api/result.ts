@@ -78,6 +78,12 @@ export interface ErrorReasons {
   'visit-completed': { outcome: string };
   'visit-started': None;
   'not-home-care': None;
+  /** Admission and plan dates that cannot be (issue 13, point 2): checked against the board's clock. */
+  'birth-date-future': None;
+  'admitted-in-future': None;
+  /** An admission registered afterwards goes back at most this many hours. */
+  'admitted-too-early': { hours: string };
+  'discharge-before-admission': None;
 }
 export type ErrorReason = keyof ErrorReasons;
 

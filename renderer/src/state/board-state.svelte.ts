@@ -210,6 +210,26 @@ export class BoardState {
     return this.#save(`discharge:${stayId}`, undefined, undefined, () => this.#call('stay.discharge', { stayId }));
   }
 
+  /**
+   * Admits a patient (an unlocked screen only); saved under `admit:<bed>`. The nurse who just wrote
+   * the name sees it on the card that is open on the bed: the new stay is revealed (and logged) at once.
+   */
+  async admit(input: CommandInput<'stay.admit'>): Promise<boolean> {
+    let admitted: string | undefined;
+    const saved = await this.#save(`admit:${input.bed ?? 'list'}`, undefined, undefined, async () => {
+      const result = await this.#call('stay.admit', input);
+      if (result?.ok) admitted = (result.value as { id: string }).id;
+      return result;
+    });
+    if (saved && admitted !== undefined) await this.session.reveal([admitted]);
+    return saved;
+  }
+
+  /** Changes one part of a stay's plan (nurse, ADL, expected discharge); saved under `plan:<stay>:<part>`. */
+  plan(stayId: string, part: 'nurse' | 'adl' | 'expectedDischarge', fields: Omit<CommandInput<'stay.plan'>, 'stayId'>): Promise<boolean> {
+    return this.#save(`plan:${stayId}:${part}`, undefined, undefined, () => this.#call('stay.plan', { stayId, ...fields }));
+  }
+
   async setNote(stayId: string, note: string): Promise<boolean> {
     const saved = await this.#save(`note:${stayId}`, undefined, undefined, () => this.#call('stay.note', { stayId, note }));
     if (saved) {

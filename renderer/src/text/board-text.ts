@@ -280,4 +280,59 @@ export interface BoardText {
   app: { starting: string; waiting: (why: string) => string };
   /** Home care's base station: visits by route, its capacity, the leader's visit figures. */
   homecare: HomecareText;
+  /** The kiosk's own inputs (issue 13, point 2): an on-screen keyboard, app-drawn 24-hour date and time pickers. */
+  kiosk: {
+    keyboard: (field: string) => string;
+    space: string;
+    erase: string;
+    shift: string;
+    newLine: string;
+    done: string;
+    /** January first; weekdays Monday first, short (over the columns) and long (for screen readers). */
+    months: string[];
+    weekdaysShort: string[];
+    weekdays: string[];
+    calendar: (field: string) => string;
+    previousMonth: string;
+    nextMonth: string;
+    previousYear: string;
+    nextYear: string;
+    tenYearsBack: string;
+    tenYearsOn: string;
+    clock: (field: string) => string;
+    hour: string;
+    minute: string;
+    notChosen: string;
+    clear: string;
+    /** A field's button: its name and what it holds now. */
+    field: (label: string, value: string) => string;
+  };
+  /** Admitting a patient into a free bed. */
+  admit: {
+    open: string;
+    needsUnlock: string;
+    title: (bed: string) => string;
+    name: string;
+    initials: string;
+    birthDate: string;
+    admittedAt: string;
+    now: string;
+    nurse: string;
+    otherNurse: string;
+    noNurse: string;
+    adl: string;
+    adlLevel: (n: number) => string;
+    expected: string;
+    flags: string;
+    shielded: string;
+    submit: string;
+    missingName: string;
+    badInitials: string;
+    missingBirthDate: string;
+    failed: (why: string) => string;
+  };
+  /** Changing a patient's plan on the card. */
+  plan: { heading: string; failed: (why: string) => string };
+  /** The unlocked nurse's own patients first on the overview, and their tasks on top. */
+  mine: { toggle: string };
 }

@@ -34,6 +34,8 @@ export const UNIT_COMMANDS = {
       nurse: shortText(80).optional(),
       expectedDischarge: isoDate.optional(),
       shielded: z.boolean().optional(),
+      /** When the patient came, if the admission is registered afterwards (at most 24 h back; default now). */
+      admittedAt: isoDateTime.optional(),
     }),
   ),
   'stay.setFlag': command<Created>()(
