@@ -112,6 +112,35 @@ describe('FieldStore', () => {
     expect(db.prepare('SELECT title FROM task').get()).toEqual({ title: 'Nyere' });
   });
 
+  it('merges a batch in key order but reports what applied in the batch\'s order, the same state whatever order it came in', () => {
+    const at = (ms: number, node = 'board-b') => encodeStamp({ wall: ms, counter: 0, node });
+    const batch: Change[] = [
+      { c: 'task', id: 't7', f: 'title', v: 'Sju', s: at(wall - 30) },
+      { c: 'bed', id: 'b2', f: 'label', v: '102', s: at(wall - 29) },
+      { c: 'task', id: 't3', f: 'status', v: 'open', s: at(wall - 28) },
+      { c: 'task', id: 't3', f: 'title', v: 'Eldre', s: at(wall - 40) }, // the same field twice: the newer stamp wins
+      { c: 'task', id: 't3', f: 'title', v: 'Tre', s: at(wall - 27) },
+      { c: 'task', id: 't3', f: 'title', v: 'Eldst', s: at(wall - 50) },
+    ];
+    const outcome = store.applyRemote(batch);
+    expect(outcome.applied).toEqual([batch[0], batch[1], batch[2], batch[3], batch[4]]);
+    expect(outcome.stale).toBe(1);
+    const other = new FieldStore(openDatabase(`${dir.path}/reversed-${wall}.sqlite`), new HybridLogicalClock('board-c', () => wall), 'board-c', 'solsiden');
+    other.applyRemote([...batch].reverse());
+    for (const replica of [store, other]) {
+      expect(replica.db.prepare("SELECT title, status FROM task WHERE id = 't3'").get()).toEqual({ title: 'Tre', status: 'open' });
+      expect(replica.db.prepare("SELECT title FROM task WHERE id = 't7'").get()).toEqual({ title: 'Sju' });
+    }
+    expect(other.scopeChanges('solsiden', () => true)).toEqual(store.scopeChanges('solsiden', () => true));
+    other.db.close();
+  });
+
+  it('keeps synchronous=FULL and checkpoints the WAL every 10,000 pages', () => {
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+  });
+
   it('refuses and counts stamps beyond the drift bound and changes that break the schema', () => {
     const ahead = encodeStamp({ wall: wall + 61_000, counter: 0, node: 'board-b' });
     const ok = encodeStamp({ wall, counter: 0, node: 'board-b' });
