@@ -331,7 +331,7 @@ export class FieldStore {
   scopeStamps(scope: string): { c: string; id: string; f: string; s: string }[] {
     const { sql, cutoffs } = this.unexpired();
     const rows = this.db
-      .prepare(`SELECT collection, id, field, hlc FROM field_state WHERE ${IN_SCOPE} AND ${sql}`)
+      .prepare(`SELECT collection, id, field, hlc FROM field_state WHERE ${this.inScope()} AND ${sql}`)
       .raw()
       .all(scope, scope, scope, ...cutoffs) as [string, string, string, string][];
     return rows.map(([c, id, f, s]) => ({ c, id, f, s }));
@@ -341,7 +341,7 @@ export class FieldStore {
   scopeChanges(scope: string, inBucket: (collection: string, id: string) => boolean): Change[] {
     const { sql, cutoffs } = this.unexpired();
     const rows = this.db
-      .prepare(`SELECT collection, id, field, value, hlc FROM field_state WHERE ${IN_SCOPE} AND ${sql} ORDER BY collection, id, field`)
+      .prepare(`SELECT collection, id, field, value, hlc FROM field_state WHERE ${this.inScope()} AND ${sql} ORDER BY collection, id, field`)
       .raw()
       .all(scope, scope, scope, ...cutoffs) as [CollectionName, string, string, string, string][];
     const changes: Change[] = [];
@@ -442,6 +442,15 @@ export class FieldStore {
     })();
   }
 
+  /**
+   * The scope condition for reading a whole scope. A board holds one unit (and its transfers), so
+   * nearly every row is in scope: it reads field_state in key order and filters (no index lookup
+   * per row, no sort); the hub holds every unit and reads one through the scope index.
+   */
+  private inScope(): string {
+    return this.defaultScope === HUB_SCOPE ? IN_SCOPE : SCANNED_IN_SCOPE;
+  }
+
   private cutoff(): string {
     return cutoffStamp(this.now(), this.horizonMs);
   }
@@ -455,8 +464,10 @@ export class FieldStore {
 }
 
 /** A scope holds its own fields, and every transfer that joins its unit to another. */
-const IN_SCOPE =
-  "(scope = ? OR (collection = 'transfer' AND id IN (SELECT id FROM transfer WHERE fromUnit = ? OR toUnit = ?)))";
+const inScopeOf = (scope: string) => `(${scope} = ? OR (collection = 'transfer' AND id IN (SELECT id FROM transfer WHERE fromUnit = ? OR toUnit = ?)))`;
+const IN_SCOPE = inScopeOf('scope');
+/** The same condition with the scope index left unused (`+scope`): SQLite scans in key order. */
+const SCANNED_IN_SCOPE = inScopeOf('+scope');
 
 interface FieldRow {
   collection: CollectionName;
