@@ -135,6 +135,35 @@ describe('FieldStore', () => {
     other.db.close();
   });
 
+  it('reads a whole scope on a board and on the hub alike: its own fields and the transfers that join its unit, in key order', () => {
+    const at = (ms: number) => encodeStamp({ wall: ms, counter: 0, node: 'board-b' });
+    const own: Change[] = [
+      { c: 'task', id: 't2', f: 'title', v: 'To', s: at(wall - 9) },
+      { c: 'task', id: 't1', f: 'title', v: 'En', s: at(wall - 8) },
+    ];
+    const elsewhere: Change[] = [
+      { c: 'task', id: 't3', f: 'title', v: 'Annen enhet', s: at(wall - 7) },
+      { c: 'transfer', id: 'x1', f: 'fromUnit', v: 'fjellsiden', s: at(wall - 6) },
+      { c: 'transfer', id: 'x1', f: 'toUnit', v: 'solsiden', s: at(wall - 5) },
+      { c: 'transfer', id: 'x2', f: 'fromUnit', v: 'fjellsiden', s: at(wall - 4) },
+      { c: 'transfer', id: 'x2', f: 'toUnit', v: 'dalen', s: at(wall - 3) },
+    ];
+    const hubDb = openDatabase(`${dir.path}/hub-${wall}.sqlite`);
+    const hub = new FieldStore(hubDb, new HybridLogicalClock('hub-1', () => wall), 'hub-1', HUB_SCOPE);
+    for (const replica of [store, hub]) {
+      replica.applyRemote(own, 'solsiden');
+      replica.applyRemote(elsewhere, 'fjellsiden');
+    }
+    const keys = (changes: { c: string; id: string; f: string }[]) => changes.map((c) => `${c.c}/${c.id}/${c.f}`);
+    const expected = ['task/t1/title', 'task/t2/title', 'transfer/x1/fromUnit', 'transfer/x1/toUnit'];
+    for (const replica of [store, hub]) {
+      expect(keys(replica.scopeChanges('solsiden', () => true)).filter((k) => !k.startsWith('auditEntry'))).toEqual(expected);
+      expect(keys(replica.scopeStamps('solsiden')).sort()).toEqual(expected);
+    }
+    expect(keys(store.scopeChanges('fjellsiden', () => true))).toEqual(['task/t3/title', 'transfer/x1/fromUnit', 'transfer/x1/toUnit', 'transfer/x2/fromUnit', 'transfer/x2/toUnit']);
+    hubDb.close();
+  });
+
   it('keeps synchronous=FULL and checkpoints the WAL every 10,000 pages', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
