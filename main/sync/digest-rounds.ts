@@ -5,6 +5,9 @@
  * peer, so a change this replica refused or failed to store arrives again without a reconnect.
  * `soon()` runs a round within a second (after a refusal or a failed apply). The hub answers rounds
  * and does not start them: every board of every unit asks it, and anti-entropy pushes both ways.
+ * A peer that is reconciling with this replica (its sync requests arrive) is left out of rounds
+ * until it has been quiet for a while: its own exchange pulls and pushes both ways, and a round
+ * toward it meanwhile would run the join twice and stall it on digests (an empty board joining).
  */
 
 import { createHash, randomBytes } from 'node:crypto';
@@ -38,6 +41,8 @@ export interface DigestRoundsOptions {
 
 const ANSWER_TIMEOUT_MS = 10_000;
 const SOON_MS = 1000;
+/** A peer whose last sync request is this recent is still reconciling with this replica. */
+export const RECONCILING_MS = 3000;
 
 export class DigestRounds {
   private cancel: CancelTimer | undefined;
@@ -48,6 +53,8 @@ export class DigestRounds {
   private seq = 0;
   private stopped = false;
   private soonAt = -Infinity;
+  /** scope -> peer -> when its last sync request arrived */
+  private readonly asking = new Map<string, Map<string, number>>();
   /** Rounds run, and rounds whose roots matched: what /healthz and the tests can see. */
   readonly counts = { sent: 0, matched: 0, differed: 0 };
 
@@ -81,6 +88,18 @@ export class DigestRounds {
     else this.roots.delete(scope);
   }
 
+  /** A peer's sync request arrived (it is reconciling `scope` with this replica now). */
+  asked(scope: string, peer: string): void {
+    const peers = this.asking.get(scope) ?? new Map<string, number>();
+    this.asking.set(scope, peers.set(peer, this.time.now()));
+  }
+
+  /** Whether `peer` is reconciling `scope` with this replica: its exchange covers both directions. */
+  reconciling(scope: string, peer: string): boolean {
+    const at = this.asking.get(scope)?.get(peer);
+    return at !== undefined && this.time.now() - at < RECONCILING_MS;
+  }
+
   /** A round message from a peer: sample its clock; answer a round, compare an answer's root. */
   receive(scope: string, message: RoundMessage): void {
     const { clock } = this.options;
@@ -103,6 +122,7 @@ export class DigestRounds {
     // A peer whose clock is off by more than the bound would refuse (or be refused) anyway.
     const offset = clock.peerOffset(message.from);
     if (offset !== undefined && Math.abs(offset) > clock.maxDriftMs) return;
+    if (this.reconciling(scope, message.from)) return;
     this.options.differs(scope, message.from);
   }
 
@@ -125,6 +145,7 @@ export class DigestRounds {
       for (const { scope, peers } of this.options.targets()) {
         const root = this.root(scope);
         for (const { node } of peers) {
+          if (this.reconciling(scope, node)) continue;
           const seq = this.seq++;
           this.waiting.set(`${this.session}:${seq}`, { scope, peer: node, expires: now + ANSWER_TIMEOUT_MS });
           this.counts.sent += 1;

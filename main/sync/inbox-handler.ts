@@ -18,7 +18,7 @@ import { answerFormat } from './wire.js';
 
 export interface InboxDeps {
   walls: Pick<InboundScope, 'mayRequest'>;
-  rounds: { receive(scope: string, message: RoundMessage): void };
+  rounds: { receive(scope: string, message: RoundMessage): void; asked(scope: string, peer: string): void };
   requests: Pick<Requests, 'settle'>;
   responder: Pick<SyncResponder, 'answer'>;
   /** Whether this replica must start over in a scope before it serves or sends anything of it. */
@@ -46,6 +46,7 @@ export function inboxHandler(deps: InboxDeps): TopicHandler {
   const request = (scope: string, message: Request, topic: string) => {
     // Never the unit's history to whoever publishes a pull: only to a replica announced in that unit, or the hub.
     if (!walls.mayRequest(scope, message.from)) return reject(`sync request from ${message.from}, not announced in ${scope}`, topic, 'request');
+    deps.rounds.asked(scope, message.from); // it is reconciling with this replica: no round toward it meanwhile
     const answer = deps.responder.answer(scope, message);
     if (!answer) return startOverIfMust(scope);
     deps.send(scope, message.from, answer, answerFormat(message.session)).catch((error: unknown) => logger.debug({ err: error }, 'sync answer not sent'));

@@ -84,6 +84,10 @@ export class MqttLink {
   }
 
   private connected(): void {
+    // Small messages go out at once: with Nagle's algorithm a change batch written while an
+    // earlier packet (an ack) is unacknowledged waits for the peer's delayed ACK, up to 40 ms.
+    const socket = this.client.stream as { setNoDelay?: (noDelay: boolean) => unknown } | undefined;
+    socket?.setNoDelay?.(true);
     this.attempt = 0;
     this.report(null);
     this.wasConnected = true;

@@ -112,6 +112,64 @@ describe('FieldStore', () => {
     expect(db.prepare('SELECT title FROM task').get()).toEqual({ title: 'Nyere' });
   });
 
+  it('merges a batch in key order but reports what applied in the batch\'s order, the same state whatever order it came in', () => {
+    const at = (ms: number, node = 'board-b') => encodeStamp({ wall: ms, counter: 0, node });
+    const batch: Change[] = [
+      { c: 'task', id: 't7', f: 'title', v: 'Sju', s: at(wall - 30) },
+      { c: 'bed', id: 'b2', f: 'label', v: '102', s: at(wall - 29) },
+      { c: 'task', id: 't3', f: 'status', v: 'open', s: at(wall - 28) },
+      { c: 'task', id: 't3', f: 'title', v: 'Eldre', s: at(wall - 40) }, // the same field twice: the newer stamp wins
+      { c: 'task', id: 't3', f: 'title', v: 'Tre', s: at(wall - 27) },
+      { c: 'task', id: 't3', f: 'title', v: 'Eldst', s: at(wall - 50) },
+    ];
+    const outcome = store.applyRemote(batch);
+    expect(outcome.applied).toEqual([batch[0], batch[1], batch[2], batch[3], batch[4]]);
+    expect(outcome.stale).toBe(1);
+    const other = new FieldStore(openDatabase(`${dir.path}/reversed-${wall}.sqlite`), new HybridLogicalClock('board-c', () => wall), 'board-c', 'solsiden');
+    other.applyRemote([...batch].reverse());
+    for (const replica of [store, other]) {
+      expect(replica.db.prepare("SELECT title, status FROM task WHERE id = 't3'").get()).toEqual({ title: 'Tre', status: 'open' });
+      expect(replica.db.prepare("SELECT title FROM task WHERE id = 't7'").get()).toEqual({ title: 'Sju' });
+    }
+    expect(other.scopeChanges('solsiden', () => true)).toEqual(store.scopeChanges('solsiden', () => true));
+    other.db.close();
+  });
+
+  it('reads a whole scope on a board and on the hub alike: its own fields and the transfers that join its unit, in key order', () => {
+    const at = (ms: number) => encodeStamp({ wall: ms, counter: 0, node: 'board-b' });
+    const own: Change[] = [
+      { c: 'task', id: 't2', f: 'title', v: 'To', s: at(wall - 9) },
+      { c: 'task', id: 't1', f: 'title', v: 'En', s: at(wall - 8) },
+    ];
+    const elsewhere: Change[] = [
+      { c: 'task', id: 't3', f: 'title', v: 'Annen enhet', s: at(wall - 7) },
+      { c: 'transfer', id: 'x1', f: 'fromUnit', v: 'fjellsiden', s: at(wall - 6) },
+      { c: 'transfer', id: 'x1', f: 'toUnit', v: 'solsiden', s: at(wall - 5) },
+      { c: 'transfer', id: 'x2', f: 'fromUnit', v: 'fjellsiden', s: at(wall - 4) },
+      { c: 'transfer', id: 'x2', f: 'toUnit', v: 'dalen', s: at(wall - 3) },
+    ];
+    const hubDb = openDatabase(`${dir.path}/hub-${wall}.sqlite`);
+    const hub = new FieldStore(hubDb, new HybridLogicalClock('hub-1', () => wall), 'hub-1', HUB_SCOPE);
+    for (const replica of [store, hub]) {
+      replica.applyRemote(own, 'solsiden');
+      replica.applyRemote(elsewhere, 'fjellsiden');
+    }
+    const keys = (changes: { c: string; id: string; f: string }[]) => changes.map((c) => `${c.c}/${c.id}/${c.f}`);
+    const expected = ['task/t1/title', 'task/t2/title', 'transfer/x1/fromUnit', 'transfer/x1/toUnit'];
+    for (const replica of [store, hub]) {
+      expect(keys(replica.scopeChanges('solsiden', () => true)).filter((k) => !k.startsWith('auditEntry'))).toEqual(expected);
+      expect(keys(replica.scopeStamps('solsiden')).sort()).toEqual(expected);
+    }
+    expect(keys(store.scopeChanges('fjellsiden', () => true))).toEqual(['task/t3/title', 'transfer/x1/fromUnit', 'transfer/x1/toUnit', 'transfer/x2/fromUnit', 'transfer/x2/toUnit']);
+    hubDb.close();
+  });
+
+  it('keeps synchronous=FULL and checkpoints the WAL every 10,000 pages', () => {
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+  });
+
   it('refuses and counts stamps beyond the drift bound and changes that break the schema', () => {
     const ahead = encodeStamp({ wall: wall + 61_000, counter: 0, node: 'board-b' });
     const ok = encodeStamp({ wall, counter: 0, node: 'board-b' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClockWatch } from '../../../main/sync/clock-watch.js';
-import { DigestRounds } from '../../../main/sync/digest-rounds.js';
+import { DigestRounds, RECONCILING_MS } from '../../../main/sync/digest-rounds.js';
 import type { RoundMessage } from '../../../shared/sync/round.js';
 import { ManualTime } from '../../support/manual-time.js';
 
@@ -82,5 +82,33 @@ describe('the digest rounds', () => {
     rounds.receive('solsiden', { v: 1, type: 'round', from: 'board-2', session: 'peer', seq: 10, root: 'e'.repeat(32), at: time.now() });
     await time.advance(0);
     expect(sent.at(-1)?.message.root).not.toBe(toHub.root);
+  });
+
+  it('leaves a peer that is reconciling with it out of rounds, and starts no exchange of its own toward it, until it has been quiet', async () => {
+    const { time, rounds, sent, differs } = setup();
+    rounds.start();
+    rounds.soon(); // an empty board-2 came online: the elder brings its round forward
+    rounds.asked('solsiden', 'board-2'); // ...but board-2 is already pulling from this replica
+    await time.advance(1000);
+    expect(sent.map((s) => s.to)).toEqual(['hub-1']);
+    expect(rounds.reconciling('solsiden', 'board-2')).toBe(true);
+    expect(rounds.reconciling('other-unit', 'board-2')).toBe(false);
+
+    // A round sent before board-2 began asking comes back differing: no second exchange meanwhile.
+    await time.advance(PERIOD * 1.1);
+    const toBoard = sent.find((s) => s.to === 'board-2')?.message;
+    expect(toBoard).toBeDefined();
+    rounds.asked('solsiden', 'board-2');
+    rounds.receive('solsiden', { v: 1, from: 'board-2', ...toBoard!, type: 'round-ack', root: 'f'.repeat(32), at: time.now() });
+    expect(differs).toEqual([]);
+    expect(rounds.counts.differed).toBe(1);
+
+    // Quiet for RECONCILING_MS: in the rounds again, and a difference starts an exchange.
+    await time.advance(RECONCILING_MS);
+    expect(rounds.reconciling('solsiden', 'board-2')).toBe(false);
+    await time.advance(PERIOD * 1.1);
+    const again = sent.filter((s) => s.to === 'board-2').at(-1)!.message;
+    rounds.receive('solsiden', { v: 1, from: 'board-2', ...again, type: 'round-ack', root: 'f'.repeat(32), at: time.now() });
+    expect(differs).toEqual(['board-2']);
   });
 });

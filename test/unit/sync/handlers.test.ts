@@ -156,11 +156,12 @@ describe('the inbox handler', () => {
     const sent: { to: string; message: InboxBody }[] = [];
     const rounds: RoundMessage[] = [];
     const reconciled: string[] = [];
+    const asked: string[] = [];
     const send = async (_scope: string, to: string, message: InboxBody) => void sent.push({ to, message });
     const requests = new Requests(send, time);
     const handle = inboxHandler({
       walls: { mayRequest: (_scope, node) => node !== 'stranger' },
-      rounds: { receive: (_scope, message) => void rounds.push(message) },
+      rounds: { receive: (_scope, message) => void rounds.push(message), asked: (scope, peer) => void asked.push(`${scope}:${peer}`) },
       requests,
       // A replica that must start over answers nothing (sync-responder.ts): its responder says so.
       responder: options.mustStartOver ? { answer: () => undefined } : new SyncResponder(store.store, (scope, changes) => store.store.applyRemote(changes, scope).applied.length),
@@ -173,7 +174,7 @@ describe('the inbox handler', () => {
       const topic = topics.inbox(M, 'solsiden', 'board-1');
       handle(where(topic), bytes(encodeInbox(from, message)), topic);
     };
-    return { receive, requests, sent, rounds, reconciled, rejected };
+    return { receive, requests, sent, rounds, reconciled, rejected, asked };
   }
 
   it('answers each request kind to the peer that asked, from this replica\'s store', async () => {
@@ -187,6 +188,16 @@ describe('the inbox handler', () => {
     expect(sent[1].message).toMatchObject({ total: 2 }); // the task's title and its audit entry
     expect(sent[3].message).toMatchObject({ applied: 1 });
     expect(store.store.fieldsByKey([['task', 't2', 'title']])).toHaveLength(1);
+  });
+
+  it('tells the rounds which peer is reconciling with it, on every request it serves, never for a stranger or a round', async () => {
+    const { receive, asked } = setup();
+    receive('board-2', { type: 'digest-request', session: 's', seq: 0 });
+    receive('stranger', { type: 'digest-request', session: 's', seq: 0 });
+    receive('board-3', { type: 'round', session: 's', seq: 0, root: 'a'.repeat(32), at: 1 });
+    receive('board-2', { type: 'pull', session: 's', seq: 1, buckets: [1], offset: 0 });
+    await settle();
+    expect(asked).toEqual(['solsiden:board-2', 'solsiden:board-2']);
   });
 
   it('refuses a request from a replica not announced in the unit, and serves nothing while it must start over', async () => {
