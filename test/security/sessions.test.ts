@@ -63,6 +63,11 @@ describe('clinical edits need an unlocked session', () => {
     'transfer.schedule': { id: 't1', scheduledFor: '2026-11-24T10:00:00+01:00' },
     'transfer.complete': { id: 't1' },
     'transfer.place': { id: 't1', bed: '103' },
+    'pathway.saveTemplate': { name: 'Eget forløp', trigger: 'manual', steps: [{ title: 'Samtale', offset: 'P1D', days: 'calendar', role: 'nurse', completes: 'tap' }] },
+    'pathway.removeTemplate': { id: 'p1' },
+    'pathway.start': { stayId: ward.ingrid, template: 'ex-nutrition-long-term' },
+    'pathway.completeStep': { pathwayId: 'p1', stepId: 'screening' },
+    'pathway.skipStep': { pathwayId: 'p1', stepId: 'screening', reason: 'Uten økt' },
   });
 
   it('declares a session for admission, discharge, flags, notes, plan, every transfer step and staff changes', () => {
@@ -72,7 +77,7 @@ describe('clinical edits need an unlocked session', () => {
     // What a locked screen may still do is a short, deliberate list, each with its reason.
     const locked = Object.entries(BOARD_ACCESS).filter(([, rule]) => rule.session === 'locked');
     expect(locked.map(([name]) => name).sort()).toEqual(
-      ['app.info', 'bed.setStatus', 'capacity.view', 'flow.allocation', 'flow.state', 'handover.view', 'session.unlock', 'staff.list', 'sync.state',
+      ['app.info', 'bed.setStatus', 'capacity.view', 'flow.allocation', 'flow.state', 'handover.view', 'pathway.list', 'pathway.templates', 'session.unlock', 'staff.list', 'sync.state',
         'task.complete', 'task.create', 'task.fromTemplate', 'task.reopen', 'task.templates', 'unit.state', 'ward.settings', 'ward.state', 'ward.tasks'].sort(),
     );
     for (const [, rule] of locked) expect('why' in rule && rule.why.length).toBeGreaterThan(10);

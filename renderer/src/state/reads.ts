@@ -15,4 +15,6 @@ export const READS = {
   'flow.allocation': FLOW,
   'capacity.view': ['unit', 'bed', 'stay', 'transfer', 'staffing', 'task'],
   'handover.view': ['bed', 'stay', 'task', 'transfer', 'handover'],
+  'pathway.list': ['unit', 'stay', 'task', 'pathwayTemplate', 'pathwayTemplateStep', 'pathway', 'pathwayStep'],
+  'pathway.templates': ['unit', 'pathwayTemplate', 'pathwayTemplateStep'],
 } as const satisfies Partial<Record<CommandName, readonly CollectionName[]>>;

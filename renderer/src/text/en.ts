@@ -85,6 +85,12 @@ const ERRORS: ErrorText = {
     'municipal-leader-only': () => 'only a leader for the whole municipality can do this',
     'benefit-unknown': () => 'the benefit no longer exists',
     'baseline-in-future': () => 'the baseline must start before today',
+    'pathway-template-unknown': () => 'this unit has no such pathway',
+    'pathway-running': () => 'the patient already has this pathway',
+    'pathway-unknown': () => 'the pathway does not exist',
+    'pathway-step-unknown': () => 'the pathway has no such step',
+    'pathway-example': () => 'a shipped example cannot be changed or removed; save it under a new name',
+    'pathway-work-unknown': ({ code }) => `unknown record “${code}”`,
   },
 };
 

@@ -109,6 +109,12 @@ const ERRORS: ErrorText = {
     'municipal-leader-only': () => 'bare en leder for hele kommunen kan gjøre dette',
     'benefit-unknown': () => 'gevinsten finnes ikke lenger',
     'baseline-in-future': () => 'utgangsperioden må begynne før i dag',
+    'pathway-template-unknown': () => 'forløpet finnes ikke på denne enheten',
+    'pathway-running': () => 'pasienten har allerede dette forløpet',
+    'pathway-unknown': () => 'forløpet finnes ikke',
+    'pathway-step-unknown': () => 'steget finnes ikke i forløpet',
+    'pathway-example': () => 'et eksempelforløp kan ikke endres eller fjernes; lagre det under et nytt navn',
+    'pathway-work-unknown': ({ code }) => `ukjent registrering «${code}»`,
   },
 };
 
