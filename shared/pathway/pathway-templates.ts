@@ -59,8 +59,8 @@ const step = (id: string, title: string, offset: string, role: PathwayRole, comp
  * of a short-term stay, 1 week of a long-term place and 2 weeks of the start of home health
  * services (Helsedirektoratet, nasjonal faglig retningslinje for forebygging og behandling av
  * underernæring); everyday rehabilitation of about 4 weeks with an evaluation at day 14 and a
- * follow-up visit 6 weeks after the end (municipal practice, e.g. Larvik); an application decided
- * within 4 weeks (Horten).
+ * follow-up visit 6 weeks after the end (Larvik); a home visit within 3 working days (Bamble) and an
+ * application decided within 4 weeks (Horten).
  */
 export const EXAMPLE_PATHWAYS: readonly PathwayTemplate[] = [
   {
@@ -83,14 +83,21 @@ export const EXAMPLE_PATHWAYS: readonly PathwayTemplate[] = [
     ],
   },
   {
+    id: 'ex-nutrition-home-care',
+    name: 'Ernæring, oppstart hjemmesykepleie',
+    trigger: 'admission',
+    unitKinds: ['home-care'],
+    origin: 'example',
+    steps: [step('screening', 'Ernæringskartlegging', 'P2W', 'nurse', 'iplos', 'poErnKartlagt')],
+  },
+  {
     id: 'ex-home-after-hospital',
-    name: 'Hjem fra sykehus',
+    name: 'Utskrevet til hjemmetjenesten',
     trigger: 'plo-discharged',
     unitKinds: ['home-care'],
     origin: 'example',
     steps: [
-      step('first-visit', 'Første besøk hjemme', 'P1D', 'nurse'),
-      step('intake', 'Kartleggingssamtale', 'P3D', 'nurse', 'tap', null, 'working'),
+      step('home-visit', 'Kartleggingsbesøk hjemme', 'P3D', 'nurse', 'tap', null, 'working'),
       step('screening', 'Ernæringskartlegging', 'P2W', 'nurse', 'iplos', 'poErnKartlagt'),
       step('decision', 'Vedtak om tjenester fattet', 'P4W', 'case-officer'),
     ],
@@ -102,10 +109,10 @@ export const EXAMPLE_PATHWAYS: readonly PathwayTemplate[] = [
     unitKinds: ['home-care'],
     origin: 'example',
     steps: [
-      step('goals', 'Kartlegging og mål (Hva er viktig for deg?)', 'P3D', 'occupational-therapist', 'tap', null, 'working'),
-      step('evaluation', 'Evaluering av mål', 'P14D', 'physiotherapist'),
-      step('end', 'Avslutning og overføring', 'P4W', 'occupational-therapist'),
-      step('follow-up', 'Oppfølgingsbesøk', 'P10W', 'physiotherapist'),
+      step('planning', 'Planleggingsmøte: mål og tester («Hva er viktig for deg?»)', 'P0D', 'occupational-therapist'),
+      step('evaluation', 'Midtveisevaluering', 'P14D', 'physiotherapist'),
+      step('end', 'Avslutningsmøte', 'P4W', 'occupational-therapist'),
+      step('follow-up', 'Oppfølgingsbesøk 6 uker etter avslutning', 'P10W', 'physiotherapist'),
     ],
   },
 ];

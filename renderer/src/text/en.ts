@@ -4,6 +4,7 @@ import type { BedStatus, UnitKind } from '../../../shared/domain/types.js';
 import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { enFlow } from './flow-text.js';
+import { enPathway } from './pathway-text.js';
 import { enLeader } from './leader-text.js';
 import { osloDay, TIME_ZONE } from '../../../shared/time/oslo.js';
 import { counter } from './plural.js';
@@ -113,7 +114,7 @@ export const en: BoardText = {
   },
   roles: { nurse: 'Nurse / care worker', 'shift-leader': 'Shift leader', 'unit-leader': 'Unit leader' },
   shifts: { day: 'Day shift', evening: 'Evening shift', night: 'Night shift' },
-  tabs: { label: 'Views', overview: 'Overview', tasks: 'Tasks', capacity: 'Capacity', handover: 'Handover', audit: 'Access log', settings: 'Settings' },
+  tabs: { label: 'Views', overview: 'Overview', tasks: 'Tasks', pathways: 'Pathways', capacity: 'Capacity', handover: 'Handover', audit: 'Access log', settings: 'Settings' },
   loading: 'Loading the board …',
   notConfigured: 'The unit is not set up yet.',
   loadProblem: (why, stale) => `Cannot load the board (${why}).${stale ? ' Showing the last known state.' : ''}`,
@@ -360,6 +361,7 @@ export const en: BoardText = {
   errors: ERRORS,
   failure: (problem) => wordFailure(ERRORS, problem),
   flow: enFlow,
+  pathway: enPathway,
   leader: enLeader,
   kind: (kind) => (kind === 'all' ? 'All' : (UNIT_KINDS[kind as UnitKind] ?? kind)),
   app: { starting: 'Starting Tavla …', waiting: (why) => `Waiting for Tavla: ${why}` },

@@ -5,6 +5,7 @@ import { osloDay, TIME_ZONE } from '../../../shared/time/oslo.js';
 import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { nbFlow } from './flow-text.js';
+import { nbPathway } from './pathway-text.js';
 import { nbLeader } from './leader-text.js';
 import { counter } from './plural.js';
 
@@ -145,7 +146,7 @@ export const nb: BoardText = {
   flags: RISK_TEXT,
   roles: { nurse: 'Sykepleier / helsefagarbeider', 'shift-leader': 'Vaktleder', 'unit-leader': 'Avdelingsleder' },
   shifts: { day: 'Dagvakt', evening: 'Kveldsvakt', night: 'Nattevakt' },
-  tabs: { label: 'Visninger', overview: 'Oversikt', tasks: 'Oppgaver', capacity: 'Kapasitet', handover: 'Vaktskifte', audit: 'Tilgangslogg', settings: 'Innstillinger' },
+  tabs: { label: 'Visninger', overview: 'Oversikt', tasks: 'Oppgaver', pathways: 'Forløp', capacity: 'Kapasitet', handover: 'Vaktskifte', audit: 'Tilgangslogg', settings: 'Innstillinger' },
   loading: 'Henter tavla …',
   notConfigured: 'Enheten er ikke satt opp ennå.',
   loadProblem: (why, stale) => `Får ikke hentet tavla (${why}).${stale ? ' Viser sist kjente opplysninger.' : ''}`,
@@ -388,6 +389,7 @@ export const nb: BoardText = {
   errors: ERRORS,
   failure: (problem) => wordFailure(ERRORS, problem),
   flow: nbFlow,
+  pathway: nbPathway,
   leader: nbLeader,
   kind: (kind) => (kind === 'all' ? 'Alle' : (UNIT_KIND_TEXT[kind as UnitKind] ?? kind)),
   app: { starting: 'Starter Tavla …', waiting: (why) => `Venter på Tavla: ${why}` },
