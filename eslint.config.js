@@ -114,14 +114,16 @@ const MAIN_MAP = [
   // nor a role's service (board/, hub/) — the hub's handlers and flow see it through hub/hub-context.ts.
   // The bed loop's two leaves (unit/bed-cleaning.ts, unit/reserved-beds.ts) serve the ward, flow and the leader view.
   { folder: 'ward', may: ['store', 'replica', 'staff', 'unit/reserved-beds.ts'] },
-  { folder: 'unit', may: ['store', 'replica', 'ward'] },
+  { folder: 'unit', may: ['store', 'replica', 'ward', 'pathway'] },
+  // Standardised service pathways: templates, deadlines, steps closed by recorded work (task codes).
+  { folder: 'pathway', may: ['store', 'replica', 'ward/task-templates.ts'] },
   { folder: 'staff', may: ['store', 'replica', 'ward'] },
   { folder: 'flow', may: ['store', 'replica', 'sync', 'hub/hub-context.ts', 'unit/bed-cleaning.ts'] },
   { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts', 'unit/reserved-beds.ts', 'homecare/visit-indicators.ts'] },
   // Home care's visits (issue 15): the store and the command plumbing only.
   { folder: 'homecare', may: ['store', 'replica'] },
   // Roles: a board's and the hub's services compose the replica core and the domains over the store and sync.
-  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare'] },
+  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'pathway'] },
   { folder: 'hub', may: ['store', 'replica', 'sync', 'leader', 'flow'] },
   // The one board assembly (CLI, Electron, demo) also starts the board's loopback host.
   { file: 'board/board-assembly.ts', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'host'] },

@@ -9,6 +9,7 @@ import { ReplicaService } from '../replica/replica-service.js';
 import { dispatchCommand } from '../replica/dispatch.js';
 import { flowCommands } from '../flow/flow-commands.js';
 import { homecareCommands } from '../homecare/visit-commands.js';
+import { pathwayCommands } from '../pathway/pathway-commands.js';
 import { unitCommands } from '../unit/unit-commands.js';
 import { wardCommands } from '../ward/ward-commands.js';
 import { authorize } from '../staff/sessions.js';
@@ -61,7 +62,7 @@ export class BoardService extends ReplicaService {
       syncStatus: () => this.syncStatus,
     };
     return dispatchCommand<CommandContext>(
-      { ...unitCommands, ...wardCommands, ...flowCommands, ...homecareCommands, 'app.info': () => ok(this.info()) },
+      { ...unitCommands, ...wardCommands, ...flowCommands, ...homecareCommands, ...pathwayCommands, 'app.info': () => ok(this.info()) },
       ctx,
       command,
       call.value.input,

@@ -54,6 +54,14 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'handover.setNotes': true,
   'handover.acknowledge': true,
   'audit.list': true,
+  // Pathways (shared/api/commands/pathway.ts)
+  'pathway.templates': true,
+  'pathway.saveTemplate': true,
+  'pathway.removeTemplate': true,
+  'pathway.start': true,
+  'pathway.completeStep': true,
+  'pathway.skipStep': true,
+  'pathway.list': true,
   'hub.directory': true,
   'hub.overview': true,
   // Leader view on the hub (shared/api/commands/leader.ts)

@@ -10,6 +10,7 @@ import { newId, type CommandContext, type Handler } from '../replica/command-con
 import { corridorUnitState } from '../ward/corridor-state.js';
 import { refuseAdmissionDates } from '../ward/stay-dates.js';
 import { bedFreedBy, cleaningEdits } from './bed-cleaning.js';
+import { admissionPathways } from '../pathway/pathway-commands.js';
 
 export const unitCommands = {
   // Names only ever reach a screen through stay.reveal with an unlocked session (ward commands).
@@ -79,6 +80,8 @@ export const unitCommands = {
     };
     const edits: RecordEdit[] = [{ c: 'stay', id, fields }];
     if (bed) edits.push({ c: 'bed', id: bed.id, fields: { status: 'occupied' } });
+    // An admission starts the unit's admission pathways (docs/pathways.md), in the same commit.
+    edits.push(...admissionPathways(ctx, unit.kind, id, fields.admittedAt as string));
     ctx.store.commit({ actor: ctx.actor, action: 'stay.admit', collection: 'stay', record: id }, edits);
     return ok({ id });
   },

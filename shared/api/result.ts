@@ -84,6 +84,15 @@ export interface ErrorReasons {
   /** An admission registered afterwards goes back at most this many hours. */
   'admitted-too-early': { hours: string };
   'discharge-before-admission': None;
+  'pathway-template-unknown': None;
+  /** The patient already has this pathway under way. */
+  'pathway-running': None;
+  'pathway-unknown': None;
+  'pathway-step-unknown': None;
+  /** A shipped example cannot be removed or changed; a unit makes its own. */
+  'pathway-example': None;
+  /** A step completed by recorded work names an IPLOS field or task code Tavla does not know. */
+  'pathway-work-unknown': { code: string };
 }
 export type ErrorReason = keyof ErrorReasons;
 

@@ -10,6 +10,7 @@ import { z } from 'zod';
 // command modules re-export them, so nothing here imports a command module.
 import { SHIFT_NAMES as SHIFTS } from '../time/oslo.js';
 import { DECLINE_REASONS, HOSPITAL_STATUSES, TRANSFER_STATES } from './flow-states.js';
+import { DAY_KINDS, PATHWAY_ROLES, PATHWAY_TRIGGERS, STEP_COMPLETIONS } from '../pathway/pathway-kinds.js';
 import { bool, compileField, int, oneOf, personal, RISK_FLAGS, shaped, text, type FieldCheck, type RiskFlag } from './field-kinds.js';
 
 export { RISK_FLAGS, valueProblem, type FieldCheck, type FieldKind, type RiskFlag, type TextFormat } from './field-kinds.js';
@@ -183,6 +184,41 @@ export const COLLECTIONS = {
     /** The incoming leader who received it, and when. */
     acknowledgedBy: text(),
     acknowledgedAt: instant,
+    deleted: bool(),
+  },
+  /** A unit's own pathway template (the shipped examples live in shared/pathway/pathway-templates.ts). */
+  pathwayTemplate: { unit: unitId, name: text(), trigger: oneOf(PATHWAY_TRIGGERS), deleted: bool() },
+  /** One step of a unit's own pathway template: its deadline from the start and how it completes. */
+  pathwayTemplateStep: {
+    unit: unitId,
+    template: record,
+    title: text(),
+    /** Whole days or weeks, ISO 8601: P1D, P14D, P2W. */
+    offset: text(),
+    days: oneOf(DAY_KINDS),
+    role: oneOf(PATHWAY_ROLES),
+    completes: oneOf(STEP_COMPLETIONS),
+    /** The IPLOS field or task template code whose done task closes the step. */
+    completesWith: text(),
+    sort: int(),
+    deleted: bool(),
+  },
+  /** A pathway under way for a patient: its template and the anchor time its deadlines count from. */
+  pathway: { unit: unitId, stay: record, template: text(), startedAt: instant, startedBy: text(), trigger: oneOf(PATHWAY_TRIGGERS), deleted: bool() },
+  /**
+   * What was recorded of one step of a pathway (id: the pathway's id, a dash, the step's id). Done
+   * and not-applicable are separate fields, so two offline boards recording one each both keep
+   * theirs, and the step reads as done everywhere: recorded work outranks a skip (docs/pathways.md).
+   */
+  pathwayStep: {
+    unit: unitId,
+    pathway: record,
+    step: text(),
+    doneAt: instant,
+    doneBy: text(),
+    skippedAt: instant,
+    skippedBy: text(),
+    skipReason: personal(text()),
     deleted: bool(),
   },
   /**

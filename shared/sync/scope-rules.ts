@@ -74,12 +74,15 @@ const STATUS_OF_SIDE: Record<TransferSide, readonly string[]> = {
 const HUB_ONLY: ReadonlySet<CollectionName> = new Set(['capacity']);
 
 /** Collections whose `unit` field must name the scope the record lives in. */
-const UNIT_FIELD: ReadonlySet<CollectionName> = new Set(['bed', 'stay', 'task', 'staffing', 'handover']);
+const UNIT_FIELD: ReadonlySet<CollectionName> = new Set(['bed', 'stay', 'task', 'staffing', 'handover', 'pathwayTemplate', 'pathwayTemplateStep', 'pathway', 'pathwayStep']);
 
 /** Fields that point at another record, which must live in the same scope. */
 const POINTS_AT: Partial<Record<CollectionName, Record<string, CollectionName>>> = {
   stay: { bed: 'bed' },
   task: { stay: 'stay' },
+  pathwayTemplateStep: { template: 'pathwayTemplate' },
+  pathway: { stay: 'stay' },
+  pathwayStep: { pathway: 'pathway' },
 };
 
 /** Where a record is held (in the store, or earlier in the same batch): its scope, undefined when not held. */

@@ -45,6 +45,18 @@ export function osloHour(ms: number): number {
   return onTheWall(ms).hour;
 }
 
+/** What the Oslo clock shows at an instant: its date and time of day. */
+export function osloWall(ms: number): { day: string; hour: number; minute: number; second: number; millisecond: number } {
+  const wall = new TZDate(ms, TIME_ZONE);
+  return {
+    day: `${wall.getFullYear()}-${pad(wall.getMonth() + 1)}-${pad(wall.getDate())}`,
+    hour: wall.getHours(),
+    minute: wall.getMinutes(),
+    second: wall.getSeconds(),
+    millisecond: wall.getMilliseconds(),
+  };
+}
+
 /**
  * The instant the Oslo clock shows this wall time. A time the spring change skips (02:30 on the
  * last Sunday of March) is read as the hour after; one the autumn change repeats, as the later.

@@ -69,6 +69,11 @@ describe('clinical edits need an unlocked session', () => {
     'visit.assign': { id: 'v1', route: 'Rute 1' },
     'homecare.access': { stayId: ward.ingrid },
     'homecare.setAccess': { stayId: ward.ingrid, keyBox: '1234' },
+    'pathway.saveTemplate': { name: 'Eget forløp', trigger: 'manual', steps: [{ title: 'Samtale', offset: 'P1D', days: 'calendar', role: 'nurse', completes: 'tap' }] },
+    'pathway.removeTemplate': { id: 'p1' },
+    'pathway.start': { stayId: ward.ingrid, template: 'ex-nutrition-long-term' },
+    'pathway.completeStep': { pathwayId: 'p1', stepId: 'screening' },
+    'pathway.skipStep': { pathwayId: 'p1', stepId: 'screening', reason: 'Uten økt' },
   });
 
   it('declares a session for admission, discharge, flags, notes, plan, every transfer step and staff changes', () => {
@@ -78,7 +83,7 @@ describe('clinical edits need an unlocked session', () => {
     // What a locked screen may still do is a short, deliberate list, each with its reason.
     const locked = Object.entries(BOARD_ACCESS).filter(([, rule]) => rule.session === 'locked');
     expect(locked.map(([name]) => name).sort()).toEqual(
-      ['app.info', 'bed.setStatus', 'capacity.view', 'flow.allocation', 'flow.state', 'handover.view', 'session.unlock', 'staff.list', 'sync.state',
+      ['app.info', 'bed.setStatus', 'capacity.view', 'flow.allocation', 'flow.state', 'handover.view', 'pathway.list', 'pathway.templates', 'session.unlock', 'staff.list', 'sync.state',
         'task.complete', 'task.create', 'task.fromTemplate', 'task.reopen', 'task.templates', 'unit.state', 'ward.settings', 'ward.state', 'ward.tasks',
         'homecare.day', 'visit.templates'].sort(),
     );

@@ -15,6 +15,7 @@ import handoverGiver from './013-handover-giver.js';
 import iplosByCode from './014-iplos-by-code.js';
 import transferAccountable from './017-transfer-accountable.js';
 import homecareVisits from './021-homecare-visits.js';
+import pathways from './022-pathways.js';
 
 export interface Migration {
   version: number;
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'iplos-by-code', sql: iplosByCode },
   { version: 17, name: 'transfer-accountable', sql: transferAccountable },
   { version: 21, name: 'homecare-visits', sql: homecareVisits },
+  { version: 22, name: 'pathways', sql: pathways },
 ];

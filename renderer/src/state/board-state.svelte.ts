@@ -12,6 +12,7 @@ import type { RiskFlag } from '../../../shared/domain/schema.js';
 import type { BedStatus, Task } from '../../../shared/domain/types.js';
 import { toCorridorState, type CorridorState } from './corridor-view.js';
 import { followChanges } from './follow-changes.js';
+import { PathwayState } from './pathway-state.svelte.js';
 import { keepUnchanged } from './keep-unchanged.js';
 import { liveMutation, liveQuery } from './live.svelte.js';
 import { patchTasks } from './patch-tasks.js';
@@ -65,6 +66,8 @@ export class BoardState {
   readonly templates: TemplateState;
   /** A home-care unit's day of visits (shown instead of beds and tasks). */
   readonly homecare: HomecareState;
+  /** Standardised service pathways: read while the pathways tab or a patient card shows them. */
+  readonly pathways: PathwayState;
   /** The board's edits; a second tap on what is still saving is not sent. */
   readonly #saves = liveMutation({ exclusive: true, savedForMs: SAVED_MARK_MS, keepSaved: SAVED_MARKS_KEPT });
   /**
@@ -114,6 +117,7 @@ export class BoardState {
     this.settings = new SettingsState(api, this.session);
     this.templates = new TemplateState(api);
     this.homecare = new HomecareState(api, this.session);
+    this.pathways = new PathwayState(api, this.session);
   }
 
   /** The unit as last read, without personal data; null until the first answer. */

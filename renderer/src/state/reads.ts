@@ -16,4 +16,6 @@ export const READS = {
   'capacity.view': ['unit', 'bed', 'stay', 'transfer', 'staffing', 'task'],
   'handover.view': ['bed', 'stay', 'task', 'transfer', 'handover'],
   'homecare.day': ['unit', 'stay', 'visit', 'staffing'],
+  'pathway.list': ['unit', 'stay', 'task', 'pathwayTemplate', 'pathwayTemplateStep', 'pathway', 'pathwayStep'],
+  'pathway.templates': ['unit', 'pathwayTemplate', 'pathwayTemplateStep'],
 } as const satisfies Partial<Record<CommandName, readonly CollectionName[]>>;

@@ -12,6 +12,7 @@ import type { ErrorText } from './failure.js';
 import type { FlowText } from './flow-text.js';
 import type { HomecareText } from './homecare-text.js';
 import type { LeaderText } from './leader-text.js';
+import type { PathwayText } from './pathway-text.js';
 
 export interface BoardText {
   /** BCP 47 tag for Intl and the page's lang attribute. */
@@ -24,7 +25,7 @@ export interface BoardText {
   flags: Record<RiskFlag, { short: string; long: string }>;
   roles: Record<StaffRole, string>;
   shifts: Record<Shift, string>;
-  tabs: { label: string; overview: string; tasks: string; capacity: string; handover: string; audit: string; settings: string };
+  tabs: { label: string; overview: string; tasks: string; pathways: string; capacity: string; handover: string; audit: string; settings: string };
   loading: string;
   notConfigured: string;
   loadProblem: (why: string, stale: boolean) => string;
@@ -272,6 +273,8 @@ export interface BoardText {
   failure: (problem: Pick<Problem, 'code' | 'params'>) => string;
   /** Patient flow: transfers and the allocation office. */
   flow: FlowText;
+  /** Standardised service pathways: the tab, the lane, the chip, the steps. */
+  pathway: PathwayText;
   /** The municipality's leader view. */
   leader: LeaderText;
   /** A unit kind for people; `all` is every kind. */

@@ -5,6 +5,7 @@ import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { enFlow } from './flow-text.js';
 import { enHomecare } from './homecare-text.js';
+import { enPathway } from './pathway-text.js';
 import { enLeader } from './leader-text.js';
 import { osloDay, TIME_ZONE } from '../../../shared/time/oslo.js';
 import { counter } from './plural.js';
@@ -96,6 +97,12 @@ const ERRORS: ErrorText = {
     'admitted-in-future': () => 'the admission cannot be in the future',
     'admitted-too-early': ({ hours }) => `an admission can be registered up to ${hours} hours afterwards`,
     'discharge-before-admission': () => 'the expected discharge cannot be before the admission',
+    'pathway-template-unknown': () => 'this unit has no such pathway',
+    'pathway-running': () => 'the patient already has this pathway',
+    'pathway-unknown': () => 'the pathway does not exist',
+    'pathway-step-unknown': () => 'the pathway has no such step',
+    'pathway-example': () => 'a shipped example cannot be changed or removed; save it under a new name',
+    'pathway-work-unknown': ({ code }) => `unknown record “${code}”`,
   },
 };
 
@@ -118,7 +125,7 @@ export const en: BoardText = {
   },
   roles: { nurse: 'Nurse / care worker', 'shift-leader': 'Shift leader', 'unit-leader': 'Unit leader' },
   shifts: { day: 'Day shift', evening: 'Evening shift', night: 'Night shift' },
-  tabs: { label: 'Views', overview: 'Overview', tasks: 'Tasks', capacity: 'Capacity', handover: 'Handover', audit: 'Access log', settings: 'Settings' },
+  tabs: { label: 'Views', overview: 'Overview', tasks: 'Tasks', pathways: 'Pathways', capacity: 'Capacity', handover: 'Handover', audit: 'Access log', settings: 'Settings' },
   loading: 'Loading the board …',
   notConfigured: 'The unit is not set up yet.',
   loadProblem: (why, stale) => `Cannot load the board (${why}).${stale ? ' Showing the last known state.' : ''}`,
@@ -400,6 +407,7 @@ export const en: BoardText = {
   errors: ERRORS,
   failure: (problem) => wordFailure(ERRORS, problem),
   flow: enFlow,
+  pathway: enPathway,
   leader: enLeader,
   kind: (kind) => (kind === 'all' ? 'All' : (UNIT_KINDS[kind as UnitKind] ?? kind)),
   app: { starting: 'Starting Tavla …', waiting: (why) => `Waiting for Tavla: ${why}` },

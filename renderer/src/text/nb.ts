@@ -6,6 +6,7 @@ import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { nbFlow } from './flow-text.js';
 import { nbHomecare } from './homecare-text.js';
+import { nbPathway } from './pathway-text.js';
 import { nbLeader } from './leader-text.js';
 import { counter } from './plural.js';
 
@@ -120,6 +121,12 @@ const ERRORS: ErrorText = {
     'admitted-in-future': () => 'innleggelsen kan ikke være fram i tid',
     'admitted-too-early': ({ hours }) => `en innleggelse kan registreres inntil ${hours} timer i etterkant`,
     'discharge-before-admission': () => 'forventet utreise kan ikke være før innleggelsen',
+    'pathway-template-unknown': () => 'forløpet finnes ikke på denne enheten',
+    'pathway-running': () => 'pasienten har allerede dette forløpet',
+    'pathway-unknown': () => 'forløpet finnes ikke',
+    'pathway-step-unknown': () => 'steget finnes ikke i forløpet',
+    'pathway-example': () => 'et eksempelforløp kan ikke endres eller fjernes; lagre det under et nytt navn',
+    'pathway-work-unknown': ({ code }) => `ukjent registrering «${code}»`,
   },
 };
 
@@ -150,7 +157,7 @@ export const nb: BoardText = {
   flags: RISK_TEXT,
   roles: { nurse: 'Sykepleier / helsefagarbeider', 'shift-leader': 'Vaktleder', 'unit-leader': 'Avdelingsleder' },
   shifts: { day: 'Dagvakt', evening: 'Kveldsvakt', night: 'Nattevakt' },
-  tabs: { label: 'Visninger', overview: 'Oversikt', tasks: 'Oppgaver', capacity: 'Kapasitet', handover: 'Vaktskifte', audit: 'Tilgangslogg', settings: 'Innstillinger' },
+  tabs: { label: 'Visninger', overview: 'Oversikt', tasks: 'Oppgaver', pathways: 'Forløp', capacity: 'Kapasitet', handover: 'Vaktskifte', audit: 'Tilgangslogg', settings: 'Innstillinger' },
   loading: 'Henter tavla …',
   notConfigured: 'Enheten er ikke satt opp ennå.',
   loadProblem: (why, stale) => `Får ikke hentet tavla (${why}).${stale ? ' Viser sist kjente opplysninger.' : ''}`,
@@ -428,6 +435,7 @@ export const nb: BoardText = {
   errors: ERRORS,
   failure: (problem) => wordFailure(ERRORS, problem),
   flow: nbFlow,
+  pathway: nbPathway,
   leader: nbLeader,
   kind: (kind) => (kind === 'all' ? 'Alle' : (UNIT_KIND_TEXT[kind as UnitKind] ?? kind)),
   app: { starting: 'Starter Tavla …', waiting: (why) => `Venter på Tavla: ${why}` },

@@ -87,6 +87,13 @@ export const BOARD_ACCESS = {
   'homecare.day': { session: 'locked', why: 'the day by route in corridor form: initials, no key box, access note or visit note' },
   'homecare.access': STAFF,
   'homecare.setAccess': STAFF,
+  'pathway.templates': READ,
+  'pathway.saveTemplate': UNIT_LEADER,
+  'pathway.removeTemplate': UNIT_LEADER,
+  'pathway.start': STAFF,
+  'pathway.completeStep': STAFF,
+  'pathway.skipStep': STAFF,
+  'pathway.list': { session: 'locked', why: 'step titles and deadlines in corridor form; a skip reason only with a session' },
 } as const satisfies Record<BoardCommandName | 'app.info', Access>;
 
 /** The access rule of a board command, or undefined for a name the board does not answer. */

@@ -78,7 +78,7 @@ describe('the field schema', () => {
     expect(valueProblem(check('bed', 'status'), 7)).toBe('not a text');
   });
 
-  it('marks personal data once, in the schema: a patient\'s name, birth date, note, key box and access note, a transfer\'s summary and a visit\'s note, and nothing else', () => {
+  it('marks personal data once, in the schema: a patient\'s name, birth date, note, key box and access note, a transfer\'s summary, a visit\'s note, why a pathway step does not apply, and nothing else', () => {
     expect(personalFields()).toEqual([
       { collection: 'stay', field: 'name' },
       { collection: 'stay', field: 'birthDate' },
@@ -87,11 +87,12 @@ describe('the field schema', () => {
       { collection: 'stay', field: 'accessNote' },
       { collection: 'transfer', field: 'summary' },
       { collection: 'visit', field: 'note' },
+      { collection: 'pathwayStep', field: 'skipReason' },
     ]);
     // The mark is zod metadata on the field's schema, and it keeps the field's kind and shape.
     expect(COLLECTIONS.stay.birthDate.meta()).toMatchObject({ personal: true });
     expect(fieldSpec('stay', 'birthDate')).toMatchObject({ kind: 'text', format: 'date', personal: true });
-    expect(everyField.filter(({ check }) => check.personal).map(({ field }) => field)).toEqual(['name', 'birthDate', 'note', 'keyBox', 'accessNote', 'summary', 'note']);
+    expect(everyField.filter(({ check }) => check.personal).map(({ field }) => field)).toEqual(['name', 'birthDate', 'note', 'keyBox', 'accessNote', 'summary', 'note', 'skipReason']);
   });
 
   it('derives the record types from the schema: enumerations are their values, unset fields null', () => {
