@@ -448,7 +448,7 @@ export const nb: BoardText = {
     newLine: 'Ny linje',
     done: 'Ferdig',
     months: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
-    weekdaysShort: ['ma', 'ti', 'on', 'to', 'fr', 'lø', 'sø'],
+    weekdaysShort: ['man', 'tir', 'ons', 'tor', 'fre', 'lør', 'søn'],
     weekdays: ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'],
     calendar: (field) => `Kalender: ${field}`,
     previousMonth: 'Forrige måned',
