@@ -68,12 +68,14 @@ const STATUS_OF_SIDE: Record<TransferSide, readonly string[]> = {
 const HUB_ONLY: ReadonlySet<CollectionName> = new Set(['capacity']);
 
 /** Collections whose `unit` field must name the scope the record lives in. */
-const UNIT_FIELD: ReadonlySet<CollectionName> = new Set(['bed', 'stay', 'task', 'staffing', 'handover']);
+const UNIT_FIELD: ReadonlySet<CollectionName> = new Set(['bed', 'stay', 'task', 'staffing', 'handover', 'alarm', 'alarmAccept']);
 
 /** Fields that point at another record, which must live in the same scope. */
 const POINTS_AT: Partial<Record<CollectionName, Record<string, CollectionName>>> = {
   stay: { bed: 'bed' },
   task: { stay: 'stay' },
+  alarm: { stay: 'stay' },
+  alarmAccept: { alarm: 'alarm' },
 };
 
 /** Where a record is held (in the store, or earlier in the same batch): its scope, undefined when not held. */

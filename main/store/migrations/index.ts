@@ -12,6 +12,7 @@ import collection from './010-collection.js';
 import bedLoop from './011-bed-loop.js';
 import taskTemplate from './012-task-template.js';
 import handoverGiver from './013-handover-giver.js';
+import alarms from './023-alarms.js';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'bed-loop', sql: bedLoop },
   { version: 12, name: 'task-template', sql: taskTemplate },
   { version: 13, name: 'handover-giver', sql: handoverGiver },
+  { version: 23, name: 'alarms', sql: alarms },
 ];

@@ -78,16 +78,18 @@ describe('the field schema', () => {
     expect(valueProblem(check('bed', 'status'), 7)).toBe('not a text');
   });
 
-  it('marks personal data once, in the schema: a patient\'s name, birth date and note, and nothing else', () => {
+  it('marks personal data once, in the schema: a patient\'s name, birth date and note, an alarm\'s free texts, and nothing else', () => {
     expect(personalFields()).toEqual([
       { collection: 'stay', field: 'name' },
       { collection: 'stay', field: 'birthDate' },
       { collection: 'stay', field: 'note' },
+      { collection: 'alarm', field: 'escalationReason' },
+      { collection: 'alarm', field: 'summary' },
     ]);
     // The mark is zod metadata on the field's schema, and it keeps the field's kind and shape.
     expect(COLLECTIONS.stay.birthDate.meta()).toMatchObject({ personal: true });
     expect(fieldSpec('stay', 'birthDate')).toMatchObject({ kind: 'text', format: 'date', personal: true });
-    expect(everyField.filter(({ check }) => check.personal).map(({ field }) => field)).toEqual(['name', 'birthDate', 'note']);
+    expect(everyField.filter(({ check }) => check.personal).map(({ field }) => field)).toEqual(['name', 'birthDate', 'note', 'escalationReason', 'summary']);
   });
 
   it('derives the record types from the schema: enumerations are their values, unset fields null', () => {
