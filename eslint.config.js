@@ -121,7 +121,7 @@ const MAIN_MAP = [
   // Welfare-technology alarms (issue 15): VKP bundles in, the alarm records and their handling.
   { folder: 'alarm', may: ['store', 'replica'] },
   // Roles: a board's and the hub's services compose the replica core and the domains over the store and sync.
-  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow'] },
+  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'alarm'] },
   { folder: 'hub', may: ['store', 'replica', 'sync', 'leader', 'flow'] },
   // The one board assembly (CLI, Electron, demo) also starts the board's loopback host.
   { file: 'board/board-assembly.ts', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'host'] },

@@ -12,6 +12,7 @@ import type { CommandContext } from '../replica/command-context.js';
 import { ReplicaCore } from '../replica/replica-core.js';
 import { dispatchCommand } from '../replica/dispatch.js';
 import { flowCommands } from '../flow/flow-commands.js';
+import { alarmCommands } from '../alarm/alarm-commands.js';
 import { unitCommands } from '../unit/unit-commands.js';
 import { wardCommands } from '../ward/ward-commands.js';
 import { authorize } from '../staff/sessions.js';
@@ -80,7 +81,7 @@ export class BoardService {
       syncStatus: () => this.syncStatus,
     };
     return dispatchCommand<CommandContext>(
-      { ...unitCommands, ...wardCommands, ...flowCommands, 'app.info': () => ok(this.info()) },
+      { ...unitCommands, ...wardCommands, ...flowCommands, ...alarmCommands, 'app.info': () => ok(this.info()) },
       ctx,
       command,
       call.value.input,

@@ -79,6 +79,11 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'transfer.complete': true,
   'transfer.place': true,
   'plo.imports': true,
+  // Welfare-technology alarms (shared/api/commands/alarm.ts)
+  'alarm.list': true,
+  'alarm.accept': true,
+  'alarm.escalate': true,
+  'alarm.close': true,
 };
 const EVENT_CHANNEL = 'tavla:event' satisfies typeof SharedEventChannel;
 // Mirrors commandChannel() in shared/api/bridge.ts, whose return type is a plain string.

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FLOW_BOARD_COMMANDS, FLOW_HUB_COMMANDS } from './commands/flow.js';
 import { LEADER_COMMANDS } from './commands/leader.js';
+import { ALARM_COMMANDS } from './commands/alarm.js';
 import { UNIT_COMMANDS } from './commands/unit.js';
 import { WARD_COMMANDS, type SessionRef } from './commands/ward.js';
 import { command } from './schema-parts.js';
@@ -62,7 +63,7 @@ export const HUB_COMMANDS = {
 } as const;
 
 /** Everything a unit's board answers. */
-export const BOARD_COMMANDS = { ...UNIT_COMMANDS, ...WARD_COMMANDS, ...FLOW_BOARD_COMMANDS } as const;
+export const BOARD_COMMANDS = { ...UNIT_COMMANDS, ...WARD_COMMANDS, ...FLOW_BOARD_COMMANDS, ...ALARM_COMMANDS } as const;
 
 export const COMMANDS = { ...COMMON_COMMANDS, ...BOARD_COMMANDS, ...HUB_COMMANDS } as const;
 
@@ -72,6 +73,7 @@ export type HubCommandName = keyof typeof HUB_COMMANDS;
 export type UnitCommandName = keyof typeof UNIT_COMMANDS;
 export type WardCommandName = keyof typeof WARD_COMMANDS;
 export type FlowBoardCommandName = keyof typeof FLOW_BOARD_COMMANDS;
+export type AlarmCommandName = keyof typeof ALARM_COMMANDS;
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 /** A board command's input may carry the screen's session beside its own fields (commands/access.ts). */
 export type CommandInput<K extends CommandName> = z.input<(typeof COMMANDS)[K]['input']> &

@@ -68,6 +68,8 @@ export interface ErrorReasons {
   'municipal-leader-only': None;
   'benefit-unknown': None;
   'baseline-in-future': None;
+  'alarm-unknown': None;
+  'alarm-closed': None;
 }
 export type ErrorReason = keyof ErrorReasons;
 

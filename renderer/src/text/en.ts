@@ -85,6 +85,8 @@ const ERRORS: ErrorText = {
     'municipal-leader-only': () => 'only a leader for the whole municipality can do this',
     'benefit-unknown': () => 'the benefit no longer exists',
     'baseline-in-future': () => 'the baseline must start before today',
+    'alarm-unknown': () => 'the alarm is not here',
+    'alarm-closed': () => 'the alarm is already closed',
   },
 };
 

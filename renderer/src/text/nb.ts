@@ -109,6 +109,8 @@ const ERRORS: ErrorText = {
     'municipal-leader-only': () => 'bare en leder for hele kommunen kan gjøre dette',
     'benefit-unknown': () => 'gevinsten finnes ikke lenger',
     'baseline-in-future': () => 'utgangsperioden må begynne før i dag',
+    'alarm-unknown': () => 'varselet finnes ikke her',
+    'alarm-closed': () => 'varselet er allerede lukket',
   },
 };
 

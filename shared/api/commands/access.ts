@@ -78,6 +78,11 @@ export const BOARD_ACCESS = {
   'transfer.schedule': STAFF,
   'transfer.complete': STAFF,
   'transfer.place': STAFF,
+  // Welfare-technology alarms (commands/alarm.ts): the list is the corridor form (initials, no name).
+  'alarm.list': READ,
+  'alarm.accept': STAFF,
+  'alarm.escalate': STAFF,
+  'alarm.close': STAFF,
 } as const satisfies Record<BoardCommandName | 'app.info', Access>;
 
 /** The access rule of a board command, or undefined for a name the board does not answer. */
