@@ -63,6 +63,9 @@ describe('clinical edits need an unlocked session', () => {
     'transfer.schedule': { id: 't1', scheduledFor: '2026-11-24T10:00:00+01:00' },
     'transfer.complete': { id: 't1' },
     'transfer.place': { id: 't1', bed: '103' },
+    'alarm.accept': { id: 'al1' },
+    'alarm.escalate': { id: 'al1', reason: 'Skrevet uten økt' },
+    'alarm.close': { id: 'al1', summary: 'Skrevet uten økt' },
   });
 
   it('declares a session for admission, discharge, flags, notes, plan, every transfer step and staff changes', () => {
@@ -72,7 +75,7 @@ describe('clinical edits need an unlocked session', () => {
     // What a locked screen may still do is a short, deliberate list, each with its reason.
     const locked = Object.entries(BOARD_ACCESS).filter(([, rule]) => rule.session === 'locked');
     expect(locked.map(([name]) => name).sort()).toEqual(
-      ['app.info', 'bed.setStatus', 'capacity.view', 'flow.allocation', 'flow.state', 'handover.view', 'session.unlock', 'staff.list', 'sync.state',
+      ['alarm.list', 'app.info', 'bed.setStatus', 'capacity.view', 'flow.allocation', 'flow.state', 'handover.view', 'session.unlock', 'staff.list', 'sync.state',
         'task.complete', 'task.create', 'task.fromTemplate', 'task.reopen', 'task.templates', 'unit.state', 'ward.settings', 'ward.state', 'ward.tasks'].sort(),
     );
     for (const [, rule] of locked) expect('why' in rule && rule.why.length).toBeGreaterThan(10);
