@@ -130,7 +130,7 @@ const MAIN_MAP = [
   // Hosts, from the inside out: the HTTP/WebSocket host serves a board or the hub (and the leader view).
   { folder: 'host', may: ['board', 'hub', 'leader', 'staff', 'store'] },
   // Runtimes start what the CLI asks for and return what started; they print nothing and never read the CLI.
-  { folder: 'runtime', may: ['board', 'config', 'demo', 'flow', 'host', 'hub', 'leader', 'provision', 'store', 'sync'] },
+  { folder: 'runtime', may: ['alarm', 'board', 'config', 'demo', 'flow', 'host', 'hub', 'leader', 'provision', 'store', 'sync'] },
   // Electron's glue: the one board assembly and the host's renderer files; not runtime/, not cli/.
   { folder: 'electron', may: ['board', 'config', 'host'] },
   // The command line: parses, starts a runtime (or runs a one-off command) and prints.

@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { logger } from '../log.js';
-import { applyVkpAlarm, type AlarmTarget } from './alarm-ingest.js';
+import { applyVkpAlarm, homeCareUnit, type AlarmTarget } from './alarm-ingest.js';
 import { parseVkpBundle } from './vkp-bundle.js';
 
 export interface BundleResult {
@@ -90,4 +90,21 @@ export function watchVkpInbox(target: () => AlarmTarget | undefined, dir: string
   }, intervalMs);
   timer.unref();
   return { poll, stop: () => clearInterval(timer) };
+}
+
+/** The hub's inbox at `dir`: alarms go to `unit`, else the only home-care unit (it waits until there is one). */
+export function startVkpInbox(hub: { store: AlarmTarget['store'] }, dir: string, unit?: string): { poll(): VkpFileResult[]; stop(): void } {
+  let waitingLogged = false;
+  mkdirSync(dir, { recursive: true });
+  return watchVkpInbox(() => {
+    try {
+      const target = { store: hub.store, unit: homeCareUnit(hub.store.db, unit), now: () => new Date() };
+      waitingLogged = false;
+      return target;
+    } catch (error) {
+      if (!waitingLogged) logger.warn({ dir, reason: (error as Error).message }, 'VKP inbox waits');
+      waitingLogged = true;
+      return undefined;
+    }
+  }, dir);
 }

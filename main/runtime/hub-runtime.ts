@@ -13,6 +13,7 @@ import { startEmbeddedBroker, type EmbeddedBroker } from '../sync/embedded-broke
 import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { SyncEngine } from '../sync/sync-engine.js';
 import { startCollector } from '../store/collector.js';
+import { startVkpInbox } from '../alarm/alarm-inbox.js';
 
 export interface HubRuntimeOptions {
   municipality: string;
@@ -26,6 +27,9 @@ export interface HubRuntimeOptions {
   ploInbox?: string;
   /** The allocation office PLO patients go to (default: the only one the hub knows). */
   ploUnit?: string;
+  /** A folder watched for VKP alarm bundles (docs/alarms.md), and the home-care unit unmatched ones go to. */
+  vkpInbox?: string;
+  vkpUnit?: string;
   /**
    * Also serve the leader view alone (docs/leader.md): on `port` for leaders' desktops, on
    * `screenPort` read-only for wall screens (device tokens); `host` defaults to every interface.
@@ -78,12 +82,14 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
   });
   const stopCollector = startCollector(service.store, () => sync.status.broker === 'connected');
   const flow: HubFlow = startHubFlow({ service, sync, dataDir: options.dataDir, ploInbox: options.ploInbox, ploUnit: options.ploUnit });
+  const vkpInbox = options.vkpInbox ? startVkpInbox(service, options.vkpInbox, options.vkpUnit) : undefined;
   let host: RunningHost | undefined;
   let leaderHost: RunningHost | undefined;
   let leaderScreenHost: RunningHost | undefined;
   const stop = async () => {
     stopCollector();
     flow.stop();
+    vkpInbox?.stop();
     await sync.stop();
     await leaderHost?.close();
     await leaderScreenHost?.close();
