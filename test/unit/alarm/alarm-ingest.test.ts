@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { homeCareUnit, mapVkpPatient, type AlarmTarget } from '../../../main/alarm/alarm-ingest.js';
 import { pollVkpInbox, takeVkpBundle } from '../../../main/alarm/alarm-inbox.js';
+import { seedDemoAlarm } from '../../../main/alarm/demo-alarm.js';
 import { HubService } from '../../../main/hub/hub-service.js';
 import { winningAttempt, timeToAccept, timeToClose, type AcceptAttempt } from '../../../shared/alarm/handling.js';
 import { tempDir } from '../../support/temp-dir.js';
@@ -140,5 +141,11 @@ describe('VKP bundles into the hub', () => {
     writeFileSync(join(inbox, 'fresh.json'), bundleText({ id: 'GA-7' }));
     expect(pollVkpInbox(target, inbox, 60_000)).toEqual([]);
     expect(existsSync(join(inbox, 'fresh.json'))).toBe(true);
+  });
+
+  it('takes the demo\'s bundle as an open red fall for "ukjent bruker", once a day', () => {
+    expect(seedDemoAlarm(target).outcome).toBe('imported');
+    expect(seedDemoAlarm(target).outcome).toBe('duplicate');
+    expect(alarms()).toEqual([expect.objectContaining({ code: '4.1', severity: 'red', stay: null, closedAt: null, reportedAt: '2026-03-02T08:58:00.000Z' })]);
   });
 });
