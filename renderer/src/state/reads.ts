@@ -15,4 +15,5 @@ export const READS = {
   'flow.allocation': FLOW,
   'capacity.view': ['unit', 'bed', 'stay', 'transfer', 'staffing', 'task'],
   'handover.view': ['bed', 'stay', 'task', 'transfer', 'handover'],
+  'alarm.list': ['alarm', 'alarmAccept', 'stay'],
 } as const satisfies Partial<Record<CommandName, readonly CollectionName[]>>;

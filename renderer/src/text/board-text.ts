@@ -11,6 +11,7 @@ import type { BedStatus, UnitKind } from '../../../shared/domain/types.js';
 import type { ErrorText } from './failure.js';
 import type { FlowText } from './flow-text.js';
 import type { LeaderText } from './leader-text.js';
+import type { AlarmText } from './alarm-text.js';
 
 export interface BoardText {
   /** BCP 47 tag for Intl and the page's lang attribute. */
@@ -250,4 +251,6 @@ export interface BoardText {
   kind: (kind: string) => string;
   /** Before the host has said what this page is. */
   app: { starting: string; waiting: (why: string) => string };
+  /** The home-care board's alarm strip. */
+  alarm: AlarmText;
 }

@@ -5,6 +5,7 @@ import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { enFlow } from './flow-text.js';
 import { enLeader } from './leader-text.js';
+import { enAlarm } from './alarm-text.js';
 import { osloDay, TIME_ZONE } from '../../../shared/time/oslo.js';
 import { counter } from './plural.js';
 
@@ -359,4 +360,5 @@ export const en: BoardText = {
   leader: enLeader,
   kind: (kind) => (kind === 'all' ? 'All' : (UNIT_KINDS[kind as UnitKind] ?? kind)),
   app: { starting: 'Starting Tavla …', waiting: (why) => `Waiting for Tavla: ${why}` },
+  alarm: enAlarm,
 };

@@ -6,6 +6,7 @@ import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { nbFlow } from './flow-text.js';
 import { nbLeader } from './leader-text.js';
+import { nbAlarm } from './alarm-text.js';
 import { counter } from './plural.js';
 
 /** Bed status as staff say it. */
@@ -387,4 +388,5 @@ export const nb: BoardText = {
   leader: nbLeader,
   kind: (kind) => (kind === 'all' ? 'Alle' : (UNIT_KIND_TEXT[kind as UnitKind] ?? kind)),
   app: { starting: 'Starter Tavla …', waiting: (why) => `Venter på Tavla: ${why}` },
+  alarm: nbAlarm,
 };
