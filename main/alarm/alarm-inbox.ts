@@ -5,8 +5,9 @@
  * and is tried again on a later poll. The same reader serves `POST /fhir/Bundle` (`takeVkpBundle`).
  */
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { moveAside } from '../inbox-files.js';
 import { logger } from '../log.js';
 import { applyVkpAlarm, homeCareUnit, type AlarmTarget } from './alarm-ingest.js';
 import { parseVkpBundle } from './vkp-bundle.js';
@@ -53,26 +54,12 @@ export function pollVkpInbox(target: AlarmTarget, dir: string, settleMs = 1000, 
     }
     const result = takeVkpBundle(target, text, basename(file));
     let movedTo: string | null = null;
-    if (result.outcome === 'rejected') movedTo = moveTo(file, join(dir, 'rejected'), result.reason ?? '');
-    else if (result.outcome !== 'failed') movedTo = moveTo(file, join(dir, 'imported'));
+    if (result.outcome === 'rejected') movedTo = moveAside(file, join(dir, 'rejected'), result.reason ?? '');
+    else if (result.outcome !== 'failed') movedTo = moveAside(file, join(dir, 'imported'));
     logger.info({ file: basename(file), outcome: result.outcome, reason: result.reason }, 'VKP bundle');
     results.push({ ...result, file, movedTo });
   }
   return results;
-}
-
-function moveTo(file: string, folder: string, reason?: string): string | null {
-  try {
-    mkdirSync(folder, { recursive: true });
-    let target = join(folder, basename(file));
-    if (existsSync(target)) target = join(folder, `${Date.now()}-${basename(file)}`);
-    if (reason !== undefined) writeFileSync(`${target}.reason.txt`, `${reason}\n`);
-    renameSync(file, target);
-    return target;
-  } catch (error) {
-    logger.error({ err: error, file }, 'could not move a VKP bundle aside');
-    return null;
-  }
 }
 
 /** Polls the inbox every `intervalMs` until stopped. */

@@ -4,45 +4,23 @@
  * hub took a synthetic VKP bundle at start, which reached the board through the demo's broker.
  */
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
-import { tempDir } from '../support/temp-dir.js';
+import { expect, test, type Page } from '@playwright/test';
+import { startDemo, type DemoProcess } from '../support/demo-process.js';
 import { enterPin } from '../support/ward-fixtures.js';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-
-let child: ChildProcess;
-let data: ReturnType<typeof tempDir>;
-let url: string;
+let demo: DemoProcess;
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  data = tempDir('tavla-e2e-alarms-');
-  child = spawn(process.execPath, ['bin/tavla.js', 'demo', '--data', data.path, '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the demo printed no URL: ${out}`)), 80_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => /^http:\/\/127\.0\.0\.1:\d+\/$/.test(l));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line);
-      }
-    });
-  });
+  demo = await startDemo('tavla-e2e-alarms-', 80_000);
 });
 
 test.afterAll(async () => {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGINT');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 8000))]);
-  data.remove();
+  await demo.stop();
 });
 
-async function openHomeCare(page: import('@playwright/test').Page): Promise<void> {
-  await page.goto(url);
+async function openHomeCare(page: Page): Promise<void> {
+  await page.goto(demo.url);
   await page.getByRole('navigation', { name: 'Tavlene' }).getByRole('link', { name: /Hjemmetjenesten/ }).click();
 }
 
