@@ -13,7 +13,8 @@ import { startEmbeddedBroker, type EmbeddedBroker } from '../sync/embedded-broke
 import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { SyncEngine } from '../sync/sync-engine.js';
 import { startCollector } from '../store/collector.js';
-import { startVkpInbox } from '../alarm/alarm-inbox.js';
+import { startVkpInbox, takeVkpBundle } from '../alarm/alarm-inbox.js';
+import { homeCareUnit } from '../alarm/alarm-ingest.js';
 
 export interface HubRuntimeOptions {
   municipality: string;
@@ -102,7 +103,17 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
   try {
     operator = operatorToken(options.dataDir);
     const { hostNames } = options;
-    host = await startHost(service, { port: options.port, hostNames, operatorToken: operator.token });
+    // POST /fhir/Bundle: the same reader as the VKP inbox, for a sender on the hub machine with the operator token.
+    const fhirBundle = (text: string) => {
+      let unit: string;
+      try {
+        unit = homeCareUnit(service.db, options.vkpUnit);
+      } catch (error) {
+        return { outcome: 'failed' as const, alarmId: null, reason: (error as Error).message };
+      }
+      return takeVkpBundle({ store: service.store, unit, now: () => new Date() }, text, 'POST /fhir/Bundle');
+    };
+    host = await startHost(service, { port: options.port, hostNames, operatorToken: operator.token, fhirBundle });
     const { port, screenPort, host: asked = '0.0.0.0', oidc } = options.leader ?? {};
     // No sign-in, no network: the leader view then answers only on the hub machine itself.
     const leaderBind = oidc ? asked : '127.0.0.1';

@@ -75,4 +75,30 @@ describe('alarms through Mosquitto', () => {
     const rows = await waitFor(async () => atHub(), (r) => r.length === 1, { what: 'the accept on the hub', timeout: 60_000 });
     expect(rows[0]).toEqual({ by: 'Kari Hansen', alarm: list.open[0].id });
   });
+
+  it('takes a bundle by POST /fhir/Bundle on the hub with the operator token, refuses one without it, and says why a bad one is refused', { timeout: 180_000 }, async () => {
+    const hub = await start({ role: 'hub', municipality: M, broker: broker.url, data: `${dir.path}/hub`, args: ['--vkp-unit', 'hjemme'] });
+    const post = (body: string, token: string | null) =>
+      fetch(`${hub.url}fhir/Bundle`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/fhir+json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body,
+      });
+    const bundle = bundleText({ id: 'GA-POST-1' });
+    expect((await post(bundle, null)).status).toBe(401);
+    const first = await post(bundle, hub.operatorToken());
+    expect(first.status).toBe(201);
+    expect(await first.json()).toMatchObject({ outcome: 'imported', reason: null });
+    const again = await post(bundle, hub.operatorToken());
+    expect([again.status, ((await again.json()) as { outcome: string }).outcome]).toEqual([200, 'duplicate']);
+    const bad = await post(JSON.stringify({ resourceType: 'Patient' }), hub.operatorToken());
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({ outcome: 'rejected', reason: 'resourceType is Patient, not Bundle' });
+    const db = new Database(hub.databaseFile, { readonly: true, fileMustExist: true });
+    try {
+      expect(db.prepare('SELECT count(*) AS n FROM alarm').get()).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+  });
 });
