@@ -117,7 +117,7 @@ const MAIN_MAP = [
   { folder: 'unit', may: ['store', 'replica', 'ward'] },
   { folder: 'staff', may: ['store', 'replica', 'ward'] },
   { folder: 'flow', may: ['store', 'replica', 'sync', 'hub/hub-context.ts', 'unit/bed-cleaning.ts'] },
-  { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts', 'unit/reserved-beds.ts'] },
+  { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts', 'unit/reserved-beds.ts', 'alarm'] },
   // Welfare-technology alarms (issue 15): VKP bundles in, the alarm records and their handling.
   { folder: 'alarm', may: ['store', 'replica'] },
   // Roles: a board's and the hub's services compose the replica core and the domains over the store and sync.

@@ -62,6 +62,7 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'leader.indicators': true,
   'leader.forecast': true,
   'leader.benefits': true,
+  'leader.alarms': true,
   'benefit.define': true,
   'benefit.remove': true,
   'leader.setRate': true,

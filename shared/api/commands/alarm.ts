@@ -5,6 +5,7 @@
  */
 
 import { z } from 'zod';
+import type { AlarmFigures } from '../../alarm/handling.js';
 import type { AlarmKind, HandlingState, Severity } from '../../alarm/vkp-codes.js';
 import { command, recordId, shortText, type Created } from '../schema-parts.js';
 
@@ -46,3 +47,23 @@ export const ALARM_COMMANDS = {
   'alarm.escalate': command<Created>()(z.strictObject({ id: recordId, reason: shortText(500) })),
   'alarm.close': command<Created>()(z.strictObject({ id: recordId, summary: shortText(2000) })),
 } as const;
+
+/** One unit's alarm figures for the leader view: counts and medians only, no person (issue 15, point 5). */
+export interface AlarmUnitFigures {
+  unit: string;
+  name: string;
+  alarms: number;
+  /** Patient alarms reported per day over the window. */
+  perDay: number;
+  /** Escalated / alarms, as a share 0–1; null without alarms. */
+  escalatedShare: number | null;
+  /** Open alarms past their severity's accept limit now: the leader view's banner. */
+  notAccepted: number;
+  bySeverity: AlarmFigures[];
+}
+
+export interface AlarmLeaderView {
+  /** The window, in days up to now. */
+  days: number;
+  units: AlarmUnitFigures[];
+}

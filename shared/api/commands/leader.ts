@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { BENEFIT_INDICATORS, type BenefitIndicator, type BenefitOutcome, type PeriodMeasure } from '../../indicators/benefits.js';
 import type { IndicatorId } from '../../indicators/definitions.js';
 import { command, isoDate, recordId, shortText, type Created } from '../schema-parts.js';
+import type { AlarmLeaderView } from './alarm.js';
 
 /** One unit's capacity now. */
 export interface UnitCapacity {
@@ -241,6 +242,8 @@ export const LEADER_COMMANDS = {
   'leader.indicators': command<IndicatorsView>()(z.strictObject({ unit: recordId.optional(), days: days.optional() })),
   'leader.forecast': command<ForecastView>()(z.strictObject({ unit: recordId.optional() })),
   'leader.benefits': command<BenefitsView>()(z.strictObject({})),
+  /** Welfare-technology alarms per unit (shared/api/commands/alarm.ts, docs/alarms.md). */
+  'leader.alarms': command<AlarmLeaderView>()(z.strictObject({})),
   'benefit.define': command<Created>()(
     z
       .strictObject({
