@@ -59,3 +59,14 @@ test('taking the alarm asks for the PIN; closing it asks for a summary and takes
   await expect(page.getByTestId('alarm')).toHaveCount(0, { timeout: 15_000 });
   await expect(page.getByTestId('alarm-strip')).toContainText('Ingen åpne varsler');
 });
+
+test('the leader view shows the alarm figures with their definitions and no person', async ({ page }) => {
+  await page.goto(demo.url);
+  const panel = page.getByTestId('leader-alarms');
+  await expect(panel).toBeVisible({ timeout: 30_000 });
+  await panel.getByText(/Varsler fra velferdsteknologi, siste 30 dager/).click();
+  await expect(panel.getByRole('columnheader', { name: 'Tid til tatt (median)' })).toBeVisible();
+  await expect(panel).toContainText('Hjemmetjenesten nord');
+  await expect(panel).toContainText('Tid til lukket: fra varselet ble meldt til det ble kvittert');
+  await expect(panel).not.toContainText('Ukjent bruker');
+});
