@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { alarmLeaderView } from '../../../main/alarm/alarm-figures.js';
+import type { AlarmLeaderView } from '../../../shared/api/commands/alarm.js';
 import { HubService } from '../../../main/hub/hub-service.js';
 import { seedMunicipality } from '../../support/municipality-fixture.js';
 import { tempDir } from '../../support/temp-dir.js';
@@ -66,6 +67,6 @@ describe('alarmLeaderView', () => {
   it('answers leader.alarms on the hub, now: the fixture\'s alarms are months old, only the two still open count, both overdue', () => {
     const result = hub.dispatch('leader.alarms', {});
     if (!result.ok) throw new Error(result.message);
-    expect(result.value.units).toEqual([expect.objectContaining({ unit: 'hjemme', alarms: 0, notAccepted: 2 })]);
+    expect((result.value as AlarmLeaderView).units).toEqual([expect.objectContaining({ unit: 'hjemme', alarms: 0, notAccepted: 2 })]);
   });
 });
