@@ -1,7 +1,7 @@
 /** The demo's open alarm: a synthetic VKP bundle (a fall, reported two minutes ago, no patient named: "ukjent bruker"). */
 
-import type { AlarmTarget } from './alarm-ingest.js';
-import { takeVkpBundle, type BundleResult } from './alarm-inbox.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export function demoAlarmBundle(now: Date): string {
   const at = new Date(now.getTime() - 2 * 60_000).toISOString();
@@ -34,6 +34,14 @@ export function demoAlarmBundle(now: Date): string {
   });
 }
 
-export function seedDemoAlarm(target: AlarmTarget): BundleResult {
-  return takeVkpBundle(target, demoAlarmBundle(target.now()), 'demo');
+/**
+ * Drops the bundle into the hub's VKP inbox, as a response centre would: the inbox takes it on its
+ * next poll, after the demo has started (checking it against the R4 schema costs seconds of CPU the
+ * first time, which the start should not wait for).
+ */
+export function dropDemoAlarm(inbox: string, now: Date): string {
+  mkdirSync(inbox, { recursive: true });
+  const file = join(inbox, 'demo-alarm.json');
+  writeFileSync(file, demoAlarmBundle(now));
+  return file;
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { homeCareUnit, mapVkpPatient, type AlarmTarget } from '../../../main/alarm/alarm-ingest.js';
 import { pollVkpInbox, takeVkpBundle } from '../../../main/alarm/alarm-inbox.js';
-import { seedDemoAlarm } from '../../../main/alarm/demo-alarm.js';
+import { dropDemoAlarm } from '../../../main/alarm/demo-alarm.js';
 import { HubService } from '../../../main/hub/hub-service.js';
 import { winningAttempt, timeToAccept, timeToClose, type AcceptAttempt } from '../../../shared/alarm/handling.js';
 import { tempDir } from '../../support/temp-dir.js';
@@ -144,8 +144,11 @@ describe('VKP bundles into the hub', () => {
   });
 
   it('takes the demo\'s bundle as an open red fall for "ukjent bruker", once a day', () => {
-    expect(seedDemoAlarm(target).outcome).toBe('imported');
-    expect(seedDemoAlarm(target).outcome).toBe('duplicate');
+    for (const outcome of ['imported', 'duplicate']) {
+      const file = dropDemoAlarm(inbox, NOW);
+      utimesSync(file, new Date(NOW.getTime() - 60_000), new Date(NOW.getTime() - 60_000));
+      expect(pollVkpInbox(target, inbox, 1000, NOW.getTime()).map((r) => r.outcome)).toEqual([outcome]);
+    }
     expect(alarms()).toEqual([expect.objectContaining({ code: '4.1', severity: 'red', stay: null, closedAt: null, reportedAt: '2026-03-02T08:58:00.000Z' })]);
   });
 });
