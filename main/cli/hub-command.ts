@@ -20,6 +20,8 @@ export async function hubCommand(options: RoleOptions): Promise<HubRuntime> {
     brokerPort: options.brokerPort,
     ploInbox: options.ploInbox,
     ploUnit: options.unit,
+    vkpInbox: options.vkpInbox,
+    vkpUnit: options.vkpUnit,
     leader: { port: options.leaderPort, screenPort: options.leaderScreenPort, host: options.leaderHost, oidc: oidcSettingsOf(options) },
     hostNames: options.hostNames,
     syncPeriodMs: syncPeriodMs(options),

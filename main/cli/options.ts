@@ -42,6 +42,8 @@ Options:
   --port <n>            HTTP port on 127.0.0.1 (0 picks a free port; the URL is printed)
   --config <file>       JSON file with any of these options (flags win)
   --plo-inbox <dir>     folder the hub watches for PLO message files (hub)
+  --vkp-inbox <dir>     folder the hub watches for VKP alarm bundles, FHIR R4 JSON (hub)
+  --vkp-unit <id>       with --vkp-inbox: the home-care unit unmatched alarms go to (default: the only one)
   --leader-port <n>     also serve the leader view alone on this port, for leaders' desktops and
                         leader screens on the network: aggregates only, no other command (hub)
   --leader-screen-port <n>
@@ -89,6 +91,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         config: { type: 'string' },
         boards: { type: 'string' },
         'plo-inbox': { type: 'string' },
+        'vkp-inbox': { type: 'string' },
+        'vkp-unit': { type: 'string' },
         'leader-port': { type: 'string' },
         'leader-screen-port': { type: 'string' },
         'leader-host': { type: 'string' },

@@ -52,6 +52,9 @@ export const RoleOptions = z.strictObject({
   boards: z.coerce.number().int().min(1).max(50).optional(),
   /** A folder the hub watches for PLO message files. */
   ploInbox: z.string().min(1).optional(),
+  /** A folder the hub watches for VKP (welfare-technology) FHIR bundles, and the home-care unit unmatched alarms go to. */
+  vkpInbox: z.string().min(1).optional(),
+  vkpUnit: slug.optional(),
   /** The hub's leader address: the leader view alone, for leaders' desktops and leader screens. */
   leaderPort: port.optional(),
   /** The same, read-only: for wall screens that anyone walking past can touch. */

@@ -70,6 +70,7 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'leader.indicators': true,
   'leader.forecast': true,
   'leader.benefits': true,
+  'leader.alarms': true,
   'benefit.define': true,
   'benefit.remove': true,
   'leader.setRate': true,
@@ -97,6 +98,11 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'homecare.access': true,
   'homecare.setAccess': true,
   'leader.visits': true,
+  // Welfare-technology alarms (shared/api/commands/alarm.ts)
+  'alarm.list': true,
+  'alarm.accept': true,
+  'alarm.escalate': true,
+  'alarm.close': true,
 };
 const EVENT_CHANNEL = 'tavla:event' satisfies typeof SharedEventChannel;
 // Mirrors commandChannel() in shared/api/bridge.ts, whose return type is a plain string.

@@ -5,8 +5,9 @@
  * stays where it is, so trying again later imports it.
  */
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { moveAside } from '../inbox-files.js';
 import { logger } from '../log.js';
 import { applyPloMessage, type PloTarget } from './plo-apply.js';
 import { parsePloMessage } from './plo-parse.js';
@@ -78,21 +79,6 @@ export function importPloPath(
 /** Whether every result counts as imported (a message imported before counts). */
 export function allImported(results: readonly PloFileResult[]): boolean {
   return results.every((r) => r.outcome === 'imported' || r.outcome === 'duplicate');
-}
-
-/** Moves a file into `folder` (never over another file), with a reason file beside it when given. */
-function moveAside(file: string, folder: string, reason?: string): string | null {
-  try {
-    mkdirSync(folder, { recursive: true });
-    let target = join(folder, basename(file));
-    if (existsSync(target)) target = join(folder, `${Date.now()}-${basename(file)}`);
-    if (reason !== undefined) writeFileSync(`${target}.reason.txt`, `${reason}\n`);
-    renameSync(file, target);
-    return target;
-  } catch (error) {
-    logger.error({ err: error, file }, 'could not move a PLO file aside');
-    return null;
-  }
 }
 
 /**

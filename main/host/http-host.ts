@@ -75,6 +75,11 @@ export interface HostOptions {
   operatorToken?: string;
   /** Who may call: a leader address's sign-in or device tokens; absent, every caller is the target. */
   gate?: AccessGate;
+  /**
+   * The hub's VKP reader (docs/alarms.md): `POST /fhir/Bundle` hands it the body, with the operator
+   * token as for `/api/state`. Answers what became of the bundle and, when refused, why.
+   */
+  fhirBundle?: (text: string) => { outcome: 'imported' | 'duplicate' | 'rejected' | 'failed'; alarmId: string | null; reason: string | null };
 }
 
 /** Starts a host for a board or the hub; the URL it prints is one its guard lets through. */
@@ -86,7 +91,7 @@ export async function startHost(target: HostTarget, options: HostOptions): Promi
   const refused = new RefusedRequests();
   const { gate } = options;
   const server = createServer((req, res) => {
-    handleHttp({ target, root, names, refused, operatorToken: options.operatorToken, gate: options.gate }, req, res).catch((error: unknown) => {
+    handleHttp({ target, root, names, refused, operatorToken: options.operatorToken, gate: options.gate, fhirBundle: options.fhirBundle }, req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'http request failed');
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'internal error'));
     });
@@ -149,9 +154,10 @@ interface HttpContext {
   refused: RefusedRequests;
   operatorToken: string | undefined;
   gate: AccessGate | undefined;
+  fhirBundle: HostOptions['fhirBundle'];
 }
 
-async function handleHttp({ target, root, names, refused, operatorToken, gate }: HttpContext, req: IncomingMessage, res: ServerResponse) {
+async function handleHttp({ target, root, names, refused, operatorToken, gate, fhirBundle }: HttpContext, req: IncomingMessage, res: ServerResponse) {
   const refuse = (status: number, code: ErrorCode, message: string) => {
     refused.note(req, status, message);
     sendJson(res, status, fail(code, message));
@@ -169,6 +175,19 @@ async function handleHttp({ target, root, names, refused, operatorToken, gate }:
       return refuse(401, 'unauthorized', `send Authorization: Bearer <the token in the file ${OPERATOR_TOKEN_FILE} of the hub's data folder>`);
     }
     return sendJson(res, 200, target.stateSnapshot());
+  }
+  if (req.method === 'POST' && path === '/fhir/Bundle' && fhirBundle) {
+    if (operatorToken === undefined || !bearerMatches(req.headers.authorization, operatorToken)) {
+      res.setHeader('www-authenticate', 'Bearer realm="tavla operator"');
+      return refuse(401, 'unauthorized', `send Authorization: Bearer <the token in the file ${OPERATOR_TOKEN_FILE} of the hub's data folder>`);
+    }
+    const type = req.headers['content-type']?.split(';')[0].trim().toLowerCase();
+    if (type !== 'application/fhir+json' && type !== 'application/json') return refuse(415, 'invalid-input', 'send the bundle as Content-Type: application/fhir+json');
+    const body = await readJson(req);
+    if (!body.ok) return sendJson(res, body.status, fail('invalid-input', body.message));
+    const taken = fhirBundle(JSON.stringify(body.value));
+    const status = { imported: 201, duplicate: 200, rejected: 422, failed: 503 }[taken.outcome];
+    return sendJson(res, status, taken);
   }
   if (path.startsWith('/api/')) {
     if (req.method !== 'POST') return sendJson(res, 405, fail('invalid-input', 'use POST /api/<command>'));

@@ -31,6 +31,7 @@ import { leaderData } from './leader-data.js';
 import type { LeaderHistory } from './leader-history.js';
 import { historyFor, OPERATOR, sees, type LeaderCaller } from './leader-scope.js';
 import { newId } from '../replica/command-context.js';
+import { alarmLeaderView } from '../alarm/alarm-figures.js';
 import { dispatchCommand, type Handlers } from '../replica/dispatch.js';
 import type { HubContext } from '../hub/hub-context.js';
 import { visitIndicators } from '../homecare/visit-indicators.js';
@@ -81,6 +82,8 @@ const leaderCommands = {
   'leader.forecast': (ctx, input) => forecastView(historyOf(ctx), input, new Date()),
 
   'leader.benefits': (ctx) => ok(benefitsOf(ctx, new Date())),
+
+  'leader.alarms': (ctx) => ok(alarmLeaderView(ctx.hub.db, (unit) => sees(ctx.caller, unit), new Date())),
 
   'benefit.define': (ctx, input) => {
     const { hub, caller } = ctx;

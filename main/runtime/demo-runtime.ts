@@ -12,6 +12,7 @@ import { BoardService } from '../board/board-service.js';
 import { startBoard, type BoardRuntime } from './board-runtime.js';
 import { startDemoBroker, type DemoBroker } from './demo-broker.js';
 import { startHub, type HubRuntime } from './hub-runtime.js';
+import { dropDemoAlarm } from '../alarm/demo-alarm.js';
 
 export const DEMO_MUNICIPALITY = 'fjordvik';
 const DEMO_SCREEN = 'demo-skjerm';
@@ -77,6 +78,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
   const secured = await brokerReady;
   let hub;
   const ploInbox = join(root, 'plo-inbox');
+  const vkpInbox = join(root, 'vkp-inbox');
   try {
     hub = await startHub({
       municipality: DEMO_MUNICIPALITY,
@@ -89,6 +91,8 @@ export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
       leader: { screenPort: 0, host: '127.0.0.1' },
       ploInbox,
       ploUnit: OFFICE.id,
+      vkpInbox,
+      vkpUnit: 'hjemme-nord',
     });
   } catch (error) {
     for (const service of services) service.close();
@@ -98,6 +102,8 @@ export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
   // The hospital's messages about the office's first patients, imported as the inbox would; they reach the office board by sync.
   const today = new Date();
   const patients = seedOffice({ store: hub.service.store, unit: OFFICE.id, now: () => today }, today);
+  // An open alarm on the home-care board (docs/alarms.md): a synthetic bundle in the hub's VKP inbox.
+  dropDemoAlarm(vkpInbox, today);
   if (patients > 0) hub.sync.notifyLocalCommit();
   const boards: DemoBoard[] = [];
   // Each store handed to a board's start is that start's to close, should it fail.

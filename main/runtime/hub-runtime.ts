@@ -13,6 +13,8 @@ import { startEmbeddedBroker, type EmbeddedBroker } from '../sync/embedded-broke
 import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { DEFAULT_SYNC_PERIOD_MS, SyncEngine } from '../sync/sync-engine.js';
 import { startCollector } from '../store/collector.js';
+import { startVkpInbox, takeVkpBundle } from '../alarm/alarm-inbox.js';
+import { homeCareUnit } from '../alarm/alarm-ingest.js';
 
 export interface HubRuntimeOptions {
   municipality: string;
@@ -26,6 +28,9 @@ export interface HubRuntimeOptions {
   ploInbox?: string;
   /** The allocation office PLO patients go to (default: the only one the hub knows). */
   ploUnit?: string;
+  /** A folder watched for VKP alarm bundles (docs/alarms.md), and the home-care unit unmatched ones go to. */
+  vkpInbox?: string;
+  vkpUnit?: string;
   /**
    * Also serve the leader view alone (docs/leader.md): on `port` for leaders' desktops, on
    * `screenPort` read-only for wall screens (device tokens); `host` defaults to every interface.
@@ -83,12 +88,14 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
   service.receipts.setPeriod(options.syncPeriodMs ?? DEFAULT_SYNC_PERIOD_MS);
   const stopCollector = startCollector(service.store, () => sync.status.broker === 'connected');
   const flow: HubFlow = startHubFlow({ service, sync, dataDir: options.dataDir, ploInbox: options.ploInbox, ploUnit: options.ploUnit });
+  const vkpInbox = options.vkpInbox ? startVkpInbox(service, options.vkpInbox, options.vkpUnit) : undefined;
   let host: RunningHost | undefined;
   let leaderHost: RunningHost | undefined;
   let leaderScreenHost: RunningHost | undefined;
   const stop = async () => {
     stopCollector();
     flow.stop();
+    vkpInbox?.stop();
     await sync.stop();
     await leaderHost?.close();
     await leaderScreenHost?.close();
@@ -101,7 +108,17 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
   try {
     operator = operatorToken(options.dataDir);
     const { hostNames } = options;
-    host = await startHost(service, { port: options.port, hostNames, operatorToken: operator.token });
+    // POST /fhir/Bundle: the same reader as the VKP inbox, for a sender on the hub machine with the operator token.
+    const fhirBundle = (text: string) => {
+      let unit: string;
+      try {
+        unit = homeCareUnit(service.db, options.vkpUnit);
+      } catch (error) {
+        return { outcome: 'failed' as const, alarmId: null, reason: (error as Error).message };
+      }
+      return takeVkpBundle({ store: service.store, unit, now: () => new Date() }, text, 'POST /fhir/Bundle');
+    };
+    host = await startHost(service, { port: options.port, hostNames, operatorToken: operator.token, fhirBundle });
     const { port, screenPort, host: asked = '0.0.0.0', oidc } = options.leader ?? {};
     // No sign-in, no network: the leader view then answers only on the hub machine itself.
     const leaderBind = oidc ? asked : '127.0.0.1';

@@ -8,6 +8,7 @@ import { FLOW_BOARD_COMMANDS, FLOW_HUB_COMMANDS } from './commands/flow.js';
 import { HOMECARE_COMMANDS } from './commands/homecare.js';
 import { LEADER_COMMANDS } from './commands/leader.js';
 import { PATHWAY_COMMANDS } from './commands/pathway.js';
+import { ALARM_COMMANDS } from './commands/alarm.js';
 import { UNIT_COMMANDS } from './commands/unit.js';
 import { WARD_COMMANDS, type SessionRef } from './commands/ward.js';
 import { command } from './schema-parts.js';
@@ -64,7 +65,7 @@ export const HUB_COMMANDS = {
 } as const;
 
 /** Everything a unit's board answers. */
-export const BOARD_COMMANDS = { ...UNIT_COMMANDS, ...WARD_COMMANDS, ...FLOW_BOARD_COMMANDS, ...HOMECARE_COMMANDS, ...PATHWAY_COMMANDS } as const;
+export const BOARD_COMMANDS = { ...UNIT_COMMANDS, ...WARD_COMMANDS, ...FLOW_BOARD_COMMANDS, ...HOMECARE_COMMANDS, ...PATHWAY_COMMANDS, ...ALARM_COMMANDS } as const;
 
 export const COMMANDS = { ...COMMON_COMMANDS, ...BOARD_COMMANDS, ...HUB_COMMANDS } as const;
 
@@ -75,6 +76,7 @@ export type UnitCommandName = keyof typeof UNIT_COMMANDS;
 export type WardCommandName = keyof typeof WARD_COMMANDS;
 export type FlowBoardCommandName = keyof typeof FLOW_BOARD_COMMANDS;
 export type PathwayCommandName = keyof typeof PATHWAY_COMMANDS;
+export type AlarmCommandName = keyof typeof ALARM_COMMANDS;
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 /** A board command's input may carry the screen's session beside its own fields (commands/access.ts). */
 export type CommandInput<K extends CommandName> = z.input<(typeof COMMANDS)[K]['input']> &

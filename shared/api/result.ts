@@ -93,6 +93,8 @@ export interface ErrorReasons {
   'pathway-example': None;
   /** A step completed by recorded work names an IPLOS field or task code Tavla does not know. */
   'pathway-work-unknown': { code: string };
+  'alarm-unknown': None;
+  'alarm-closed': None;
 }
 export type ErrorReason = keyof ErrorReasons;
 

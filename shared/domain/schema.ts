@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { SHIFT_NAMES as SHIFTS } from '../time/oslo.js';
 import { DECLINE_REASONS, HOSPITAL_STATUSES, TRANSFER_STATES } from './flow-states.js';
 import { DAY_KINDS, PATHWAY_ROLES, PATHWAY_TRIGGERS, STEP_COMPLETIONS } from '../pathway/pathway-kinds.js';
+import { ALARM_KINDS, SEVERITIES } from '../alarm/vkp-codes.js';
 import { bool, compileField, int, oneOf, personal, RISK_FLAGS, shaped, text, type FieldCheck, type RiskFlag } from './field-kinds.js';
 
 export { RISK_FLAGS, valueProblem, type FieldCheck, type FieldKind, type RiskFlag, type TextFormat } from './field-kinds.js';
@@ -229,6 +230,35 @@ export const COLLECTIONS = {
    * time, so a text that is not a JSON object would fail the whole batch's write: refused here.
    */
   auditEntry: { entry: shaped('object') },
+  /**
+   * A welfare-technology alarm (issue 15, docs/alarms.md), written by the hub from a VKP bundle into
+   * the home-care unit's scope; the unit's boards escalate and close it. The raw code, system and
+   * text are kept as received; who accepted is not a field but the earliest `alarmAccept` record.
+   */
+  alarm: {
+    unit: unitId,
+    /** The home-care stay the patient was matched to; null for "ukjent bruker". */
+    stay: record,
+    initials: text(),
+    route: text(),
+    code: text(),
+    codeSystem: text(),
+    codeText: text(),
+    severity: oneOf(SEVERITIES),
+    kind: oneOf(ALARM_KINDS),
+    reportedAt: instant,
+    handlingAt: instant,
+    calloutAt: instant,
+    escalatedAt: instant,
+    escalatedBy: text(),
+    escalationReason: personal(text()),
+    closedAt: instant,
+    closedBy: text(),
+    summary: personal(text()),
+    deleted: bool(),
+  },
+  /** One tap of "Ta" on one board: every attempt is kept, the earliest wins (shared/alarm/handling.ts). */
+  alarmAccept: { unit: unitId, alarm: record, by: text(), at: instant, board: text(), deleted: bool() },
 } as const satisfies Record<string, Record<string, z.ZodType>>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

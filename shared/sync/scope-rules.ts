@@ -74,7 +74,7 @@ const STATUS_OF_SIDE: Record<TransferSide, readonly string[]> = {
 const HUB_ONLY: ReadonlySet<CollectionName> = new Set(['capacity']);
 
 /** Collections whose `unit` field must name the scope the record lives in. */
-const UNIT_FIELD: ReadonlySet<CollectionName> = new Set(['bed', 'stay', 'task', 'staffing', 'handover', 'pathwayTemplate', 'pathwayTemplateStep', 'pathway', 'pathwayStep']);
+const UNIT_FIELD: ReadonlySet<CollectionName> = new Set(['bed', 'stay', 'task', 'staffing', 'handover', 'pathwayTemplate', 'pathwayTemplateStep', 'pathway', 'pathwayStep', 'alarm', 'alarmAccept']);
 
 /** Fields that point at another record, which must live in the same scope. */
 const POINTS_AT: Partial<Record<CollectionName, Record<string, CollectionName>>> = {
@@ -83,6 +83,8 @@ const POINTS_AT: Partial<Record<CollectionName, Record<string, CollectionName>>>
   pathwayTemplateStep: { template: 'pathwayTemplate' },
   pathway: { stay: 'stay' },
   pathwayStep: { pathway: 'pathway' },
+  alarm: { stay: 'stay' },
+  alarmAccept: { alarm: 'alarm' },
 };
 
 /** Where a record is held (in the store, or earlier in the same batch): its scope, undefined when not held. */

@@ -1,39 +1,17 @@
 /** The demo's root page as a visitor meets it: the board links first, inside the first screen in both orientations. */
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { tempDir } from '../support/temp-dir.js';
+import { startDemo, type DemoProcess } from '../support/demo-process.js';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-
-let child: ChildProcess;
-let data: ReturnType<typeof tempDir>;
-let url: string;
+let demo: DemoProcess;
 
 test.beforeAll(async () => {
   test.setTimeout(60_000);
-  data = tempDir('tavla-e2e-demo-');
-  child = spawn(process.execPath, ['bin/tavla.js', 'demo', '--data', data.path, '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the demo printed no URL: ${out}`)), 45_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => /^http:\/\/127\.0\.0\.1:\d+\/$/.test(l));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line);
-      }
-    });
-  });
+  demo = await startDemo('tavla-e2e-demo-');
 });
 
 test.afterAll(async () => {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGINT');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 8000))]);
-  data.remove();
+  await demo.stop();
 });
 
 for (const viewport of [
@@ -42,7 +20,7 @@ for (const viewport of [
 ]) {
   test(`the root page shows every board's link before the leader tabs, inside the first screen (${viewport.name})`, async ({ page }) => {
     await page.setViewportSize(viewport);
-    await page.goto(url);
+    await page.goto(demo.url);
     const links = page.getByRole('navigation', { name: 'Tavlene' }).getByRole('link');
     await expect(links).toHaveCount(4, { timeout: 20_000 });
     const tabs = await page.getByRole('tablist').boundingBox();

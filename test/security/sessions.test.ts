@@ -74,6 +74,9 @@ describe('clinical edits need an unlocked session', () => {
     'pathway.start': { stayId: ward.ingrid, template: 'ex-nutrition-long-term' },
     'pathway.completeStep': { pathwayId: 'p1', stepId: 'screening' },
     'pathway.skipStep': { pathwayId: 'p1', stepId: 'screening', reason: 'Uten økt' },
+    'alarm.accept': { id: 'al1' },
+    'alarm.escalate': { id: 'al1', reason: 'Skrevet uten økt' },
+    'alarm.close': { id: 'al1', summary: 'Skrevet uten økt' },
   });
 
   it('declares a session for admission, discharge, flags, notes, plan, every transfer step and staff changes', () => {
@@ -83,7 +86,7 @@ describe('clinical edits need an unlocked session', () => {
     // What a locked screen may still do is a short, deliberate list, each with its reason.
     const locked = Object.entries(BOARD_ACCESS).filter(([, rule]) => rule.session === 'locked');
     expect(locked.map(([name]) => name).sort()).toEqual(
-      ['app.info', 'bed.setStatus', 'capacity.view', 'flow.allocation', 'flow.state', 'handover.view', 'pathway.list', 'pathway.templates', 'session.unlock', 'staff.list', 'sync.state',
+      ['alarm.list', 'app.info', 'bed.setStatus', 'capacity.view', 'flow.allocation', 'flow.state', 'handover.view', 'pathway.list', 'pathway.templates', 'session.unlock', 'staff.list', 'sync.state',
         'task.complete', 'task.create', 'task.fromTemplate', 'task.reopen', 'task.templates', 'unit.state', 'ward.settings', 'ward.state', 'ward.tasks',
         'homecare.day', 'visit.templates'].sort(),
     );

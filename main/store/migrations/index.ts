@@ -16,6 +16,7 @@ import iplosByCode from './014-iplos-by-code.js';
 import transferAccountable from './017-transfer-accountable.js';
 import homecareVisits from './021-homecare-visits.js';
 import pathways from './022-pathways.js';
+import alarms from './023-alarms.js';
 
 export interface Migration {
   version: number;
@@ -41,4 +42,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'transfer-accountable', sql: transferAccountable },
   { version: 21, name: 'homecare-visits', sql: homecareVisits },
   { version: 22, name: 'pathways', sql: pathways },
+  { version: 23, name: 'alarms', sql: alarms },
 ];

@@ -13,6 +13,7 @@ import type { FlowText } from './flow-text.js';
 import type { HomecareText } from './homecare-text.js';
 import type { LeaderText } from './leader-text.js';
 import type { PathwayText } from './pathway-text.js';
+import type { AlarmText } from './alarm-text.js';
 
 export interface BoardText {
   /** BCP 47 tag for Intl and the page's lang attribute. */
@@ -338,4 +339,6 @@ export interface BoardText {
   plan: { heading: string; failed: (why: string) => string };
   /** The unlocked nurse's own patients first on the overview, and their tasks on top. */
   mine: { toggle: string };
+  /** The home-care board's alarm strip. */
+  alarm: AlarmText;
 }

@@ -7,6 +7,7 @@ import { enFlow } from './flow-text.js';
 import { enHomecare } from './homecare-text.js';
 import { enPathway } from './pathway-text.js';
 import { enLeader } from './leader-text.js';
+import { enAlarm } from './alarm-text.js';
 import { osloDay, TIME_ZONE } from '../../../shared/time/oslo.js';
 import { counter } from './plural.js';
 
@@ -103,6 +104,8 @@ const ERRORS: ErrorText = {
     'pathway-step-unknown': () => 'the pathway has no such step',
     'pathway-example': () => 'a shipped example cannot be changed or removed; save it under a new name',
     'pathway-work-unknown': ({ code }) => `unknown record “${code}”`,
+    'alarm-unknown': () => 'the alarm is not here',
+    'alarm-closed': () => 'the alarm is already closed',
   },
 };
 
@@ -461,4 +464,5 @@ export const en: BoardText = {
   },
   plan: { heading: 'Plan', failed: (why) => `Not saved: ${why}.` },
   mine: { toggle: 'My patients' },
+  alarm: enAlarm,
 };

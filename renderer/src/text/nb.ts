@@ -8,6 +8,7 @@ import { nbFlow } from './flow-text.js';
 import { nbHomecare } from './homecare-text.js';
 import { nbPathway } from './pathway-text.js';
 import { nbLeader } from './leader-text.js';
+import { nbAlarm } from './alarm-text.js';
 import { counter } from './plural.js';
 
 /** Bed status as staff say it. */
@@ -127,6 +128,8 @@ const ERRORS: ErrorText = {
     'pathway-step-unknown': () => 'steget finnes ikke i forløpet',
     'pathway-example': () => 'et eksempelforløp kan ikke endres eller fjernes; lagre det under et nytt navn',
     'pathway-work-unknown': ({ code }) => `ukjent registrering «${code}»`,
+    'alarm-unknown': () => 'varselet finnes ikke her',
+    'alarm-closed': () => 'varselet er allerede lukket',
   },
 };
 
@@ -489,4 +492,5 @@ export const nb: BoardText = {
   },
   plan: { heading: 'Plan', failed: (why) => `Ikke lagret: ${why}.` },
   mine: { toggle: 'Mine pasienter' },
+  alarm: nbAlarm,
 };

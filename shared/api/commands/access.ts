@@ -94,6 +94,11 @@ export const BOARD_ACCESS = {
   'pathway.completeStep': STAFF,
   'pathway.skipStep': STAFF,
   'pathway.list': { session: 'locked', why: 'step titles and deadlines in corridor form; a skip reason only with a session' },
+  // Welfare-technology alarms (commands/alarm.ts): the list is the corridor form (initials, no name).
+  'alarm.list': READ,
+  'alarm.accept': STAFF,
+  'alarm.escalate': STAFF,
+  'alarm.close': STAFF,
 } as const satisfies Record<BoardCommandName | 'app.info', Access>;
 
 /** The access rule of a board command, or undefined for a name the board does not answer. */

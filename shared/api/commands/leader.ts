@@ -10,6 +10,7 @@ import type { IndicatorId } from '../../indicators/definitions.js';
 import { HOMECARE_LEADER_COMMANDS } from './homecare.js';
 import type { OccupancyMeasure } from '../../indicators/occupancy.js';
 import { command, isoDate, recordId, shortText, type Created } from '../schema-parts.js';
+import type { AlarmLeaderView } from './alarm.js';
 
 /** One unit's capacity now. */
 export interface UnitCapacity {
@@ -265,6 +266,8 @@ export const LEADER_COMMANDS = {
   'leader.indicators': command<IndicatorsView>()(z.strictObject({ unit: recordId.optional(), days: days.optional() })),
   'leader.forecast': command<ForecastView>()(z.strictObject({ unit: recordId.optional() })),
   'leader.benefits': command<BenefitsView>()(z.strictObject({})),
+  /** Welfare-technology alarms per unit (shared/api/commands/alarm.ts, docs/alarms.md). */
+  'leader.alarms': command<AlarmLeaderView>()(z.strictObject({})),
   'benefit.define': command<Created>()(
     z
       .strictObject({

@@ -1,0 +1,110 @@
+/**
+ * Applies one read VKP alarm to the hub's store (issue 15, point 3), in one transaction: the
+ * alarm record in the home-care unit's scope, an accept record when the bundle says home care
+ * already accepted (ok utrykning), the audit line and the imported-identifier row commit together
+ * or not at all. A second bundle with the same DetectedIssue identifier changes nothing.
+ *
+ * The patient is matched through a mapping the hub keeps (`vkp_patient`, keyed by a hash of the
+ * sender's identifier system and value, like the PLO key): matched alarms go to that stay's unit;
+ * unmatched ones to the configured home-care unit, with no stay — the board shows "ukjent bruker".
+ */
+
+import { createHash } from 'node:crypto';
+import { ALERT_CODES, kindOf, type Severity } from '../../shared/alarm/vkp-codes.js';
+import type { FieldStore, RecordEdit } from '../store/field-store.js';
+import { newId } from '../replica/command-context.js';
+import type { VkpAlarm } from './vkp-bundle.js';
+
+export interface AlarmTarget {
+  store: FieldStore;
+  /** The home-care unit unmatched alarms go to. */
+  unit: string;
+  now: () => Date;
+}
+
+export interface AlarmApplied {
+  outcome: 'imported' | 'duplicate';
+  alarmId: string;
+  unit: string;
+  matched: boolean;
+}
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+export const patientKey = (p: { system: string; value: string }) => hash(`vkp-patient:${p.system}:${p.value}`);
+const identifierKey = (identifier: string) => hash(`vkp-alarm:${identifier}`);
+
+/** Maps a sender's patient identifier to a home-care stay (hub-local; only the hash is kept). */
+export function mapVkpPatient(db: FieldStore['db'], patient: { system: string; value: string }, unit: string, stay: string): void {
+  db.prepare('INSERT INTO vkp_patient (patient_key, unit, stay) VALUES (?, ?, ?) ON CONFLICT (patient_key) DO UPDATE SET unit = excluded.unit, stay = excluded.stay').run(
+    patientKey(patient),
+    unit,
+    stay,
+  );
+}
+
+export function applyVkpAlarm(target: AlarmTarget, alarm: VkpAlarm, source: string | null): AlarmApplied {
+  const { store } = target;
+  const db = store.db;
+  return db.transaction((): AlarmApplied => {
+    const held = db.prepare('SELECT alarm, unit FROM vkp_alarm WHERE identifier_key = ?').get(identifierKey(alarm.identifier)) as { alarm: string; unit: string } | undefined;
+    if (held) return { outcome: 'duplicate', alarmId: held.alarm, unit: held.unit, matched: false };
+    const mapped = alarm.patient
+      ? (db.prepare('SELECT unit, stay FROM vkp_patient WHERE patient_key = ?').get(patientKey(alarm.patient)) as { unit: string; stay: string } | undefined)
+      : undefined;
+    const stay = mapped ? (db.prepare('SELECT initials FROM stay WHERE id = ? AND deleted = 0').get(mapped.stay) as { initials: string | null } | undefined) : undefined;
+    const unit = mapped && stay ? mapped.unit : target.unit;
+    const id = newId();
+    const known = Object.prototype.hasOwnProperty.call(ALERT_CODES, alarm.code) ? ALERT_CODES[alarm.code] : undefined;
+    const severity: Severity = alarm.severity ?? known?.severity ?? 'yellow';
+    const { events } = alarm;
+    const edits: RecordEdit[] = [
+      {
+        c: 'alarm',
+        id,
+        scope: unit,
+        fields: {
+          unit,
+          stay: stay ? mapped!.stay : null,
+          initials: stay?.initials ?? null,
+          route: null,
+          code: alarm.code,
+          codeSystem: alarm.codeSystem,
+          codeText: alarm.codeText,
+          severity,
+          kind: kindOf(alarm.code),
+          reportedAt: events.reported ?? alarm.identifiedAt,
+          handlingAt: events.handling ?? null,
+          calloutAt: events.callout ?? null,
+          escalatedAt: null,
+          escalatedBy: null,
+          escalationReason: null,
+          closedAt: events.closed ?? null,
+          closedBy: events.closed ? 'VKP' : null,
+          summary: null,
+          deleted: false,
+        },
+      },
+    ];
+    if (events.accepted) {
+      edits.push({ c: 'alarmAccept', id: newId(), scope: unit, fields: { unit, alarm: id, by: 'VKP', at: events.accepted, board: 'vkp', deleted: false } });
+    }
+    store.commit({ actor: 'vkp-import', action: 'alarm.import', collection: 'alarm', record: id, detail: `${alarm.code} ${alarm.identifier}` }, edits);
+    db.prepare('INSERT INTO vkp_alarm (identifier_key, alarm, unit, source, imported_at) VALUES (?, ?, ?, ?, ?)').run(
+      identifierKey(alarm.identifier),
+      id,
+      unit,
+      source,
+      target.now().toISOString(),
+    );
+    return { outcome: 'imported', alarmId: id, unit, matched: stay !== undefined };
+  })();
+}
+
+/** The home-care unit unmatched alarms go to: the one named, else the only home-care unit the hub knows. */
+export function homeCareUnit(db: FieldStore['db'], named?: string): string {
+  if (named !== undefined) return named;
+  const rows = db.prepare("SELECT id FROM unit WHERE kind = 'home-care' AND deleted = 0 ORDER BY id").all() as { id: string }[];
+  if (rows.length === 1) return rows[0].id;
+  if (rows.length === 0) throw new Error('the hub knows no home-care unit yet: configure its board first, or name it with --vkp-unit');
+  throw new Error(`the hub knows several home-care units (${rows.map((r) => r.id).join(', ')}): name one with --vkp-unit`);
+}

@@ -1,0 +1,38 @@
+/** The demo as a visitor starts it (`tavla demo` on a temp folder), for the e2e specs: its root URL, and the stop. */
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from './temp-dir.js';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface DemoProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startDemo(prefix: string, waitMs = 45_000): Promise<DemoProcess> {
+  const data = tempDir(prefix);
+  const child: ChildProcess = spawn(process.execPath, ['bin/tavla.js', 'demo', '--data', data.path, '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the demo printed no URL: ${out}`)), waitMs);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => /^http:\/\/127\.0\.0\.1:\d+\/$/.test(l));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line);
+      }
+    });
+  });
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 8000))]);
+      data.remove();
+    },
+  };
+}
