@@ -193,7 +193,10 @@ test('a transfer refused on a stale screen says why in bokmål: the bed is being
     await expect(page.getByText('Ikke lagret: overføringen er avbrutt nå')).toBeVisible();
     await expectCareLanguage(page, 'the transfer was cancelled');
     lag.catchUp();
-    await expect(page.getByRole('list', { name: 'Til oss' }).getByRole('listitem').filter({ hasText: 'Forespurt' })).toHaveCount(0, { timeout: 20_000 });
+    // Caught up, the card's state reads cancelled (its history line names each step and who took it: "Forespurt (Liv Leder) · Avbrutt (…)").
+    const state = page.getByRole('list', { name: 'Til oss' }).getByRole('listitem').getByRole('status');
+    await expect(state).toContainText('Avbrutt', { timeout: 20_000 });
+    await expect(state).not.toContainText('Forespurt');
     await expectCareLanguage(page, 'after catching up');
   } finally {
     await group.close(testInfo);
