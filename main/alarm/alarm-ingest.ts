@@ -53,6 +53,13 @@ export function applyVkpAlarm(target: AlarmTarget, alarm: VkpAlarm, source: stri
       : undefined;
     const stay = mapped ? (db.prepare('SELECT initials FROM stay WHERE id = ? AND deleted = 0').get(mapped.stay) as { initials: string | null } | undefined) : undefined;
     const unit = mapped && stay ? mapped.unit : target.unit;
+    // The route the patient's visits go on (home care's day): the visit nearest the alarm's time.
+    const at = alarm.events.reported ?? alarm.identifiedAt;
+    const route = stay
+      ? ((db
+          .prepare('SELECT route FROM visit WHERE stay = ? AND deleted = 0 AND route IS NOT NULL ORDER BY abs(julianday(windowStart) - julianday(?)) LIMIT 1')
+          .get(mapped!.stay, at) as { route: string } | undefined)?.route ?? null)
+      : null;
     const id = newId();
     const known = Object.prototype.hasOwnProperty.call(ALERT_CODES, alarm.code) ? ALERT_CODES[alarm.code] : undefined;
     const severity: Severity = alarm.severity ?? known?.severity ?? 'yellow';
@@ -66,7 +73,7 @@ export function applyVkpAlarm(target: AlarmTarget, alarm: VkpAlarm, source: stri
           unit,
           stay: stay ? mapped!.stay : null,
           initials: stay?.initials ?? null,
-          route: null,
+          route,
           code: alarm.code,
           codeSystem: alarm.codeSystem,
           codeText: alarm.codeText,

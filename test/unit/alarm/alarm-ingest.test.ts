@@ -89,6 +89,14 @@ describe('VKP bundles into the hub', () => {
     expect(stored).not.toContain('13116900216');
   });
 
+  it("carries the route of the patient's visit nearest the alarm, for the strip", () => {
+    const visit = (id: string, route: string, windowStart: string) => ({ c: 'visit' as const, id, scope: 'hjemme', fields: { unit: 'hjemme', stay: 's1', windowStart, windowEnd: windowStart, title: 'Tilsyn', route, deleted: false } });
+    hub.store.commit({ actor: 'test', action: 'visit.plan' }, [visit('v1', 'Rute 1', '2026-03-01T08:00:00Z'), visit('v2', 'Rute 3', '2026-03-02T08:30:00Z')]);
+    mapVkpPatient(hub.db, { system: PATIENT_SYSTEM, value: '13116900216' }, 'hjemme', 's1');
+    takeVkpBundle(target, bundleText({ id: 'GA-R' }), 'post');
+    expect(alarms()[0]).toMatchObject({ stay: 's1', route: 'Rute 3' });
+  });
+
   it('keeps an unknown code raw, and files a technical event as technical', () => {
     takeVkpBundle(target, bundleText({ id: 'GA-3', code: '9.99', display: 'Ny sensorhendelse', severity: 'low' }), null);
     takeVkpBundle(target, bundleText({ id: 'GA-4', code: '3.9', display: 'Dispenser ikke tilkoblet', severity: 'low' }), null);
