@@ -9,7 +9,7 @@
 import type { AlarmCommandName } from '../../shared/api/contract.js';
 import type { AlarmList, AlarmView } from '../../shared/api/commands/alarm.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
-import { DEFAULT_ACCEPT_LIMITS, handlingState, notAcceptedInTime, winningAttempt, type AcceptAttempt, type AcceptLimits } from '../../shared/alarm/handling.js';
+import { handlingState, notAcceptedInTime, unitAcceptLimits, winningAttempt, type AcceptAttempt, type AcceptLimits } from '../../shared/alarm/handling.js';
 import { SEVERITIES, type AlarmKind, type Severity } from '../../shared/alarm/vkp-codes.js';
 import type { FieldStore } from '../store/field-store.js';
 import { newId, type CommandContext, type Handler } from '../replica/command-context.js';
@@ -44,8 +44,16 @@ function attemptsOf(db: FieldStore['db'], alarms: readonly string[]): Map<string
   return byAlarm;
 }
 
-/** The unit's alarms not closed yet, as the strip shows them; `limits` say when one is overdue. */
-export function readAlarmList(db: FieldStore['db'], unit: string, now: Date, limits: AcceptLimits = DEFAULT_ACCEPT_LIMITS): AlarmList {
+/** A unit's limits for accepting an alarm (`unit.configure alarmAcceptMinutes`; the defaults where it set none). */
+export function acceptLimitsOf(db: FieldStore['db'], unit: string): AcceptLimits {
+  const row = db.prepare('SELECT alarmAcceptRed, alarmAcceptYellow, alarmAcceptGreen FROM unit WHERE id = ?').get(unit) as
+    | { alarmAcceptRed: number | null; alarmAcceptYellow: number | null; alarmAcceptGreen: number | null }
+    | undefined;
+  return unitAcceptLimits(row);
+}
+
+/** The unit's alarms not closed yet, as the strip shows them; `limits` (the unit's own by default) say when one is overdue. */
+export function readAlarmList(db: FieldStore['db'], unit: string, now: Date, limits: AcceptLimits = acceptLimitsOf(db, unit)): AlarmList {
   const rows = db
     .prepare(
       `SELECT a.id, a.unit, a.stay, a.initials, a.route, a.code, a.codeText, a.severity, a.kind, a.reportedAt, a.handlingAt,

@@ -6,7 +6,8 @@
  */
 
 import type { AlarmLeaderView } from '../../shared/api/commands/alarm.js';
-import { alarmFigures, DEFAULT_ACCEPT_LIMITS, notAcceptedInTime, type AcceptLimits } from '../../shared/alarm/handling.js';
+import { alarmFigures, notAcceptedInTime, type AcceptLimits } from '../../shared/alarm/handling.js';
+import { acceptLimitsOf } from './alarm-commands.js';
 import { SEVERITIES, type Severity } from '../../shared/alarm/vkp-codes.js';
 import type { FieldStore } from '../store/field-store.js';
 
@@ -22,7 +23,7 @@ interface Row {
   escalatedAt: string | null;
 }
 
-export function alarmLeaderView(db: FieldStore['db'], sees: (unit: string) => boolean, now: Date, days = 30, limits: AcceptLimits = DEFAULT_ACCEPT_LIMITS): AlarmLeaderView {
+export function alarmLeaderView(db: FieldStore['db'], sees: (unit: string) => boolean, now: Date, days = 30, limits?: AcceptLimits): AlarmLeaderView {
   const since = new Date(now.getTime() - days * 86_400_000).toISOString();
   const rows = db
     .prepare(
@@ -47,7 +48,7 @@ export function alarmLeaderView(db: FieldStore['db'], sees: (unit: string) => bo
       alarms: inWindow.length,
       perDay: Math.round((inWindow.length / days) * 100) / 100,
       escalatedShare: inWindow.length === 0 ? null : inWindow.filter((a) => a.escalatedAt !== null).length / inWindow.length,
-      notAccepted: alarms.filter((a) => a.times.closedAt === null && notAcceptedInTime(a, now, limits)).length,
+      notAccepted: alarms.filter((a) => a.times.closedAt === null && notAcceptedInTime(a, now, limits ?? acceptLimitsOf(db, unit))).length,
       bySeverity: alarmFigures(inWindow),
     };
   });

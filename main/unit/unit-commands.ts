@@ -33,6 +33,9 @@ export const unitCommands = {
           kind: input.kind,
           capacity: input.capacity ?? input.beds.length,
           ...(input.cleaningMinutes === undefined ? {} : { cleaningMinutes: input.cleaningMinutes }),
+          ...(input.alarmAcceptMinutes === undefined
+            ? {}
+            : { alarmAcceptRed: input.alarmAcceptMinutes.red, alarmAcceptYellow: input.alarmAcceptMinutes.yellow, alarmAcceptGreen: input.alarmAcceptMinutes.green }),
           deleted: false,
         },
       },

@@ -70,6 +70,15 @@ export function timeToClose(t: HandlingTimes): number | null {
 export type AcceptLimits = Readonly<Record<Severity, number>>;
 export const DEFAULT_ACCEPT_LIMITS: AcceptLimits = { red: 5, yellow: 15, green: 60 };
 
+/** A unit's own limits (its record's `alarmAccept*` fields), each falling back to the default. */
+export function unitAcceptLimits(unit: { alarmAcceptRed: number | null; alarmAcceptYellow: number | null; alarmAcceptGreen: number | null } | undefined): AcceptLimits {
+  return {
+    red: unit?.alarmAcceptRed ?? DEFAULT_ACCEPT_LIMITS.red,
+    yellow: unit?.alarmAcceptYellow ?? DEFAULT_ACCEPT_LIMITS.yellow,
+    green: unit?.alarmAcceptGreen ?? DEFAULT_ACCEPT_LIMITS.green,
+  };
+}
+
 /** Whether an alarm has waited longer than its severity allows without being accepted or closed. */
 export function notAcceptedInTime(
   alarm: { severity: Severity; times: HandlingTimes },

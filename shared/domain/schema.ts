@@ -47,6 +47,10 @@ export const COLLECTIONS = {
     dailyRate: int(),
     /** Minutes after a discharge the bed's cleaning task falls due (60 when empty). */
     cleaningMinutes: int(),
+    /** Minutes a welfare-technology alarm may wait to be accepted, per severity, before the banner (home care; docs/alarms.md; defaults when empty). */
+    alarmAcceptRed: int(),
+    alarmAcceptYellow: int(),
+    alarmAcceptGreen: int(),
     deleted: bool(),
   },
   bed: { unit: unitId, label: text(), room: text(), status: oneOf(BED_STATUSES), sort: int(), deleted: bool() },

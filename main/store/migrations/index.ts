@@ -17,6 +17,7 @@ import transferAccountable from './017-transfer-accountable.js';
 import homecareVisits from './021-homecare-visits.js';
 import pathways from './022-pathways.js';
 import alarms from './023-alarms.js';
+import alarmLimits from './024-alarm-limits.js';
 
 export interface Migration {
   version: number;
@@ -43,4 +44,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 21, name: 'homecare-visits', sql: homecareVisits },
   { version: 22, name: 'pathways', sql: pathways },
   { version: 23, name: 'alarms', sql: alarms },
+  { version: 24, name: 'alarm-limits', sql: alarmLimits },
 ];

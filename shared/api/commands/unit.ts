@@ -17,6 +17,8 @@ export const UNIT_COMMANDS = {
       capacity: z.int().min(0).max(10_000).optional(),
       /** Minutes after a discharge the bed's cleaning task falls due (60 by default). */
       cleaningMinutes: z.int().min(0).max(24 * 60).optional(),
+      /** Minutes an alarm may wait to be accepted before every board of the unit shows a banner, per severity (5/15/60 by default). */
+      alarmAcceptMinutes: z.strictObject({ red: z.int().min(1).max(24 * 60), yellow: z.int().min(1).max(24 * 60), green: z.int().min(1).max(24 * 60) }).optional(),
       beds: z
         .array(z.strictObject({ label: shortText(20), room: shortText(20).optional() }))
         .max(500)

@@ -140,4 +140,15 @@ describe('alarm commands on two home-care boards', () => {
     a.value('alarm.accept', { session: again, id: 'al1' });
     expect(a.value('alarm.list', {}).banner).toBe(false);
   });
+
+  it("takes the unit leader's own limits per severity, set on the unit and so the same on every board", () => {
+    a.value('unit.configure', { session: sessionA, name: 'Hjemmetjenesten sør', kind: 'home-care', beds: [], alarmAcceptMinutes: { red: 2, yellow: 10, green: 30 } });
+    carry(a.service.store, b.service.store);
+    for (const board of [a, b]) board.clock.now = new Date('2026-03-02T08:00:30.000Z'); // 1 min 30 s after the report
+    expect(b.value('alarm.list', {}).banner).toBe(false);
+    for (const board of [a, b]) board.clock.now = new Date('2026-03-02T08:01:01.000Z'); // 2 min 1 s
+    expect(a.value('alarm.list', {}).banner).toBe(true);
+    expect(b.value('alarm.list', {}).banner).toBe(true); // the default (5 min) would not have raised it yet
+    expect(a.run('unit.configure', { session: sessionA, name: 'Hjemmetjenesten sør', kind: 'home-care', beds: [], alarmAcceptMinutes: { red: 0, yellow: 10, green: 30 } })).toMatchObject({ ok: false, code: 'invalid-input' });
+  });
 });
