@@ -11,6 +11,8 @@ import type { BoardService } from '../board/board-service.js';
 import type { CommandContext } from '../replica/command-context.js';
 import { acknowledgeHandover } from '../ward/handover.js';
 import { dispatchAs } from '../board/in-process-session.js';
+import type { PathwayView } from '../../shared/api/commands/pathway.js';
+import { seedPathways } from './seed-pathways.js';
 import { osloDay, osloWallInstant, previousShift, shiftSpanAt } from '../../shared/time/oslo.js';
 import { hashPin, saveStaff, type HashedPin } from '../staff/pin-lock.js';
 import { writeStaffing } from '../ward/staffing.js';
@@ -115,6 +117,10 @@ export function seedUnit(board: BoardService, unit: DemoUnit, random: () => numb
       seedTodaysTasks(run, random, clock, today, [...stays.keys()]);
       // Home care's day of visits by route (issue 15).
       if (unit.kind === 'home-care') seedTodaysVisits(run, random, clock, today, [...stays.keys()]);
+      seedPathways(run, () => {
+        const listed = board.dispatch('pathway.list', {});
+        return listed.ok ? (listed.value as PathwayView[]) : [];
+      }, clock, today, unit.kind, [...stays.keys()]);
     }
     clock.now = undefined;
   })();
