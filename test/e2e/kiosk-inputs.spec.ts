@@ -171,8 +171,8 @@ for (const viewport of VIEWPORTS) {
     await buttonsAtLeast44(clock, `schedule clock ${size}`);
     await checkAccessible(homePage, `transfers drawer schedule ${size}`);
     await snap(homePage, testInfo, `kiosk-transfer-schedule-${viewport.width}x${viewport.height}`);
-    await clock.getByRole('button', { name: '14', exact: true }).click();
-    await clock.getByRole('button', { name: '30', exact: true }).click();
+    await clock.getByRole('button', { name: 'Time 14', exact: true }).click();
+    await clock.getByRole('button', { name: 'Minutt 30', exact: true }).click();
     await expect(schedule).toBeEnabled();
     await schedule.click();
     // A step on a locked screen asks for the PIN and goes the moment it is right.
