@@ -18,6 +18,7 @@ import type { TavlaProcess } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';
 import { checkAccessible } from '../support/accessibility.js';
 import { enterPin, snap } from '../support/ward-fixtures.js';
+import { typeOnKiosk } from '../support/kiosk-keys.js';
 
 const test = flowTest;
 const SUMMARY = 'Hoftebrudd operert 12. november, går med rullator. Insulin morgen og kveld.';
@@ -81,7 +82,8 @@ test('a request raises a banner and one chime on the receiving board; answering 
   await row.getByText('Opplysninger til mottaker').click();
   await row.getByRole('combobox', { name: 'ADL (1–5): KN' }).selectOption('4');
   await row.getByRole('checkbox', { name: 'Trenger to pleiere' }).check();
-  await row.getByRole('textbox', { name: 'Sammendrag til mottaker: KN' }).fill(SUMMARY);
+  // Typed on the kiosk's keyboard, one tap per character (no browser textarea on a board).
+  await typeOnKiosk(row, 'Sammendrag til mottaker: KN', SUMMARY);
   await checkAccessible(officePage, 'the office with its details form open');
   expect(await chimes(homePage), 'no chime before a request').toBe(0);
   await row.getByRole('button', { name: 'Start overføring: KN' }).click();

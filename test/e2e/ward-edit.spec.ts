@@ -10,6 +10,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { addMonths, osloDay } from '../../shared/time/oslo.js';
 import { checkAccessible } from '../support/accessibility.js';
+import { buttonsAtLeast44 as targetsAtLeast44 } from '../support/kiosk-keys.js';
 import { LEADER, expect, snap, test, unlockOnScreen } from '../support/ward-fixtures.js';
 
 const NURSE = { name: 'Nora Sykepleier', role: 'nurse' as const, pin: '3579' };
@@ -60,17 +61,6 @@ async function noBrowserWidgets(page: Page, where: string): Promise<void> {
   // No field calls the system keyboard either: text is written on the kiosk's own.
   expect(await page.locator('textarea, input[type="text"], input:not([type])').count(), `${where}: text inputs`).toBe(0);
   expect(await page.locator('body').innerText(), `${where}: the browser's English`).not.toMatch(BROWSER_ENGLISH);
-}
-
-/** Every button in the dialog is a target of at least 44 × 44 px. */
-async function targetsAtLeast44(dialog: Locator, where: string): Promise<void> {
-  const small = await dialog.locator('button').evaluateAll((buttons) =>
-    buttons
-      .map((b) => ({ text: (b.textContent ?? '').trim().slice(0, 20), r: b.getBoundingClientRect() }))
-      .filter(({ r }) => r.width > 0 && (r.width < 44 || r.height < 44))
-      .map(({ text, r }) => `${text} ${Math.round(r.width)}x${Math.round(r.height)}`),
-  );
-  expect(small, `${where}: targets under 44 px`).toEqual([]);
 }
 
 for (const [orientation, size] of [

@@ -259,6 +259,9 @@ export interface BoardText {
     /** The per-board choice of a staff-room screen: every name on the overview while unlocked. */
     revealAll: string;
     revealAllHint: string;
+    /** What is wrong with a new member, said before anything is sent (no browser "Please match the requested format."). */
+    nameMissing: string;
+    pinInvalid: string;
   };
   clock: (date: Date) => string;
   longDay: (date: Date) => string;
@@ -310,6 +313,13 @@ export interface BoardText {
     clear: string;
     /** A field's button: its name and what it holds now. */
     field: (label: string, value: string) => string;
+    /** A secret field (a PIN) says how many digits it holds, never which. */
+    digitsEntered: (count: number) => string;
+    /** A digit key's name for a screen reader. */
+    digit: (digit: string) => string;
+    /** The date and the time of a moment picked on the kiosk (a transfer's schedule). */
+    date: string;
+    time: string;
   };
   /** Admitting a patient into a free bed. */
   admit: {

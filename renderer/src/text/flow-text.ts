@@ -55,6 +55,8 @@ export interface FlowText {
     rate: (rate: string) => string;
     changeRate: string;
     rateLabel: string;
+    /** A daily rate that is not a whole number of kroner from 0 to 1 000 000, said before it is sent. */
+    rateInvalid: string;
     capacity: string;
     capacityNote: (when: string) => string;
     free: (free: number, beds: number) => string;
@@ -222,6 +224,7 @@ export const nbFlow: FlowText = {
     rate: (rate) => `Døgnpris ${rate}`,
     changeRate: 'Endre døgnpris',
     rateLabel: 'Døgnpris (kr)',
+    rateInvalid: 'Døgnprisen må være et helt tall fra 0 til 1 000 000 kroner.',
     capacity: 'Ledig kapasitet',
     capacityNote: (when) => `Sist meldt ${when}`,
     free: (free, beds) => `${free} av ${beds} ledig`,
@@ -289,6 +292,7 @@ export const enFlow: FlowText = {
     rate: (rate) => `Daily rate ${rate}`,
     changeRate: 'Change daily rate',
     rateLabel: 'Daily rate (NOK)',
+    rateInvalid: 'The daily rate must be a whole number from 0 to 1,000,000 kroner.',
     capacity: 'Free capacity',
     capacityNote: (when) => `Last reported ${when}`,
     free: (free, beds) => `${free} of ${beds} free`,
