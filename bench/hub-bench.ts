@@ -98,7 +98,9 @@ new MutationObserver(() => {
   const watch = window.__tavla.watch;
   if (watch && !watch.at) {
     const row = [...document.querySelectorAll('table.capacity tbody tr')].find((r) => r.querySelector('th') && r.querySelector('th').textContent === watch.name);
-    const cell = row && row.querySelectorAll('td')[4];
+    // The blocked beds' column by its heading (columns have moved: "Reservert" came before it), less the row's own heading.
+    const blocked = [...document.querySelectorAll('table.capacity thead th')].findIndex((th) => th.textContent === 'Sperret') - 1;
+    const cell = row && blocked >= 0 && row.querySelectorAll('td')[blocked];
     if (cell && cell.textContent === watch.text) afterPaint(() => { watch.at = performance.timeOrigin + performance.now(); });
   }
 }).observe(document, { childList: true, subtree: true, characterData: true });

@@ -7,7 +7,6 @@
 
 import type { Reporting } from '../../shared/api/commands/leader.js';
 import type { SyncStatus } from '../../shared/api/sync-status.js';
-import { decodeStamp } from '../../shared/sync/hlc.js';
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import type { Db } from '../store/database.js';
 
@@ -24,8 +23,11 @@ export class UnitReceipts {
   private readonly heardAt = new Map<string, number>();
   private connectedAt: number | null = null;
   private broker: SyncStatus['broker'] = 'offline';
-  /** The newest stored change per unit, read once: after start, what arrives is heard. */
+  /** When each unit was last heard before this hub started (hub-local `meta`), read once. */
   private stored: Map<string, number> | undefined;
+  /** What was last written to `meta`, per unit, and when (written at most once a minute each). */
+  private readonly persisted = new Map<string, number>();
+  private readonly persistedAt = new Map<string, number>();
 
   constructor(private periodMs = 30_000) {}
 
@@ -52,10 +54,13 @@ export class UnitReceipts {
 
   /**
    * The page's reporting, and a reader of each unit's. Before the hub has heard a unit since it
-   * started, the unit's newest stored change (its HLC wall time) stands for when it last reported.
+   * started, when it was last heard before (kept hub-local in `meta`, written here at most once a
+   * minute per unit) stands for when it last reported. (Reading the newest stamp of every unit's
+   * fields instead scanned the whole field state: 7.4 s on bench:hub's 13 million fields.)
    */
   read(db: Db, now: number): { reporting: Reporting; unit: (unit: string) => UnitReceipt } {
-    const stored = (this.stored ??= storedLastChange(db));
+    const stored = (this.stored ??= storedReceipts(db));
+    this.persist(db, now);
     const last = (unit: string): number | null => {
       const heard = this.heardAt.get(unit);
       const kept = stored.get(unit);
@@ -78,17 +83,34 @@ export class UnitReceipts {
       },
     };
   }
+
+  /** Keeps what was heard in `meta`, so a restarted hub still knows when each unit last reported. */
+  private persist(db: Db, now: number): void {
+    const due = [...this.heardAt].filter(([unit, at]) => at > (this.persisted.get(unit) ?? -Infinity) && now - (this.persistedAt.get(unit) ?? -Infinity) >= PERSIST_EVERY_MS);
+    if (due.length === 0) return;
+    const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    db.transaction(() => {
+      for (const [unit, at] of due) {
+        put.run(`${RECEIPT_KEY}${unit}`, String(at));
+        this.persisted.set(unit, at);
+        this.persistedAt.set(unit, now);
+      }
+    })();
+  }
 }
 
 const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
 
-/** The newest stored change per unit scope, by its HLC's wall time (ms; docs/protocol.md). */
-function storedLastChange(db: Db): Map<string, number> {
-  const rows = db.prepare('SELECT scope, max(hlc) AS hlc FROM field_state WHERE scope != ? GROUP BY scope').all(HUB_SCOPE) as { scope: string; hlc: string | null }[];
+const RECEIPT_KEY = 'receipt:';
+const PERSIST_EVERY_MS = 60_000;
+
+/** When each unit was last heard, as this hub kept it (`meta`, never synced). */
+function storedReceipts(db: Db): Map<string, number> {
+  const rows = db.prepare('SELECT key, value FROM meta WHERE key >= ? AND key < ?').all(RECEIPT_KEY, `${RECEIPT_KEY}\uffff`) as { key: string; value: string }[];
   const out = new Map<string, number>();
   for (const row of rows) {
-    const wall = row.hlc === null ? undefined : decodeStamp(row.hlc)?.wall;
-    if (wall !== undefined) out.set(row.scope, wall);
+    const at = Number(row.value);
+    if (Number.isSafeInteger(at)) out.set(row.key.slice(RECEIPT_KEY.length), at);
   }
   return out;
 }

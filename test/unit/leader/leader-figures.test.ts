@@ -127,11 +127,17 @@ describe('when each unit last reported', () => {
     expect(view.units.every((u) => u.stale)).toBe(true);
   });
 
-  it('after a restart, takes a unit’s newest stored change for when it last reported', () => {
-    const read = new UnitReceipts(10_000).read(hub.db, Date.now());
-    // The seed was committed just now by this hub's clock: its HLC wall time is within the test's run.
-    const last = Date.parse(read.unit('solsiden').lastReceivedAt ?? '');
-    expect(Date.now() - last).toBeLessThan(60_000);
+  it('after a restart, takes when the hub last heard a unit before it (kept hub-local), not a scan of the field state', () => {
+    const before = new UnitReceipts(10_000);
+    before.status({ broker: 'connected' }, T);
+    before.heard('solsiden', T + 1_000);
+    before.read(hub.db, T + 2_000); // what was heard is kept in meta
+    const read = new UnitReceipts(10_000).read(hub.db, T + 5_000); // the hub restarted
+    expect(read.unit('solsiden').lastReceivedAt).toBe(new Date(T + 1_000).toISOString());
     expect(read.unit('nowhere')).toEqual({ lastReceivedAt: null, stale: true });
+    // A unit heard again soon after is kept at most once a minute; what is heard is still shown at once.
+    before.heard('solsiden', T + 3_000);
+    expect(before.read(hub.db, T + 4_000).unit('solsiden').lastReceivedAt).toBe(new Date(T + 3_000).toISOString());
+    expect(new UnitReceipts(10_000).read(hub.db, T + 5_000).unit('solsiden').lastReceivedAt).toBe(new Date(T + 1_000).toISOString());
   });
 });
