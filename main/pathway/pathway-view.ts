@@ -95,9 +95,19 @@ export function listPathways(db: Db, unit: string, kind: UnitKind | null, now: n
       return [step.id, step];
     }),
   );
-  const doneTasks = db
-    .prepare("SELECT stay, template, doneAt, doneBy FROM task WHERE unit = ? AND deleted = 0 AND status = 'done' AND template IS NOT NULL AND stay IS NOT NULL AND doneAt IS NOT NULL ORDER BY doneAt")
-    .all(unit) as DoneTask[];
+  // Only the codes the pathways' steps close by, on their patients: a ward's recurring template
+  // tasks (turning, NEWS2) are most of its done tasks and never close a step.
+  const codes = [...new Set(pathways.flatMap((p) => templates.get(p.template ?? '')?.steps.map(workCode) ?? []).filter((c): c is string => c !== undefined))];
+  const stays = [...new Set(pathways.map((p) => p.stay).filter((s): s is string => s !== null))];
+  const doneTasks =
+    codes.length === 0 || stays.length === 0
+      ? []
+      : (db
+          .prepare(
+            `SELECT stay, template, doneAt, doneBy FROM task WHERE unit = ? AND deleted = 0 AND status = 'done' AND doneAt IS NOT NULL
+             AND template IN (${codes.map(() => '?').join(', ')}) AND stay IN (${stays.map(() => '?').join(', ')}) ORDER BY doneAt`,
+          )
+          .all(unit, ...codes, ...stays) as DoneTask[]);
   const tasksByStay = new Map<string, DoneTask[]>();
   for (const task of doneTasks) tasksByStay.set(task.stay, [...(tasksByStay.get(task.stay) ?? []), task]);
 
