@@ -191,6 +191,33 @@ describe("the hub's operator view", () => {
     expect(statSync(hub.operatorTokenFile).mode & 0o777).toBe(0o600);
   });
 
+  it('keeps POST /fhir/Bundle behind the same walls: a foreign Host (421), a foreign Origin (403), no token (401), and takes it with its own', async () => {
+    const token = readFileSync(hub.operatorTokenFile, 'utf8').trim();
+    const own = new URL(hub.host.url).host;
+    const bundle = (headers: Record<string, string>) =>
+      rawRequest(hub.host.url, {
+        method: 'POST',
+        path: '/fhir/Bundle',
+        headers: { 'content-type': 'application/fhir+json', host: own, authorization: `Bearer ${token}`, ...headers },
+        body: JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [] }),
+      });
+    for (const host of ['evil.example', `evil.example:${new URL(hub.host.url).port}`, '127.0.0.1:1']) {
+      const answer = await bundle({ host });
+      expect(answer.status, host).toBe(421);
+      expect(answer.body, host).not.toMatch(/outcome/);
+    }
+    for (const origin of ['http://evil.example', 'null', `http://${own}.evil.example`]) {
+      const answer = await bundle({ origin });
+      expect(answer.status, origin).toBe(403);
+      expect(answer.body, origin).not.toMatch(/outcome/);
+    }
+    expect((await bundle({ authorization: 'Bearer x' })).status).toBe(401);
+    // Past the walls the bundle reaches the VKP reader, which has no home-care unit to put it on yet.
+    const taken = await bundle({ origin: `http://${own}` });
+    expect(taken.status).toBe(503);
+    expect(JSON.parse(taken.body)).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/home-care unit/) });
+  });
+
   it('keeps the leader address to its own names too: the bound address and configured names', async () => {
     const leader = (hub.leaderHost as RunningHost).url;
     const { port } = new URL(leader);
