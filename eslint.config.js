@@ -118,8 +118,10 @@ const MAIN_MAP = [
   // Standardised service pathways: templates, deadlines, steps closed by recorded work (task codes).
   { folder: 'pathway', may: ['store', 'replica', 'ward/task-templates.ts'] },
   { folder: 'staff', may: ['store', 'replica', 'ward'] },
-  { folder: 'flow', may: ['store', 'replica', 'sync', 'hub/hub-context.ts', 'unit/bed-cleaning.ts'] },
-  { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts', 'unit/reserved-beds.ts', 'homecare/visit-indicators.ts', 'alarm'] },
+  // A PLO discharge starts the home-care unit's pathways (pathway/pathway-plo.ts, issue 16).
+  { folder: 'flow', may: ['store', 'replica', 'sync', 'hub/hub-context.ts', 'unit/bed-cleaning.ts', 'pathway/pathway-plo.ts'] },
+  // The pathway indicator reads each unit's steps through pathway/pathway-figures.ts (issue 16).
+  { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts', 'unit/reserved-beds.ts', 'homecare/visit-indicators.ts', 'alarm', 'pathway/pathway-figures.ts'] },
   // Welfare-technology alarms (issue 15): VKP bundles in, the alarm records and their handling.
   { folder: 'alarm', may: ['store', 'replica'] },
   // Home care's visits (issue 15): the store and the command plumbing only.

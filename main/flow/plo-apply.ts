@@ -1,10 +1,10 @@
 /**
  * Applies one parsed PLO message to the hub's store, in the allocation office's scope, as one
- * transaction: the message log entry (idempotency by MsgId), the patient's episode and the stay
- * fields all commit together or not at all. Messages about one hospital stay are tied together by
- * the patient's identity number and the admission time they carry; a message older (by GenDate)
- * than one already applied only fills what is still empty, so files imported out of order end in
- * the same state as in order.
+ * transaction: the message log entry (idempotency by MsgId), the patient's episode, the stay
+ * fields and the pathways a discharge to home care starts all commit together or not at all.
+ * Messages about one hospital stay are tied together by the patient's identity number and the
+ * admission time they carry; a message older (by GenDate) than one already applied only fills what
+ * is still empty, so files imported out of order end in the same state as in order.
  */
 
 import { createHash } from 'node:crypto';
@@ -12,7 +12,8 @@ import { RISK_FLAGS, type FieldValue } from '../../shared/domain/schema.js';
 import type { FieldStore, RecordEdit } from '../store/field-store.js';
 import { newId } from '../replica/command-context.js';
 import type { PloMessage, PloType } from './plo-parse.js';
-import { openTransfersOfStay, readStay, type StayRow } from './transfer-records.js';
+import { arrivalStayId, liveTransfersOfStay, openTransfersOfStay, readStay, type StayRow } from './transfer-records.js';
+import { dischargePathwayEdits } from '../pathway/pathway-plo.js';
 
 export interface PloTarget {
   store: FieldStore;
@@ -80,6 +81,7 @@ export function applyPloMessage(target: PloTarget, message: PloMessage, file: st
       ]);
       const admitted = (fields.admittedAt as string | undefined) ?? current?.admittedAt ?? null;
       const lastGen = newer ? message.genDate : (episode?.last_gen_date ?? message.genDate);
+      if (message.type === 'LOG_UTSKREVET' && message.leftAt !== null) startDischargePathways(store, stayId, message.leftAt);
       db.prepare(
         `INSERT INTO plo_episode (patient_key, unit, stay, admitted_at, last_gen_date) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (patient_key, unit, stay) DO UPDATE SET admitted_at = excluded.admitted_at, last_gen_date = excluded.last_gen_date`,
@@ -96,6 +98,23 @@ export function applyPloMessage(target: PloTarget, message: PloMessage, file: st
     );
     return { outcome: 'imported', stayId, initials, note };
   })();
+}
+
+/**
+ * A discharge of a patient the office has sent to home care starts the home-care unit's pathways of
+ * trigger `plo-discharged` (main/pathway/pathway-plo.ts), in this message's transaction, for the
+ * stay the transfer gives the patient there (its id derives from the transfer's, so it is the same
+ * whether the patient has arrived yet or not). A cancelled or declined transfer starts nothing.
+ */
+function startDischargePathways(store: FieldStore, officeStay: string, leftAt: string): void {
+  for (const transfer of liveTransfersOfStay(store.db, officeStay)) {
+    if (transfer.toUnit === null) continue;
+    const stay = arrivalStayId(transfer.id);
+    const edits = dischargePathwayEdits(store.db, { unit: transfer.toUnit, stay, key: transfer.id }, leftAt, 'plo-import');
+    if (edits.length === 0) continue;
+    const templates = edits.map((edit) => String(edit.fields.template)).join(',');
+    store.commit({ actor: 'plo-import', action: 'pathway.start', collection: 'stay', record: stay, detail: `${templates} ${transfer.toUnit}` }, edits);
+  }
 }
 
 /** The episode a message belongs to: same admission time, else (no admission in it) the latest one. */

@@ -6,13 +6,14 @@
 
 import type { IndicatorsView, IndicatorValue, UnitIndicatorRow } from '../../shared/api/commands/leader.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
-import { addDays, osloDay } from '../../shared/time/oslo.js';
+import { addDays, dayStart, osloDay } from '../../shared/time/oslo.js';
 import { INDICATOR_IDS, LENGTH_OF_STAY_KINDS, percent, ratio, round1, type IndicatorId } from '../../shared/indicators/definitions.js';
 import { rateForDay, type DailyRates } from '../../shared/indicators/discharge-ready.js';
 import { averageLengthOfStay } from '../../shared/indicators/length-of-stay.js';
 import { nursingHomeWait, placementOf, type Placement } from '../../shared/indicators/nursing-home-wait.js';
 import { countsMunicipalOccupancy, countsOccupancy, occupancyPercent } from '../../shared/indicators/occupancy.js';
 import { workloadPerStaff } from '../../shared/indicators/workload.js';
+import { pathwayTemplateRows } from '../../shared/indicators/pathway-on-time.js';
 import type { LeaderHistory, UnitRow } from './leader-history.js';
 import { spanWithLookback, unitSeries, type UnitSeries } from './unit-series.js';
 
@@ -55,6 +56,11 @@ function figure(id: IndicatorId, list: readonly UnitSeries[], a: number, b: numb
     case 'tasks-on-time': {
       const numerator = sum(list, (s, i) => s.tasksOnTime[i], a, b);
       const denominator = sum(list, (s, i) => s.tasksDue[i], a, b);
+      return { numerator, denominator, value: percent(numerator, denominator) };
+    }
+    case 'pathway-steps-on-time': {
+      const numerator = sum(list, (s, i) => s.pathwayOnTime[i], a, b);
+      const denominator = sum(list, (s, i) => s.pathwayDue[i], a, b);
       return { numerator, denominator, value: percent(numerator, denominator) };
     }
     case 'workload-per-staff': {
@@ -145,6 +151,10 @@ export function indicatorsView(history: LeaderHistory, input: { unit?: string; d
   let dischargeReadyCost = 0;
   for (const s of series) for (let i = first; i <= last; i += 1) dischargeReadyCost += s.ready[i] * rateForDay(span[i], rates);
 
+  // The pathway indicator's drill-down: every unit's templates over the same whole days.
+  const window = [dayStart(from), dayStart(addDays(to, 1))] as const;
+  const pathways = scope.flatMap((u) => pathwayTemplateRows({ id: u.id, name: u.name }, history.pathwaySteps(u.id), ...window));
+
   const unit = input.unit === undefined ? null : { unit: scope[0].id, name: scope[0].name, kind: scope[0].kind };
-  return ok({ asOf: now.toISOString(), from, to, days, unit, indicators, units, dischargeReadyCost });
+  return ok({ asOf: now.toISOString(), from, to, days, unit, indicators, units, dischargeReadyCost, pathways });
 }

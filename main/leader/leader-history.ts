@@ -10,6 +10,8 @@ import { addDays, dayStart, instantOf, osloDay } from '../../shared/time/oslo.js
 import { IPLOS_MEASURES, recordsMeasure } from '../../shared/indicators/iplos.js';
 import { ON_TIME_GRACE_MINUTES } from '../../shared/indicators/tasks-on-time.js';
 import type { Db } from '../store/database.js';
+import { pathwayStepFigures } from '../pathway/pathway-figures.js';
+import type { NamedStepTiming } from '../../shared/indicators/pathway-on-time.js';
 import { parseRow, type Parsed, type Row } from '../store/read-model.js';
 
 export interface UnitRow {
@@ -79,6 +81,8 @@ const unitOf = (row: string) => `coalesce(${row}.unit, '')`;
 const on = (name: string, event: 'INSERT' | 'UPDATE', table: string, body: string) =>
   `CREATE TEMP TRIGGER IF NOT EXISTS ${name} AFTER ${event} ON main.${table} BEGIN ${body} END;`;
 
+const PATHWAY_TABLES = ['pathway', 'pathwayStep', 'pathwayTemplate', 'pathwayTemplateStep'] as const;
+
 const TRIGGERS = [
   'CREATE TEMP TABLE IF NOT EXISTS leader_dirty (kind TEXT NOT NULL, unit TEXT NOT NULL, day TEXT NOT NULL);',
   'CREATE INDEX IF NOT EXISTS temp.leader_dirty_key ON leader_dirty (kind, unit, day);',
@@ -91,6 +95,11 @@ const TRIGGERS = [
   on('leader_unit_insert', 'INSERT', 'unit', mark('unit', "coalesce(NEW.id, '')", "''")),
   on('leader_unit_update', 'UPDATE', 'unit', mark('unit', "coalesce(NEW.id, '')", "''")),
   on('leader_transfer_insert', 'INSERT', 'transfer', mark('transfer', "''", "''")),
+  // Pathways (issue 16): a step's record, the pathway, or the unit's own templates (deadlines move with them).
+  ...PATHWAY_TABLES.flatMap((table) => [
+    on(`leader_${table}_insert`, 'INSERT', table, mark('pathway', unitOf('NEW'), "''")),
+    on(`leader_${table}_update`, 'UPDATE', table, mark('pathway', unitOf('NEW'), "''")),
+  ]),
   on('leader_transfer_update', 'UPDATE', 'transfer', mark('transfer', "''", "''")),
 ].join('\n');
 
@@ -126,6 +135,7 @@ export class LeaderHistory {
   private readonly iplosRows = new Map<string, IplosTask[]>();
   private transferRows: TransferRow[] | null = null;
   private readonly taskDays = new Map<string, Map<string, TaskDay>>();
+  private readonly pathwayRows = new Map<string, NamedStepTiming[]>();
 
   private readonly stayColumns: string;
   private readonly transferColumns: string;
@@ -160,11 +170,14 @@ export class LeaderHistory {
       if (kind === 'unit') this.unitRows = null;
       else if (kind === 'stay') {
         this.stayRows.delete(unit);
+        this.pathwayRows.delete(unit);
         this.readyRows = null;
       }
       else if (kind === 'staffing') this.staffingRows.delete(unit);
+      else if (kind === 'pathway') this.pathwayRows.delete(unit);
       else if (kind === 'task') {
         this.iplosRows.delete(unit);
+        this.pathwayRows.delete(unit); // a done task may close a step by recorded work
         // A UTC date reaches into two Oslo days (Oslo is 1–2 hours ahead).
         if (/^\d{4}-\d{2}-\d{2}$/.test(day)) for (const d of [day, addDays(day, 1)]) taskDays.add(`${unit}\n${d}`);
       }
@@ -247,6 +260,16 @@ export class LeaderHistory {
         .flatMap(({ stay, title, template, doneAt }) => (stay === null ? [] : [{ stay, title: title ?? '', template, doneAt: instant(doneAt) ?? NaN }]))
         .filter((task) => !Number.isNaN(task.doneAt) && IPLOS_MEASURES.some((m) => recordsMeasure(task, m)));
       this.iplosRows.set(unit, rows);
+    }
+    return rows;
+  }
+
+  /** Every pathway step of the unit's patients, with deadline and when done (main/pathway/pathway-figures.ts). */
+  pathwaySteps(unit: string): NamedStepTiming[] {
+    let rows = this.pathwayRows.get(unit);
+    if (!rows) {
+      rows = pathwayStepFigures(this.db, unit, this.unit(unit)?.kind ?? 'unknown');
+      this.pathwayRows.set(unit, rows);
     }
     return rows;
   }

@@ -1,15 +1,17 @@
 /**
  * One unit's day-by-day figures over a span of whole days, from the history: the midnight count
  * (heads and ADL points) with its flows, discharges, discharge-ready patients, tasks due and on
- * time, ADL points and staff per shift, and IPLOS coverage of nursing-home residents.
+ * time, pathway steps due and done by their deadline, ADL points and staff per shift, and IPLOS
+ * coverage of nursing-home residents.
  */
 
-import { addDays, dayStart, midnightAfter, osloInstant, SHIFT_HOURS, type ShiftName } from '../../shared/time/oslo.js';
+import { addDays, dayStart, midnightAfter, osloDay, osloInstant, SHIFT_HOURS, type ShiftName } from '../../shared/time/oslo.js';
 import type { IndicatorId } from '../../shared/indicators/definitions.js';
 import { IPLOS_MEASURES, iplosCoverage, recordsMeasure } from '../../shared/indicators/iplos.js';
 import { dischargesBetween } from '../../shared/indicators/length-of-stay.js';
 import { countAt, dailyFlows, presentAt, type DayFlow, type StayInterval } from '../../shared/indicators/occupancy.js';
 import { adlPoints } from '../../shared/indicators/workload.js';
+import { isStepDoneOnTime } from '../../shared/indicators/pathway-on-time.js';
 import type { LeaderHistory, StayRow, UnitRow } from './leader-history.js';
 
 export interface UnitSeries {
@@ -21,6 +23,9 @@ export interface UnitSeries {
   ready: number[];
   tasksDue: number[];
   tasksOnTime: number[];
+  /** Pathway steps whose deadline fell on the day (not applicable ones left out), and of them done by it. */
+  pathwayDue: number[];
+  pathwayOnTime: number[];
   /** Sums over the day's shifts with staff present: ADL points at shift start, and staff present. */
   shiftPoints: number[];
   shiftPresent: number[];
@@ -107,6 +112,14 @@ function countSeries(history: LeaderHistory, unit: UnitRow, days: readonly strin
       iplos[measure.indicator] = midnights.map((m, i) => iplosCoverage(present[i], recorded, measure, m).covered);
     }
   }
+  const pathwayDue = days.map(() => 0);
+  const pathwayOnTime = days.map(() => 0);
+  for (const step of parts.tasks ? history.pathwaySteps(unit.id) : []) {
+    const i = index.get(osloDay(step.due));
+    if (i === undefined || step.notApplicable) continue;
+    pathwayDue[i] += 1;
+    if (isStepDoneOnTime(step)) pathwayOnTime[i] += 1;
+  }
   const taskDays = parts.tasks ? days.map((day) => history.taskDay(unit.id, day)) : days.map(() => ({ due: 0, onTime: 0 }));
 
   return {
@@ -118,6 +131,8 @@ function countSeries(history: LeaderHistory, unit: UnitRow, days: readonly strin
     ready: countAt(readyIntervals, midnights),
     tasksDue: taskDays.map((t) => t.due),
     tasksOnTime: taskDays.map((t) => t.onTime),
+    pathwayDue,
+    pathwayOnTime,
     shiftPoints,
     shiftPresent,
     residents,

@@ -17,6 +17,7 @@ export const INDICATOR_IDS = [
   'iplos-dental-assessment',
   'nursing-home-wait',
   'nursing-home-deadline',
+  'pathway-steps-on-time',
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
@@ -261,6 +262,28 @@ export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
         trend: 'The same fraction for the 28 days up to the day.',
         unit: '%',
         kinds: NURSING_HOME_TRANSFERS.en,
+      },
+    },
+  },
+  'pathway-steps-on-time': {
+    id: 'pathway-steps-on-time',
+    better: 'higher',
+    words: {
+      nb: {
+        name: 'Forløpssteg i tide',
+        definition:
+          'Steg i tjenesteforløp utført innen fristen / steg med frist i perioden × 100, per enhet og forløpsmal. Et steg satt til «ikke aktuelt» teller ikke (verken over eller under brøkstreken); et steg utført etter fristen, eller ikke utført, teller bare under brøkstreken. Utført betyr trykket «Utført» eller registrert arbeid (en utført oppgave av stegets type), det tidligste av dem.',
+        trend: 'Steg med frist den dagen: andel utført innen fristen.',
+        unit: '%',
+        kinds: 'Enheter med tjenesteforløp (hjemmetjeneste, korttid, sykehjem).',
+      },
+      en: {
+        name: 'Pathway steps on time',
+        definition:
+          'Steps of service pathways done by their deadline / steps whose deadline fell in the period × 100, per unit and pathway template. A step marked “not applicable” counts in neither; a step done after its deadline, or not done, counts in the denominator only. Done means tapped “Done” or recorded work (a done task of the step’s kind), whichever came first.',
+        trend: 'Steps due that day: the share done by their deadline.',
+        unit: '%',
+        kinds: 'Units with service pathways (home care, short-term, nursing homes).',
       },
     },
   },

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect as baseExpect, type Page } from '@playwright/test';
+import { INDICATOR_IDS } from '../../shared/indicators/definitions.js';
 import { tempDir } from '../support/temp-dir.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { PATIENTS, ploMessage } from '../support/plo-messages.js';
@@ -24,6 +25,8 @@ const SYNC = ['--sync-period', '1'];
 interface Municipality {
   hub: TavlaProcess;
   home: TavlaProcess;
+  /** Home care's board. */
+  list: TavlaProcess;
   broker: Mosquitto;
   screenToken: string;
 }
@@ -36,64 +39,73 @@ function osloLocal(daysAgo: number): string {
 }
 
 const test = base.extend<{ municipality: Municipality }>({
-  // eslint-disable-next-line no-empty-pattern
-  municipality: async ({}, use, testInfo) => {
-    const dir = tempDir('tavla-e2e-leader-figures-');
-    const inbox = join(dir.path, 'plo-inbox');
-    mkdirSync(inbox);
-    const broker = await Mosquitto.start(dir.path);
-    const started: TavlaProcess[] = [];
-    const start = async (options: ConstructorParameters<typeof TavlaProcess>[0]) => {
-      const p = await TavlaProcess.start(options);
-      started.push(p);
-      return p;
-    };
-    try {
-      const hub = await start({
-        role: 'hub',
-        municipality: 'e2e',
-        broker: broker.url,
-        data: join(dir.path, 'hub'),
-        args: ['--leader-port', '0', '--leader-screen-port', '0', '--leader-host', '127.0.0.1', '--plo-inbox', inbox, ...SYNC],
-      });
-      const board = (unit: string) => start({ role: 'board', municipality: 'e2e', unit, broker: broker.url, data: join(dir.path, unit), args: SYNC });
-      const [home, list, office] = await Promise.all([board('solsiden'), board('hjemme'), board('tildeling')]);
-      await home.id('unit.configure', { name: 'Solsiden', kind: 'nursing-home', beds: ['101', '102', '103', '104'].map((label) => ({ label })) });
-      await home.id('stay.admit', { bed: '101', name: 'Astrid Vik', initials: 'AV', birthDate: '1936-02-11', adl: 3 });
-      await home.id('stay.admit', { bed: '102', name: 'Per Moen', initials: 'PM', birthDate: '1940-08-05', adl: 2 });
-      // Home care is a list: 3 patients of 20 places, no beds.
-      await list.id('unit.configure', { name: 'Hjemmetjenesten', kind: 'home-care', capacity: 20, beds: [] });
-      for (const [name, initials] of [
-        ['Eli Lunde', 'EL'],
-        ['Tor Bakke', 'TB'],
-        ['Nina Dahl', 'ND'],
-      ]) {
-        await list.id('stay.admit', { name, initials, birthDate: '1945-05-05' });
+  // Four processes and a broker: its own time, beside the test's (a loaded machine takes longer than 30 s).
+  municipality: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use, testInfo) => {
+      const dir = tempDir('tavla-e2e-leader-figures-');
+      const inbox = join(dir.path, 'plo-inbox');
+      mkdirSync(inbox);
+      const broker = await Mosquitto.start(dir.path);
+      const started: TavlaProcess[] = [];
+      const start = async (options: ConstructorParameters<typeof TavlaProcess>[0]) => {
+        const p = await TavlaProcess.start(options);
+        started.push(p);
+        return p;
+      };
+      try {
+        const hub = await start({
+          role: 'hub',
+          municipality: 'e2e',
+          broker: broker.url,
+          data: join(dir.path, 'hub'),
+          args: ['--leader-port', '0', '--leader-screen-port', '0', '--leader-host', '127.0.0.1', '--plo-inbox', inbox, ...SYNC],
+        });
+        const board = (unit: string) => start({ role: 'board', municipality: 'e2e', unit, broker: broker.url, data: join(dir.path, unit), args: SYNC });
+        const [home, list, office] = await Promise.all([board('solsiden'), board('hjemme'), board('tildeling')]);
+        await home.id('unit.configure', { name: 'Solsiden', kind: 'nursing-home', beds: ['101', '102', '103', '104'].map((label) => ({ label })) });
+        await home.id('stay.admit', { bed: '101', name: 'Astrid Vik', initials: 'AV', birthDate: '1936-02-11', adl: 3 });
+        await home.id('stay.admit', { bed: '102', name: 'Per Moen', initials: 'PM', birthDate: '1940-08-05', adl: 2 });
+        // Home care is a list: 3 patients of 20 places, no beds.
+        await list.id('unit.configure', { name: 'Hjemmetjenesten', kind: 'home-care', capacity: 20, beds: [] });
+        const listed: string[] = [];
+        for (const [name, initials] of [
+          ['Eli Lunde', 'EL'],
+          ['Tor Bakke', 'TB'],
+          ['Nina Dahl', 'ND'],
+        ]) {
+          listed.push(await list.id('stay.admit', { name, initials, birthDate: '1945-05-05' }));
+        }
+        // Everyday rehabilitation started 20 days ago: its planning meeting (at the start) done only now,
+        // its day-14 evaluation not done — 2 steps fell due in the period, none on time.
+        const rehab = await list.id('pathway.start', { stayId: listed[0], template: 'ex-everyday-rehab', startedAt: new Date(Date.now() - 20 * 86_400_000).toISOString() });
+        await list.id('pathway.completeStep', { pathwayId: rehab, stepId: 'planning' });
+        await office.id('unit.configure', { name: 'Tildelingskontoret', kind: 'allocation-office', beds: [] });
+        // A patient discharge-ready since three days ago: the months chart has days to plot.
+        writeFileSync(join(inbox, 'kari.xml'), ploMessage({ type: 'LOG_UTSKRIVNINGSKLAR', patient: PATIENTS.kari, dischargeReadyAt: osloLocal(3) }));
+        await waitFor(
+          () => hub.call<{ units: { unit: string; patients: number }[] }>('leader.capacity'),
+          (r) => {
+            const units = r.value?.units ?? [];
+            const patients = (id: string) => units.find((u) => u.unit === id)?.patients;
+            return patients('solsiden') === 2 && patients('hjemme') === 3 && patients('tildeling') === 1;
+          },
+          { what: 'the hub to hold every unit', timeout: 30_000 },
+        );
+        const issued = execFileSync(process.execPath, [`${REPO}/bin/tavla.js`, 'device-token', 'issue', '--data', join(dir.path, 'hub'), '--name', 'e2e-vegg'], { encoding: 'utf8' });
+        const screenToken = /^(tvs_\S+)$/m.exec(issued)?.[1] ?? '';
+        await use({ hub, home, list, broker, screenToken });
+      } finally {
+        if (testInfo.status !== testInfo.expectedStatus) {
+          await testInfo.attach('tavla-logs', { body: started.map((p) => `== ${p.options.data}\n${p.output}`).join('\n'), contentType: 'text/plain' });
+        }
+        await Promise.all(started.map((p) => p.stop()));
+        await broker.kill();
+        dir.remove();
       }
-      await office.id('unit.configure', { name: 'Tildelingskontoret', kind: 'allocation-office', beds: [] });
-      // A patient discharge-ready since three days ago: the months chart has days to plot.
-      writeFileSync(join(inbox, 'kari.xml'), ploMessage({ type: 'LOG_UTSKRIVNINGSKLAR', patient: PATIENTS.kari, dischargeReadyAt: osloLocal(3) }));
-      await waitFor(
-        () => hub.call<{ units: { unit: string; patients: number }[] }>('leader.capacity'),
-        (r) => {
-          const units = r.value?.units ?? [];
-          const patients = (id: string) => units.find((u) => u.unit === id)?.patients;
-          return patients('solsiden') === 2 && patients('hjemme') === 3 && patients('tildeling') === 1;
-        },
-        { what: 'the hub to hold every unit', timeout: 30_000 },
-      );
-      const issued = execFileSync(process.execPath, [`${REPO}/bin/tavla.js`, 'device-token', 'issue', '--data', join(dir.path, 'hub'), '--name', 'e2e-vegg'], { encoding: 'utf8' });
-      const screenToken = /^(tvs_\S+)$/m.exec(issued)?.[1] ?? '';
-      await use({ hub, home, broker, screenToken });
-    } finally {
-      if (testInfo.status !== testInfo.expectedStatus) {
-        await testInfo.attach('tavla-logs', { body: started.map((p) => `== ${p.options.data}\n${p.output}`).join('\n'), contentType: 'text/plain' });
-      }
-      await Promise.all(started.map((p) => p.stop()));
-      await broker.kill();
-      dir.remove();
-    }
-  },
+    },
+    { timeout: 90_000 },
+  ],
 });
 
 const TABS = ['Kapasitet nå', 'Pasientflyt', 'Indikatorer', 'Prognose', 'Gevinster'];
@@ -145,6 +157,29 @@ test('one municipal occupancy on every tab, home care as patients of places, no 
   await page.getByRole('tab', { name: 'Prognose' }).click();
   expect(await axes(/^Prognose for belegg/)).toEqual({ y: 'pasienter', x: 'dag' });
   await testInfo.attach('leader-figures-forecast', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+});
+
+test('pathway steps on time: the figure with its definition among the indicators, and the drill-down per template and step', async ({ page, municipality }) => {
+  test.setTimeout(90_000);
+  await waitFor(
+    () => municipality.hub.call<{ indicators: { id: string; denominator: number }[] }>('leader.indicators'),
+    (r) => r.value?.indicators.find((i) => i.id === 'pathway-steps-on-time')?.denominator === 2,
+    { what: 'the hub to count the pathway steps', timeout: 30_000 },
+  );
+  await page.goto(municipality.hub.leaderUrl);
+  await page.getByRole('tab', { name: 'Indikatorer' }).click();
+  const card = page.getByRole('article', { name: 'Forløpssteg i tide' });
+  await expect(card.locator('[data-indicator="pathway-steps-on-time"]')).toHaveText('0,0 %');
+  await expect(card).toContainText('0 / 2');
+  await expect(card).toContainText('Et steg satt til «ikke aktuelt» teller ikke (verken over eller under brøkstreken)');
+  // Per unit: home care has the figure in the indicator's column.
+  await expect(row(page, 'Indikatorer per enhet', /Hjemmetjenesten/).getByRole('cell').nth(INDICATOR_IDS.indexOf('pathway-steps-on-time'))).toHaveText('0,0');
+  const drill = page.getByRole('table', { name: /Steg med frist i perioden per forløpsmal/ });
+  await expect(drill.getByRole('row', { name: /Hjemmetjenesten Hverdagsrehabilitering/ })).toContainText('0,0 %');
+  await expect(drill.getByRole('row', { name: /Planleggingsmøte/ }).getByRole('cell').nth(5)).toHaveText('1'); // late
+  await expect(drill.getByRole('row', { name: /Midtveisevaluering/ }).getByRole('cell').nth(6)).toHaveText('1'); // not done
+  // Titles and counts only: no patient.
+  await expect(drill).not.toContainText('Eli Lunde');
 });
 
 test('chart text is at least 16 px on the wall-screen address, and smaller on a desktop', async ({ page, municipality }) => {

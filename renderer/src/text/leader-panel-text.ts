@@ -45,6 +45,13 @@ export interface LeaderPanelText {
     trend: string;
     chartLabel: (name: string, trend: string) => string;
   };
+  /** The pathway indicator's drill-down: per unit and template, how each step that fell due went. */
+  pathways: {
+    title: string;
+    caption: string;
+    columns: { unit: string; template: string; step: string; due: string; onTime: string; late: string; notDone: string; share: string };
+    none: string;
+  };
   forecast: {
     title: (name: string) => string;
     methodTitle: string;
@@ -168,6 +175,12 @@ export const nbPanels: LeaderPanelText = {
     trend: 'Trend:',
     chartLabel: (name, trend) => `${name} per dag: ${trend}`,
   },
+  pathways: {
+    title: 'Forløpssteg i tide per enhet og forløpsmal',
+    caption: 'Steg med frist i perioden per forløpsmal: utført i tide, for sent og ikke utført',
+    columns: { unit: 'Enhet', template: 'Forløp', step: 'Steg', due: 'Med frist', onTime: 'I tide', late: 'For sent', notDone: 'Ikke utført', share: 'Andel i tide' },
+    none: 'Ingen forløpssteg hadde frist i perioden.',
+  },
   forecast: {
     title: (name) => `Forventet behov neste 7 dager: ${name}`,
     methodTitle: 'Slik er prognosen laget',
@@ -285,6 +298,12 @@ export const enPanels: LeaderPanelText = {
     definition: 'Definition:',
     trend: 'Trend:',
     chartLabel: (name, trend) => `${name} per day: ${trend}`,
+  },
+  pathways: {
+    title: 'Pathway steps on time per unit and template',
+    caption: 'Steps due in the period per pathway template: done on time, late and not done',
+    columns: { unit: 'Unit', template: 'Pathway', step: 'Step', due: 'Due', onTime: 'On time', late: 'Late', notDone: 'Not done', share: 'Share on time' },
+    none: 'No pathway step fell due in the period.',
   },
   forecast: {
     title: (name) => `Expected need the next 7 days: ${name}`,

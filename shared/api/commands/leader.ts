@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { BENEFIT_INDICATORS, type BenefitIndicator, type BenefitOutcome, type PeriodMeasure } from '../../indicators/benefits.js';
 import type { IndicatorId } from '../../indicators/definitions.js';
+import type { PathwayTemplateOnTime } from '../../indicators/pathway-on-time.js';
 import { HOMECARE_LEADER_COMMANDS } from './homecare.js';
 import type { OccupancyMeasure } from '../../indicators/occupancy.js';
 import { command, isoDate, recordId, shortText, type Created } from '../schema-parts.js';
@@ -169,6 +170,8 @@ export interface IndicatorsView {
   units: UnitIndicatorRow[];
   /** Discharge-ready cost over the period at the configured rates. */
   dischargeReadyCost: number;
+  /** The pathway indicator's drill-down: each unit's templates, and how each step went (no patient). */
+  pathways: PathwayTemplateOnTime[];
 }
 
 export interface ForecastDay {
