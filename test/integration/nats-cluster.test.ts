@@ -8,20 +8,27 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NatsCluster, type NatsNode } from '../support/nats-cluster.js';
+import { suiteBrokers } from '../support/test-broker.js';
 import { storedFields, TavlaProcess } from '../support/tavla-process.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait.js';
 
 const M = 'testby';
 const UNIT = { name: 'Solsiden', kind: 'nursing-home', beds: [{ label: '101' }, { label: '102' }] };
-/** The stated bound: every replica equal this long after the last acknowledged edit (measured ~2–5 s on 2 shared cores). */
-const CONVERGE_MS = 30_000;
+/**
+ * The stated bound: every replica equal this long after the last acknowledged edit. Measured 13 s
+ * and 26 s on the shared 2-core build machine; most of it is JetStream on the two surviving nodes
+ * electing leaders before the board's QoS 1 subscriptions can be made again (docs/protocol.md).
+ */
+const CONVERGE_MS = 60_000;
+/** `npm run test:fault` runs this (50–80 s, mostly JetStream recovery); `npm test` leaves it out to stay cheap. */
+const RUN = suiteBrokers().includes('nats');
 
 interface TaskList {
   tasks: { id: string }[];
 }
 
-describe('a three-node NATS cluster that loses the node a busy board uses', () => {
+describe.runIf(RUN)('a three-node NATS cluster that loses the node a busy board uses', () => {
   let dir: ReturnType<typeof tempDir>;
   let cluster: NatsCluster;
   const running: TavlaProcess[] = [];
@@ -92,5 +99,5 @@ describe('a three-node NATS cluster that loses the node a busy board uses', () =
     const equalAfter = Date.now() - lastAck;
     expect(equalAfter).toBeLessThanOrEqual(CONVERGE_MS);
     console.log(`NATS failover: board A connected again ${failover} ms after its node was SIGKILLed; replicas equal ${equalAfter} ms after the last acknowledged edit`);
-  }, 120_000);
+  }, 240_000);
 });

@@ -6,10 +6,9 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
-import { freePort } from './mosquitto.js';
+import { freePort, portOpen } from './mosquitto.js';
 
 export const NATS_BIN = ['/usr/sbin/nats-server', '/usr/bin/nats-server'].find((path) => existsSync(path));
 
@@ -19,17 +18,6 @@ interface NodePorts {
   mqtt: number;
   /** The node's HTTP monitoring port (`/connz`). */
   monitor: number;
-}
-
-async function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /** One node of the cluster. */
