@@ -5,7 +5,7 @@
  * down for 1,000 edits, an empty board filling past the broker's queue, garbage payloads, last
  * will) round after round, then clock skew (test/integration/clock-skew.test.ts), a full disk
  * (test/integration/disk-full.test.ts) and test/fault/ with its long counts (`npm test` runs the same files
- * with small ones). Progress per step; the last line is `N passed, N failed` over all steps.
+ * with small ones), and the NATS cluster runs (TAVLA_TEST_BROKER=nats). Progress per step; the last line is `N passed, N failed` over all steps.
  * Usage: node scripts/fault.js [--runs <property runs, default 20000>] [--rounds <sync rounds, default 5>]
  */
 
@@ -33,6 +33,7 @@ try {
 const steps = [
   { what: `convergence properties, ${runs} runs`, env: { TAVLA_PROPERTY_RUNS: String(runs) }, files: ['test/unit/sync'] },
   ...Array.from({ length: rounds }, (_, i) => ({ what: `sync through Mosquitto, round ${i + 1} of ${rounds}`, env: {}, files: ['test/integration/sync.test.ts'] })),
+  { what: 'a three-node NATS cluster (its MQTT interface): a node SIGKILLed under a busy board, then the sync suite', env: { TAVLA_TEST_BROKER: 'nats' }, files: ['test/integration/nats-cluster.test.ts', 'test/integration/sync.test.ts'] },
   { what: 'clock skew ±10 min and put right, 10 cycles (needs libfaketime)', env: { TAVLA_FAULT_CYCLES: '10' }, files: ['test/integration/clock-skew.test.ts'] },
   { what: 'disk full on a small tmpfs, 20 cycles (root only)', env: { TAVLA_FAULT_CYCLES: '20' }, files: ['test/integration/disk-full.test.ts'] },
   { what: 'kill -9 of a board during write bursts, 30 cycles', env: { TAVLA_FAULT_KILL_CYCLES: '30' }, files: ['test/fault/board-kill.test.ts'] },

@@ -31,7 +31,8 @@ Commands:
 Options:
   --municipality <id>   municipality id (board, hub)               e.g. ${'`'}fjordvik${'`'}
   --unit <id>           unit id (board)                            e.g. ${'`'}solsiden${'`'}
-  --broker <url>        MQTT broker, mqtt://host:port or mqtts://host:port (board, hub)
+  --broker <url>        MQTT broker, mqtt://host:port or mqtts://host:port (board, hub);
+                        the nodes of a cluster comma-separated, tried in turn
   --broker-ca <file>, --broker-cert <file>, --broker-key <file>
                         TLS: the broker's CA certificate, this replica's certificate and key (PEM)
   --broker-username <name>

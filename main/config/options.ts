@@ -14,9 +14,29 @@ export class UsageError extends Error {}
 const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lowercase letters, digits and -, at most 32 characters');
-const brokerUrl = z
-  .string()
-  .refine((value) => /^(mqtts?|wss?):\/\/[^\s]+$/.test(value), 'an mqtt://, mqtts://, ws:// or wss:// URL');
+const BROKER_URL = /^(mqtts?|wss?):\/\/[^\s,]+$/;
+/** At most this many brokers in a list: the nodes of one cluster, not a directory of them. */
+const MAX_BROKERS = 16;
+/**
+ * One broker URL or several (the nodes of a clustered broker): comma-separated text or, in a
+ * configuration file, an array. Held as one comma-separated string (docs/protocol.md, "Broker lists").
+ */
+const brokerList = z
+  .union([z.string(), z.array(z.string()).min(1, 'a list of at least one broker URL')], {
+    error: 'an mqtt://, mqtts://, ws:// or wss:// URL, or a list of them',
+  })
+  .transform((value, context) => {
+    const urls = [value].flat().flatMap((text) => text.split(',')).map((url) => url.trim());
+    const bad = urls.find((url) => !BROKER_URL.test(url));
+    if (bad !== undefined) {
+      context.addIssue({ code: 'custom', message: bad === '' ? 'an empty broker URL in the list' : `'${bad}' is not an mqtt://, mqtts://, ws:// or wss:// URL` });
+      return z.NEVER;
+    }
+    const twice = urls.find((url, i) => urls.indexOf(url) !== i);
+    if (twice !== undefined) context.addIssue({ code: 'custom', message: `'${twice}' is listed twice` });
+    if (urls.length > MAX_BROKERS) context.addIssue({ code: 'custom', message: `at most ${MAX_BROKERS} broker URLs` });
+    return urls.join(',');
+  });
 const port = z.coerce.number().int().min(0).max(65535);
 /** Names or proxy origins, repeated or comma-separated (the request guard: docs/security.md). */
 const hostNames = z.preprocess(
@@ -44,7 +64,8 @@ const duration = z
 export const RoleOptions = z.strictObject({
   municipality: slug.optional(),
   unit: slug.optional(),
-  broker: brokerUrl.optional(),
+  /** One broker URL, or the nodes of a clustered broker: comma-separated, tried in turn (canonical: comma-joined). */
+  broker: brokerList.optional(),
   brokerPort: port.optional(),
   data: z.string().min(1).optional(),
   port: port.optional(),

@@ -55,9 +55,13 @@ export class InboundScope {
     return `node ${node} announced itself in ${[...scopes.keys()].join(', ')}, not ${scope}`;
   }
 
-  /** Who a batch from `node` in `scope` counts as: the hub only on a board, and only as announced. */
+  /**
+   * Who a batch from `node` in `scope` counts as: the hub only as announced under `_hub` (which the
+   * broker's ACL keeps to hub identities). A hub takes another hub of its municipality as the hub
+   * too: two hubs may run at once, and each writes the same derived records (docs/protocol.md, "Two hubs").
+   */
   writer(scope: string, node: string): Writer {
-    const hub = this.replica.role === 'board' && this.announced.get(node)?.has(HUB_SCOPE) === true;
+    const hub = this.announced.get(node)?.has(HUB_SCOPE) === true;
     return hub ? { kind: 'hub' } : { kind: 'unit', unit: scope };
   }
 

@@ -2,7 +2,9 @@
  * One MQTT connection with one reconnect loop: jittered exponential backoff, a retained last will,
  * resubscribe on every connect. Over TLS it checks the broker's certificate and host name and shows
  * its own. A refusal (certificate, identity) backs off to a minute and is reported once per change
- * of reason, not per attempt. Durability is not its job: the outbox in SQLite is.
+ * of reason, not per attempt. Given the nodes of a clustered broker, each retry dials the next
+ * node in the list, so a replica whose node dies is on another within one backoff step.
+ * Durability is not its job: the outbox in SQLite is.
  */
 
 import mqtt, { type MqttClient } from 'mqtt';
@@ -11,6 +13,7 @@ import { logger } from '../log.js';
 import { classifyBrokerError, type BrokerRefusal } from './broker-refusal.js';
 import { backoffDelay } from '../../shared/time/backoff.js';
 import { systemTime, type CancelTimer, type SyncTime } from './sync-time.js';
+import { brokerUrls, nextBroker } from './broker-list.js';
 
 /** What this replica shows the broker: TLS material (PEM) and/or a username and password. */
 export interface BrokerCredentials {
@@ -22,6 +25,7 @@ export interface BrokerCredentials {
 }
 
 export interface LinkOptions {
+  /** One broker URL, or the nodes of a clustered broker, comma-separated (tried in turn). */
   url: string;
   clientId: string;
   credentials?: BrokerCredentials;
@@ -41,9 +45,17 @@ const BACKOFF_CAP_MS = 10_000;
 /** A refusal will not change by retrying soon: start at 5 s and stay below a minute. */
 const REFUSED_BASE_MS = 5_000;
 const REFUSED_CAP_MS = 60_000;
+/**
+ * A broker that takes the connection but never answers the subscriptions or a publish (a cluster
+ * node whose JetStream lost its leader with a dead peer) is left for the next node after this long.
+ */
+const ANSWER_TIMEOUT_MS = 15_000;
 
 export class MqttLink {
-  private readonly client: MqttClient;
+  private client: MqttClient;
+  private readonly urls: string[];
+  /** The node of `urls` dialled now. */
+  private current = 0;
   private attempt = 0;
   /** Cancels the reconnect waiting to run, if one is. */
   private timer: CancelTimer | undefined;
@@ -57,8 +69,21 @@ export class MqttLink {
 
   constructor(private readonly options: LinkOptions) {
     this.time = options.time ?? systemTime;
+    this.urls = brokerUrls(options.url);
+    if (this.urls.length === 0) throw new Error('no broker URL');
+    this.client = this.dial();
+  }
+
+  /** The broker URL dialled now (one node of a cluster). */
+  get url(): string {
+    return this.urls[this.current];
+  }
+
+  /** A client for the current node; events of a client left behind are ignored. */
+  private dial(): MqttClient {
+    const { options } = this;
     const { ca, cert, key, username, password } = options.credentials ?? {};
-    this.client = mqtt.connect(options.url, {
+    const client = mqtt.connect(this.url, {
       clientId: options.clientId,
       ...(ca ? { ca } : {}),
       ...(cert && key ? { cert, key } : {}),
@@ -73,10 +98,29 @@ export class MqttLink {
       queueQoSZero: false,
       will: { topic: options.will.topic, payload: Buffer.from(wire(options.will.payload)), qos: 1, retain: true },
     });
-    this.client.on('connect', () => this.connected());
-    this.client.on('close', () => this.closed());
-    this.client.on('error', (error) => this.failed(error));
-    this.client.on('message', (topic, payload) => options.onMessage(topic, payload));
+    const current = () => client === this.client;
+    client.on('connect', () => {
+      if (current()) this.connected();
+    });
+    client.on('close', () => {
+      if (current()) this.closed();
+    });
+    client.on('error', (error) => {
+      if (current()) this.failed(error);
+    });
+    client.on('message', (topic, payload) => {
+      if (current()) options.onMessage(topic, payload);
+    });
+    return client;
+  }
+
+  /** Leaves the node that failed or dropped for the next one in the list. */
+  private switchNode(): void {
+    const left = this.client;
+    this.current = nextBroker(this.current, this.urls.length);
+    this.client = this.dial();
+    left.end(true);
+    logger.info({ url: this.url }, 'dialling the next broker node');
   }
 
   get isConnected(): boolean {
@@ -91,14 +135,25 @@ export class MqttLink {
     this.attempt = 0;
     this.report(null);
     this.wasConnected = true;
-    this.client.subscribe(this.options.subscriptions, { qos: 1 }, (error) => {
+    const client = this.client;
+    const unanswered = this.time.after(ANSWER_TIMEOUT_MS, () => this.abandon(client, 'the broker did not acknowledge the subscriptions'), true);
+    client.subscribe(this.options.subscriptions, { qos: 1 }, (error) => {
+      unanswered();
+      if (client !== this.client) return;
       if (error) {
-        logger.warn({ err: error }, 'mqtt subscribe failed; reconnecting');
-        this.client.end(true, () => this.closed());
+        logger.warn({ err: error, url: this.url }, 'mqtt subscribe failed; reconnecting');
+        client.end(true, () => this.closed());
         return;
       }
       this.options.onConnect();
     });
+  }
+
+  /** Drops a connection the broker stopped answering on; the reconnect loop dials the next node. */
+  private abandon(client: MqttClient, why: string): void {
+    if (client !== this.client || this.stopped || !client.connected) return;
+    logger.warn({ url: this.url, timeoutMs: ANSWER_TIMEOUT_MS }, `${why}; reconnecting`);
+    client.end(true, () => this.closed());
   }
 
   private closed(): void {
@@ -119,7 +174,9 @@ export class MqttLink {
     this.attempt = Math.min(this.attempt + 1, 16);
     this.timer = this.time.after(this.retryDelay, () => {
       this.timer = undefined;
-      if (!this.stopped && !this.client.connected) this.client.reconnect();
+      if (this.stopped || this.client.connected) return;
+      if (this.urls.length > 1) this.switchNode();
+      else this.client.reconnect();
     });
   }
 
@@ -141,19 +198,22 @@ export class MqttLink {
     if (reason === this.trouble) return;
     const before = this.trouble;
     this.trouble = reason;
-    if (reason === null) logger.info({ before }, 'broker connection restored');
-    else if (reason === 'unreachable') logger.warn({ url: this.options.url, err: error?.message }, 'broker unreachable');
-    else logger.error({ url: this.options.url, reason, err: error?.message }, `broker connection refused: ${reason}`);
+    if (reason === null) logger.info({ before, url: this.url }, 'broker connection restored');
+    else if (reason === 'unreachable') logger.warn({ url: this.url, err: error?.message }, 'broker unreachable');
+    else logger.error({ url: this.url, reason, err: error?.message }, `broker connection refused: ${reason}`);
     this.options.onTrouble?.(reason);
   }
 
   /** Publishes; resolves once the broker acknowledged (QoS 1), rejects when not connected. */
   publish(topic: string, payload: WirePayload, options: { retain?: boolean; qos?: 0 | 1 } = {}): Promise<void> {
     if (!this.client.connected) return Promise.reject(new Error('not connected'));
+    const client = this.client;
     return new Promise((resolve, reject) => {
       const fail = (error: Error) => reject(error);
       this.inFlight.add(fail);
-      this.client.publish(topic, wire(payload), { qos: options.qos ?? 1, retain: options.retain ?? false }, (error) => {
+      const unanswered = this.time.after(ANSWER_TIMEOUT_MS, () => this.abandon(client, 'the broker did not acknowledge a publish'), true);
+      client.publish(topic, wire(payload), { qos: options.qos ?? 1, retain: options.retain ?? false }, (error) => {
+        unanswered();
         this.inFlight.delete(fail);
         if (error) reject(error);
         else resolve();

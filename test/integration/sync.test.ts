@@ -1,13 +1,15 @@
 /**
  * Sync through a real Mosquitto (default queue limits) with boards and the hub as separate `tavla`
- * processes. Each test has its own broker on a free port and its own data folders.
+ * processes. Each test has its own broker on a free port and its own data folders. The same suite
+ * runs against a real three-node NATS cluster (its MQTT interface; every replica given all three
+ * nodes) with `TAVLA_TEST_BROKER=nats` (or `both`): `npm run test:fault` does.
  */
 
 import mqtt from 'mqtt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoardService } from '../../main/board/board-service.js';
 import { tempDir } from '../support/temp-dir.js';
-import { Mosquitto } from '../support/mosquitto.js';
+import { startTestBroker, suiteBrokers, type TestBroker } from '../support/test-broker.js';
 import { storedFields, storedScopes, TavlaProcess } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';
 
@@ -18,9 +20,9 @@ interface TaskList {
   tasks: { id: string; status: string; title: string }[];
 }
 
-describe('sync through Mosquitto', () => {
+describe.each(suiteBrokers().map((kind) => [kind === 'nats' ? 'a three-node NATS cluster' : 'Mosquitto', kind] as const))('sync through %s', (_name, kind) => {
   let dir: ReturnType<typeof tempDir>;
-  let broker: Mosquitto;
+  let broker: TestBroker;
   const running: TavlaProcess[] = [];
 
   const board = async (name: string, unit = 'solsiden', data = `${dir.path}/${name}`) => {
@@ -50,7 +52,7 @@ describe('sync through Mosquitto', () => {
 
   beforeEach(async () => {
     dir = tempDir('tavla-sync-');
-    broker = await Mosquitto.start(dir.path);
+    broker = await startTestBroker(kind, dir.path);
   });
   afterEach(async () => {
     await Promise.all(running.splice(0).map((p) => p.stop('SIGKILL')));
@@ -79,7 +81,7 @@ describe('sync through Mosquitto', () => {
     };
     const editing = Promise.all([edit(a, 150), edit(b, 150)]);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await broker.kill('SIGKILL');
+    await broker.kill();
     await waitFor(() => a.health(), (health) => health.broker === 'offline', { what: 'board a to notice' });
     // Edits go on while offline: they wait in the outbox, and /healthz says how many.
     await waitFor(() => a.health(), (health) => Number(health.outbox) > 0 && health.offlineSince !== null, { what: 'unsent edits counted' });
@@ -130,7 +132,7 @@ describe('sync through Mosquitto', () => {
     const started = Date.now();
     const b = await board('b');
     await waitFor(() => storedFields(b.databaseFile, 'solsiden').length, (n) => n === fields, { what: 'all fields on b', timeout: 60_000 });
-    console.log(`empty-folder join of ${fields} fields through Mosquitto took ${Date.now() - started} ms (including process start)`);
+    console.log(`empty-folder join of ${fields} fields through ${kind} took ${Date.now() - started} ms (including process start)`);
     await expectConverged('solsiden', [a, b]);
   }, 90_000);
 
@@ -160,7 +162,7 @@ describe('sync through Mosquitto', () => {
       [`tavla/v1/${M}/_hub/presence/evil`, 'garbage'],
       [`tavla/v1/${M}/_hub/changes/evil`, 'garbage'],
     ];
-    const client = await mqtt.connectAsync(broker.url);
+    const client = await mqtt.connectAsync(broker.rawUrl);
     for (const [topic, payload] of payloads) await client.publishAsync(topic, payload, { qos: 1 });
     await client.endAsync();
     const health = await waitFor(() => a.health(), (x) => Number(x.rejected) >= 10, { what: 'board a counted rejections' });
@@ -187,7 +189,7 @@ describe('sync through Mosquitto', () => {
     await Promise.all([a, b].map(connectedAndDrained));
     await waitFor(() => h.health(), (x) => x.units === 2, { what: 'hub holds both units' });
     // A stray publish into unit B's scope while A listens changes nothing on A.
-    const client = await mqtt.connectAsync(broker.url);
+    const client = await mqtt.connectAsync(broker.rawUrl);
     await client.publishAsync('tavla/v1/testby/unit-b/changes/zz', JSON.stringify({ v: 1, from: 'zz', changes: [] }), { qos: 1 });
     await client.endAsync();
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -211,7 +213,7 @@ describe('sync through Mosquitto', () => {
       ...Object.entries(stay).map(([f, v]) => ({ c: 'stay', id: 'stay1', f, v, s: stamp })),
       ...Object.entries(fields).map(([f, v]) => ({ c: 'transfer', id: 'tr1', f, v, s: stamp })),
     ];
-    const client = await mqtt.connectAsync(broker.url);
+    const client = await mqtt.connectAsync(broker.rawUrl);
     await client.publishAsync('tavla/v1/testby/unit-a/changes/board-a-sim', JSON.stringify({ v: 1, from: 'board-a-sim', changes }), { qos: 1 });
     await client.endAsync();
     for (const [p, scope] of [[a, 'unit-a'], [b, 'unit-b'], [h, 'unit-b']] as const) {
@@ -223,7 +225,7 @@ describe('sync through Mosquitto', () => {
   });
 
   it('(h) announces presence, and the broker announces a killed board offline through its last will', async () => {
-    const watcher = await mqtt.connectAsync(broker.url);
+    const watcher = await mqtt.connectAsync(broker.rawUrl);
     const seen: Record<string, string> = {};
     watcher.on('message', (topic, payload) => {
       if (payload.length > 0) seen[topic] = (JSON.parse(payload.toString()) as { status: string }).status;

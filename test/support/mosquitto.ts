@@ -19,7 +19,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function portOpen(port: number): Promise<boolean> {
+/** Whether something listens on `port` of 127.0.0.1. */
+export async function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     socket.once('connect', () => {

@@ -92,9 +92,12 @@ describe('a replica\'s inbound walls', () => {
     expect(walls.mayRequest('unit-a', 'stranger')).toBe(false);
     walls.announce('unit-a', 'board-1', 'board', false);
     expect(walls.mayRequest('unit-a', 'board-1')).toBe(false);
-    // On the hub even a node announced under _hub writes as the unit whose topic it used.
-    walls.announce('_hub', 'other-hub', 'hub', true);
+    // On the hub another hub of the municipality (announced under _hub) writes as the hub: two hubs
+    // run at once and write the same derived records; a board still writes as its unit.
     expect(walls.writer('unit-a', 'other-hub')).toEqual({ kind: 'unit', unit: 'unit-a' });
+    walls.announce('_hub', 'other-hub', 'hub', true);
+    expect(walls.writer('unit-a', 'other-hub')).toEqual({ kind: 'hub' });
+    expect(walls.writer('unit-a', 'board-1')).toEqual({ kind: 'unit', unit: 'unit-a' });
 
     const onBoard = new InboundScope(board.store, { municipality: 'testby', role: 'board' });
     onBoard.announce('_hub', 'the-hub', 'hub', true);
