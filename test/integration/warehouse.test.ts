@@ -14,6 +14,7 @@ import { indicatorsView } from '../../main/leader/indicators.js';
 import { leaderHistory } from '../../main/leader/leader-history.js';
 import { startHub, type HubRuntime } from '../../main/runtime/hub-runtime.js';
 import { BACKFILL_DAYS, WarehouseSink } from '../../main/warehouse/warehouse-sink.js';
+import type { DayRow } from '../../main/warehouse/warehouse-rows.js';
 import { CutProxy } from '../support/cut-proxy.js';
 import { clock, PEOPLE, seedMunicipality } from '../support/municipality-fixture.js';
 import { POSTGRES_PORT, postgresAnswers, query, testDatabase } from '../support/postgres.js';
@@ -25,15 +26,6 @@ if (!available) console.warn(`warehouse tests skipped: no PostgreSQL server answ
 
 const HOUR = 3_600_000;
 const RETRY = { baseMs: 50, capMs: 100 };
-
-interface DayFigure {
-  unit: string;
-  day: string;
-  indicator: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-}
 
 describe.skipIf(!available)('the warehouse (PostgreSQL aggregate sink)', () => {
   let db: Awaited<ReturnType<typeof testDatabase>>;
@@ -47,7 +39,7 @@ describe.skipIf(!available)('the warehouse (PostgreSQL aggregate sink)', () => {
     return made;
   };
   const dayRows = (where = 'TRUE') =>
-    query<DayFigure>(db.url(), `SELECT unit, day::text AS day, indicator, value, numerator, denominator FROM tavla_unit_day WHERE ${where} ORDER BY unit, day, indicator`);
+    query<DayRow>(db.url(), `SELECT unit, day::text AS day, indicator, value, numerator, denominator FROM tavla_unit_day WHERE ${where} ORDER BY unit, day, indicator`);
 
   beforeAll(async () => {
     db = await testDatabase('tavla_warehouse');
