@@ -129,6 +129,8 @@ const MAIN_MAP = [
   // Roles: a board's and the hub's services compose the replica core and the domains over the store and sync.
   { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'pathway', 'alarm'] },
   { folder: 'hub', may: ['store', 'replica', 'sync', 'leader', 'flow'] },
+  // The aggregate sink (issue 18): the leader view's figures, from the hub's store into PostgreSQL.
+  { folder: 'warehouse', may: ['store', 'leader', 'homecare'] },
   // The one board assembly (CLI, Electron, demo) also starts the board's loopback host.
   { file: 'board/board-assembly.ts', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'host'] },
   // Synthetic data, seeded through the board's own commands.
@@ -136,7 +138,7 @@ const MAIN_MAP = [
   // Hosts, from the inside out: the HTTP/WebSocket host serves a board or the hub (and the leader view).
   { folder: 'host', may: ['board', 'hub', 'leader', 'staff', 'store'] },
   // Runtimes start what the CLI asks for and return what started; they print nothing and never read the CLI.
-  { folder: 'runtime', may: ['alarm', 'board', 'config', 'demo', 'flow', 'host', 'hub', 'leader', 'provision', 'store', 'sync'] },
+  { folder: 'runtime', may: ['alarm', 'board', 'config', 'demo', 'flow', 'host', 'hub', 'leader', 'provision', 'store', 'sync', 'warehouse'] },
   // Electron's glue: the one board assembly and the host's renderer files; not runtime/, not cli/.
   { folder: 'electron', may: ['board', 'config', 'host'] },
   // The command line: parses, starts a runtime (or runs a one-off command) and prints.

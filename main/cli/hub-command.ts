@@ -26,6 +26,7 @@ export async function hubCommand(options: RoleOptions): Promise<HubRuntime> {
     hostNames: options.hostNames,
     syncPeriodMs: syncPeriodMs(options),
     horizonMs: options.horizon,
+    warehouse: options.warehouse,
   });
   for (const notice of hub.notices) console.log(notice);
   console.log(`Tavla hub ${municipality} (${hub.service.nodeId}), broker ${hub.brokerUrl}`);
@@ -35,6 +36,7 @@ export async function hubCommand(options: RoleOptions): Promise<HubRuntime> {
   console.log(hub.host.url);
   if (hub.leaderHost) console.log(`leader view: ${reachableUrl(hub.leaderHost.url)}`);
   if (hub.leaderHost && options.oidcIssuer) console.log(`leader sign-in: OpenID Connect, ${options.oidcIssuer}`);
+  if (options.warehouse) console.log(`warehouse: ${redacted(options.warehouse)} (state on /healthz)`);
   if (hub.leaderScreenHost) console.log(`leader screens (read-only): ${reachableUrl(hub.leaderScreenHost.url)}`);
   return hub;
 }
@@ -67,6 +69,17 @@ function oidcSettingsOf(options: RoleOptions): OidcSettings | undefined {
     throw new UsageError((error as Error).message);
   }
   return settings;
+}
+
+/** A database URL as printed: never its password. */
+function redacted(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
 }
 
 /** A URL bound to every interface (0.0.0.0, ::) is opened elsewhere by the machine's name. */

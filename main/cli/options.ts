@@ -61,6 +61,8 @@ Options:
   --sync-period <s>     seconds between digest rounds with the unit's peers (default 30)
   --horizon <duration>  keep tombstones and sent changes this long, e.g. 21d (default), 36h (board, hub);
                         a replica out of contact for longer starts over from a peer
+  --warehouse <url>     write the leader view's aggregates to PostgreSQL, postgres://user@host/db (hub;
+                        docs/leader.md "The warehouse"; a password belongs in a --config file)
   --unit <id>           with import-plo or --plo-inbox: the allocation office (default: the only one)
   -h, --help            this help
 `;
@@ -112,6 +114,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         renew: { type: 'string' },
         'sync-period': { type: 'string' },
         horizon: { type: 'string' },
+        warehouse: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

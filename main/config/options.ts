@@ -119,6 +119,11 @@ export const RoleOptions = z.strictObject({
   renew: z.string().min(1).optional(),
   /** Seconds between digest rounds with the unit's peers (docs/protocol.md, "Digest rounds"). */
   syncPeriod: z.coerce.number().min(0.2).max(3600).optional(),
+  /** The hub's aggregate sink: a PostgreSQL database the leader view's figures are written to (docs/leader.md, "The warehouse"). */
+  warehouse: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value), 'a postgres://user@host:port/database URL (its password in a --config file)')
+    .optional(),
 });
 export type RoleOptions = z.infer<typeof RoleOptions>;
 

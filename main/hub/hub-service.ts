@@ -20,6 +20,8 @@ export class HubService extends ReplicaService implements HubContext {
   directory: BoardLink[] = [];
   /** When each unit last reported, for the leader view's "data sist mottatt" (the runtime feeds it). */
   readonly receipts = new UnitReceipts();
+  /** The aggregate sink's state for `/healthz`, when the runtime started one (main/warehouse/warehouse-sink.ts, WarehouseStatus). */
+  warehouse: (() => object) | undefined;
 
   constructor(readonly options: { dataDir: string; municipality: string; horizonMs?: number }) {
     super({ file: join(options.dataDir, 'hub.sqlite'), role: 'hub', scope: HUB_SCOPE, municipality: options.municipality, horizonMs: options.horizonMs });
@@ -37,7 +39,7 @@ export class HubService extends ReplicaService implements HubContext {
   }
 
   health() {
-    return this.core.health({ units: this.unitIds().length });
+    return this.core.health({ units: this.unitIds().length, ...(this.warehouse ? { warehouse: this.warehouse() } : {}) });
   }
 
   /** Operator's view on loopback: every unit the hub holds. */

@@ -23,7 +23,7 @@ export const DEFAULT_PERIOD_DAYS = 30;
 
 
 /** Numerator, denominator and value of one indicator over days [a, b] of the series. */
-interface Figure {
+export interface Figure {
   numerator: number;
   denominator: number;
   value: number | null;
@@ -35,8 +35,8 @@ const sum = (list: readonly UnitSeries[], pick: (s: UnitSeries, i: number) => nu
   return total;
 };
 
-/** One indicator over days [a, b] of the series (indexes), for the units in `list`. */
-function figure(id: IndicatorId, list: readonly UnitSeries[], a: number, b: number, placements: readonly Placement[]): Figure {
+/** One indicator over days [a, b] of the series (indexes), for the units in `list` (also the warehouse's unit-day rows). */
+export function figure(id: IndicatorId, list: readonly UnitSeries[], a: number, b: number, placements: readonly Placement[]): Figure {
   const days = b - a + 1;
   switch (id) {
     case 'occupancy': {
@@ -92,7 +92,7 @@ function figure(id: IndicatorId, list: readonly UnitSeries[], a: number, b: numb
   }
 }
 
-const TRAILING: ReadonlySet<IndicatorId> = new Set(['length-of-stay', 'nursing-home-wait', 'nursing-home-deadline']);
+export const TRAILING: ReadonlySet<IndicatorId> = new Set(['length-of-stay', 'nursing-home-wait', 'nursing-home-deadline']);
 
 /** Placements into the nursing-home units among `units` (decision = transfer requested). */
 export function placementsInto(history: LeaderHistory, units: readonly UnitRow[]): Placement[] {

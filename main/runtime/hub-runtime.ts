@@ -15,6 +15,7 @@ import { DEFAULT_SYNC_PERIOD_MS, SyncEngine } from '../sync/sync-engine.js';
 import { startCollector } from '../store/collector.js';
 import { startVkpInbox, takeVkpBundle } from '../alarm/alarm-inbox.js';
 import { homeCareUnit } from '../alarm/alarm-ingest.js';
+import { WarehouseSink } from '../warehouse/warehouse-sink.js';
 
 export interface HubRuntimeOptions {
   municipality: string;
@@ -43,6 +44,9 @@ export interface HubRuntimeOptions {
   syncPeriodMs?: number;
   /** The collection horizon (DEFAULT_HORIZON_MS when absent). */
   horizonMs?: number;
+  /** A PostgreSQL URL the leader view's aggregates are written to (main/warehouse), and how often (default 5 min). */
+  warehouse?: string;
+  warehousePeriodMs?: number;
 }
 
 export interface HubRuntime {
@@ -52,6 +56,8 @@ export interface HubRuntime {
   leaderHost: RunningHost | undefined;
   leaderScreenHost: RunningHost | undefined;
   sync: SyncEngine;
+  /** The aggregate sink, when a warehouse is configured. */
+  warehouse: WarehouseSink | undefined;
   broker: EmbeddedBroker | undefined;
   brokerUrl: string;
   /** The file holding the operator token that the loopback `GET /api/state` asks for. */
@@ -89,6 +95,11 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
   const stopCollector = startCollector(service.store, () => sync.status.broker === 'connected');
   const flow: HubFlow = startHubFlow({ service, sync, dataDir: options.dataDir, ploInbox: options.ploInbox, ploUnit: options.ploUnit });
   const vkpInbox = options.vkpInbox ? startVkpInbox(service, options.vkpInbox, options.vkpUnit) : undefined;
+  const warehouse = options.warehouse
+    ? new WarehouseSink({ url: options.warehouse, db: service.db, municipality: options.municipality, periodMs: options.warehousePeriodMs })
+    : undefined;
+  if (warehouse) service.warehouse = () => warehouse.status();
+  warehouse?.start();
   let host: RunningHost | undefined;
   let leaderHost: RunningHost | undefined;
   let leaderScreenHost: RunningHost | undefined;
@@ -96,6 +107,7 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     stopCollector();
     flow.stop();
     vkpInbox?.stop();
+    await warehouse?.stop();
     await sync.stop();
     await leaderHost?.close();
     await leaderScreenHost?.close();
@@ -143,7 +155,7 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     await stop();
     throw error;
   }
-  return { service, host, leaderHost, leaderScreenHost, sync, broker, brokerUrl, operatorTokenFile: operator.file, notices, stop };
+  return { service, host, leaderHost, leaderScreenHost, sync, warehouse, broker, brokerUrl, operatorTokenFile: operator.file, notices, stop };
 }
 
 /** A transfer lives in the scopes of both units it joins: the hub carries it to the other one. */

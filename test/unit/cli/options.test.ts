@@ -19,6 +19,14 @@ describe('tavla command line', () => {
     });
   });
 
+  it('takes the warehouse as a PostgreSQL URL, and names the flag when it is not one', () => {
+    expect(parseCommandLine(['hub', '--municipality', 'fjordvik', '--warehouse', 'postgres://tavla@db.kommune.no:5432/tavla'])).toEqual({
+      role: 'hub',
+      options: { municipality: 'fjordvik', warehouse: 'postgres://tavla@db.kommune.no:5432/tavla' },
+    });
+    expect(() => parseCommandLine(['hub', '--warehouse', 'mysql://db/tavla'])).toThrow(/--warehouse: a postgres:\/\/user@host:port\/database URL/);
+  });
+
   it.each([
     [['hub', '--leader-port', 'all']],
     [['hub', '--leader-host', 'http://10.0.4.2/']],
