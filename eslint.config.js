@@ -119,13 +119,15 @@ const MAIN_MAP = [
   { folder: 'pathway', may: ['store', 'replica', 'ward/task-templates.ts'] },
   { folder: 'staff', may: ['store', 'replica', 'ward'] },
   { folder: 'flow', may: ['store', 'replica', 'sync', 'hub/hub-context.ts', 'unit/bed-cleaning.ts'] },
-  { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts', 'unit/reserved-beds.ts', 'homecare/visit-indicators.ts', 'alarm'] },
+  { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts', 'unit/reserved-beds.ts', 'homecare/visit-indicators.ts', 'homehospital/virtual-ward-indicators.ts', 'alarm'] },
   // Welfare-technology alarms (issue 15): VKP bundles in, the alarm records and their handling.
   { folder: 'alarm', may: ['store', 'replica'] },
   // Home care's visits (issue 15): the store and the command plumbing only.
   { folder: 'homecare', may: ['store', 'replica'] },
+  // The virtual ward, hospital at home (issue 17): the store and the command plumbing only.
+  { folder: 'homehospital', may: ['store', 'replica'] },
   // Roles: a board's and the hub's services compose the replica core and the domains over the store and sync.
-  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'pathway', 'alarm'] },
+  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'pathway', 'alarm', 'homehospital'] },
   { folder: 'hub', may: ['store', 'replica', 'sync', 'leader', 'flow'] },
   // The one board assembly (CLI, Electron, demo) also starts the board's loopback host.
   { file: 'board/board-assembly.ts', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'host'] },
@@ -134,7 +136,7 @@ const MAIN_MAP = [
   // Hosts, from the inside out: the HTTP/WebSocket host serves a board or the hub (and the leader view).
   { folder: 'host', may: ['board', 'hub', 'leader', 'staff', 'store'] },
   // Runtimes start what the CLI asks for and return what started; they print nothing and never read the CLI.
-  { folder: 'runtime', may: ['alarm', 'board', 'config', 'demo', 'flow', 'host', 'hub', 'leader', 'provision', 'store', 'sync'] },
+  { folder: 'runtime', may: ['alarm', 'board', 'config', 'demo', 'flow', 'homehospital', 'host', 'hub', 'leader', 'provision', 'store', 'sync'] },
   // Electron's glue: the one board assembly and the host's renderer files; not runtime/, not cli/.
   { folder: 'electron', may: ['board', 'config', 'host'] },
   // The command line: parses, starts a runtime (or runs a one-off command) and prints.

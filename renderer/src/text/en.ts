@@ -106,6 +106,12 @@ const ERRORS: ErrorText = {
     'pathway-work-unknown': ({ code }) => `unknown record “${code}”`,
     'alarm-unknown': () => 'the alarm is not here',
     'alarm-closed': () => 'the alarm is already closed',
+    'episode-unknown': () => 'no such patient in a virtual bed',
+    'episode-ended': () => 'the episode has already ended',
+    'not-virtual-ward': () => 'this unit is not a virtual ward',
+    'start-out-of-range': () => 'the start must be within the last 60 days',
+    'end-before-start': () => 'the planned end is before the start',
+    'home-care-self': () => 'choose the municipal home-care unit',
   },
 };
 

@@ -130,6 +130,12 @@ const ERRORS: ErrorText = {
     'pathway-work-unknown': ({ code }) => `ukjent registrering «${code}»`,
     'alarm-unknown': () => 'varselet finnes ikke her',
     'alarm-closed': () => 'varselet er allerede lukket',
+    'episode-unknown': () => 'finner ikke pasienten i en virtuell seng',
+    'episode-ended': () => 'forløpet er allerede avsluttet',
+    'not-virtual-ward': () => 'enheten er ikke et hjemmesykehus',
+    'start-out-of-range': () => 'starten må være innen de siste 60 dagene',
+    'end-before-start': () => 'planlagt slutt er før starten',
+    'home-care-self': () => 'velg kommunens hjemmetjeneste',
   },
 };
 
