@@ -5,6 +5,7 @@ import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { enFlow } from './flow-text.js';
 import { enHomecare } from './homecare-text.js';
+import { enHomehospital } from './homehospital-text.js';
 import { enPathway } from './pathway-text.js';
 import { enLeader } from './leader-text.js';
 import { enAlarm } from './alarm-text.js';
@@ -423,6 +424,7 @@ export const en: BoardText = {
   kind: (kind) => (kind === 'all' ? 'All' : (UNIT_KINDS[kind as UnitKind] ?? kind)),
   app: { starting: 'Starting Tavla …', waiting: (why) => `Waiting for Tavla: ${why}` },
   homecare: enHomecare,
+  homehospital: enHomehospital,
   kiosk: {
     keyboard: (field) => `Keyboard: ${field}`,
     space: 'Space',

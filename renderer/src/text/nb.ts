@@ -6,6 +6,7 @@ import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { nbFlow } from './flow-text.js';
 import { nbHomecare } from './homecare-text.js';
+import { nbHomehospital } from './homehospital-text.js';
 import { nbPathway } from './pathway-text.js';
 import { nbLeader } from './leader-text.js';
 import { nbAlarm } from './alarm-text.js';
@@ -451,6 +452,7 @@ export const nb: BoardText = {
   kind: (kind) => (kind === 'all' ? 'Alle' : (UNIT_KIND_TEXT[kind as UnitKind] ?? kind)),
   app: { starting: 'Starter Tavla …', waiting: (why) => `Venter på Tavla: ${why}` },
   homecare: nbHomecare,
+  homehospital: nbHomehospital,
   kiosk: {
     keyboard: (field) => `Tastatur: ${field}`,
     space: 'Mellomrom',

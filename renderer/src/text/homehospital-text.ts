@@ -1,0 +1,122 @@
+/** Words of the virtual ward, hospital at home (issue 17), in bokmål and English: `language.t.homehospital`. */
+
+import type { EpisodeOutcome, RoundMode, RoundState, VisitMaker } from '../../../shared/api/commands/homehospital.js';
+
+export interface HomehospitalText {
+  heading: string;
+  /** "Virtuell seng V3". */
+  bed: (label: string) => string;
+  free: string;
+  /** "Dag 3 av 10" (or "Dag 3" without a planned end). */
+  day: (day: number, of: number | null) => string;
+  plannedEnd: (date: string) => string;
+  nextVisit: (time: string, by: VisitMaker) => string;
+  noNextVisit: string;
+  maker: Record<VisitMaker, string>;
+  roundHeading: string;
+  round: Record<RoundState, string>;
+  /** "Utført 09:12 · Video". */
+  roundDone: (time: string, mode: RoundMode) => string;
+  late: { amber: string; red: string };
+  mode: Record<RoundMode, string>;
+  recordRound: string;
+  /** Accessible name of a card's button: "Virtuell seng V3, IH: registrer visitt". */
+  openFor: (label: string, who: string) => string;
+  recordFor: (who: string) => string;
+  escalate: string;
+  escalateTo: string;
+  end: string;
+  outcome: Record<EpisodeOutcome, string>;
+  chooseOutcome: string;
+  leftToday: string;
+  /** "V4 · IH · Eskalert til Medisinsk sengepost 09:40". */
+  left: (bed: string, who: string, what: string, time: string) => string;
+  escalatedTo: (ward: string) => string;
+  roundTimes: (amber: string, red: string) => string;
+  shared: {
+    heading: string;
+    from: (unit: string) => string;
+    plannedEnd: (date: string) => string;
+    nextMunicipalVisit: (time: string) => string;
+    noMunicipalVisit: string;
+    handedOver: (time: string) => string;
+    active: string;
+    ended: string;
+  };
+}
+
+export const nbHomehospital: HomehospitalText = {
+  heading: 'Virtuelle senger',
+  bed: (label) => `Virtuell seng ${label}`,
+  free: 'Ledig',
+  day: (day, of) => (of === null ? `Dag ${day}` : `Dag ${day} av ${of}`),
+  plannedEnd: (date) => `Planlagt slutt ${date}`,
+  nextVisit: (time, by) => `Neste besøk ${time} · ${by === 'hospital' ? 'sykehuset' : 'kommunen'}`,
+  noNextVisit: 'Neste besøk ikke avtalt',
+  maker: { hospital: 'Sykehuset', municipality: 'Kommunen' },
+  roundHeading: 'Dagens visitt',
+  round: { 'not-yet': 'Ikke ennå', done: 'Utført', escalated: 'Eskalert' },
+  roundDone: (time, mode) => `Utført ${time} · ${nbHomehospital.mode[mode]}`,
+  late: { amber: 'Visitten er sen', red: 'Visitten er forsinket' },
+  mode: { home: 'Hjemmebesøk', video: 'Video', phone: 'Telefon' },
+  recordRound: 'Registrer visitt',
+  openFor: (label, who) => `Virtuell seng ${label}, ${who}: registrer visitt`,
+  recordFor: (who) => `Dagens visitt for ${who}`,
+  escalate: 'Tilbake til sykehuset',
+  escalateTo: 'Sengepost',
+  end: 'Avslutt forløpet',
+  outcome: { 'home-care': 'Overført til hjemmetjenesten', 'self-managed': 'Klarer seg selv', 'back-to-ward': 'Tilbake til sengepost', died: 'Død' },
+  chooseOutcome: 'Hvordan endte forløpet?',
+  leftToday: 'Ut av virtuell seng i dag',
+  left: (bed, who, what, time) => `${bed} · ${who} · ${what} ${time}`,
+  escalatedTo: (ward) => `Eskalert til ${ward}`,
+  roundTimes: (amber, red) => `Visitt gul etter ${amber}, rød etter ${red}`,
+  shared: {
+    heading: 'Delte pasienter fra hjemmesykehuset',
+    from: (unit) => `Fra ${unit}`,
+    plannedEnd: (date) => `Planlagt slutt ${date}`,
+    nextMunicipalVisit: (time) => `Neste kommunale besøk ${time}`,
+    noMunicipalVisit: 'Ingen kommunale besøk avtalt',
+    handedOver: (time) => `Overført til hjemmetjenesten ${time}`,
+    active: 'Innlagt i virtuell seng',
+    ended: 'Avsluttet',
+  },
+};
+
+export const enHomehospital: HomehospitalText = {
+  heading: 'Virtual beds',
+  bed: (label) => `Virtual bed ${label}`,
+  free: 'Free',
+  day: (day, of) => (of === null ? `Day ${day}` : `Day ${day} of ${of}`),
+  plannedEnd: (date) => `Planned end ${date}`,
+  nextVisit: (time, by) => `Next visit ${time} · ${by === 'hospital' ? 'hospital' : 'municipality'}`,
+  noNextVisit: 'Next visit not arranged',
+  maker: { hospital: 'Hospital', municipality: 'Municipality' },
+  roundHeading: "Today's round",
+  round: { 'not-yet': 'Not yet', done: 'Done', escalated: 'Escalated' },
+  roundDone: (time, mode) => `Done ${time} · ${enHomehospital.mode[mode]}`,
+  late: { amber: 'The round is late', red: 'The round is overdue' },
+  mode: { home: 'Home visit', video: 'Video', phone: 'Phone' },
+  recordRound: 'Record round',
+  openFor: (label, who) => `Virtual bed ${label}, ${who}: record round`,
+  recordFor: (who) => `Today's round for ${who}`,
+  escalate: 'Back to hospital',
+  escalateTo: 'Ward',
+  end: 'End the episode',
+  outcome: { 'home-care': 'Handed to home care', 'self-managed': 'Self-managed', 'back-to-ward': 'Back to a ward', died: 'Died' },
+  chooseOutcome: 'How did the episode end?',
+  leftToday: 'Left a virtual bed today',
+  left: (bed, who, what, time) => `${bed} · ${who} · ${what} ${time}`,
+  escalatedTo: (ward) => `Escalated to ${ward}`,
+  roundTimes: (amber, red) => `Round amber after ${amber}, red after ${red}`,
+  shared: {
+    heading: 'Patients shared by the home hospital',
+    from: (unit) => `From ${unit}`,
+    plannedEnd: (date) => `Planned end ${date}`,
+    nextMunicipalVisit: (time) => `Next municipal visit ${time}`,
+    noMunicipalVisit: 'No municipal visit arranged',
+    handedOver: (time) => `Handed to home care ${time}`,
+    active: 'In a virtual bed',
+    ended: 'Ended',
+  },
+};
