@@ -43,6 +43,23 @@ export interface HomehospitalText {
     active: string;
     ended: string;
   };
+  /** The leader view's virtual-ward figures and their definitions. */
+  leader: {
+    heading: string;
+    unit: string;
+    occupancy: string;
+    occupancyDefinition: string;
+    bedDays: string;
+    bedDaysDefinition: string;
+    visits: string;
+    visitsDefinition: string;
+    escalations: string;
+    escalationsDefinition: string;
+    readmissions: string;
+    readmissionsDefinition: string;
+    /** "av 4 med kjent fødselsnummer". */
+    ofKnown: (n: number) => string;
+  };
 }
 
 export const nbHomehospital: HomehospitalText = {
@@ -81,6 +98,21 @@ export const nbHomehospital: HomehospitalText = {
     active: 'Innlagt i virtuell seng',
     ended: 'Avsluttet',
   },
+  leader: {
+    heading: 'Hjemmesykehus: virtuelle senger siste 30 dager',
+    unit: 'Enhet',
+    occupancy: 'Belegg nå',
+    occupancyDefinition: 'Virtuelle senger med pasient nå / virtuelle senger i drift × 100.',
+    bedDays: 'Liggedøgn',
+    bedDaysDefinition: 'Pasienter i virtuell seng ved hver midnatt i perioden, lagt sammen.',
+    visits: 'Visitter og besøk',
+    visitsDefinition: 'Registrerte visitter og besøk i perioden, etter om de var hjemmebesøk, video eller telefon.',
+    escalations: 'Eskaleringer',
+    escalationsDefinition: 'Pasienter sendt tilbake til sengepost i perioden (den virtuelle sengen ble ledig). Avsluttede forløp telles etter utfall i kolonnene etter.',
+    readmissions: 'Reinnlagt innen 30 dager',
+    readmissionsDefinition: 'Forløp avsluttet i perioden der kommunen har fått PLO-melding om innlagt pasient for samme pasient 8 timer til 30 døgn etter, koblet med en hashet nøkkel, aldri fødselsnummeret.',
+    ofKnown: (n) => `av ${n} med kjent fødselsnummer`,
+  },
 };
 
 export const enHomehospital: HomehospitalText = {
@@ -118,5 +150,20 @@ export const enHomehospital: HomehospitalText = {
     handedOver: (time) => `Handed to home care ${time}`,
     active: 'In a virtual bed',
     ended: 'Ended',
+  },
+  leader: {
+    heading: 'Home hospital: virtual beds, last 30 days',
+    unit: 'Unit',
+    occupancy: 'Occupancy now',
+    occupancyDefinition: 'Virtual beds with a patient now / virtual beds in service × 100.',
+    bedDays: 'Bed-days',
+    bedDaysDefinition: 'Patients in a virtual bed at each midnight of the period, added up.',
+    visits: 'Rounds and visits',
+    visitsDefinition: 'Rounds and visits recorded in the period, by home visit, video or phone.',
+    escalations: 'Escalations',
+    escalationsDefinition: 'Patients sent back to a ward in the period (the virtual bed was freed). Ended episodes are counted by outcome in the columns after.',
+    readmissions: 'Readmitted within 30 days',
+    readmissionsDefinition: 'Episodes ended in the period whose patient the hub received a PLO admission message for 8 hours to 30 days later, matched by a hashed key, never the identity number.',
+    ofKnown: (n) => `of ${n} with a known identity number`,
   },
 };
