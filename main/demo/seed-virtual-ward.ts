@@ -7,9 +7,12 @@
 
 import { addDays, osloDay, osloWall, osloWallInstant } from '../../shared/time/oslo.js';
 import { pick, syntheticPerson } from './synthetic-people.js';
-import type { DemoClock } from './seed-unit.js';
 
 type Run = (command: string, input: object) => string;
+/** The clock the seed's commands see (seed-unit.ts's DemoClock, which calls this seed). */
+interface SeedClock {
+  now: Date | undefined;
+}
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -35,7 +38,7 @@ export function demoRoundTimes(now: number): { amber: string; red: string } {
   return { amber: wallTime(amber), red: wallTime(red) };
 }
 
-export function seedVirtualWard(run: Run, random: () => number, clock: DemoClock, today: Date, homeCareUnit: string | undefined): void {
+export function seedVirtualWard(run: Run, random: () => number, clock: SeedClock, today: Date, homeCareUnit: string | undefined): void {
   const now = today.getTime();
   const day = osloDay(now);
   const at = (daysAgo: number, hour: number) => osloWallInstant(addDays(day, -daysAgo), hour);
