@@ -121,13 +121,15 @@ const MAIN_MAP = [
   // A PLO discharge starts the home-care unit's pathways (pathway/pathway-plo.ts, issue 16).
   { folder: 'flow', may: ['store', 'replica', 'sync', 'hub/hub-context.ts', 'unit/bed-cleaning.ts', 'pathway/pathway-plo.ts'] },
   // The pathway indicator reads each unit's steps through pathway/pathway-figures.ts (issue 16).
-  { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts', 'unit/reserved-beds.ts', 'homecare/visit-indicators.ts', 'alarm', 'pathway/pathway-figures.ts'] },
+  { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts', 'unit/reserved-beds.ts', 'homecare/visit-indicators.ts', 'homehospital/virtual-ward-indicators.ts', 'alarm', 'pathway/pathway-figures.ts'] },
   // Welfare-technology alarms (issue 15): VKP bundles in, the alarm records and their handling.
   { folder: 'alarm', may: ['store', 'replica'] },
   // Home care's visits (issue 15): the store and the command plumbing only.
   { folder: 'homecare', may: ['store', 'replica'] },
+  // The virtual ward, hospital at home (issue 17): the store and the command plumbing only.
+  { folder: 'homehospital', may: ['store', 'replica'] },
   // Roles: a board's and the hub's services compose the replica core and the domains over the store and sync.
-  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'pathway', 'alarm'] },
+  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'pathway', 'alarm', 'homehospital'] },
   { folder: 'hub', may: ['store', 'replica', 'sync', 'leader', 'flow'] },
   // The aggregate sink (issue 18): the leader view's figures, from the hub's store into PostgreSQL.
   { folder: 'warehouse', may: ['store', 'leader', 'homecare'] },
@@ -138,7 +140,7 @@ const MAIN_MAP = [
   // Hosts, from the inside out: the HTTP/WebSocket host serves a board or the hub (and the leader view).
   { folder: 'host', may: ['board', 'hub', 'leader', 'staff', 'store'] },
   // Runtimes start what the CLI asks for and return what started; they print nothing and never read the CLI.
-  { folder: 'runtime', may: ['alarm', 'board', 'config', 'demo', 'flow', 'host', 'hub', 'leader', 'provision', 'store', 'sync', 'warehouse'] },
+  { folder: 'runtime', may: ['alarm', 'board', 'config', 'demo', 'flow', 'homehospital', 'host', 'hub', 'leader', 'provision', 'store', 'sync', 'warehouse'] },
   // Electron's glue: the one board assembly and the host's renderer files; not runtime/, not cli/.
   { folder: 'electron', may: ['board', 'config', 'host'] },
   // The command line: parses, starts a runtime (or runs a one-off command) and prints.

@@ -11,6 +11,7 @@ import { flowCommands } from '../flow/flow-commands.js';
 import { homecareCommands } from '../homecare/visit-commands.js';
 import { pathwayCommands } from '../pathway/pathway-commands.js';
 import { alarmCommands } from '../alarm/alarm-commands.js';
+import { homehospitalCommands } from '../homehospital/episode-commands.js';
 import { unitCommands } from '../unit/unit-commands.js';
 import { wardCommands } from '../ward/ward-commands.js';
 import { authorize } from '../staff/sessions.js';
@@ -63,7 +64,7 @@ export class BoardService extends ReplicaService {
       syncStatus: () => this.syncStatus,
     };
     return dispatchCommand<CommandContext>(
-      { ...unitCommands, ...wardCommands, ...flowCommands, ...homecareCommands, ...pathwayCommands, ...alarmCommands, 'app.info': () => ok(this.info()) },
+      { ...unitCommands, ...wardCommands, ...flowCommands, ...homecareCommands, ...pathwayCommands, ...alarmCommands, ...homehospitalCommands, 'app.info': () => ok(this.info()) },
       ctx,
       command,
       call.value.input,

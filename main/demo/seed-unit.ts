@@ -18,6 +18,7 @@ import { hashPin, saveStaff, type HashedPin } from '../staff/pin-lock.js';
 import { writeStaffing } from '../ward/staffing.js';
 import { taskTemplates } from '../ward/task-templates.js';
 import { seedTodaysVisits } from './seed-visits.js';
+import { seedVirtualWard } from './seed-virtual-ward.js';
 import { pick, syntheticPerson } from './synthetic-people.js';
 
 export interface DemoUnit {
@@ -29,6 +30,8 @@ export interface DemoUnit {
   listSize?: number;
   /** Daily chance that a patient is discharged (short-term units turn over fast). */
   turnover: number;
+  /** A virtual ward: the home-care unit it shares patients with. */
+  sharesWith?: string;
 }
 
 /** The clock the demo's commands see; moved through history while seeding. */
@@ -56,6 +59,19 @@ export function seedUnit(board: BoardService, unit: DemoUnit, random: () => numb
   };
   const bedLabels = Array.from({ length: unit.beds }, (_, i) => String(101 + i));
   const start = new Date(today.getTime() - 30 * DAY_MS);
+  if (unit.kind === 'home-hospital') {
+    // The virtual ward: V1..VN and its episodes (seed-virtual-ward.ts); staff who can unlock it.
+    board.db.transaction(() => {
+      clock.now = start;
+      run('unit.configure', { name: unit.name, kind: unit.kind, beds: [], virtualBeds: unit.beds });
+      for (const staff of DEMO_STAFF) saveStaff(board.db, { id: `demo-${staff.pin}`, name: staff.name, role: staff.role }, demoHash(staff.pin), today);
+      seedVirtualWard(run, random, clock, today, unit.sharesWith);
+      const open = board.db.prepare("SELECT id FROM stay WHERE unit = ? AND status = 'active' AND deleted = 0 ORDER BY admittedAt").all(unit.id) as { id: string }[];
+      seedTodaysTasks(run, random, clock, today, open.map((row) => row.id));
+      clock.now = undefined;
+    })();
+    return;
+  }
   board.db.transaction(() => {
     clock.now = start;
     run('unit.configure', { name: unit.name, kind: unit.kind, capacity: unit.listSize ?? unit.beds, beds: bedLabels.map((label) => ({ label })) });

@@ -103,6 +103,16 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'alarm.accept': true,
   'alarm.escalate': true,
   'alarm.close': true,
+  // The virtual ward (shared/api/commands/homehospital.ts)
+  'episode.board': true,
+  'episode.admit': true,
+  'episode.recordRound': true,
+  'episode.planVisit': true,
+  'episode.escalate': true,
+  'episode.end': true,
+  'episode.settings': true,
+  'episode.shared': true,
+  'leader.virtualWard': true,
 };
 const EVENT_CHANNEL = 'tavla:event' satisfies typeof SharedEventChannel;
 // Mirrors commandChannel() in shared/api/bridge.ts, whose return type is a plain string.

@@ -21,6 +21,8 @@ export const DEMO_UNITS: readonly DemoUnit[] = [
   { id: 'solsiden', name: 'Solsiden sykehjem', kind: 'nursing-home', beds: 16, turnover: 0.01 },
   { id: 'fjellro', name: 'Fjellro korttid', kind: 'short-term', beds: 10, turnover: 0.12 },
   { id: 'hjemme-nord', name: 'Hjemmetjenesten nord', kind: 'home-care', beds: 0, listSize: 14, turnover: 0.02 },
+  // The hospital at home (issue 17): eight virtual beds, sharing patients with home care north.
+  { id: 'hjemmesykehus', name: 'Hjemmesykehuset', kind: 'home-hospital', beds: 8, turnover: 0, sharesWith: 'hjemme-nord' },
   OFFICE,
 ];
 

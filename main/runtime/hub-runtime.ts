@@ -15,6 +15,7 @@ import { DEFAULT_SYNC_PERIOD_MS, SyncEngine } from '../sync/sync-engine.js';
 import { startCollector } from '../store/collector.js';
 import { startVkpInbox, takeVkpBundle } from '../alarm/alarm-inbox.js';
 import { homeCareUnit } from '../alarm/alarm-ingest.js';
+import { shareAllEpisodes, shareEpisodes } from '../homehospital/episode-share.js';
 import { WarehouseSink } from '../warehouse/warehouse-sink.js';
 
 export interface HubRuntimeOptions {
@@ -82,6 +83,7 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     role: 'hub',
     onApplied: (scope, changes) => {
       mirrorTransfers(service, sync, scope, changes);
+      shareVirtualWard(service, changes);
       // Runs only once the link delivers merged batches, after `flow` below exists.
       flow.applied(scope, changes);
     },
@@ -92,6 +94,7 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     },
   });
   service.receipts.setPeriod(options.syncPeriodMs ?? DEFAULT_SYNC_PERIOD_MS);
+  shareVirtualWard(service, 'all');
   const stopCollector = startCollector(service.store, () => sync.status.broker === 'connected');
   const flow: HubFlow = startHubFlow({ service, sync, dataDir: options.dataDir, ploInbox: options.ploInbox, ploUnit: options.ploUnit });
   const vkpInbox = options.vkpInbox ? startVkpInbox(service, options.vkpInbox, options.vkpUnit) : undefined;
@@ -156,6 +159,17 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     throw error;
   }
   return { service, host, leaderHost, leaderScreenHost, sync, warehouse, broker, brokerUrl, operatorTokenFile: operator.file, notices, stop };
+}
+
+/** A virtual ward's shared patients reach their home-care unit's scope (shared fields only; docs/virtual-ward.md). */
+function shareVirtualWard(service: HubService, changes: readonly Change[] | 'all'): void {
+  try {
+    if (changes === 'all' || changes.some((change) => change.c === 'unit' && change.f === 'kind')) shareAllEpisodes(service.store);
+    else shareEpisodes(service.store, changes);
+  } catch (error) {
+    // Rolled back whole; the next batch touching the episode (or the next start) writes it.
+    logger.error({ err: error }, 'virtual-ward share failed');
+  }
 }
 
 /** A transfer lives in the scopes of both units it joins: the hub carries it to the other one. */

@@ -12,13 +12,17 @@ import { refuseAdmissionDates } from '../ward/stay-dates.js';
 import { bedFreedBy, cleaningEdits } from './bed-cleaning.js';
 import { admissionPathways } from '../pathway/pathway-commands.js';
 
+/** A virtual ward's beds: V1..VN (docs/virtual-ward.md). */
+const virtualBedLabels = (count: number): string[] => Array.from({ length: count }, (_, i) => `V${i + 1}`);
+
 export const unitCommands = {
   // Names only ever reach a screen through stay.reveal with an unlocked session (ward commands).
   'unit.state': (ctx) => ok(corridorUnitState(readUnitState(ctx.store.db, ctx.unit))),
 
   'unit.configure': (ctx, input) => {
     const state = readUnitState(ctx.store.db, ctx.unit);
-    const wanted = new Set(input.beds.map((bed) => bed.label));
+    const beds = input.virtualBeds === undefined ? input.beds : virtualBedLabels(input.virtualBeds).map((label) => ({ label, room: label }));
+    const wanted = new Set(beds.map((bed) => bed.label));
     const occupiedRemoved = state.beds.filter((bed) => !wanted.has(bed.label) && bed.status === 'occupied');
     if (occupiedRemoved.length > 0) {
       return fail('conflict', `bed ${occupiedRemoved[0].label} is occupied and cannot be removed`, { reason: 'bed-in-use', bed: occupiedRemoved[0].label });
@@ -31,7 +35,7 @@ export const unitCommands = {
           municipality: ctx.municipality,
           name: input.name,
           kind: input.kind,
-          capacity: input.capacity ?? input.beds.length,
+          capacity: input.capacity ?? beds.length,
           ...(input.cleaningMinutes === undefined ? {} : { cleaningMinutes: input.cleaningMinutes }),
           ...(input.alarmAcceptMinutes === undefined
             ? {}
@@ -41,7 +45,7 @@ export const unitCommands = {
       },
     ];
     const byLabel = new Map(state.beds.map((bed) => [bed.label, bed]));
-    input.beds.forEach((bed, sort) => {
+    beds.forEach((bed, sort) => {
       const existing = byLabel.get(bed.label);
       const fields: Record<string, FieldValue> = { room: bed.room ?? bed.label, sort };
       if (!existing) Object.assign(fields, { unit: ctx.unit, label: bed.label, status: 'free', deleted: false });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FLOW_BOARD_COMMANDS, FLOW_HUB_COMMANDS } from './commands/flow.js';
 import { HOMECARE_COMMANDS } from './commands/homecare.js';
+import { HOMEHOSPITAL_COMMANDS } from './commands/homehospital.js';
 import { LEADER_COMMANDS } from './commands/leader.js';
 import { PATHWAY_COMMANDS } from './commands/pathway.js';
 import { ALARM_COMMANDS } from './commands/alarm.js';
@@ -65,7 +66,7 @@ export const HUB_COMMANDS = {
 } as const;
 
 /** Everything a unit's board answers. */
-export const BOARD_COMMANDS = { ...UNIT_COMMANDS, ...WARD_COMMANDS, ...FLOW_BOARD_COMMANDS, ...HOMECARE_COMMANDS, ...PATHWAY_COMMANDS, ...ALARM_COMMANDS } as const;
+export const BOARD_COMMANDS = { ...UNIT_COMMANDS, ...WARD_COMMANDS, ...FLOW_BOARD_COMMANDS, ...HOMECARE_COMMANDS, ...PATHWAY_COMMANDS, ...ALARM_COMMANDS, ...HOMEHOSPITAL_COMMANDS } as const;
 
 export const COMMANDS = { ...COMMON_COMMANDS, ...BOARD_COMMANDS, ...HUB_COMMANDS } as const;
 

@@ -95,6 +95,13 @@ export interface ErrorReasons {
   'pathway-work-unknown': { code: string };
   'alarm-unknown': None;
   'alarm-closed': None;
+  // The virtual ward (issue 17).
+  'episode-unknown': None;
+  'episode-ended': None;
+  'not-virtual-ward': None;
+  'start-out-of-range': None;
+  'end-before-start': None;
+  'home-care-self': None;
 }
 export type ErrorReason = keyof ErrorReasons;
 

@@ -29,6 +29,12 @@ export const TASK_STATUSES = ['open', 'done', 'skipped'] as const;
 export const STAY_STATUSES = ['active', 'discharged'] as const;
 /** How a home-care visit ended (issue 15): carried out, nobody home, refused by the patient, or called off. */
 export const VISIT_OUTCOMES = ['done', 'not-home', 'refused', 'cancelled'] as const;
+/** How a virtual ward's round or visit was made (issue 17): at home, by video or by phone. */
+export const ROUND_MODES = ['home', 'video', 'phone'] as const;
+/** How a virtual-ward episode ended: handed to home care, self-managed, back to a ward, died. */
+export const EPISODE_OUTCOMES = ['home-care', 'self-managed', 'back-to-ward', 'died'] as const;
+/** Who makes a virtual-ward patient's next visit: the hospital or the municipality. */
+export const VISIT_MAKERS = ['hospital', 'municipality'] as const;
 
 const instant = shaped('instant');
 const date = shaped('date');
@@ -51,6 +57,9 @@ export const COLLECTIONS = {
     alarmAcceptRed: int(),
     alarmAcceptYellow: int(),
     alarmAcceptGreen: int(),
+    /** Virtual ward (home-hospital): Oslo wall times ("10:00") after which today's round not yet recorded is amber, then red. */
+    episodeRoundAmber: text(),
+    episodeRoundRed: text(),
     deleted: bool(),
   },
   bed: { unit: unitId, label: text(), room: text(), status: oneOf(BED_STATUSES), sort: int(), deleted: bool() },
@@ -163,6 +172,61 @@ export const COLLECTIONS = {
     /** What the carer wrote when completing it; about the patient, so personal. */
     note: personal(text()),
     createdAt: instant,
+    deleted: bool(),
+  },
+  /**
+   * A virtual-ward episode (issue 17, docs/virtual-ward.md): a patient at home in a virtual bed of a
+   * home-hospital unit, from admission to escalation or an ended outcome. Lives in the virtual
+   * ward's own scope only; what the municipal home-care unit may see travels in `episodeShare`.
+   */
+  episode: {
+    unit: unitId,
+    stay: record,
+    bed: record,
+    initials: text(),
+    startedAt: instant,
+    plannedEnd: date,
+    nextVisitAt: instant,
+    nextVisitBy: oneOf(VISIT_MAKERS),
+    /** The municipal home-care unit that shares the patient, when one does. */
+    homeCareUnit: unitId,
+    escalatedAt: instant,
+    /** The ward the patient went back to (its name as the virtual ward writes it). */
+    escalatedTo: text(),
+    endedAt: instant,
+    outcome: oneOf(EPISODE_OUTCOMES),
+    /** The hospital's clinical note: never leaves the virtual ward's scope. */
+    note: personal(text()),
+    /** Hash of the national identity number (as the hub keys PLO episodes): finds readmissions on the hub. */
+    patientKey: personal(text()),
+    deleted: bool(),
+  },
+  /** One round or visit of an episode: how it was made, by whom, and the hospital's note of it. */
+  episodeRound: {
+    unit: unitId,
+    episode: record,
+    kind: oneOf(['round', 'visit']),
+    mode: oneOf(ROUND_MODES),
+    /** The Oslo day a round counts for. */
+    day: date,
+    at: instant,
+    by: text(),
+    note: personal(text()),
+    deleted: bool(),
+  },
+  /**
+   * What the municipal home-care unit sees of a shared virtual-ward patient: written by the hub
+   * alone, from the episode, into the home-care unit's scope. Never a hospital note.
+   */
+  episodeShare: {
+    unit: unitId,
+    fromUnit: unitId,
+    fromName: text(),
+    initials: text(),
+    plannedEnd: date,
+    nextMunicipalVisit: instant,
+    handedOverAt: instant,
+    status: oneOf(['active', 'ended']),
     deleted: bool(),
   },
   /** Another unit's capacity as the hub last saw it, written by the hub into each unit's scope. */

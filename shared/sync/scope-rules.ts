@@ -71,10 +71,10 @@ const STATUS_OF_SIDE: Record<TransferSide, readonly string[]> = {
 };
 
 /** Collections only the hub writes; a board never publishes them and the hub takes them from no one. */
-const HUB_ONLY: ReadonlySet<CollectionName> = new Set(['capacity']);
+const HUB_ONLY: ReadonlySet<CollectionName> = new Set(['capacity', 'episodeShare']);
 
 /** Collections whose `unit` field must name the scope the record lives in. */
-const UNIT_FIELD: ReadonlySet<CollectionName> = new Set(['bed', 'stay', 'task', 'staffing', 'handover', 'pathwayTemplate', 'pathwayTemplateStep', 'pathway', 'pathwayStep', 'alarm', 'alarmAccept']);
+const UNIT_FIELD: ReadonlySet<CollectionName> = new Set(['bed', 'stay', 'task', 'staffing', 'handover', 'pathwayTemplate', 'pathwayTemplateStep', 'pathway', 'pathwayStep', 'alarm', 'alarmAccept', 'episode', 'episodeRound', 'episodeShare']);
 
 /** Fields that point at another record, which must live in the same scope. */
 const POINTS_AT: Partial<Record<CollectionName, Record<string, CollectionName>>> = {
@@ -85,6 +85,8 @@ const POINTS_AT: Partial<Record<CollectionName, Record<string, CollectionName>>>
   pathwayStep: { pathway: 'pathway' },
   alarm: { stay: 'stay' },
   alarmAccept: { alarm: 'alarm' },
+  episode: { stay: 'stay', bed: 'bed' },
+  episodeRound: { episode: 'episode' },
 };
 
 /** Where a record is held (in the store, or earlier in the same batch): its scope, undefined when not held. */

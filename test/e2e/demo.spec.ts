@@ -22,7 +22,7 @@ for (const viewport of [
     await page.setViewportSize(viewport);
     await page.goto(demo.url);
     const links = page.getByRole('navigation', { name: 'Tavlene' }).getByRole('link');
-    await expect(links).toHaveCount(4, { timeout: 20_000 });
+    await expect(links).toHaveCount(5, { timeout: 20_000 });
     const tabs = await page.getByRole('tablist').boundingBox();
     expect(tabs).not.toBeNull();
     for (const link of await links.all()) {
@@ -34,3 +34,21 @@ for (const viewport of [
     await expect(links.first()).toContainText('Solsiden sykehjem');
   });
 }
+
+test('the demo virtual ward shows a round done, one amber, an escalation and a handover; the leader view its figures', async ({ page }) => {
+  await page.goto(demo.url);
+  const link = page.getByRole('navigation', { name: 'Tavlene' }).getByRole('link', { name: /Hjemmesykehuset/ });
+  await page.goto((await link.getAttribute('href')) ?? '');
+  await expect(page.locator('[data-bed]')).toHaveCount(8, { timeout: 20_000 });
+  await expect(page.locator('[data-bed="V1"]')).toHaveAttribute('data-round', 'done');
+  await expect(page.locator('[data-bed="V1"]')).toContainText('Video');
+  await expect(page.locator('[data-bed="V2"]')).toHaveAttribute('data-colour', 'amber');
+  await expect(page.locator('[data-bed="V3"]')).toContainText('Hjemmebesøk');
+  await expect(page.getByRole('region', { name: 'Ut av virtuell seng i dag' })).toContainText('Eskalert til Medisinsk sengepost');
+  await expect(page.getByRole('region', { name: 'Ut av virtuell seng i dag' })).toContainText('Overført til hjemmetjenesten');
+  await page.goto(demo.url);
+  await page.getByRole('tab', { name: 'Indikatorer' }).click();
+  const figures = page.getByRole('region', { name: 'Hjemmesykehus: virtuelle senger siste 30 dager' });
+  await expect(figures).toContainText('Liggedøgn');
+  await expect(figures.locator('[data-unit="hjemmesykehus"] [data-figure="occupancy"]')).toContainText('(3/8)');
+});

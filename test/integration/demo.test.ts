@@ -51,7 +51,7 @@ describe('tavla demo', () => {
     dir.remove();
   }, 15_000);
 
-  it('starts a hub and four synced boards in under 10 s, prints its addresses and PINs, and stops cleanly on Ctrl-C', async () => {
+  it('starts a hub and five synced boards in under 10 s, prints its addresses and PINs, and stops cleanly on Ctrl-C', async () => {
     const started = Date.now();
     const demo = spawn(process.execPath, [CLI, 'demo', '--data', dir.path, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,7 +69,7 @@ describe('tavla demo', () => {
       (await (await fetch(`${base}api/${command}`, { method: 'POST', headers: JSON_HEADERS, body: '{}' })).json()) as { value: unknown };
     const post = (command: string) => postTo(url ?? '', command);
     const boards = (await post('hub.directory')).value as { unit: string; name: string; kind: string; url: string }[];
-    expect(boards.map((b) => b.kind).sort()).toEqual(['allocation-office', 'home-care', 'nursing-home', 'short-term']);
+    expect(boards.map((b) => b.kind).sort()).toEqual(['allocation-office', 'home-care', 'home-hospital', 'nursing-home', 'short-term']);
 
     // The terminal explains the demo: where the log goes (no JSON lines here), the leader view, every board, the PINs.
     await waitFor(() => stdout, (text) => text.includes('operator token'), { what: 'the whole demo text' });
@@ -110,7 +110,7 @@ describe('tavla demo', () => {
     const overview = await waitFor(
       async () => (await post('hub.overview')).value as { unit: string; patients: number; tasksOpen: number }[],
       // The office's patients too: the PLO patients live in its scope.
-      (units) => units.length === 4 && units.every((u) => u.patients > 0),
+      (units) => units.length === 5 && units.every((u) => u.patients > 0),
       { what: 'the hub to hold every unit', timeout: 20_000 },
     );
     expect(overview.find((u) => u.unit === 'solsiden')?.patients).toBeGreaterThan(10);

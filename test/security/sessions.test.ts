@@ -77,6 +77,12 @@ describe('clinical edits need an unlocked session', () => {
     'alarm.accept': { id: 'al1' },
     'alarm.escalate': { id: 'al1', reason: 'Skrevet uten økt' },
     'alarm.close': { id: 'al1', summary: 'Skrevet uten økt' },
+    'episode.admit': { bed: 'V1', name: 'Astrid Prøve', initials: 'AP', birthDate: '1940-01-01', plannedEnd: '2026-11-30', note: 'Skrevet uten økt' },
+    'episode.recordRound': { id: 'e1', mode: 'video', note: 'Skrevet uten økt' },
+    'episode.planVisit': { id: 'e1', at: '2026-11-24T10:00:00+01:00', by: 'municipality' },
+    'episode.escalate': { id: 'e1', to: 'Medisinsk sengepost' },
+    'episode.end': { id: 'e1', outcome: 'died' },
+    'episode.settings': { amber: '09:00', red: '11:00' },
   });
 
   it('declares a session for admission, discharge, flags, notes, plan, every transfer step and staff changes', () => {
@@ -88,7 +94,7 @@ describe('clinical edits need an unlocked session', () => {
     expect(locked.map(([name]) => name).sort()).toEqual(
       ['alarm.list', 'app.info', 'bed.setStatus', 'capacity.view', 'flow.allocation', 'flow.state', 'handover.view', 'pathway.list', 'pathway.templates', 'session.unlock', 'staff.list', 'sync.state',
         'task.complete', 'task.create', 'task.fromTemplate', 'task.reopen', 'task.templates', 'unit.state', 'ward.settings', 'ward.state', 'ward.tasks',
-        'homecare.day', 'visit.templates'].sort(),
+        'homecare.day', 'visit.templates', 'episode.board', 'episode.shared'].sort(),
     );
     for (const [, rule] of locked) expect('why' in rule && rule.why.length).toBeGreaterThan(10);
   });

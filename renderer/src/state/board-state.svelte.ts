@@ -19,6 +19,7 @@ import { patchTasks } from './patch-tasks.js';
 import { READS } from './reads.js';
 import type { Problem, SaveStatus } from './save-status.js';
 import { HomecareState } from './homecare-state.svelte.js';
+import { HomehospitalState } from './homehospital-state.svelte.js';
 import { SessionState } from './session-state.svelte.js';
 import { SyncState } from './sync-state.svelte.js';
 import { AuditState, CapacityState, HandoverState, SettingsState, TemplateState } from './ward-panels.svelte.js';
@@ -66,6 +67,8 @@ export class BoardState {
   readonly templates: TemplateState;
   /** A home-care unit's day of visits (shown instead of beds and tasks). */
   readonly homecare: HomecareState;
+  /** A virtual ward's beds and rounds (issue 17), and a home-care unit's shared patients. */
+  readonly homehospital: HomehospitalState;
   /** Standardised service pathways: read while the pathways tab or a patient card shows them. */
   readonly pathways: PathwayState;
   /** The board's edits; a second tap on what is still saving is not sent. */
@@ -117,6 +120,7 @@ export class BoardState {
     this.settings = new SettingsState(api, this.session);
     this.templates = new TemplateState(api);
     this.homecare = new HomecareState(api, this.session);
+    this.homehospital = new HomehospitalState(api, this.session);
     this.pathways = new PathwayState(api, this.session);
   }
 

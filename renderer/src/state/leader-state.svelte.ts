@@ -21,6 +21,7 @@ import { followChanges } from './follow-changes.js';
 import { liveMutation, liveQuery } from './live.svelte.js';
 import type { Query } from './query.js';
 import { VisitFiguresState } from './visit-figures-state.svelte.js';
+import { VirtualWardFiguresState } from './virtual-ward-figures-state.svelte.js';
 import { problemOf, type Problem } from './save-status.js';
 
 const RELOAD_AFTER_MS = 300;
@@ -61,6 +62,8 @@ export class LeaderState {
   readonly saves = liveMutation();
   /** Home care's visit figures (issue 15), shown on the capacity and indicators tabs. */
   readonly visits: VisitFiguresState;
+  /** The virtual wards' figures (issue 17), on the indicators tab when the municipality has one. */
+  readonly virtualWard: VirtualWardFiguresState;
   readonly #api: ApiClient;
   readonly #overview: Query<Overview>;
   readonly #tabs: { [K in Exclude<LeaderTab, 'capacity'>]: Query<TabView[K]> };
@@ -68,6 +71,7 @@ export class LeaderState {
   constructor(api: ApiClient) {
     this.#api = api;
     this.visits = new VisitFiguresState(api);
+    this.virtualWard = new VirtualWardFiguresState(api);
     this.#overview = liveQuery({
       read: async () => {
         const [capacity, directory] = await Promise.all([api.call('leader.capacity', {}), api.call('hub.directory', {})]);

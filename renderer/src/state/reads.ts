@@ -19,4 +19,6 @@ export const READS = {
   'pathway.list': ['unit', 'stay', 'task', 'pathwayTemplate', 'pathwayTemplateStep', 'pathway', 'pathwayStep'],
   'pathway.templates': ['unit', 'pathwayTemplate', 'pathwayTemplateStep'],
   'alarm.list': ['alarm', 'alarmAccept', 'stay'],
+  'episode.board': ['unit', 'bed', 'episode', 'episodeRound'],
+  'episode.shared': ['episodeShare'],
 } as const satisfies Partial<Record<CommandName, readonly CollectionName[]>>;

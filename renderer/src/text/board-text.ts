@@ -11,6 +11,7 @@ import type { BedStatus, UnitKind } from '../../../shared/domain/types.js';
 import type { ErrorText } from './failure.js';
 import type { FlowText } from './flow-text.js';
 import type { HomecareText } from './homecare-text.js';
+import type { HomehospitalText } from './homehospital-text.js';
 import type { LeaderText } from './leader-text.js';
 import type { PathwayText } from './pathway-text.js';
 import type { AlarmText } from './alarm-text.js';
@@ -287,6 +288,7 @@ export interface BoardText {
   app: { starting: string; waiting: (why: string) => string };
   /** Home care's base station: visits by route, its capacity, the leader's visit figures. */
   homecare: HomecareText;
+  homehospital: HomehospitalText;
   /** The kiosk's own inputs (issue 13, point 2): an on-screen keyboard, app-drawn 24-hour date and time pickers. */
   kiosk: {
     keyboard: (field: string) => string;

@@ -5,6 +5,7 @@ import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { enFlow } from './flow-text.js';
 import { enHomecare } from './homecare-text.js';
+import { enHomehospital } from './homehospital-text.js';
 import { enPathway } from './pathway-text.js';
 import { enLeader } from './leader-text.js';
 import { enAlarm } from './alarm-text.js';
@@ -106,6 +107,12 @@ const ERRORS: ErrorText = {
     'pathway-work-unknown': ({ code }) => `unknown record “${code}”`,
     'alarm-unknown': () => 'the alarm is not here',
     'alarm-closed': () => 'the alarm is already closed',
+    'episode-unknown': () => 'no such patient in a virtual bed',
+    'episode-ended': () => 'the episode has already ended',
+    'not-virtual-ward': () => 'this unit is not a virtual ward',
+    'start-out-of-range': () => 'the start must be within the last 60 days',
+    'end-before-start': () => 'the planned end is before the start',
+    'home-care-self': () => 'choose the municipal home-care unit',
   },
 };
 
@@ -417,6 +424,7 @@ export const en: BoardText = {
   kind: (kind) => (kind === 'all' ? 'All' : (UNIT_KINDS[kind as UnitKind] ?? kind)),
   app: { starting: 'Starting Tavla …', waiting: (why) => `Waiting for Tavla: ${why}` },
   homecare: enHomecare,
+  homehospital: enHomehospital,
   kiosk: {
     keyboard: (field) => `Keyboard: ${field}`,
     space: 'Space',

@@ -6,6 +6,7 @@ import type { BoardText } from './board-text.js';
 import { wordFailure, type ErrorText } from './failure.js';
 import { nbFlow } from './flow-text.js';
 import { nbHomecare } from './homecare-text.js';
+import { nbHomehospital } from './homehospital-text.js';
 import { nbPathway } from './pathway-text.js';
 import { nbLeader } from './leader-text.js';
 import { nbAlarm } from './alarm-text.js';
@@ -130,6 +131,12 @@ const ERRORS: ErrorText = {
     'pathway-work-unknown': ({ code }) => `ukjent registrering «${code}»`,
     'alarm-unknown': () => 'varselet finnes ikke her',
     'alarm-closed': () => 'varselet er allerede lukket',
+    'episode-unknown': () => 'finner ikke pasienten i en virtuell seng',
+    'episode-ended': () => 'forløpet er allerede avsluttet',
+    'not-virtual-ward': () => 'enheten er ikke et hjemmesykehus',
+    'start-out-of-range': () => 'starten må være innen de siste 60 dagene',
+    'end-before-start': () => 'planlagt slutt er før starten',
+    'home-care-self': () => 'velg kommunens hjemmetjeneste',
   },
 };
 
@@ -445,6 +452,7 @@ export const nb: BoardText = {
   kind: (kind) => (kind === 'all' ? 'Alle' : (UNIT_KIND_TEXT[kind as UnitKind] ?? kind)),
   app: { starting: 'Starter Tavla …', waiting: (why) => `Venter på Tavla: ${why}` },
   homecare: nbHomecare,
+  homehospital: nbHomehospital,
   kiosk: {
     keyboard: (field) => `Tastatur: ${field}`,
     space: 'Mellomrom',

@@ -99,6 +99,15 @@ export const BOARD_ACCESS = {
   'alarm.accept': STAFF,
   'alarm.escalate': STAFF,
   'alarm.close': STAFF,
+  // The virtual ward (commands/homehospital.ts): the board of virtual beds and the shared fields are corridor form.
+  'episode.board': { session: 'locked', why: 'virtual beds in corridor form: initials, day, visits and the round; no name or note' },
+  'episode.admit': STAFF,
+  'episode.recordRound': STAFF,
+  'episode.planVisit': STAFF,
+  'episode.escalate': STAFF,
+  'episode.end': STAFF,
+  'episode.settings': UNIT_LEADER,
+  'episode.shared': { session: 'locked', why: 'the shared fields of a virtual-ward patient: initials, planned end, next municipal visit' },
 } as const satisfies Record<BoardCommandName | 'app.info', Access>;
 
 /** The access rule of a board command, or undefined for a name the board does not answer. */

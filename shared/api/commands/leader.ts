@@ -9,6 +9,7 @@ import { BENEFIT_INDICATORS, type BenefitIndicator, type BenefitOutcome, type Pe
 import type { IndicatorId } from '../../indicators/definitions.js';
 import type { PathwayTemplateOnTime } from '../../indicators/pathway-on-time.js';
 import { HOMECARE_LEADER_COMMANDS } from './homecare.js';
+import { HOMEHOSPITAL_LEADER_COMMANDS } from './homehospital.js';
 import type { OccupancyMeasure } from '../../indicators/occupancy.js';
 import { command, isoDate, recordId, shortText, type Created } from '../schema-parts.js';
 import type { AlarmLeaderView } from './alarm.js';
@@ -293,6 +294,8 @@ export const LEADER_COMMANDS = {
   'leader.exportFhir': command<ExportFile>()(z.strictObject({ unit: recordId.optional(), days: days.optional() })),
   // Home care's visit figures (issue 15), declared beside its board commands.
   ...HOMECARE_LEADER_COMMANDS,
+  // The virtual ward's figures (issue 17), declared beside its board commands.
+  ...HOMEHOSPITAL_LEADER_COMMANDS,
 } as const;
 
 export type LeaderCommandName = keyof typeof LEADER_COMMANDS;

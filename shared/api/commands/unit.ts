@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { RISK_FLAGS } from '../../domain/schema.js';
 import { BED_STATUSES, UNIT_KINDS, type UnitState } from '../../domain/types.js';
+import { MAX_VIRTUAL_BEDS } from './homehospital.js';
 import { command, isoDate, isoDateTime, person, recordId, shortText, type Created } from '../schema-parts.js';
 
 const riskFlagInput = z.enum(RISK_FLAGS);
@@ -23,7 +24,11 @@ export const UNIT_COMMANDS = {
         .array(z.strictObject({ label: shortText(20), room: shortText(20).optional() }))
         .max(500)
         .refine((beds) => new Set(beds.map((bed) => bed.label)).size === beds.length, 'bed labels must be unique'),
-    }),
+      /** A virtual ward (home-hospital): this many virtual beds, V1..VN, instead of `beds` (issue 17). */
+      virtualBeds: z.int().min(1).max(MAX_VIRTUAL_BEDS).optional(),
+    })
+      .refine((v) => v.virtualBeds === undefined || v.kind === 'home-hospital', { message: 'virtualBeds: only a home-hospital unit has virtual beds', path: ['virtualBeds'] })
+      .refine((v) => v.virtualBeds === undefined || v.beds.length === 0, { message: 'beds: give virtualBeds or beds, not both', path: ['beds'] }),
   ),
   'stay.admit': command<Created>()(
     z.strictObject({

@@ -78,7 +78,7 @@ describe('the field schema', () => {
     expect(valueProblem(check('bed', 'status'), 7)).toBe('not a text');
   });
 
-  it('marks personal data once, in the schema: a patient\'s name, birth date, note, key box and access note, a transfer\'s summary, a visit\'s note, why a pathway step does not apply, an alarm\'s free texts, and nothing else', () => {
+  it('marks personal data once, in the schema: a patient\'s name, birth date, note, key box and access note, a transfer\'s summary, a visit\'s note, why a pathway step does not apply, an alarm\'s free texts, a virtual-ward episode\'s note and identity key and a round\'s note, and nothing else', () => {
     expect(personalFields()).toEqual([
       { collection: 'stay', field: 'name' },
       { collection: 'stay', field: 'birthDate' },
@@ -87,6 +87,9 @@ describe('the field schema', () => {
       { collection: 'stay', field: 'accessNote' },
       { collection: 'transfer', field: 'summary' },
       { collection: 'visit', field: 'note' },
+      { collection: 'episode', field: 'note' },
+      { collection: 'episode', field: 'patientKey' },
+      { collection: 'episodeRound', field: 'note' },
       { collection: 'pathwayStep', field: 'skipReason' },
       { collection: 'alarm', field: 'escalationReason' },
       { collection: 'alarm', field: 'summary' },
@@ -94,7 +97,7 @@ describe('the field schema', () => {
     // The mark is zod metadata on the field's schema, and it keeps the field's kind and shape.
     expect(COLLECTIONS.stay.birthDate.meta()).toMatchObject({ personal: true });
     expect(fieldSpec('stay', 'birthDate')).toMatchObject({ kind: 'text', format: 'date', personal: true });
-    expect(everyField.filter(({ check }) => check.personal).map(({ field }) => field)).toEqual(['name', 'birthDate', 'note', 'keyBox', 'accessNote', 'summary', 'note', 'skipReason', 'escalationReason', 'summary']);
+    expect(everyField.filter(({ check }) => check.personal).map(({ field }) => field)).toEqual(['name', 'birthDate', 'note', 'keyBox', 'accessNote', 'summary', 'note', 'note', 'patientKey', 'note', 'skipReason', 'escalationReason', 'summary']);
   });
 
   it('derives the record types from the schema: enumerations are their values, unset fields null', () => {

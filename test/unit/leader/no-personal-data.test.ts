@@ -75,6 +75,8 @@ describe('no personal data in the leader view', () => {
       ...units.map((unit): [string, unknown] => ['leader.exportFhir', { unit }]),
       ['leader.visits', {}],
       ...units.map((unit): [string, unknown] => ['leader.visits', { unit, days: 14 }]),
+      ['leader.virtualWard', {}],
+      ...units.map((unit): [string, unknown] => ['leader.virtualWard', { unit, days: 90 }]),
     ];
     const benefits = hub.dispatch('leader.benefits', {});
     const id = benefits.ok ? (benefits.value as { benefits: { definition: { id: string } }[] }).benefits[0].definition.id : '';

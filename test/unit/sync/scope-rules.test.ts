@@ -80,6 +80,14 @@ describe('the scope rules', () => {
     expect(scopeProblem(held, 'unit-b', fromB, change('stay', 's9', 'hlrMinus', true))).toBeUndefined();
   });
 
+  it('takes a virtual ward\'s shared fields (episodeShare) from the hub only, and only for the scope it names', () => {
+    expect(scopeProblem(replica(), 'unit-a', fromA, change('episodeShare', 'e1', 'plannedEnd', '2026-12-10'))).toMatchObject({ wall: 'side' });
+    expect(scopeProblem(replica(), 'unit-a', hub, change('episodeShare', 'e1', 'plannedEnd', '2026-12-10'))).toBeUndefined();
+    expect(scopeProblem(replica(), 'unit-a', hub, change('episodeShare', 'e1', 'unit', 'unit-b'))).toMatchObject({ wall: 'scope' });
+    // An episode and its rounds belong to the virtual ward's own scope.
+    expect(scopeProblem(replica(), 'unit-a', fromA, change('episode', 'e1', 'unit', 'unit-b'))).toMatchObject({ wall: 'scope' });
+  });
+
   it('takes capacity records from the hub only', () => {
     expect(scopeProblem(replica(), 'unit-a', fromA, change('capacity', 'k1', 'free', 9))).toMatchObject({ wall: 'side' });
     expect(scopeProblem(replica(), 'unit-a', hub, change('capacity', 'k1', 'free', 9))).toBeUndefined();
