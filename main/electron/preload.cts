@@ -103,6 +103,7 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'alarm.accept': true,
   'alarm.escalate': true,
   'alarm.close': true,
+  'alarm.assign': true,
 };
 const EVENT_CHANNEL = 'tavla:event' satisfies typeof SharedEventChannel;
 // Mirrors commandChannel() in shared/api/bridge.ts, whose return type is a plain string.

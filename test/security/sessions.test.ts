@@ -77,6 +77,7 @@ describe('clinical edits need an unlocked session', () => {
     'alarm.accept': { id: 'al1' },
     'alarm.escalate': { id: 'al1', reason: 'Skrevet uten økt' },
     'alarm.close': { id: 'al1', summary: 'Skrevet uten økt' },
+    'alarm.assign': { id: 'al1', route: 'Rute 1' },
   });
 
   it('declares a session for admission, discharge, flags, notes, plan, every transfer step and staff changes', () => {

@@ -99,6 +99,7 @@ export const BOARD_ACCESS = {
   'alarm.accept': STAFF,
   'alarm.escalate': STAFF,
   'alarm.close': STAFF,
+  'alarm.assign': STAFF,
 } as const satisfies Record<BoardCommandName | 'app.info', Access>;
 
 /** The access rule of a board command, or undefined for a name the board does not answer. */
