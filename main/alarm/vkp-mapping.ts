@@ -7,16 +7,14 @@
  * data folder, readable by its owner alone, like the operator token.
  */
 
-import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
-import { logger } from '../log.js';
+import { secretFile } from '../secret-file.js';
 
 /** The file in the hub's data folder that holds the mapping's secret. */
 export const VKP_SECRET_FILE = 'vkp-patient-secret';
-const SECRET = /^[A-Za-z0-9_-]{43}$/;
 
 /** Norwegian person identifiers (fødselsnummer, D-nummer, H-nummer): 11 digits. */
 export const FNR_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.1';
@@ -24,20 +22,8 @@ const ELEVEN_DIGITS = new Set([FNR_SYSTEM, 'urn:oid:2.16.578.1.12.4.1.4.2', 'urn
 
 /** The hub's mapping secret: created at first use (mode 600), the same ever after. */
 export function vkpSecret(dataDir: string): Buffer {
-  const file = join(dataDir, VKP_SECRET_FILE);
-  try {
-    // `wx`: never overwrite a secret another start has just written (every key would stop matching).
-    writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  if ((statSync(file).mode & 0o077) !== 0) {
-    chmodSync(file, 0o600);
-    logger.warn({ file }, 'the VKP mapping secret was readable by others; set it to mode 600');
-  }
-  const text = readFileSync(file, 'utf8').trim();
-  if (!SECRET.test(text)) throw new Error(`${file} does not hold the VKP mapping secret (43 characters of base64url); restore it from the hub's backup`);
-  return Buffer.from(text, 'base64url');
+  // Never remade by the hub: a new secret would make every mapping stop matching.
+  return Buffer.from(secretFile(join(dataDir, VKP_SECRET_FILE), 'the VKP mapping secret', "restore it from the hub's backup"), 'base64url');
 }
 
 export interface PatientIdentifier {
