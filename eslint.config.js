@@ -144,7 +144,7 @@ const MAIN_MAP = [
   // Electron's glue: the one board assembly and the host's renderer files; not runtime/, not cli/.
   { folder: 'electron', may: ['board', 'config', 'host'] },
   // The command line: parses, starts a runtime (or runs a one-off command) and prints.
-  { folder: 'cli', may: ['board', 'config', 'flow', 'host', 'hub', 'leader', 'provision', 'runtime', 'store', 'sync'] },
+  { folder: 'cli', may: ['alarm', 'board', 'config', 'flow', 'host', 'hub', 'leader', 'provision', 'runtime', 'store', 'sync'] },
 ];
 const MAIN_FENCES = MAIN_MAP.map(({ folder, file, may }) =>
   file ? { files: [`main/${file}`], folder: file.split('/')[0], may } : { files: [`main/${folder}/**`], folder, may },

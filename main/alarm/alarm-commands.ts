@@ -89,7 +89,17 @@ export function readAlarmList(db: FieldStore['db'], unit: string, now: Date, lim
   });
   views.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.reportedAt.localeCompare(b.reportedAt));
   const open = views.filter((v) => v.kind === 'patient');
-  return { open, technical: views.filter((v) => v.kind === 'technical'), banner: open.some((v) => v.overdue) };
+  return { open, technical: views.filter((v) => v.kind === 'technical'), banner: open.some((v) => v.overdue), routes: routesNear(db, unit, now) };
+}
+
+const HALF_DAY_MS = 12 * 3_600_000;
+
+/** The unit's routes with a visit starting within 12 hours of now, by name. */
+function routesNear(db: FieldStore['db'], unit: string, now: Date): string[] {
+  const rows = db
+    .prepare('SELECT DISTINCT route FROM visit WHERE unit = ? AND deleted = 0 AND route IS NOT NULL AND windowStart >= ? AND windowStart < ? ORDER BY route')
+    .all(unit, new Date(now.getTime() - HALF_DAY_MS).toISOString(), new Date(now.getTime() + HALF_DAY_MS).toISOString()) as { route: string }[];
+  return rows.map((r) => r.route);
 }
 
 function openAlarm(ctx: CommandContext, id: string): Result<{ id: string }> {
@@ -119,6 +129,15 @@ export const alarmCommands = {
     if (!alarm.ok) return alarm;
     ctx.store.commit({ actor: ctx.actor, action: 'alarm.escalate', collection: 'alarm', record: input.id }, [
       { c: 'alarm', id: input.id, fields: { escalatedAt: ctx.now().toISOString(), escalatedBy: ctx.actor, escalationReason: input.reason } },
+    ]);
+    return ok({ id: input.id });
+  },
+
+  'alarm.assign': (ctx, input) => {
+    const alarm = openAlarm(ctx, input.id);
+    if (!alarm.ok) return alarm;
+    ctx.store.commit({ actor: ctx.actor, action: 'alarm.assign', collection: 'alarm', record: input.id, detail: input.route ?? 'ingen rute' }, [
+      { c: 'alarm', id: input.id, fields: { route: input.route } },
     ]);
     return ok({ id: input.id });
   },

@@ -10,6 +10,7 @@ import { basename, extname, join } from 'node:path';
 import { moveAside } from '../inbox-files.js';
 import { logger } from '../log.js';
 import { applyVkpAlarm, homeCareUnit, type AlarmTarget } from './alarm-ingest.js';
+import type { FhirCheck } from './fhir-validator.js';
 import { parseVkpBundle } from './vkp-bundle.js';
 
 export interface BundleResult {
@@ -18,11 +19,11 @@ export interface BundleResult {
   reason: string | null;
 }
 
-/** Reads and applies one bundle's text; never throws. */
-export function takeVkpBundle(target: AlarmTarget, text: string, source: string | null): BundleResult {
-  const parsed = parseVkpBundle(text);
-  if (!parsed.ok) return { outcome: 'rejected', alarmId: null, reason: parsed.reason };
+/** Reads and applies one bundle's text; never rejects. */
+export async function takeVkpBundle(target: AlarmTarget, text: string, source: string | null): Promise<BundleResult> {
   try {
+    const parsed = await parseVkpBundle(text, target.fhir);
+    if (!parsed.ok) return { outcome: 'rejected', alarmId: null, reason: parsed.reason };
     const applied = applyVkpAlarm(target, parsed.alarm, source);
     return { outcome: applied.outcome, alarmId: applied.alarmId, reason: null };
   } catch (error) {
@@ -37,7 +38,7 @@ export interface VkpFileResult extends BundleResult {
 }
 
 /** Polls `dir` once: every settled *.json file is taken and moved by its outcome. */
-export function pollVkpInbox(target: AlarmTarget, dir: string, settleMs = 1000, now = Date.now()): VkpFileResult[] {
+export async function pollVkpInbox(target: AlarmTarget, dir: string, settleMs = 1000, now = Date.now()): Promise<VkpFileResult[]> {
   mkdirSync(dir, { recursive: true });
   const files = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && extname(e.name).toLowerCase() === '.json')
@@ -52,7 +53,7 @@ export function pollVkpInbox(target: AlarmTarget, dir: string, settleMs = 1000, 
     } catch {
       continue; // gone meanwhile, or not readable yet
     }
-    const result = takeVkpBundle(target, text, basename(file));
+    const result = await takeVkpBundle(target, text, basename(file));
     let movedTo: string | null = null;
     if (result.outcome === 'rejected') movedTo = moveAside(file, join(dir, 'rejected'), result.reason ?? '');
     else if (result.outcome !== 'failed') movedTo = moveAside(file, join(dir, 'imported'));
@@ -62,30 +63,37 @@ export function pollVkpInbox(target: AlarmTarget, dir: string, settleMs = 1000, 
   return results;
 }
 
-/** Polls the inbox every `intervalMs` until stopped. */
-export function watchVkpInbox(target: () => AlarmTarget | undefined, dir: string, intervalMs = 1000): { poll(): VkpFileResult[]; stop(): void } {
-  const poll = (): VkpFileResult[] => {
+/** Polls the inbox every `intervalMs` until stopped; a poll still running is not overlapped. */
+export function watchVkpInbox(target: () => AlarmTarget | undefined, dir: string, intervalMs = 1000): { poll(): Promise<VkpFileResult[]>; stop(): void } {
+  let running: Promise<VkpFileResult[]> | undefined;
+  const poll = (): Promise<VkpFileResult[]> => {
+    if (running) return running;
     const t = target();
-    return t ? pollVkpInbox(t, dir) : [];
+    if (!t) return Promise.resolve([]);
+    running = pollVkpInbox(t, dir).finally(() => (running = undefined));
+    return running;
   };
   const timer = setInterval(() => {
-    try {
-      poll();
-    } catch (error) {
-      logger.error({ err: error, dir }, 'VKP inbox poll failed');
-    }
+    poll().catch((error: unknown) => logger.error({ err: error, dir }, 'VKP inbox poll failed'));
   }, intervalMs);
   timer.unref();
   return { poll, stop: () => clearInterval(timer) };
 }
 
+/** What the hub's VKP readers share: its store, its mapping secret and its R4 checker. */
+export interface VkpHub {
+  store: AlarmTarget['store'];
+  secret: Buffer;
+  fhir: FhirCheck;
+}
+
 /** The hub's inbox at `dir`: alarms go to `unit`, else the only home-care unit (it waits until there is one). */
-export function startVkpInbox(hub: { store: AlarmTarget['store'] }, dir: string, unit?: string): { poll(): VkpFileResult[]; stop(): void } {
+export function startVkpInbox(hub: VkpHub, dir: string, unit?: string): { poll(): Promise<VkpFileResult[]>; stop(): void } {
   let waitingLogged = false;
   mkdirSync(dir, { recursive: true });
   return watchVkpInbox(() => {
     try {
-      const target = { store: hub.store, unit: homeCareUnit(hub.store.db, unit), now: () => new Date() };
+      const target = { ...hub, unit: homeCareUnit(hub.store.db, unit), now: () => new Date() };
       waitingLogged = false;
       return target;
     } catch (error) {

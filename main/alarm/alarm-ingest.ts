@@ -4,21 +4,27 @@
  * already accepted (ok utrykning), the audit line and the imported-identifier row commit together
  * or not at all. A second bundle with the same DetectedIssue identifier changes nothing.
  *
- * The patient is matched through a mapping the hub keeps (`vkp_patient`, keyed by a hash of the
- * sender's identifier system and value, like the PLO key): matched alarms go to that stay's unit;
- * unmatched ones to the configured home-care unit, with no stay — the board shows "ukjent bruker".
+ * The patient is matched through the mapping the hub keeps (`vkp-mapping.ts`: keyed by an HMAC of
+ * the sender's identifier under the hub's secret): matched alarms go to that stay's unit while the
+ * stay lasts; unmatched ones to the configured home-care unit, with no stay — "ukjent bruker".
  */
 
 import { createHash } from 'node:crypto';
 import { ALERT_CODES, kindOf, type Severity } from '../../shared/alarm/vkp-codes.js';
 import type { FieldStore, RecordEdit } from '../store/field-store.js';
 import { newId } from '../replica/command-context.js';
+import type { FhirCheck } from './fhir-validator.js';
 import type { VkpAlarm } from './vkp-bundle.js';
+import { mappedStay } from './vkp-mapping.js';
 
 export interface AlarmTarget {
   store: FieldStore;
   /** The home-care unit unmatched alarms go to. */
   unit: string;
+  /** The hub's mapping secret (`vkpSecret`). */
+  secret: Buffer;
+  /** The R4 schema check (the hub's worker thread; in-process in tests). */
+  fhir: FhirCheck;
   now: () => Date;
 }
 
@@ -29,18 +35,7 @@ export interface AlarmApplied {
   matched: boolean;
 }
 
-const hash = (text: string) => createHash('sha256').update(text).digest('hex');
-export const patientKey = (p: { system: string; value: string }) => hash(`vkp-patient:${p.system}:${p.value}`);
-const identifierKey = (identifier: string) => hash(`vkp-alarm:${identifier}`);
-
-/** Maps a sender's patient identifier to a home-care stay (hub-local; only the hash is kept). */
-export function mapVkpPatient(db: FieldStore['db'], patient: { system: string; value: string }, unit: string, stay: string): void {
-  db.prepare('INSERT INTO vkp_patient (patient_key, unit, stay) VALUES (?, ?, ?) ON CONFLICT (patient_key) DO UPDATE SET unit = excluded.unit, stay = excluded.stay').run(
-    patientKey(patient),
-    unit,
-    stay,
-  );
-}
+const identifierKey = (identifier: string) => createHash('sha256').update(`vkp-alarm:${identifier}`).digest('hex');
 
 export function applyVkpAlarm(target: AlarmTarget, alarm: VkpAlarm, source: string | null): AlarmApplied {
   const { store } = target;
@@ -48,17 +43,14 @@ export function applyVkpAlarm(target: AlarmTarget, alarm: VkpAlarm, source: stri
   return db.transaction((): AlarmApplied => {
     const held = db.prepare('SELECT alarm, unit FROM vkp_alarm WHERE identifier_key = ?').get(identifierKey(alarm.identifier)) as { alarm: string; unit: string } | undefined;
     if (held) return { outcome: 'duplicate', alarmId: held.alarm, unit: held.unit, matched: false };
-    const mapped = alarm.patient
-      ? (db.prepare('SELECT unit, stay FROM vkp_patient WHERE patient_key = ?').get(patientKey(alarm.patient)) as { unit: string; stay: string } | undefined)
-      : undefined;
-    const stay = mapped ? (db.prepare('SELECT initials FROM stay WHERE id = ? AND deleted = 0').get(mapped.stay) as { initials: string | null } | undefined) : undefined;
-    const unit = mapped && stay ? mapped.unit : target.unit;
+    const stay = alarm.patient ? mappedStay(db, target.secret, alarm.patient) : undefined;
+    const unit = stay ? stay.unit : target.unit;
     // The route the patient's visits go on (home care's day): the visit nearest the alarm's time.
     const at = alarm.events.reported ?? alarm.identifiedAt;
     const route = stay
       ? ((db
           .prepare('SELECT route FROM visit WHERE stay = ? AND deleted = 0 AND route IS NOT NULL ORDER BY abs(julianday(windowStart) - julianday(?)) LIMIT 1')
-          .get(mapped!.stay, at) as { route: string } | undefined)?.route ?? null)
+          .get(stay.stay, at) as { route: string } | undefined)?.route ?? null)
       : null;
     const id = newId();
     const known = Object.prototype.hasOwnProperty.call(ALERT_CODES, alarm.code) ? ALERT_CODES[alarm.code] : undefined;
@@ -71,7 +63,7 @@ export function applyVkpAlarm(target: AlarmTarget, alarm: VkpAlarm, source: stri
         scope: unit,
         fields: {
           unit,
-          stay: stay ? mapped!.stay : null,
+          stay: stay?.stay ?? null,
           initials: stay?.initials ?? null,
           route,
           code: alarm.code,

@@ -7,7 +7,7 @@
  */
 
 import { EVENT_CODES, SEVERITIES, type HandlingState, type Severity } from '../../shared/alarm/vkp-codes.js';
-import { fhirProblem } from './fhir-validator.js';
+import type { FhirCheck } from './fhir-validator.js';
 
 export const TAKEN_BUNDLE_TYPES = ['collection', 'transaction', 'document'] as const;
 
@@ -36,7 +36,8 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !=
 /** R4 DetectedIssue.severity, and VKP's severity-level 1/2/3. */
 const SEVERITY_OF: Record<string, Severity> = { high: 'red', moderate: 'yellow', low: 'green', '3': 'red', '2': 'yellow', '1': 'green' };
 
-export function parseVkpBundle(text: string): VkpParse {
+/** Reads one bundle's text; `check` is the R4 schema check (the hub's worker, or in-process). */
+export async function parseVkpBundle(text: string, check: FhirCheck): Promise<VkpParse> {
   let bundle: unknown;
   try {
     bundle = JSON.parse(text);
@@ -49,11 +50,13 @@ export function parseVkpBundle(text: string): VkpParse {
   const resources: Json[] = [];
   for (const [index, entry] of entries.entries()) {
     if (!isObject(entry) || !isObject(entry.resource)) return { ok: false, reason: `entry ${index} holds no resource` };
-    const problem = fhirProblem(entry.resource);
-    if (problem) return { ok: false, reason: `not valid FHIR R4: entry ${index} ${problem}` };
     resources.push(entry.resource);
   }
-  const shell = fhirProblem({ ...bundle, entry: [] });
+  // One batch: every resource, then the bundle's own shell.
+  const problems = await check([...resources, { ...bundle, entry: [] }]);
+  const bad = problems.findIndex((p, i) => p !== undefined && i < resources.length);
+  if (bad >= 0) return { ok: false, reason: `not valid FHIR R4: entry ${bad} ${problems[bad]}` };
+  const shell = problems[resources.length];
   if (shell) return { ok: false, reason: `not valid FHIR R4: ${shell}` };
 
   const issues = resources.filter((r) => r.resourceType === 'DetectedIssue');

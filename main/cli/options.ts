@@ -5,7 +5,7 @@ import { parseOptions, readConfigFile, UsageError, type RoleOptions } from '../c
 
 export { UsageError } from '../config/options.js';
 
-export const ROLES = ['board', 'hub', 'demo', 'import-plo', 'device-token', 'provision'] as const;
+export const ROLES = ['board', 'hub', 'demo', 'import-plo', 'device-token', 'provision', 'vkp-map'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const USAGE = `Usage: tavla <command> [options]
@@ -25,6 +25,11 @@ Commands:
           write a CA, a TLS-only Mosquitto configuration with one identity per replica and an ACL,
           and <dir>/hub.json, <dir>/<unit>-<n>.json for tavla hub/board --config (docs/security.md);
           run again to add units or boards: identities issued before stay valid
+  vkp-map import|remove <file.csv> | vkp-map list
+          the hub's VKP patient mapping (--data or --municipality): a CSV with the columns
+          identifier,system,stay (system empty: fødselsnummer) maps each patient identifier to a
+          home-care stay, or removes it; only a keyed hash is kept (docs/alarms.md); list shows
+          unit and stay only; exit code 1 unless every row was taken
   provision --out <dir> --revoke <replica>   withdraw one replica's identity (e.g. solsiden-2)
   provision --out <dir> --renew <replica>    replace one replica's key and certificate
 
@@ -72,8 +77,10 @@ const OIDC_FLAGS = ['oidc-issuer', 'oidc-client-id', 'oidc-client-secret', 'oidc
 export interface ParsedCommand {
   role: Role;
   options: RoleOptions;
-  /** The file or folder of `import-plo`; what `device-token` does. */
+  /** The file or folder of `import-plo`; what `device-token` and `vkp-map` do. */
   path?: string;
+  /** The CSV file of `vkp-map import|remove`. */
+  file?: string;
 }
 
 /** Parses argv (without node and script); throws UsageError with a clear message. */
@@ -126,16 +133,20 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
   const [role, ...rest] = positionals;
   if (!ROLES.includes(role as Role)) throw new UsageError(`unknown command: ${role}`);
   // Only import-plo (the file or folder to import) and device-token (what to do) take an argument.
-  const takes = role === 'import-plo' || role === 'device-token' ? 1 : 0;
+  // vkp-map: what to do, and for import and remove the CSV file.
+  const takes = role === 'vkp-map' ? (rest[0] === 'list' ? 1 : 2) : role === 'import-plo' || role === 'device-token' ? 1 : 0;
   if (rest.length > takes) throw new UsageError(`unexpected argument: ${rest[takes]}`);
-  if (rest.length < takes) throw new UsageError(role === 'device-token' ? 'tavla device-token needs issue, list or revoke' : `tavla ${role} needs a file or folder to import`);
+  if (rest.length < takes) {
+    if (role === 'vkp-map') throw new UsageError('tavla vkp-map needs import <file.csv>, remove <file.csv> or list');
+    throw new UsageError(role === 'device-token' ? 'tavla device-token needs issue, list or revoke' : `tavla ${role} needs a file or folder to import`);
+  }
   const { help: _help, ...flags } = values;
   const fromFile = values.config ? readConfigFile(values.config) : {};
   const options = parseOptions({
     ...fromFile,
     ...Object.fromEntries(Object.entries(flags).map(([flag, value]) => [camel(flag), value])),
   });
-  return { role: role as Role, options, ...(takes ? { path: rest[0] } : {}) };
+  return { role: role as Role, options, ...(takes ? { path: rest[0] } : {}), ...(takes > 1 ? { file: rest[1] } : {}) };
 }
 
 function camel(flag: string): string {

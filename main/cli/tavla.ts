@@ -45,6 +45,7 @@ async function start({ role, options }: ParsedCommand): Promise<Running> {
     case 'import-plo':
     case 'device-token':
     case 'provision':
+    case 'vkp-map':
       throw new Error(`${role} runs once and does not start a role`);
   }
 }
@@ -81,9 +82,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (command.role === 'import-plo' || command.role === 'device-token' || command.role === 'provision') {
+  if (command.role === 'import-plo' || command.role === 'device-token' || command.role === 'provision' || command.role === 'vkp-map') {
     try {
       if (command.role === 'provision') return await (await import('./provision-command.js')).provisionCommand(command);
+      if (command.role === 'vkp-map') return (await import('./vkp-map.js')).vkpMap(command);
       const run = command.role === 'import-plo' ? (await import('./import-plo.js')).importPlo : (await import('./device-token.js')).deviceToken;
       return run(command);
     } catch (error) {

@@ -113,6 +113,7 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'episode.settings': true,
   'episode.shared': true,
   'leader.virtualWard': true,
+  'alarm.assign': true,
 };
 const EVENT_CHANNEL = 'tavla:event' satisfies typeof SharedEventChannel;
 // Mirrors commandChannel() in shared/api/bridge.ts, whose return type is a plain string.

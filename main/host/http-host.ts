@@ -79,7 +79,18 @@ export interface HostOptions {
    * The hub's VKP reader (docs/alarms.md): `POST /fhir/Bundle` hands it the body, with the operator
    * token as for `/api/state`. Answers what became of the bundle and, when refused, why.
    */
-  fhirBundle?: (text: string) => { outcome: 'imported' | 'duplicate' | 'rejected' | 'failed'; alarmId: string | null; reason: string | null };
+  fhirBundle?: (text: string) => Promise<{ outcome: 'imported' | 'duplicate' | 'rejected' | 'failed'; alarmId: string | null; reason: string | null }>;
+  /**
+   * The hub's operator endpoints besides `/api/state` (the VKP patient mapping, docs/alarms.md):
+   * each needs the operator token, as `/api/state` does.
+   */
+  operatorApi?: OperatorApi;
+}
+
+/** Operator endpoints: the paths they serve, and for each request its method and JSON body in, a status and JSON body out. */
+export interface OperatorApi {
+  serves(path: string): boolean;
+  handle(method: string, path: string, body: unknown): { status: number; body: unknown };
 }
 
 /** Starts a host for a board or the hub; the URL it prints is one its guard lets through. */
@@ -91,7 +102,7 @@ export async function startHost(target: HostTarget, options: HostOptions): Promi
   const refused = new RefusedRequests();
   const { gate } = options;
   const server = createServer((req, res) => {
-    handleHttp({ target, root, names, refused, operatorToken: options.operatorToken, gate: options.gate, fhirBundle: options.fhirBundle }, req, res).catch((error: unknown) => {
+    handleHttp({ target, root, names, refused, operatorToken: options.operatorToken, gate: options.gate, fhirBundle: options.fhirBundle, operatorApi: options.operatorApi }, req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'http request failed');
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'internal error'));
     });
@@ -155,9 +166,10 @@ interface HttpContext {
   operatorToken: string | undefined;
   gate: AccessGate | undefined;
   fhirBundle: HostOptions['fhirBundle'];
+  operatorApi: HostOptions['operatorApi'];
 }
 
-async function handleHttp({ target, root, names, refused, operatorToken, gate, fhirBundle }: HttpContext, req: IncomingMessage, res: ServerResponse) {
+async function handleHttp({ target, root, names, refused, operatorToken, gate, fhirBundle, operatorApi }: HttpContext, req: IncomingMessage, res: ServerResponse) {
   const refuse = (status: number, code: ErrorCode, message: string) => {
     refused.note(req, status, message);
     sendJson(res, status, fail(code, message));
@@ -185,9 +197,20 @@ async function handleHttp({ target, root, names, refused, operatorToken, gate, f
     if (type !== 'application/fhir+json' && type !== 'application/json') return refuse(415, 'invalid-input', 'send the bundle as Content-Type: application/fhir+json');
     const body = await readJson(req);
     if (!body.ok) return sendJson(res, body.status, fail('invalid-input', body.message));
-    const taken = fhirBundle(JSON.stringify(body.value));
+    const taken = await fhirBundle(JSON.stringify(body.value));
     const status = { imported: 201, duplicate: 200, rejected: 422, failed: 503 }[taken.outcome];
     return sendJson(res, status, taken);
+  }
+  if (operatorApi && operatorToken !== undefined && operatorApi.serves(path)) {
+    if (!bearerMatches(req.headers.authorization, operatorToken)) {
+      res.setHeader('www-authenticate', 'Bearer realm="tavla operator"');
+      return refuse(401, 'unauthorized', `send Authorization: Bearer <the token in the file ${OPERATOR_TOKEN_FILE} of the hub's data folder>`);
+    }
+    if (!isJsonContentType(req.headers['content-type'])) return refuse(415, 'invalid-input', 'send the body as Content-Type: application/json');
+    const body = await readJson(req);
+    if (!body.ok) return sendJson(res, body.status, fail('invalid-input', body.message));
+    const answer = operatorApi.handle(req.method ?? '', path, body.value);
+    return sendJson(res, answer.status, answer.body);
   }
   if (path.startsWith('/api/')) {
     if (req.method !== 'POST') return sendJson(res, 405, fail('invalid-input', 'use POST /api/<command>'));

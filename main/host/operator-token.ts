@@ -4,35 +4,18 @@
  * readable by its owner alone, so only someone who can read that folder can read the dump.
  */
 
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
-import { logger } from '../log.js';
+import { secretFile } from '../secret-file.js';
 import { bearerToken } from './bearer.js';
 
 /** The file in the hub's data folder that holds the token. */
 export const OPERATOR_TOKEN_FILE = 'operator-token';
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The hub's operator token and its file: created at first start (mode 600), the same ever after. */
 export function operatorToken(dataDir: string): { token: string; file: string } {
   const file = join(dataDir, OPERATOR_TOKEN_FILE);
-  try {
-    // `wx`: never overwrite a token another start has just written.
-    writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  if ((statSync(file).mode & 0o077) !== 0) {
-    // Someone widened it (a copy, a restore): the token is only as secret as the file.
-    chmodSync(file, 0o600);
-    logger.warn({ file }, 'the operator token file was readable by others; set it to mode 600');
-  }
-  const token = readFileSync(file, 'utf8').trim();
-  if (!TOKEN.test(token)) {
-    throw new Error(`${file} does not hold an operator token (43 characters of base64url); delete it and the hub makes a new one`);
-  }
-  return { token, file };
+  return { token: secretFile(file, 'an operator token', 'delete it and the hub makes a new one'), file };
 }
 
 /** Whether an `Authorization` header carries the token; compared in constant time. */

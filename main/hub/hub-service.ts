@@ -38,8 +38,15 @@ export class HubService extends ReplicaService implements HubContext {
     return this.unitIds().map((unit) => readUnitState(this.db, unit));
   }
 
+  /** The R4 schema for VKP bundles, compiled in a worker at the hub's start (hub-runtime.ts); in /healthz. */
+  fhirSchema: 'compiling' | 'ready' | 'failed' | undefined;
+
   health() {
-    return this.core.health({ units: this.unitIds().length, ...(this.warehouse ? { warehouse: this.warehouse() } : {}) });
+    return this.core.health({
+      units: this.unitIds().length,
+      ...(this.warehouse ? { warehouse: this.warehouse() } : {}),
+      ...(this.fhirSchema ? { fhirSchema: this.fhirSchema } : {}),
+    });
   }
 
   /** Operator's view on loopback: every unit the hub holds. */

@@ -13,7 +13,10 @@ import { startEmbeddedBroker, type EmbeddedBroker } from '../sync/embedded-broke
 import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { DEFAULT_SYNC_PERIOD_MS, SyncEngine } from '../sync/sync-engine.js';
 import { startCollector } from '../store/collector.js';
-import { startVkpInbox, takeVkpBundle } from '../alarm/alarm-inbox.js';
+import { startVkpInbox, takeVkpBundle, type VkpHub } from '../alarm/alarm-inbox.js';
+import { startFhirChecker, type FhirChecker } from '../alarm/fhir-validator.js';
+import { vkpMappingApi } from '../alarm/vkp-mapping-api.js';
+import { vkpSecret } from '../alarm/vkp-mapping.js';
 import { homeCareUnit } from '../alarm/alarm-ingest.js';
 import { shareAllEpisodes, shareEpisodes } from '../homehospital/episode-share.js';
 import { WarehouseSink } from '../warehouse/warehouse-sink.js';
@@ -97,7 +100,19 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
   shareVirtualWard(service, 'all');
   const stopCollector = startCollector(service.store, () => sync.status.broker === 'connected');
   const flow: HubFlow = startHubFlow({ service, sync, dataDir: options.dataDir, ploInbox: options.ploInbox, ploUnit: options.ploUnit });
-  const vkpInbox = options.vkpInbox ? startVkpInbox(service, options.vkpInbox, options.vkpUnit) : undefined;
+  // The R4 schema compiles in a worker thread (about 2 s of CPU), never on the event loop: from the
+  // start when the hub takes alarms (an inbox, or a home-care unit it holds), else at the first POST.
+  let fhir: FhirChecker | undefined;
+  const checker = (): FhirChecker => {
+    if (fhir) return fhir;
+    const started = startFhirChecker();
+    service.fhirSchema = 'compiling';
+    void started.ready.then((compiled) => (service.fhirSchema = compiled ? 'ready' : 'failed'));
+    return (fhir = started);
+  };
+  if (options.vkpInbox || service.db.prepare("SELECT 1 FROM unit WHERE kind = 'home-care' AND deleted = 0 LIMIT 1").get()) checker();
+  const vkp: VkpHub = { store: service.store, secret: vkpSecret(options.dataDir), fhir: (resources) => checker().check(resources) };
+  const vkpInbox = options.vkpInbox ? startVkpInbox(vkp, options.vkpInbox, options.vkpUnit) : undefined;
   const warehouse = options.warehouse
     ? new WarehouseSink({ url: options.warehouse, db: service.db, municipality: options.municipality, periodMs: options.warehousePeriodMs })
     : undefined;
@@ -111,6 +126,7 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     flow.stop();
     vkpInbox?.stop();
     await warehouse?.stop();
+    await fhir?.close();
     await sync.stop();
     await leaderHost?.close();
     await leaderScreenHost?.close();
@@ -124,16 +140,17 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
     operator = operatorToken(options.dataDir);
     const { hostNames } = options;
     // POST /fhir/Bundle: the same reader as the VKP inbox, for a sender on the hub machine with the operator token.
-    const fhirBundle = (text: string) => {
+    const fhirBundle = async (text: string) => {
       let unit: string;
       try {
         unit = homeCareUnit(service.db, options.vkpUnit);
       } catch (error) {
         return { outcome: 'failed' as const, alarmId: null, reason: (error as Error).message };
       }
-      return takeVkpBundle({ store: service.store, unit, now: () => new Date() }, text, 'POST /fhir/Bundle');
+      return takeVkpBundle({ ...vkp, unit, now: () => new Date() }, text, 'POST /fhir/Bundle');
     };
-    host = await startHost(service, { port: options.port, hostNames, operatorToken: operator.token, fhirBundle });
+    const operatorApi = vkpMappingApi(service.db, vkp.secret);
+    host = await startHost(service, { port: options.port, hostNames, operatorToken: operator.token, fhirBundle, operatorApi });
     const { port, screenPort, host: asked = '0.0.0.0', oidc } = options.leader ?? {};
     // No sign-in, no network: the leader view then answers only on the hub machine itself.
     const leaderBind = oidc ? asked : '127.0.0.1';

@@ -35,6 +35,7 @@ for (const viewport of [
     const alarm = page.getByTestId('alarm').first();
     await expect(alarm).toContainText('Fall – 4.1', { timeout: 30_000 });
     await expect(alarm).toContainText('Ukjent bruker');
+    await expect(alarm.getByTestId('alarm-route')).toHaveText('Ingen rute – velg');
     await expect(alarm).toContainText('Meldt');
     const strip = await page.getByTestId('alarm-strip').boundingBox();
     const panel = await page.locator('#board-panel').boundingBox();
@@ -51,6 +52,13 @@ test('taking the alarm asks for the PIN; closing it asks for a summary and takes
   await alarm.getByRole('button', { name: 'Ta', exact: true }).click();
   await enterPin(page, 'Marit Solberg', '1111');
   await expect(alarm.getByTestId('alarm-state')).toContainText('tatt av Marit Solberg', { timeout: 15_000 });
+  // "Ukjent bruker" has no route: a tap gives it one of the day's routes.
+  await alarm.getByTestId('alarm-route').click();
+  const routes = page.getByRole('dialog', { name: 'Velg rute for varselet' });
+  const first = routes.getByRole('button', { name: /^rute / }).first();
+  const chosen = (await first.textContent())?.trim() ?? '';
+  await first.click();
+  await expect(alarm.getByTestId('alarm-route')).toHaveText(chosen, { timeout: 15_000 });
   await alarm.getByRole('button', { name: 'Lukk', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Lukk' });
   await expect(dialog.getByRole('button', { name: 'Lagre' })).toBeDisabled();

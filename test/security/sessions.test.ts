@@ -83,6 +83,7 @@ describe('clinical edits need an unlocked session', () => {
     'episode.escalate': { id: 'e1', to: 'Medisinsk sengepost' },
     'episode.end': { id: 'e1', outcome: 'died' },
     'episode.settings': { amber: '09:00', red: '11:00' },
+    'alarm.assign': { id: 'al1', route: 'Rute 1' },
   });
 
   it('declares a session for admission, discharge, flags, notes, plan, every transfer step and staff changes', () => {

@@ -19,6 +19,7 @@ import pathways from './022-pathways.js';
 import alarms from './023-alarms.js';
 import alarmLimits from './024-alarm-limits.js';
 import pathwayFigures from './025-pathway-figures.js';
+import vkpPatientKeyed from './026-vkp-patient-keyed.js';
 import virtualWard from './027-virtual-ward.js';
 import warehouseMarks from './029-warehouse-marks.js';
 
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 23, name: 'alarms', sql: alarms },
   { version: 24, name: 'alarm-limits', sql: alarmLimits },
   { version: 25, name: 'pathway-figures', sql: pathwayFigures },
+  { version: 26, name: 'vkp-patient-keyed', sql: vkpPatientKeyed },
   { version: 27, name: 'virtual-ward', sql: virtualWard },
   { version: 29, name: 'warehouse-marks', sql: warehouseMarks },
 ];

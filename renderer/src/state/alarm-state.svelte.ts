@@ -50,6 +50,11 @@ export class AlarmState {
     return this.#save(id, 'alarm.escalate', { id, reason });
   }
 
+  /** Gives the alarm to a route, or takes it off (null). */
+  assign(id: string, route: string | null): Promise<void> {
+    return this.#save(id, 'alarm.assign', { id, route });
+  }
+
   close(id: string, summary: string): Promise<void> {
     return this.#save(id, 'alarm.close', { id, summary });
   }

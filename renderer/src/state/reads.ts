@@ -18,7 +18,7 @@ export const READS = {
   'homecare.day': ['unit', 'stay', 'visit', 'staffing'],
   'pathway.list': ['unit', 'stay', 'task', 'pathwayTemplate', 'pathwayTemplateStep', 'pathway', 'pathwayStep'],
   'pathway.templates': ['unit', 'pathwayTemplate', 'pathwayTemplateStep'],
-  'alarm.list': ['alarm', 'alarmAccept', 'stay'],
+  'alarm.list': ['alarm', 'alarmAccept', 'stay', 'visit'],
   'episode.board': ['unit', 'bed', 'episode', 'episodeRound'],
   'episode.shared': ['episodeShare'],
 } as const satisfies Partial<Record<CommandName, readonly CollectionName[]>>;

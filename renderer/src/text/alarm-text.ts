@@ -10,6 +10,11 @@ export interface AlarmText {
   state: Record<HandlingState, string>;
   unknownUser: string;
   route: (route: string) => string;
+  /** An alarm no route has (an unmatched patient): shown to every route, tap to give it one. */
+  noRoute: string;
+  chooseRoute: string;
+  noRoutes: string;
+  clearRoute: string;
   age: (minutes: number) => string;
   acceptedBy: (name: string) => string;
   banner: (n: number) => string;
@@ -38,6 +43,10 @@ export const nbAlarm: AlarmText = {
   state: { reported: 'Meldt', handling: 'Behandles', callout: 'Til utrykning', accepted: 'Tatt', closed: 'Kvittert' },
   unknownUser: 'Ukjent bruker',
   route: (route) => `rute ${route}`,
+  noRoute: 'Ingen rute – velg',
+  chooseRoute: 'Velg rute for varselet',
+  noRoutes: 'Ingen ruter har besøk i dag',
+  clearRoute: 'Ta av ruten',
   age: (minutes) => (minutes < 1 ? 'nå nettopp' : minutes < 60 ? `${minutes} min siden` : `${Math.floor(minutes / 60)} t ${minutes % 60} min siden`),
   acceptedBy: (name) => `tatt av ${name}`,
   banner: (n) => (n === 1 ? 'Et varsel er ikke tatt i tide' : `${n} varsler er ikke tatt i tide`),
@@ -70,6 +79,10 @@ export const enAlarm: AlarmText = {
   state: { reported: 'Reported', handling: 'Being handled', callout: 'Call-out', accepted: 'Taken', closed: 'Closed' },
   unknownUser: 'Unknown user',
   route: (route) => `route ${route}`,
+  noRoute: 'No route – choose',
+  chooseRoute: 'Choose a route for the alarm',
+  noRoutes: 'No route has visits today',
+  clearRoute: 'Take it off the route',
   age: (minutes) => (minutes < 1 ? 'just now' : minutes < 60 ? `${minutes} min ago` : `${Math.floor(minutes / 60)} h ${minutes % 60} min ago`),
   acceptedBy: (name) => `taken by ${name}`,
   banner: (n) => (n === 1 ? 'An alarm was not taken in time' : `${n} alarms were not taken in time`),

@@ -108,6 +108,7 @@ export const BOARD_ACCESS = {
   'episode.end': STAFF,
   'episode.settings': UNIT_LEADER,
   'episode.shared': { session: 'locked', why: 'the shared fields of a virtual-ward patient: initials, planned end, next municipal visit' },
+  'alarm.assign': STAFF,
 } as const satisfies Record<BoardCommandName | 'app.info', Access>;
 
 /** The access rule of a board command, or undefined for a name the board does not answer. */

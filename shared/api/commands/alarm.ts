@@ -20,6 +20,7 @@ export interface AlarmView {
   state: HandlingState;
   /** Null for an alarm not matched to a patient of the unit ("ukjent bruker"). */
   initials: string | null;
+  /** The route that goes: the matched patient's, or one given on the board (`alarm.assign`); null shows "Ingen rute". */
   route: string | null;
   reportedAt: string;
   acceptedAt: string | null;
@@ -39,6 +40,8 @@ export interface AlarmList {
   technical: AlarmView[];
   /** Whether any open alarm waited too long: the banner on every board of the unit. */
   banner: boolean;
+  /** The unit's routes with visits within 12 hours of now: what an alarm with no route can be given. */
+  routes: string[];
 }
 
 export const ALARM_COMMANDS = {
@@ -46,6 +49,8 @@ export const ALARM_COMMANDS = {
   'alarm.accept': command<Created>()(z.strictObject({ id: recordId })),
   'alarm.escalate': command<Created>()(z.strictObject({ id: recordId, reason: shortText(500) })),
   'alarm.close': command<Created>()(z.strictObject({ id: recordId, summary: shortText(2000) })),
+  /** Gives an open alarm to a route (an "ukjent bruker" alarm has none), or takes it off one (null). */
+  'alarm.assign': command<Created>()(z.strictObject({ id: recordId, route: shortText(40).nullable() })),
 } as const;
 
 /** One unit's alarm figures for the leader view: counts and medians only, no person (issue 15, point 5). */

@@ -114,6 +114,24 @@ describe('alarm commands on two home-care boards', () => {
     }
   });
 
+  it('shows an alarm without a route to every route as "no route", and gives it a route by a tap with a session, on both boards', () => {
+    a.service.store.commit({ actor: 'test', action: 'visit.plan' }, [
+      { c: 'visit', id: 'v1', fields: { unit: UNIT, stay: null, windowStart: '2026-03-02T08:30:00.000Z', windowEnd: '2026-03-02T09:00:00.000Z', title: 'Tilsyn', route: 'Rute 2', deleted: false } },
+      { c: 'visit', id: 'v2', fields: { unit: UNIT, stay: null, windowStart: '2026-03-01T08:30:00.000Z', windowEnd: '2026-03-01T09:00:00.000Z', title: 'Tilsyn', route: 'Rute 9', deleted: false } },
+    ]);
+    const before = a.value('alarm.list', {});
+    expect(before.open[0].route).toBeNull();
+    expect(before.routes).toEqual(['Rute 2']); // yesterday's route 9 is not offered
+    expect(a.run('alarm.assign', { id: 'al1', route: 'Rute 2' }).ok).toBe(false); // a locked screen
+    a.value('alarm.assign', { session: sessionA, id: 'al1', route: 'Rute 2' });
+    carry(a.service.store, b.service.store);
+    expect(b.value('alarm.list', {}).open[0].route).toBe('Rute 2');
+    const audit = a.service.db.prepare("SELECT actor, detail FROM audit WHERE action = 'alarm.assign'").all();
+    expect(audit).toEqual([{ actor: 'Kari Hansen', detail: 'Rute 2' }]);
+    a.value('alarm.assign', { session: sessionA, id: 'al1', route: null });
+    expect(a.value('alarm.list', {}).open[0].route).toBeNull();
+  });
+
   it('escalates with a reason and closes with a summary; a closed alarm leaves the strip and takes no more steps', () => {
     a.value('alarm.escalate', { session: sessionA, id: 'al1', reason: 'Tilkalt sykepleier' });
     a.value('alarm.close', { session: sessionA, id: 'al1', summary: 'Hjulpet opp, ingen skade' });

@@ -1,14 +1,16 @@
 /**
  * VKP bundles into the hub's store (issue 15, points 3 and 6): through the watched inbox, one
- * transaction per bundle, idempotent by the DetectedIssue identifier, matched through the hashed
+ * transaction per bundle, idempotent by the DetectedIssue identifier, matched through the keyed
  * patient mapping or kept as "ukjent bruker", malformed bundles set aside with their reason and
  * nothing written. A real SQLite file through the hub's own store.
  */
 
 import { existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { homeCareUnit, mapVkpPatient, type AlarmTarget } from '../../../main/alarm/alarm-ingest.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { homeCareUnit, type AlarmTarget } from '../../../main/alarm/alarm-ingest.js';
+import { startFhirChecker, type FhirChecker } from '../../../main/alarm/fhir-validator.js';
+import { mapVkpPatient, vkpSecret } from '../../../main/alarm/vkp-mapping.js';
 import { pollVkpInbox, takeVkpBundle } from '../../../main/alarm/alarm-inbox.js';
 import { dropDemoAlarm } from '../../../main/alarm/demo-alarm.js';
 import { HubService } from '../../../main/hub/hub-service.js';
@@ -34,11 +36,23 @@ describe('VKP bundles into the hub', () => {
     return file;
   };
 
+  let checker: FhirChecker;
+  beforeAll(() => {
+    checker = startFhirChecker();
+  });
+  afterAll(() => checker.close());
+
+  const homeStay = (id: string, initials: string, fields: Record<string, string | null> = {}) =>
+    hub.store.commit({ actor: 'test', action: 'stay.admit' }, [
+      { c: 'stay', id, scope: 'hjemme', fields: { unit: 'hjemme', initials, status: 'active', admittedAt: '2026-02-01T10:00:00Z', dischargedAt: null, deleted: false, ...fields } },
+    ]);
+
   beforeEach(() => {
     dir = tempDir('tavla-vkp-');
     hub = new HubService({ dataDir: join(dir.path, 'hub'), municipality: 'testvik' });
     seedMunicipality(hub, NOW);
-    target = { store: hub.store, unit: homeCareUnit(hub.db), now: () => NOW };
+    homeStay('h1', 'IH');
+    target = { store: hub.store, unit: homeCareUnit(hub.db), secret: vkpSecret(join(dir.path, 'hub')), fhir: checker.check, now: () => NOW };
     inbox = join(dir.path, 'vkp');
     mkdirSync(inbox);
   });
@@ -47,14 +61,14 @@ describe('VKP bundles into the hub', () => {
     dir.remove();
   });
 
-  it('finds the only home-care unit, or takes the one named', () => {
+  it('finds the only home-care unit, or takes the one named', async () => {
     expect(homeCareUnit(hub.db)).toBe('hjemme');
     expect(homeCareUnit(hub.db, 'annen')).toBe('annen');
   });
 
-  it('imports a bundle with three handling events as one alarm with those times; a repeat makes nothing new', { timeout: 120_000 }, () => {
+  it('imports a bundle with three handling events as one alarm with those times; a repeat makes nothing new', { timeout: 120_000 }, async () => {
     drop('a.json', bundleText());
-    const results = pollVkpInbox(target, inbox, 1000, NOW.getTime());
+    const results = await pollVkpInbox(target, inbox, 1000, NOW.getTime());
     expect(results.map((r) => r.outcome)).toEqual(['imported']);
     expect(existsSync(join(inbox, 'imported', 'a.json'))).toBe(true);
     const [alarm] = alarms();
@@ -75,39 +89,59 @@ describe('VKP bundles into the hub', () => {
 
     const changes = count('change_log');
     drop('b.json', bundleText()); // the same identifier again, another file
-    expect(pollVkpInbox(target, inbox, 1000, NOW.getTime()).map((r) => r.outcome)).toEqual(['duplicate']);
+    expect((await pollVkpInbox(target, inbox, 1000, NOW.getTime())).map((r) => r.outcome)).toEqual(['duplicate']);
     expect(alarms()).toHaveLength(1);
     expect(count('change_log')).toBe(changes);
     expect(existsSync(join(inbox, 'imported', 'b.json'))).toBe(true);
   });
 
-  it('matches the patient through the hashed mapping, keeping no identity number', () => {
-    mapVkpPatient(hub.db, { system: PATIENT_SYSTEM, value: '13116900216' }, 'hjemme', 's1');
-    expect(takeVkpBundle(target, bundleText({ id: 'GA-2' }), 'post').outcome).toBe('imported');
-    expect(alarms()[0]).toMatchObject({ stay: 's1', initials: 'IH', unit: 'hjemme' });
+  it('matches the patient through the keyed mapping while the stay lasts, keeping no identity number', async () => {
+    expect(mapVkpPatient(hub.db, target.secret, { identifier: '13116900216', stayId: 'h1' }, 'test', NOW)).toEqual({ ok: true, unit: 'hjemme', stayId: 'h1' });
+    expect((await takeVkpBundle(target, bundleText({ id: 'GA-2' }), 'post')).outcome).toBe('imported');
+    expect(alarms()[0]).toMatchObject({ stay: 'h1', initials: 'IH', unit: 'hjemme' });
     const stored = JSON.stringify(hub.db.prepare('SELECT * FROM vkp_patient').all()) + JSON.stringify(hub.db.prepare('SELECT * FROM vkp_alarm').all());
     expect(stored).not.toContain('13116900216');
+    // The stay ends: the mapping no longer matches, and the next alarm is "ukjent bruker".
+    homeStay('h1', 'IH', { status: 'discharged', dischargedAt: '2026-03-02T08:00:00Z' });
+    await takeVkpBundle(target, bundleText({ id: 'GA-2b' }), 'post');
+    expect(alarms().find((a) => a.id !== alarms()[0].id && a.stay === null)).toBeDefined();
   });
 
-  it("carries the route of the patient's visit nearest the alarm, for the strip", () => {
-    const visit = (id: string, route: string, windowStart: string) => ({ c: 'visit' as const, id, scope: 'hjemme', fields: { unit: 'hjemme', stay: 's1', windowStart, windowEnd: windowStart, title: 'Tilsyn', route, deleted: false } });
+  it('keys the mapping by an HMAC under the hub secret: another secret does not match', async () => {
+    mapVkpPatient(hub.db, target.secret, { identifier: '13116900216', system: PATIENT_SYSTEM, stayId: 'h1' }, 'test', NOW);
+    await takeVkpBundle({ ...target, secret: Buffer.alloc(32, 7) }, bundleText({ id: 'GA-S' }), 'post');
+    expect(alarms()[0]).toMatchObject({ stay: null });
+  });
+
+  it('refuses a mapping to an unknown, ended or non-home-care stay, or of an identifier that is no fødselsnummer', async () => {
+    homeStay('h2', 'BT', { status: 'discharged', dischargedAt: '2026-03-01T08:00:00Z' });
+    const map = (input: Record<string, unknown>) => mapVkpPatient(hub.db, target.secret, input, 'test', NOW);
+    expect(map({ identifier: '13116900216', stayId: 'nobody' })).toMatchObject({ ok: false, status: 404 });
+    expect(map({ identifier: '13116900216', stayId: 'h2' })).toMatchObject({ ok: false, status: 409, reason: 'stay h2 has ended' });
+    expect(map({ identifier: '13116900216', stayId: 's1' })).toMatchObject({ ok: false, status: 409 });
+    expect(map({ identifier: '1311690021', stayId: 'h1' })).toMatchObject({ ok: false, status: 400 });
+    expect(map({ stayId: 'h1' })).toMatchObject({ ok: false, status: 400 });
+    expect(count('vkp_patient')).toBe(0);
+  });
+
+  it("carries the route of the patient's visit nearest the alarm, for the strip", async () => {
+    const visit = (id: string, route: string, windowStart: string) => ({ c: 'visit' as const, id, scope: 'hjemme', fields: { unit: 'hjemme', stay: 'h1', windowStart, windowEnd: windowStart, title: 'Tilsyn', route, deleted: false } });
     hub.store.commit({ actor: 'test', action: 'visit.plan' }, [visit('v1', 'Rute 1', '2026-03-01T08:00:00Z'), visit('v2', 'Rute 3', '2026-03-02T08:30:00Z')]);
-    mapVkpPatient(hub.db, { system: PATIENT_SYSTEM, value: '13116900216' }, 'hjemme', 's1');
-    takeVkpBundle(target, bundleText({ id: 'GA-R' }), 'post');
-    expect(alarms()[0]).toMatchObject({ stay: 's1', route: 'Rute 3' });
+    mapVkpPatient(hub.db, target.secret, { identifier: '13116900216', stayId: 'h1' }, 'test', NOW);
+    await takeVkpBundle(target, bundleText({ id: 'GA-R' }), 'post');
+    expect(alarms()[0]).toMatchObject({ stay: 'h1', route: 'Rute 3' });
   });
 
-  it('keeps an unknown code raw, and files a technical event as technical', () => {
-    takeVkpBundle(target, bundleText({ id: 'GA-3', code: '9.99', display: 'Ny sensorhendelse', severity: 'low' }), null);
-    takeVkpBundle(target, bundleText({ id: 'GA-4', code: '3.9', display: 'Dispenser ikke tilkoblet', severity: 'low' }), null);
+  it('keeps an unknown code raw, and files a technical event as technical', async () => {
+    await takeVkpBundle(target, bundleText({ id: 'GA-3', code: '9.99', display: 'Ny sensorhendelse', severity: 'low' }), null);
+    await takeVkpBundle(target, bundleText({ id: 'GA-4', code: '3.9', display: 'Dispenser ikke tilkoblet', severity: 'low' }), null);
     const byCode = Object.fromEntries(alarms().map((a) => [a.code, a]));
     expect(byCode['9.99']).toMatchObject({ codeText: 'Ny sensorhendelse', kind: 'patient', severity: 'green' });
     expect(byCode['3.9']).toMatchObject({ kind: 'technical' });
   });
 
-  it('records an ok utrykning from the bundle as an accept attempt that counts', () => {
-    takeVkpBundle(
-      target,
+  it('records an ok utrykning from the bundle as an accept attempt that counts', async () => {
+    await takeVkpBundle(target,
       bundleText({
         id: 'GA-5',
         events: [
@@ -123,12 +157,12 @@ describe('VKP bundles into the hub', () => {
     expect(alarms()[0]).toMatchObject({ calloutAt: '2026-03-02T08:00:30.000Z' });
   });
 
-  it('sets a malformed bundle aside with its reason and writes nothing', { timeout: 120_000 }, () => {
+  it('sets a malformed bundle aside with its reason and writes nothing', { timeout: 120_000 }, async () => {
     const changes = count('change_log');
     drop('broken.json', '{"resourceType": "Bundle"');
     drop('patient.json', JSON.stringify({ resourceType: 'Patient' }));
     drop('order.json', bundleText({ id: 'GA-6', events: [['0', '2026-03-02T08:00:00Z'], ['1', '2026-03-02T07:59:00Z']] }));
-    const results = pollVkpInbox(target, inbox, 1000, NOW.getTime());
+    const results = await pollVkpInbox(target, inbox, 1000, NOW.getTime());
     expect(results.map((r) => r.outcome)).toEqual(['rejected', 'rejected', 'rejected']);
     expect(readdirSync(join(inbox, 'rejected')).sort()).toEqual([
       'broken.json',
@@ -145,17 +179,17 @@ describe('VKP bundles into the hub', () => {
     expect(count('vkp_alarm')).toBe(0);
   });
 
-  it('leaves a file still being written for a later poll', () => {
+  it('leaves a file still being written for a later poll', async () => {
     writeFileSync(join(inbox, 'fresh.json'), bundleText({ id: 'GA-7' }));
-    expect(pollVkpInbox(target, inbox, 60_000)).toEqual([]);
+    expect(await pollVkpInbox(target, inbox, 60_000)).toEqual([]);
     expect(existsSync(join(inbox, 'fresh.json'))).toBe(true);
   });
 
-  it('takes the demo\'s bundle as an open red fall for "ukjent bruker", once a day', () => {
+  it('takes the demo\'s bundle as an open red fall for "ukjent bruker", once a day', async () => {
     for (const outcome of ['imported', 'duplicate']) {
       const file = dropDemoAlarm(inbox, NOW);
       utimesSync(file, new Date(NOW.getTime() - 60_000), new Date(NOW.getTime() - 60_000));
-      expect(pollVkpInbox(target, inbox, 1000, NOW.getTime()).map((r) => r.outcome)).toEqual([outcome]);
+      expect((await pollVkpInbox(target, inbox, 1000, NOW.getTime())).map((r) => r.outcome)).toEqual([outcome]);
     }
     expect(alarms()).toEqual([expect.objectContaining({ code: '4.1', severity: 'red', stay: null, closedAt: null, reportedAt: '2026-03-02T08:58:00.000Z' })]);
   });

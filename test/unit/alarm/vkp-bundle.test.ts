@@ -1,20 +1,23 @@
 /** The VKP bundle reader (issue 15, points 3 and 6): good bundles, unknown codes, and the malformed ones refused with a reason. */
 
 import { describe, expect, it } from 'vitest';
-import { parseVkpBundle } from '../../../main/alarm/vkp-bundle.js';
+import { inProcessFhirCheck } from '../../../main/alarm/fhir-validator.js';
+import { parseVkpBundle as parseWith } from '../../../main/alarm/vkp-bundle.js';
 import { alertDisplay, kindOf } from '../../../shared/alarm/vkp-codes.js';
 import { timeToAccept, timeToClose } from '../../../shared/alarm/handling.js';
 import { alarmBundle, bundleText } from '../../support/alarm-bundles.js';
 
-const refused = (text: string): string => {
-  const parsed = parseVkpBundle(text);
+const parseVkpBundle = (text: string) => parseWith(text, inProcessFhirCheck);
+
+const refused = async (text: string): Promise<string> => {
+  const parsed = await parseVkpBundle(text);
   if (parsed.ok) throw new Error('expected a refusal');
   return parsed.reason;
 };
 
 describe('parseVkpBundle', () => {
-  it('reads a bundle with three handling events: their timestamps, 7 s to accept and 51 s to close', { timeout: 120_000 }, () => {
-    const parsed = parseVkpBundle(bundleText());
+  it('reads a bundle with three handling events: their timestamps, 7 s to accept and 51 s to close', { timeout: 120_000 }, async () => {
+    const parsed = await parseVkpBundle(bundleText());
     if (!parsed.ok) throw new Error(parsed.reason);
     const { alarm } = parsed;
     expect(alarm.identifier).toBe('urn:vkp:GlobalAlarmId|GA-1001');
@@ -28,13 +31,13 @@ describe('parseVkpBundle', () => {
     expect(timeToClose(times)).toBe(51);
   });
 
-  it('takes collection, transaction and document bundles, and refuses a searchset', () => {
-    for (const type of ['collection', 'transaction', 'document']) expect(parseVkpBundle(bundleText({ type })).ok).toBe(true);
-    expect(refused(bundleText({ type: 'searchset' }))).toMatch(/searchset is not taken/);
+  it('takes collection, transaction and document bundles, and refuses a searchset', async () => {
+    for (const type of ['collection', 'transaction', 'document']) expect((await parseVkpBundle(bundleText({ type }))).ok).toBe(true);
+    expect(await refused(bundleText({ type: 'searchset' }))).toMatch(/searchset is not taken/);
   });
 
-  it('keeps an unknown alert code raw and shows it raw', () => {
-    const parsed = parseVkpBundle(bundleText({ code: '9.99', display: 'Ny sensorhendelse' }));
+  it('keeps an unknown alert code raw and shows it raw', async () => {
+    const parsed = await parseVkpBundle(bundleText({ code: '9.99', display: 'Ny sensorhendelse' }));
     if (!parsed.ok) throw new Error(parsed.reason);
     expect(parsed.alarm.code).toBe('9.99');
     expect(parsed.alarm.codeText).toBe('Ny sensorhendelse');
@@ -43,37 +46,37 @@ describe('parseVkpBundle', () => {
     expect(alertDisplay('4.1', 'Fall', 'nb')).toEqual({ text: 'Fall – 4.1', known: true });
   });
 
-  it('reads a bundle without a patient as unmatched, not refused', () => {
-    const parsed = parseVkpBundle(bundleText({ patientId: null }));
+  it('reads a bundle without a patient as unmatched, not refused', async () => {
+    const parsed = await parseVkpBundle(bundleText({ patientId: null }));
     expect(parsed.ok && parsed.alarm.patient).toBe(null);
   });
 
-  it('refuses what is not JSON, not a Bundle, or not valid FHIR R4', () => {
-    expect(refused('{"resourceType": "Bundle", ')).toBe('not JSON');
-    expect(refused(JSON.stringify({ resourceType: 'Patient', id: 'x' }))).toMatch(/resourceType is Patient, not Bundle/);
+  it('refuses what is not JSON, not a Bundle, or not valid FHIR R4', async () => {
+    expect(await refused('{"resourceType": "Bundle", ')).toBe('not JSON');
+    expect(await refused(JSON.stringify({ resourceType: 'Patient', id: 'x' }))).toMatch(/resourceType is Patient, not Bundle/);
     const bad = alarmBundle();
     (bad.entry as { resource: Record<string, unknown> }[])[0].resource.unheardOf = 1;
-    expect(refused(JSON.stringify(bad))).toMatch(/not valid FHIR R4: entry 0 DetectedIssue.*unheardOf/);
+    expect(await refused(JSON.stringify(bad))).toMatch(/not valid FHIR R4: entry 0 DetectedIssue.*unheardOf/);
     const wrongType = alarmBundle();
     (wrongType.entry as { resource: Record<string, unknown> }[])[1].resource.event = 'meldt';
-    expect(refused(JSON.stringify(wrongType))).toMatch(/not valid FHIR R4: entry 1 Composition/);
+    expect(await refused(JSON.stringify(wrongType))).toMatch(/not valid FHIR R4: entry 1 Composition/);
   });
 
-  it('refuses a DetectedIssue without identifier, code or time, and a bundle without one DetectedIssue', () => {
+  it('refuses a DetectedIssue without identifier, code or time, and a bundle without one DetectedIssue', async () => {
     const noId = alarmBundle();
     delete (noId.entry as { resource: Record<string, unknown> }[])[0].resource.identifier;
-    expect(refused(JSON.stringify(noId))).toBe('the DetectedIssue has no identifier');
+    expect(await refused(JSON.stringify(noId))).toBe('the DetectedIssue has no identifier');
     const noTime = alarmBundle();
     delete (noTime.entry as { resource: Record<string, unknown> }[])[0].resource.identifiedDateTime;
-    expect(refused(JSON.stringify(noTime))).toBe('the DetectedIssue has no identifiedDateTime');
+    expect(await refused(JSON.stringify(noTime))).toBe('the DetectedIssue has no identifiedDateTime');
     const none = alarmBundle();
     none.entry = (none.entry as unknown[]).slice(1);
-    expect(refused(JSON.stringify(none))).toMatch(/holds 0 DetectedIssue/);
+    expect(await refused(JSON.stringify(none))).toMatch(/holds 0 DetectedIssue/);
   });
 
-  it('refuses Composition events out of order, with an unknown handling code, or without a time', () => {
+  it('refuses Composition events out of order, with an unknown handling code, or without a time', async () => {
     expect(
-      refused(
+      await refused(
         bundleText({
           events: [
             ['0', '2026-03-02T08:35:32+01:00'],
@@ -82,10 +85,10 @@ describe('parseVkpBundle', () => {
         }),
       ),
     ).toMatch(/out of order: closed/);
-    expect(refused(bundleText({ events: [['8', '2026-03-02T08:35:32+01:00']] }))).toMatch(/unknown handling code 8/);
+    expect(await refused(bundleText({ events: [['8', '2026-03-02T08:35:32+01:00']] }))).toMatch(/unknown handling code 8/);
     const noTime = alarmBundle();
     const composition = (noTime.entry as { resource: { event: { period?: unknown }[] } }[])[1].resource;
     delete composition.event[1].period;
-    expect(refused(JSON.stringify(noTime))).toMatch(/event 1 \(1\) has no time/);
+    expect(await refused(JSON.stringify(noTime))).toMatch(/event 1 \(1\) has no time/);
   });
 });
