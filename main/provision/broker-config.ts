@@ -92,6 +92,7 @@ max_inflight_messages 20
 max_queued_messages 1000
 max_queued_bytes 67108864
 memory_limit 268435456
+set_tcp_nodelay true
 
 log_dest stderr
 log_type error

@@ -15,7 +15,7 @@ import {
 } from '../../shared/domain/schema.js';
 import type { Change } from '../../shared/sync/change.js';
 import type { Refusal } from '../../shared/sync/scope-rules.js';
-import { ClockDriftError, decodeStamp, type HybridLogicalClock } from '../../shared/sync/hlc.js';
+import { isStamp, type HybridLogicalClock } from '../../shared/sync/hlc.js';
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import { logger } from '../log.js';
 import type { Db } from './database.js';
@@ -44,6 +44,9 @@ interface SharedAuditEntry {
 
 /** WAL pages between automatic checkpoints (SQLite's default is 1,000). */
 const WAL_CHECKPOINT_PAGES = 10_000;
+
+/** The page cache, in KiB (see the constructor). */
+const PAGE_CACHE_KIB = 32 * 1024;
 
 /** A detail longer than this is cut, so an entry always fits a text field (4,000 characters). */
 const MAX_DETAIL = 1000;
@@ -101,6 +104,7 @@ export class FieldStore {
   /** Stamps refused as too far ahead stay refused (docs/protocol.md, "Clocks"). */
   readonly refused: RefusedStamps;
   private readonly writers = new Map<string, Statement>();
+  private readonly bulkWriters = new Map<string, Statement>();
   private readonly commitListeners = new Set<CommitListener>();
   private readonly putField: Statement;
   private readonly mergeField: Statement;
@@ -126,6 +130,10 @@ export class FieldStore {
     // pages (~40 MiB) rather than SQLite's 1,000, a page rewritten by many commits is copied once.
     // Durability is unchanged: with synchronous=FULL each commit's WAL frames are synced before it returns.
     db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
+    // SQLite's default page cache is 2 MiB: a board's field_state, read model and their indexes
+    // are ten times that, so a batch touching records at random re-read pages from the file and
+    // spilt dirty ones to the WAL before its commit. The cache only grows as pages are used.
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     this.readMeta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     this.writeMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     // The merge rule of shared/sync/change.ts (incomingWins), done inside SQLite in one statement:
@@ -247,11 +255,13 @@ export class FieldStore {
   private mergeRemote(changes: readonly Change[], scope: string): ApplyOutcome {
     return this.write(() => {
       const outcome: ApplyOutcome = { applied: [], stale: 0, rejected: 0, refusals: [] };
-      const records = new Map<string, RecordEdit>();
-      const applied: number[] = [];
+      const tooFarAhead = this.clock.driftCheck();
       // In key order, so the B-tree pages of field_state and the read model are visited in turn
       // (each once per transaction) rather than at random; the merge does not depend on order.
       // What applied is reported in the batch's own order.
+      const records = new Map<string, RecordEdit>();
+      const applied: number[] = [];
+      let newest = '';
       for (const index of keyOrder(changes)) {
         const change = changes[index];
         const problem = changeProblem(change);
@@ -265,17 +275,14 @@ export class FieldStore {
           outcome.refusals.push({ change, wall: 'drift', reason: 'a stamp refused before as too far ahead' });
           continue;
         }
-        try {
-          this.clock.receive(change.s);
-        } catch (error) {
-          if (error instanceof ClockDriftError) {
-            this.refused.add(change.s);
-            outcome.rejected += 1;
-            outcome.refusals.push({ change, wall: 'drift', reason: error.message });
-            continue;
-          }
-          throw error;
+        const drift = tooFarAhead(change.s);
+        if (drift) {
+          this.refused.add(change.s);
+          outcome.rejected += 1;
+          outcome.refusals.push({ change, wall: 'drift', reason: drift.message });
+          continue;
         }
+        if (change.s > newest) newest = change.s;
         if (this.mergeField.run(change.c, change.id, change.f, JSON.stringify(change.v), change.s, scope).changes === 0) {
           outcome.stale += 1;
           continue;
@@ -286,13 +293,48 @@ export class FieldStore {
         records.set(key, record);
         applied.push(index);
       }
+      // One receive of the greatest accepted stamp leaves the clock past every one of them (the
+      // drift check read the clock once, before this, so it cannot refuse it now).
+      if (newest !== '') this.clock.receive(newest);
       outcome.applied = applied.sort((a, b) => a - b).map((index) => changes[index]);
-      // The read model is written once per record, not once per field.
-      for (const record of records.values()) this.writeRecord(record.c, record.id, record.fields);
+      // The read model is written once per record, not once per field, and in one statement per
+      // collection and set of fields.
+      this.writeRecords(records.values());
       this.saveClock.run(this.clock.current());
       this.noteContact();
       return outcome;
     });
+  }
+
+  /** Writes many records' fields into their read-model rows: one statement per collection and set of fields. */
+  private writeRecords(records: Iterable<RecordEdit>): void {
+    const groups = new Map<string, { collection: CollectionName; names: string[]; rows: (string | number | null)[][] }>();
+    for (const { c, id, fields } of records) {
+      const names = Object.keys(fields).sort();
+      if (names.length === 0) continue;
+      const key = `${c}:${names.join(',')}`;
+      const group = groups.get(key) ?? { collection: c, names, rows: [] };
+      group.rows.push([id, ...names.map((name) => jsonSafe(toColumn(name, fields[name])))]);
+      groups.set(key, group);
+    }
+    for (const [key, { collection, names, rows }] of groups) {
+      if (rows.length === 1) this.writer(collection, names).run(...rows[0]);
+      else this.bulkWriter(key, collection, names).run(JSON.stringify(rows));
+    }
+  }
+
+  private bulkWriter(key: string, collection: CollectionName, names: string[]): Statement {
+    let statement = this.bulkWriters.get(key);
+    if (!statement) {
+      // Names come from the schema (checked by changeProblem), never from input.
+      const columns = names.map((name) => `"${name}"`);
+      statement = this.db.prepare(
+        `INSERT INTO "${collection}" (id, ${columns.join(', ')}) SELECT ${['value ->> 0', ...names.map((_, i) => `value ->> ${i + 1}`)].join(', ')} FROM json_each(?) WHERE true ` +
+          `ON CONFLICT (id) DO UPDATE SET ${columns.map((column) => `${column} = excluded.${column}`).join(', ')}`,
+      );
+      this.bulkWriters.set(key, statement);
+    }
+    return statement;
   }
 
   /** Writes fields of one record into its typed read-model row. */
@@ -497,6 +539,10 @@ function keyOrder(changes: readonly Change[]): number[] {
   });
 }
 
+/** A lone surrogate (possible in a JSON-decoded text) as better-sqlite3 binds it: U+FFFD, as SQLite's JSON reader would not. */
+const LONE_SURROGATE = /\p{Cs}/gu;
+const jsonSafe = (cell: string | number | null): string | number | null => (typeof cell === 'string' ? cell.replace(LONE_SURROGATE, '\uFFFD') : cell);
+
 /** SQLite has no booleans: they are stored as 0/1; the deleted tombstone is never NULL. */
 function toColumn(field: string, value: FieldValue): string | number | null {
   if (typeof value === 'boolean') return value ? 1 : 0;
@@ -514,5 +560,5 @@ export function changeProblem(change: Change): string | undefined {
   if (!spec) return `no field ${change.c}.${change.f.slice(0, 64)}`;
   const problem = valueProblem(spec, change.v);
   if (problem) return `${change.c}.${change.f}: ${problem}`;
-  return decodeStamp(change.s) === undefined ? 'bad stamp' : undefined;
+  return isStamp(change.s) ? undefined : 'bad stamp';
 }

@@ -21,6 +21,7 @@ const LOGGED_PER_BATCH = 5;
 export class InboundScope {
   private readonly announced = new Map<string, Announcements>();
   private readonly heldScope;
+  private readonly heldScopes;
   private readonly heldStamp;
   private readonly heldTransfer;
 
@@ -29,6 +30,10 @@ export class InboundScope {
     private readonly replica: { municipality: string; role: 'board' | 'hub' },
   ) {
     this.heldScope = store.db.prepare('SELECT scope FROM field_state WHERE collection = ? AND id = ? LIMIT 1').pluck();
+    // The same for many records in one call: [collection, id] pairs as a JSON array, scopes in its order.
+    this.heldScopes = store.db
+      .prepare('SELECT (SELECT scope FROM field_state WHERE collection = j.value ->> 0 AND id = j.value ->> 1 LIMIT 1) FROM json_each(?) j ORDER BY j.key')
+      .pluck();
     this.heldStamp = store.db.prepare('SELECT hlc FROM field_state WHERE collection = ? AND id = ? AND field = ?').pluck();
     this.heldTransfer = store.db.prepare('SELECT fromUnit, toUnit, stay, acceptedAt, scheduledFor FROM transfer WHERE id = ?');
   }
@@ -76,7 +81,7 @@ export class InboundScope {
     const admitted: Change[] = [];
     const refused: Refusal[] = [];
     const brought = new Map<string, string>();
-    const stored = new Map<string, string | undefined>();
+    const stored = this.storedScopes(changes);
     const heldIn: HeldIn = (c, id) => {
       const key = `${c}/${id}`;
       if (brought.has(key)) return brought.get(key);
@@ -99,6 +104,17 @@ export class InboundScope {
       if (heldIn(change.c, change.id) === undefined) brought.set(`${change.c}/${change.id}`, scope);
     }
     return { admitted, refused };
+  }
+
+  /** Where the store holds each record the batch writes: read once per batch (records it points at are read as met). */
+  private storedScopes(changes: readonly Change[]): Map<string, string | undefined> {
+    const keys = new Map<string, [string, string]>();
+    for (const { c, id } of changes) keys.set(`${c}/${id}`, [c, id]);
+    const scopes = this.heldScopes.all(JSON.stringify([...keys.values()])) as (string | null)[];
+    const stored = new Map<string, string | undefined>();
+    let i = 0;
+    for (const key of keys.keys()) stored.set(key, scopes[i++] ?? undefined);
+    return stored;
   }
 
   private isStale(change: Change): boolean {

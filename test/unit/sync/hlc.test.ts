@@ -6,6 +6,7 @@ import {
   encodeStamp,
   HybridLogicalClock,
   isNodeId,
+  isStamp,
   MAX_COUNTER,
   type Stamp,
 } from '../../../shared/sync/hlc.js';
@@ -154,6 +155,37 @@ describe('HybridLogicalClock.receive', () => {
   });
 });
 
+describe('HybridLogicalClock.driftCheck (the batch form of receive\'s bound)', () => {
+  it('refuses exactly what receive refuses, with the same distance ahead, and leaves the clock unchanged', () => {
+    const physical = manualClock();
+    const hlc = new HybridLogicalClock('board-a', physical.now, 1000);
+    const last = hlc.tick();
+    const check = hlc.driftCheck();
+    for (const ahead of [-5000, 0, 999, 1000, 1001, 35 ** 2, 10 ** 9]) {
+      const remote = encodeStamp({ wall: T0 + ahead, counter: MAX_COUNTER, node: 'board-b' });
+      const refused = check(remote);
+      let thrown: unknown;
+      try {
+        new HybridLogicalClock('board-d', physical.now, 1000).receive(remote);
+      } catch (caught) {
+        thrown = caught;
+      }
+      expect(refused === undefined, `ahead ${ahead}`).toBe(thrown === undefined);
+      if (refused) expect(refused.aheadMs).toBe((thrown as ClockDriftError).aheadMs);
+    }
+    expect(hlc.current()).toBe(last);
+  });
+
+  it('judges against one reading of the physical clock, taken when the check is made', () => {
+    const physical = manualClock();
+    const hlc = new HybridLogicalClock('board-a', physical.now, 1000);
+    const check = hlc.driftCheck();
+    physical.t = T0 + 10_000;
+    expect(check(encodeStamp({ wall: T0 + 1500, counter: 0, node: 'board-b' }))).toBeInstanceOf(ClockDriftError);
+    expect(hlc.driftCheck()(encodeStamp({ wall: T0 + 1500, counter: 0, node: 'board-b' }))).toBeUndefined();
+  });
+});
+
 describe('counter overflow', () => {
   it('rolls the wall forward by 1 ms when the counter is exhausted under a frozen clock, order preserved', () => {
     const physical = manualClock();
@@ -230,6 +262,12 @@ describe('stamp encoding', () => {
     const encoded = encodeStamp(stamp);
     expect(encoded).toHaveLength(9 + 1 + 4 + 1 + stamp.node.length);
     expect(decodeStamp(encoded)).toEqual(stamp);
+  });
+
+  it('isStamp agrees with decodeStamp on stamps and on near misses', () => {
+    const near = ['', '00000000:0000:a', '000000000:000:a', '000000000:0000:', '000000000:0000:-a', '00000000A:0000:a', '000000000:0000:a_b', `000000000:0000:${'x'.repeat(49)}`, '000000000-0000:a'];
+    for (const text of [...samples.map(encodeStamp), ...near]) expect(isStamp(text), text).toBe(decodeStamp(text) !== undefined);
+    for (const text of near) expect(isStamp(text), text).toBe(false);
   });
 
   it('orders as strings exactly as (wall, counter, node)', () => {
