@@ -124,8 +124,10 @@ const MAIN_MAP = [
   { folder: 'alarm', may: ['store', 'replica'] },
   // Home care's visits (issue 15): the store and the command plumbing only.
   { folder: 'homecare', may: ['store', 'replica'] },
+  // The shared emergency reception (issue 17): encounters, each organisation's private scope and log.
+  { folder: 'reception', may: ['store', 'replica'] },
   // Roles: a board's and the hub's services compose the replica core and the domains over the store and sync.
-  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'pathway', 'alarm'] },
+  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'pathway', 'alarm', 'reception'] },
   { folder: 'hub', may: ['store', 'replica', 'sync', 'leader', 'flow'] },
   // The one board assembly (CLI, Electron, demo) also starts the board's loopback host.
   { file: 'board/board-assembly.ts', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'host'] },

@@ -103,6 +103,14 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'alarm.accept': true,
   'alarm.escalate': true,
   'alarm.close': true,
+  // The shared emergency reception (shared/api/commands/encounter.ts)
+  'encounter.list': true,
+  'encounter.arrive': true,
+  'encounter.triage': true,
+  'encounter.assess': true,
+  'encounter.note': true,
+  'encounter.handover': true,
+  'encounter.dispose': true,
 };
 const EVENT_CHANNEL = 'tavla:event' satisfies typeof SharedEventChannel;
 // Mirrors commandChannel() in shared/api/bridge.ts, whose return type is a plain string.

@@ -17,6 +17,9 @@ export const unitCommands = {
   'unit.state': (ctx) => ok(corridorUnitState(readUnitState(ctx.store.db, ctx.unit))),
 
   'unit.configure': (ctx, input) => {
+    if ((input.kind === 'shared-reception') !== (input.organisations !== undefined)) {
+      return fail('invalid-input', 'organisations: two or more for a shared reception, and for no other kind', { reason: 'organisations-kind' });
+    }
     const state = readUnitState(ctx.store.db, ctx.unit);
     const wanted = new Set(input.beds.map((bed) => bed.label));
     const occupiedRemoved = state.beds.filter((bed) => !wanted.has(bed.label) && bed.status === 'occupied');
@@ -36,6 +39,8 @@ export const unitCommands = {
           ...(input.alarmAcceptMinutes === undefined
             ? {}
             : { alarmAcceptRed: input.alarmAcceptMinutes.red, alarmAcceptYellow: input.alarmAcceptMinutes.yellow, alarmAcceptGreen: input.alarmAcceptMinutes.green }),
+          ...(input.organisations === undefined ? {} : { organisations: input.organisations.join(',') }),
+          ...(input.receptionTargets === undefined ? {} : { receptionTargets: JSON.stringify(input.receptionTargets) }),
           deleted: false,
         },
       },

@@ -95,6 +95,19 @@ export interface ErrorReasons {
   'pathway-work-unknown': { code: string };
   'alarm-unknown': None;
   'alarm-closed': None;
+  // The shared reception (issue 17).
+  'organisations-kind': None;
+  'not-reception': None;
+  'organisation-missing': None;
+  'organisation-unknown': None;
+  'organisation-not-own': None;
+  'organisation-not-owner': None;
+  'organisation-not-responsible': None;
+  'handover-same': None;
+  'encounter-unknown': None;
+  'encounter-disposed': None;
+  'bay-unknown': { bay: string };
+  'bay-taken': { bay: string };
 }
 export type ErrorReason = keyof ErrorReasons;
 

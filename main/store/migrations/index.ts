@@ -18,6 +18,7 @@ import homecareVisits from './021-homecare-visits.js';
 import pathways from './022-pathways.js';
 import alarms from './023-alarms.js';
 import alarmLimits from './024-alarm-limits.js';
+import sharedReception from './028-shared-reception.js';
 
 export interface Migration {
   version: number;
@@ -45,4 +46,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 22, name: 'pathways', sql: pathways },
   { version: 23, name: 'alarms', sql: alarms },
   { version: 24, name: 'alarm-limits', sql: alarmLimits },
+  { version: 28, name: 'shared-reception', sql: sharedReception },
 ];

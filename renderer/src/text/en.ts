@@ -28,6 +28,7 @@ const UNIT_KINDS: Record<UnitKind, string> = {
   'home-care': 'Home care',
   'home-hospital': 'Home hospital',
   'allocation-office': 'Allocation office',
+  'shared-reception': 'Shared reception',
 };
 
 const BED_STATE: Record<BedStatus, string> = { free: 'free', occupied: 'occupied', blocked: 'blocked', cleaning: 'being cleaned' };
@@ -106,6 +107,18 @@ const ERRORS: ErrorText = {
     'pathway-work-unknown': ({ code }) => `unknown record “${code}”`,
     'alarm-unknown': () => 'the alarm is not here',
     'alarm-closed': () => 'the alarm is already closed',
+    'organisations-kind': () => 'a shared reception needs two or more organisations, and only it',
+    'not-reception': () => 'the unit is not a shared reception',
+    'organisation-missing': () => 'this board is not set up for an organisation',
+    'organisation-unknown': () => 'the reception has no such organisation',
+    'organisation-not-own': () => 'this board registers its own arrivals only',
+    'organisation-not-owner': () => 'the note belongs to the organisation that owns the encounter',
+    'organisation-not-responsible': () => 'only the responsible organisation can do this',
+    'handover-same': () => 'the patient is already yours',
+    'encounter-unknown': () => 'the patient is not in the reception',
+    'encounter-disposed': () => 'the patient has left the reception',
+    'bay-unknown': ({ bay }) => `bay ${bay} does not exist`,
+    'bay-taken': ({ bay }) => `bay ${bay} is taken`,
   },
 };
 

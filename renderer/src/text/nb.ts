@@ -27,6 +27,7 @@ export const UNIT_KIND_TEXT: Record<UnitKind, string> = {
   'home-care': 'Hjemmetjeneste',
   'home-hospital': 'Hjemmesykehus',
   'allocation-office': 'Tildelingskontor',
+  'shared-reception': 'Felles mottak',
 };
 
 /** Care in Norway runs on Oslo time, whatever the screen's own time zone is set to: the one calendar's zone. */
@@ -130,6 +131,18 @@ const ERRORS: ErrorText = {
     'pathway-work-unknown': ({ code }) => `ukjent registrering «${code}»`,
     'alarm-unknown': () => 'varselet finnes ikke her',
     'alarm-closed': () => 'varselet er allerede lukket',
+    'organisations-kind': () => 'et felles mottak trenger to eller flere organisasjoner, og bare det',
+    'not-reception': () => 'enheten er ikke et felles mottak',
+    'organisation-missing': () => 'tavla er ikke satt opp for en organisasjon',
+    'organisation-unknown': () => 'mottaket har ikke den organisasjonen',
+    'organisation-not-own': () => 'tavla registrerer bare egne ankomster',
+    'organisation-not-owner': () => 'notatet tilhører organisasjonen som eier kontakten',
+    'organisation-not-responsible': () => 'bare den ansvarlige organisasjonen kan gjøre dette',
+    'handover-same': () => 'pasienten er allerede deres ansvar',
+    'encounter-unknown': () => 'fant ikke pasienten i mottaket',
+    'encounter-disposed': () => 'pasienten har forlatt mottaket',
+    'bay-unknown': ({ bay }) => `plass ${bay} finnes ikke`,
+    'bay-taken': ({ bay }) => `plass ${bay} er opptatt`,
   },
 };
 
