@@ -3,7 +3,7 @@
  * logs the handover in its own organisation's log as it commits it; it may not write into the
  * receiving organisation's scope. So each board of the receiving organisation, when a handover to
  * it is merged (or at start, for one that arrived while it was off), writes that line into its own
- * organisation's scope under an id derived from the handover, with content taken from the shared
+ * organisation's scope (once the record is whole: a batch may carry part of it) under an id derived from the handover, with content taken from the shared
  * handover record alone: two boards writing it write the same record, and the log holds it once.
  */
 
@@ -29,7 +29,7 @@ export function logReceivedHandovers(store: FieldStore, unit: string, organisati
   const rows = store.db
     .prepare(
       `SELECT h.id, h.encounter, h."from", h."to", h.at, h."by", h.board FROM encounterHandover h
-       WHERE h.unit = ? AND h."to" = ? AND h.deleted = 0 AND h.at IS NOT NULL
+       WHERE h.unit = ? AND h."to" = ? AND h.deleted = 0 AND h.at IS NOT NULL AND h."from" IS NOT NULL AND h."by" IS NOT NULL AND h.board IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM field_state f WHERE f.collection = 'auditEntry' AND f.id = 'handover-' || h.id)`,
     )
     .all(unit, organisation) as HandoverRow[];
