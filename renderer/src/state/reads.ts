@@ -19,4 +19,5 @@ export const READS = {
   'pathway.list': ['unit', 'stay', 'task', 'pathwayTemplate', 'pathwayTemplateStep', 'pathway', 'pathwayStep'],
   'pathway.templates': ['unit', 'pathwayTemplate', 'pathwayTemplateStep'],
   'alarm.list': ['alarm', 'alarmAccept', 'stay'],
+  'encounter.list': ['unit', 'bed', 'encounter', 'encounterTriage', 'encounterPrivate'],
 } as const satisfies Partial<Record<CommandName, readonly CollectionName[]>>;

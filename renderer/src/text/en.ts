@@ -8,6 +8,7 @@ import { enHomecare } from './homecare-text.js';
 import { enPathway } from './pathway-text.js';
 import { enLeader } from './leader-text.js';
 import { enAlarm } from './alarm-text.js';
+import { enReception } from './reception-text.js';
 import { osloDay, TIME_ZONE } from '../../../shared/time/oslo.js';
 import { counter } from './plural.js';
 
@@ -484,4 +485,5 @@ export const en: BoardText = {
   plan: { heading: 'Plan', failed: (why) => `Not saved: ${why}.` },
   mine: { toggle: 'My patients' },
   alarm: enAlarm,
+  reception: enReception,
 };

@@ -9,6 +9,7 @@ import { nbHomecare } from './homecare-text.js';
 import { nbPathway } from './pathway-text.js';
 import { nbLeader } from './leader-text.js';
 import { nbAlarm } from './alarm-text.js';
+import { nbReception } from './reception-text.js';
 import { counter } from './plural.js';
 
 /** Bed status as staff say it. */
@@ -512,4 +513,5 @@ export const nb: BoardText = {
   plan: { heading: 'Plan', failed: (why) => `Ikke lagret: ${why}.` },
   mine: { toggle: 'Mine pasienter' },
   alarm: nbAlarm,
+  reception: nbReception,
 };
