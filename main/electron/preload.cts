@@ -71,6 +71,7 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'leader.forecast': true,
   'leader.benefits': true,
   'leader.alarms': true,
+  'leader.reception': true,
   'benefit.define': true,
   'benefit.remove': true,
   'leader.setRate': true,

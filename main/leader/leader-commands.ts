@@ -35,6 +35,7 @@ import { alarmLeaderView } from '../alarm/alarm-figures.js';
 import { dispatchCommand, type Handlers } from '../replica/dispatch.js';
 import type { HubContext } from '../hub/hub-context.js';
 import { visitIndicators } from '../homecare/visit-indicators.js';
+import { receptionLeaderView } from './reception-figures.js';
 
 /** A leader command's context: the hub and who asks. */
 export interface LeaderContext {
@@ -175,6 +176,9 @@ const leaderCommands = {
 
   // Home care's visit figures (main/homecare/visit-indicators.ts), of the units the caller sees.
   'leader.visits': (ctx, input) => ok(visitIndicators(ctx.hub.db, (unit) => sees(ctx.caller, unit), input, new Date())),
+
+  // The shared receptions' figures per organisation (main/leader/reception-figures.ts): shared fields only.
+  'leader.reception': (ctx, input) => ok(receptionLeaderView(ctx.hub.db, (unit) => sees(ctx.caller, unit), new Date(), input.hours)),
 } satisfies { [K in LeaderCommandName]: LeaderHandler<K> };
 
 /** Every leader command, refused before its handler when the caller may not run it. */
