@@ -56,6 +56,15 @@ function bayProblem(ctx: CommandContext, unit: ReceptionUnit, bay: string, self?
   return undefined;
 }
 
+/** The reception, this board's organisation and an encounter still in the room, or why not. */
+function inRoom(ctx: CommandContext, id: string): Result<{ unit: ReceptionUnit; organisation: string; encounter: OpenEncounter }> {
+  const here = reception(ctx);
+  if (!here.ok) return here;
+  const found = openEncounter(ctx, id);
+  if (!found.ok) return found;
+  return ok({ ...here.value, encounter: found.value });
+}
+
 export const encounterCommands = {
   'encounter.list': (ctx) => ok(readEncounterList(ctx.store.db, ctx.unit, ctx.organisation ?? null, ctx.now(), ctx.staff !== null)),
 
@@ -100,10 +109,9 @@ export const encounterCommands = {
   },
 
   'encounter.triage': (ctx, input) => {
-    const here = reception(ctx);
+    const here = inRoom(ctx, input.id);
     if (!here.ok) return here;
-    const found = openEncounter(ctx, input.id);
-    if (!found.ok) return found;
+    const found = { value: here.value.encounter };
     const at = ctx.now().toISOString();
     const fields: Record<string, FieldValue> = { colour: input.colour, colourSetAt: at };
     // The first triage time is kept: a later colour changes the colour and its own time only.
@@ -120,10 +128,9 @@ export const encounterCommands = {
   },
 
   'encounter.assess': (ctx, input) => {
-    const here = reception(ctx);
+    const here = inRoom(ctx, input.id);
     if (!here.ok) return here;
-    const found = openEncounter(ctx, input.id);
-    if (!found.ok) return found;
+    const found = { value: here.value.encounter };
     if (input.bay !== undefined) {
       const problem = bayProblem(ctx, here.value.unit, input.bay, input.id);
       if (problem) return problem;
@@ -139,10 +146,9 @@ export const encounterCommands = {
   },
 
   'encounter.note': (ctx, input) => {
-    const here = reception(ctx);
+    const here = inRoom(ctx, input.id);
     if (!here.ok) return here;
-    const found = openEncounter(ctx, input.id);
-    if (!found.ok) return found;
+    const found = { value: here.value.encounter };
     if (found.value.owner !== here.value.organisation) {
       return fail('forbidden', 'the note belongs to the organisation that owns the encounter', { reason: 'organisation-not-owner' });
     }
@@ -154,10 +160,9 @@ export const encounterCommands = {
   },
 
   'encounter.handover': (ctx, input) => {
-    const here = reception(ctx);
+    const here = inRoom(ctx, input.id);
     if (!here.ok) return here;
-    const found = openEncounter(ctx, input.id);
-    if (!found.ok) return found;
+    const found = { value: here.value.encounter };
     const { organisation, unit } = here.value;
     if (!unit.organisations.includes(input.to)) return fail('not-found', `the reception has no organisation ${input.to}`, { reason: 'organisation-unknown' });
     if (found.value.responsible !== organisation) {
@@ -182,10 +187,9 @@ export const encounterCommands = {
   },
 
   'encounter.dispose': (ctx, input) => {
-    const here = reception(ctx);
+    const here = inRoom(ctx, input.id);
     if (!here.ok) return here;
-    const found = openEncounter(ctx, input.id);
-    if (!found.ok) return found;
+    const found = { value: here.value.encounter };
     if (found.value.responsible !== here.value.organisation) {
       return fail('forbidden', 'only the responsible organisation decides where the patient goes', { reason: 'organisation-not-responsible' });
     }
