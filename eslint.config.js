@@ -128,8 +128,10 @@ const MAIN_MAP = [
   { folder: 'homecare', may: ['store', 'replica'] },
   // The virtual ward, hospital at home (issue 17): the store and the command plumbing only.
   { folder: 'homehospital', may: ['store', 'replica'] },
+  // The shared emergency reception (issue 17): encounters, each organisation's private scope and log.
+  { folder: 'reception', may: ['store', 'replica'] },
   // Roles: a board's and the hub's services compose the replica core and the domains over the store and sync.
-  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'pathway', 'alarm', 'homehospital'] },
+  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'pathway', 'alarm', 'homehospital', 'reception'] },
   { folder: 'hub', may: ['store', 'replica', 'sync', 'leader', 'flow'] },
   // The aggregate sink (issue 18): the leader view's figures, from the hub's store into PostgreSQL.
   { folder: 'warehouse', may: ['store', 'leader', 'homecare'] },

@@ -25,6 +25,8 @@ export interface BrokerEndpoint {
 export interface BoardSettings {
   municipality: string;
   unit: string;
+  /** A shared reception's board: the organisation it runs for (its private scope). */
+  organisation?: string;
   dataDir: string;
   /** The loopback API's port (0 picks a free one); without it the board serves no API (an Electron board may not). */
   port?: number;
@@ -58,6 +60,7 @@ export function boardSettings(options: RoleOptions & { municipality: string; uni
   return {
     municipality: options.municipality,
     unit: options.unit,
+    organisation: options.organisation,
     dataDir,
     hostNames: options.hostNames,
     broker: options.broker,
@@ -80,6 +83,7 @@ export function attachSync(service: BoardService, broker: string | BrokerEndpoin
     nodeId: service.nodeId,
     role: 'board',
     unit: service.unit,
+    organisation: service.organisation,
     // The service hears of merged batches from the store's commit notice itself (the change path).
     onApplied: (_scope, changes) => observe?.(changes),
     onStatus: (status) => service.setSyncStatus(status),
@@ -94,7 +98,13 @@ export function attachSync(service: BoardService, broker: string | BrokerEndpoin
  */
 export async function assembleBoard(settings: BoardSettings, opened?: BoardService): Promise<AssembledBoard> {
   const service =
-    opened ?? new BoardService({ dataDir: settings.dataDir, municipality: settings.municipality, unit: settings.unit, horizonMs: settings.horizonMs });
+    opened ?? new BoardService({
+      dataDir: settings.dataDir,
+      municipality: settings.municipality,
+      unit: settings.unit,
+      organisation: settings.organisation,
+      horizonMs: settings.horizonMs,
+    });
   const templateBackfill = backfillOnce(service);
   let host: RunningHost | undefined;
   try {

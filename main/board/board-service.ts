@@ -12,6 +12,9 @@ import { homecareCommands } from '../homecare/visit-commands.js';
 import { pathwayCommands } from '../pathway/pathway-commands.js';
 import { alarmCommands } from '../alarm/alarm-commands.js';
 import { homehospitalCommands } from '../homehospital/episode-commands.js';
+import { encounterCommands } from '../reception/encounter-commands.js';
+import { bringsHandover, logReceivedHandovers } from '../reception/handover-audit.js';
+import { logger } from '../log.js';
 import { unitCommands } from '../unit/unit-commands.js';
 import { wardCommands } from '../ward/ward-commands.js';
 import { authorize } from '../staff/sessions.js';
@@ -23,6 +26,8 @@ export interface BoardOptions {
   dataDir: string;
   municipality: string;
   unit: string;
+  /** A shared reception's board: the organisation it runs for (docs/shared-reception.md). */
+  organisation?: string;
   now?: () => Date;
   /** The collection horizon of its store. */
   horizonMs?: number;
@@ -35,6 +40,25 @@ export class BoardService extends ReplicaService {
   constructor(readonly options: BoardOptions) {
     super({ file: join(options.dataDir, 'tavla.sqlite'), role: 'board', scope: options.unit, municipality: options.municipality, horizonMs: options.horizonMs });
     this.now = options.now ?? (() => new Date());
+    const organisation = options.organisation;
+    if (organisation) {
+      // The receiving organisation logs a handover to it once, in its own log (main/reception/handover-audit.ts).
+      const logReceived = () => {
+        try {
+          logReceivedHandovers(this.store, options.unit, organisation);
+        } catch (error) {
+          logger.error({ err: error }, 'logging a received handover failed; tried again at the next one');
+        }
+      };
+      this.store.onCommit((notice) => {
+        if (notice.origin === 'remote' && bringsHandover(notice.changes)) logReceived();
+      });
+      logReceived();
+    }
+  }
+
+  get organisation(): string | undefined {
+    return this.options.organisation;
   }
 
   get unit(): string {
@@ -57,6 +81,7 @@ export class BoardService extends ReplicaService {
       store: this.store,
       municipality: this.options.municipality,
       unit: this.unit,
+      organisation: this.options.organisation,
       actor: staff?.name ?? (setup ? 'setup' : boardActor(this.nodeId)),
       staff,
       session,
@@ -64,7 +89,7 @@ export class BoardService extends ReplicaService {
       syncStatus: () => this.syncStatus,
     };
     return dispatchCommand<CommandContext>(
-      { ...unitCommands, ...wardCommands, ...flowCommands, ...homecareCommands, ...pathwayCommands, ...alarmCommands, ...homehospitalCommands, 'app.info': () => ok(this.info()) },
+      { ...unitCommands, ...wardCommands, ...flowCommands, ...homecareCommands, ...pathwayCommands, ...alarmCommands, ...homehospitalCommands, ...encounterCommands, 'app.info': () => ok(this.info()) },
       ctx,
       command,
       call.value.input,
@@ -73,7 +98,7 @@ export class BoardService extends ReplicaService {
 
   info() {
     const kind = this.db.prepare('SELECT kind FROM unit WHERE id = ? AND deleted = 0').get(this.unit) as { kind: string } | undefined;
-    return { role: 'board' as const, municipality: this.options.municipality, unit: this.unit, nodeId: this.nodeId, unitKind: kind?.kind ?? null };
+    return { role: 'board' as const, municipality: this.options.municipality, unit: this.unit, nodeId: this.nodeId, unitKind: kind?.kind ?? null, organisation: this.options.organisation ?? null };
   }
 
   state() {

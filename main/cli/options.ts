@@ -21,10 +21,11 @@ Commands:
           a leader wall screen's device token in the hub's store (--data or --municipality,
           --name; issue takes --unit to show one unit only); the token is printed once
   provision --municipality <m> --units <u1,u2,...> --out <dir> [--boards-per-unit <n>]
-            [--broker-host <host>] [--broker-port <n>]
+            [--broker-host <host>] [--broker-port <n>] [--organisations <unit>:<org>+<org>]
           write a CA, a TLS-only Mosquitto configuration with one identity per replica and an ACL,
           and <dir>/hub.json, <dir>/<unit>-<n>.json for tavla hub/board --config (docs/security.md);
-          run again to add units or boards: identities issued before stay valid
+          run again to add units or boards: identities issued before stay valid; a shared
+          reception's boards are issued per organisation, <unit>-<org>-<n> (docs/shared-reception.md)
   vkp-map import|remove <file.csv> | vkp-map list
           the hub's VKP patient mapping (--data or --municipality): a CSV with the columns
           identifier,system,stay (system empty: fødselsnummer) maps each patient identifier to a
@@ -36,6 +37,7 @@ Commands:
 Options:
   --municipality <id>   municipality id (board, hub)               e.g. ${'`'}fjordvik${'`'}
   --unit <id>           unit id (board)                            e.g. ${'`'}solsiden${'`'}
+  --organisation <id>   a shared reception's board: the organisation it runs for  e.g. ${'`'}legevakt${'`'}
   --broker <url>        MQTT broker, mqtt://host:port or mqtts://host:port (board, hub);
                         the nodes of a cluster comma-separated, tried in turn
   --broker-ca <file>, --broker-cert <file>, --broker-key <file>
@@ -94,6 +96,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
       options: {
         municipality: { type: 'string' },
         unit: { type: 'string' },
+        organisation: { type: 'string' },
         broker: { type: 'string' },
         'broker-port': { type: 'string' },
         data: { type: 'string' },
@@ -115,6 +118,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         'broker-username': { type: 'string' },
         out: { type: 'string' },
         units: { type: 'string' },
+        organisations: { type: 'string' },
         'boards-per-unit': { type: 'string' },
         'broker-host': { type: 'string' },
         revoke: { type: 'string' },

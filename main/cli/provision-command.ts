@@ -35,6 +35,7 @@ export async function provisionCommand({ options }: ParsedCommand): Promise<numb
       municipality: required(options.municipality ?? earlier?.municipality, 'municipality', 'provision'),
       units: earlier ? (options.units ?? []) : required(options.units, 'units', 'provision'),
       boardsPerUnit: options.boardsPerUnit ?? 1,
+      organisations: options.organisations,
       brokerHost: options.brokerHost,
       brokerPort: options.brokerPort,
     });

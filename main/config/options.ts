@@ -64,6 +64,8 @@ const duration = z
 export const RoleOptions = z.strictObject({
   municipality: slug.optional(),
   unit: slug.optional(),
+  /** A shared reception's board runs for one of its organisations (docs/shared-reception.md). */
+  organisation: slug.optional(),
   /** One broker URL, or the nodes of a clustered broker: comma-separated, tried in turn (canonical: comma-joined). */
   broker: brokerList.optional(),
   brokerPort: port.optional(),
@@ -96,6 +98,13 @@ export const RoleOptions = z.strictObject({
     .string()
     .transform((list) => list.split(',').map((unit) => unit.trim()))
     .pipe(z.array(slug).min(1))
+    .optional(),
+  /** `provision`: a shared reception's organisations, `<unit>:<org>+<org>` (comma between units); its boards are issued per organisation. */
+  organisations: z
+    .string()
+    .transform((list) => list.split(',').map((part) => part.trim().split(':')))
+    .pipe(z.array(z.tuple([slug, z.string().transform((orgs) => orgs.split('+')).pipe(z.array(slug).min(2))])).min(1))
+    .transform((pairs) => Object.fromEntries(pairs) as Record<string, string[]>)
     .optional(),
   /** More names the API answers to (the Host a browser sends) or a proxy's origin. */
   hostNames: hostNames.optional(),

@@ -71,6 +71,7 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'leader.forecast': true,
   'leader.benefits': true,
   'leader.alarms': true,
+  'leader.reception': true,
   'benefit.define': true,
   'benefit.remove': true,
   'leader.setRate': true,
@@ -114,6 +115,14 @@ const COMMANDS: { readonly [K in CommandName]: true } = {
   'episode.shared': true,
   'leader.virtualWard': true,
   'alarm.assign': true,
+  // The shared emergency reception (shared/api/commands/encounter.ts)
+  'encounter.list': true,
+  'encounter.arrive': true,
+  'encounter.triage': true,
+  'encounter.assess': true,
+  'encounter.note': true,
+  'encounter.handover': true,
+  'encounter.dispose': true,
 };
 const EVENT_CHANNEL = 'tavla:event' satisfies typeof SharedEventChannel;
 // Mirrors commandChannel() in shared/api/bridge.ts, whose return type is a plain string.

@@ -29,7 +29,8 @@ export class HubService extends ReplicaService implements HubContext {
 
   /** Every unit the hub holds a scope for. */
   unitIds(): string[] {
-    return (this.db.prepare('SELECT DISTINCT scope FROM field_state WHERE scope != ? ORDER BY scope').all(HUB_SCOPE) as { scope: string }[]).map(
+    // A shared reception's organisation scopes (`<unit>~<organisation>`) are not units (docs/shared-reception.md).
+    return (this.db.prepare("SELECT DISTINCT scope FROM field_state WHERE scope != ? AND instr(scope, '~') = 0 ORDER BY scope").all(HUB_SCOPE) as { scope: string }[]).map(
       (row) => row.scope,
     );
   }

@@ -36,6 +36,7 @@ import { dispatchCommand, type Handlers } from '../replica/dispatch.js';
 import type { HubContext } from '../hub/hub-context.js';
 import { visitIndicators } from '../homecare/visit-indicators.js';
 import { virtualWardIndicators } from '../homehospital/virtual-ward-indicators.js';
+import { receptionLeaderView } from './reception-figures.js';
 
 /** A leader command's context: the hub and who asks. */
 export interface LeaderContext {
@@ -178,6 +179,9 @@ const leaderCommands = {
   'leader.visits': (ctx, input) => ok(visitIndicators(ctx.hub.db, (unit) => sees(ctx.caller, unit), input, new Date())),
   // The virtual ward's figures (main/homehospital/virtual-ward-indicators.ts), readmissions from the hub's own PLO episodes.
   'leader.virtualWard': (ctx, input) => ok(virtualWardIndicators(ctx.hub.db, (unit) => sees(ctx.caller, unit), input, new Date())),
+
+  // The shared receptions' figures per organisation (main/leader/reception-figures.ts): shared fields only.
+  'leader.reception': (ctx, input) => ok(receptionLeaderView(ctx.hub.db, (unit) => sees(ctx.caller, unit), new Date(), input.hours)),
 } satisfies { [K in LeaderCommandName]: LeaderHandler<K> };
 
 /** Every leader command, refused before its handler when the caller may not run it. */

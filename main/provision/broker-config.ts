@@ -7,6 +7,7 @@
 import { chmodSync, chownSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TOPIC_ROOT, HUB_SCOPE } from '../../shared/sync/protocol.js';
+import { privateScope } from '../../shared/reception/reception-kinds.js';
 import { caFiles } from './certificate-authority.js';
 import { activeReplicas, type Manifest } from './manifest.js';
 
@@ -28,13 +29,19 @@ export function brokerFiles(out: string) {
   };
 }
 
-/** One ACL block per identity in force: a board its unit's topics and the hub's presence, the hub all. */
+/**
+ * One ACL block per identity in force: a board its unit's topics and the hub's presence, the hub
+ * all; a shared reception's board also its own organisation's private topics (`<unit>~<org>`), and
+ * no other organisation's (docs/shared-reception.md).
+ */
 export function aclText(manifest: Manifest): string {
   const root = `${TOPIC_ROOT}/${manifest.municipality}`;
   const blocks = activeReplicas(manifest).map((replica) =>
     replica.role === 'hub'
       ? `user ${replica.identity}\ntopic readwrite ${root}/#\n`
-      : `user ${replica.identity}\ntopic readwrite ${root}/${replica.unit}/#\ntopic read ${root}/${HUB_SCOPE}/presence/#\n`,
+      : `user ${replica.identity}\ntopic readwrite ${root}/${replica.unit}/#\n` +
+        (replica.organisation ? `topic readwrite ${root}/${privateScope(replica.unit ?? '', replica.organisation)}/#\n` : '') +
+        `topic read ${root}/${HUB_SCOPE}/presence/#\n`,
   );
   return `# Written by tavla provision: one block per replica identity (its certificate's CN).\n# Anything not granted here is denied.\n\n${blocks.join('\n')}`;
 }

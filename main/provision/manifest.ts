@@ -11,6 +11,8 @@ const Replica = z.strictObject({
   identity: z.string().min(1),
   role: z.enum(['board', 'hub']),
   unit: z.string().optional(),
+  /** A shared reception's board: the organisation it runs for (its private topics). */
+  organisation: z.string().optional(),
   revokedAt: z.string().optional(),
 });
 export type Replica = z.infer<typeof Replica>;

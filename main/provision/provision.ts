@@ -17,6 +17,8 @@ export interface ProvisionRequest {
   municipality: string;
   units: readonly string[];
   boardsPerUnit: number;
+  /** A shared reception's organisations by unit: its boards are issued per organisation, `<unit>-<org>-<n>`. */
+  organisations?: Readonly<Record<string, readonly string[]>>;
   brokerHost?: string;
   brokerPort?: number;
   /** The account a root-started broker runs as (default `mosquitto`); the demo keeps its own. */
@@ -65,8 +67,12 @@ export async function provision(request: ProvisionRequest): Promise<ProvisionRep
 
   const wanted: Replica[] = [{ name: 'hub', identity: `${request.municipality}-hub`, role: 'hub' }];
   for (const unit of request.units) {
+    const organisations = request.organisations?.[unit];
     for (let n = 1; n <= request.boardsPerUnit; n += 1) {
-      wanted.push({ name: `${unit}-${n}`, identity: `${request.municipality}-${unit}-${n}`, role: 'board', unit });
+      if (!organisations) wanted.push({ name: `${unit}-${n}`, identity: `${request.municipality}-${unit}-${n}`, role: 'board', unit });
+      for (const organisation of organisations ?? []) {
+        wanted.push({ name: `${unit}-${organisation}-${n}`, identity: `${request.municipality}-${unit}-${organisation}-${n}`, role: 'board', unit, organisation });
+      }
     }
   }
   const issued: string[] = [];

@@ -22,6 +22,7 @@ export function writeReplicaConfig(out: string, manifest: Manifest, replica: Rep
   const config = {
     municipality: manifest.municipality,
     ...(replica.unit ? { unit: replica.unit } : {}),
+    ...(replica.organisation ? { organisation: replica.organisation } : {}),
     broker: `mqtts://${urlHost(manifest.broker.host)}:${manifest.broker.port}`,
     brokerCa: `${replica.name}/ca.crt`,
     brokerCert: `${replica.name}/client.crt`,

@@ -10,6 +10,8 @@ export interface CommandContext {
   store: FieldStore;
   municipality: string;
   unit: string;
+  /** A shared reception's board: the organisation it runs for (`--organisation`). */
+  organisation?: string;
   /**
    * Who acts, for the audit log: the unlocked session's staff member's name, `setup` during the
    * board's first-run setup, or `tavla <board>` on a locked screen. Never taken from a client.

@@ -29,6 +29,13 @@ export interface AuditEntry {
   collection?: string;
   record?: string;
   detail?: string;
+  /** The scope the shared copy syncs in (a shared reception's organisation's own log); the store's own unit when absent. */
+  scope?: string;
+  /**
+   * A line several boards may write alike (a shared reception's received handover): its shared
+   * copy's id, time and board come from the shared record it logs, so the copies are one record.
+   */
+  sharedAs?: { id: string; at: string; board: string };
 }
 
 /** An audit entry as the `auditEntry` record's one field holds it (JSON). */
@@ -216,17 +223,17 @@ export class FieldStore {
   /** Writes the board's own append-only entry and, on a board, the unit's shared copy of it. */
   private writeAudit(entry: AuditEntry): Change[] {
     const line: SharedAuditEntry = {
-      at: new Date().toISOString(),
+      at: entry.sharedAs?.at ?? new Date().toISOString(),
       actor: entry.actor,
       action: entry.action,
       collection: entry.collection ?? null,
       record: entry.record ?? null,
-      board: this.board,
+      board: entry.sharedAs?.board ?? this.board,
       detail: entry.detail === undefined ? null : entry.detail.slice(0, MAX_DETAIL),
     };
     const { lastInsertRowid } = this.logAudit.run(line.at, line.actor, line.action, line.collection, line.record, line.board, line.detail);
     if (this.defaultScope === HUB_SCOPE) return [];
-    return this.stampAndLog({ c: 'auditEntry', id: `${this.board}-${lastInsertRowid}`, fields: { entry: JSON.stringify(line) } });
+    return this.stampAndLog({ c: 'auditEntry', id: entry.sharedAs?.id ?? `${this.board}-${lastInsertRowid}`, fields: { entry: JSON.stringify(line) }, scope: entry.scope });
   }
 
   /** Stamps one record's edited fields, applies them and logs them as unsent changes. */

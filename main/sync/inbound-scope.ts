@@ -10,10 +10,14 @@ import type { Change } from '../../shared/sync/change.js';
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import { scopeProblem, type HeldIn, type Refusal, type TransferFacts, type Wall, type Writer } from '../../shared/sync/scope-rules.js';
 import { logger } from '../log.js';
+import { parsePrivateScope } from '../../shared/reception/reception-kinds.js';
 import type { FieldStore } from '../store/field-store.js';
 
 /** Where a node announced itself: scope -> online. */
 type Announcements = Map<string, boolean>;
+
+/** The unit a scope belongs to (an organisation's private scope belongs to its reception). */
+const unitOf = (scope: string) => parsePrivateScope(scope)?.unit ?? scope;
 
 /** How many refusals of one batch are logged one by one; the rest only counted. */
 const LOGGED_PER_BATCH = 5;
@@ -46,7 +50,8 @@ export class InboundScope {
   announce(scope: string, node: string, role: 'board' | 'hub', online: boolean): string | undefined {
     if ((scope === HUB_SCOPE) !== (role === 'hub')) return role === 'hub' ? 'a hub announces itself under _hub only' : `a ${role} announced itself under _hub`;
     const scopes = this.announced.get(node) ?? new Map<string, boolean>();
-    if (!scopes.has(scope) && [...scopes.keys()].some((other) => other !== HUB_SCOPE)) {
+    // A shared reception's board announces itself in its unit and its organisation's scope: one unit.
+    if (!scopes.has(scope) && [...scopes.keys()].some((other) => other !== HUB_SCOPE && unitOf(other) !== unitOf(scope))) {
       logger.warn({ node, scope, before: [...scopes.keys()] }, 'a node id announced in a second unit');
     }
     this.announced.set(node, scopes.set(scope, online));

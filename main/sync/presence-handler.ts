@@ -36,7 +36,8 @@ export function presenceHandler(deps: PresenceDeps): TopicHandler {
     if (refused) return reject(refused, topic, 'sender');
     if (!peers.announced(where.unit, peer.node, online)) return;
 
-    const scope = replica.role === 'board' ? replica.unit : where.unit;
+    // A board meets a peer in the scope it announced in (its unit, or its organisation's private scope); the hub's presence means the unit.
+    const scope = replica.role === 'board' && where.unit === HUB_SCOPE ? replica.unit : where.unit;
     if (scope === HUB_SCOPE || schedule.wasReconciled(scope)) return;
     if (isNewcomer({ at: deps.onlineSince(), node: replica.nodeId }, peer)) schedule.request(scope);
     else deps.rounds.soon(); // a peer back online: compare digests now rather than at the period's end

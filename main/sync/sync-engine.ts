@@ -14,7 +14,7 @@ import type { WireFormat } from '../../shared/sync/page-codec.js';
 import { encodeInbox, encodePresence, type InboxBody, type WirePayload } from '../../shared/sync/payloads.js';
 import { batchChanges, HUB_SCOPE } from '../../shared/sync/protocol.js';
 import type { Wall } from '../../shared/sync/scope-rules.js';
-import { presenceTopic, subscriptionsOf, topics, type Replica, type ReplicaRole } from '../../shared/sync/topics.js';
+import { boardScopes, presenceTopic, subscriptionsOf, topics, type Replica, type ReplicaRole } from '../../shared/sync/topics.js';
 import type { FieldStore } from '../store/field-store.js';
 import { logger } from '../log.js';
 import { reconcile, scopeDigest, SyncResponder } from './anti-entropy.js';
@@ -91,7 +91,7 @@ export class SyncEngine {
     const { store, nodeId } = options;
     const replica: Replica = (this.replica =
       options.role === 'board'
-        ? { municipality: options.municipality, nodeId, role: 'board', unit: options.unit }
+        ? { municipality: options.municipality, nodeId, role: 'board', unit: options.unit, organisation: options.organisation }
         : { municipality: options.municipality, nodeId, role: 'hub' });
     const time = (this.time = options.time ?? systemTime);
     const periodMs = options.periodMs ?? DEFAULT_SYNC_PERIOD_MS;
@@ -238,6 +238,7 @@ export class SyncEngine {
     this.schedule.stop();
     this.outbox.stop();
     this.requests.failAll(new Error('stopped'));
+    for (const topic of this.privatePresences()) await this.link.publish(topic, this.presence('offline'), { retain: true }).catch(() => undefined);
     await this.link.stop({ topic: presenceTopic(this.replica), payload: this.presence('offline') });
   }
 
@@ -258,10 +259,24 @@ export class SyncEngine {
     this.onlineSince = new Date(this.time.now()).toISOString();
     this.keeper.connected();
     this.link.publish(presenceTopic(this.replica), this.presence('online'), { retain: true }).catch(() => undefined);
+    for (const topic of this.privatePresences()) this.link.publish(topic, this.presence('online'), { retain: true }).catch(() => undefined);
     void this.outbox.drain();
     // Retained presences arrive right after subscribing; a board also reconciles on its own.
     const { replica } = this;
-    if (replica.role === 'board') this.time.after(SETTLE_AFTER_CONNECT_MS, () => this.schedule.request(replica.unit));
+    if (replica.role === 'board') this.time.after(SETTLE_AFTER_CONNECT_MS, () => boardScopes(replica).forEach((scope) => this.schedule.request(scope)));
+  }
+
+  /**
+   * A shared reception's board also announces itself in its organisation's private scope, so that
+   * organisation's boards and the hub may exchange that scope with it (docs/shared-reception.md).
+   * The broker keeps one last will per client, the unit's: this one is cleared on a clean stop only.
+   */
+  private privatePresences(): string[] {
+    const { replica } = this;
+    if (replica.role !== 'board') return [];
+    return boardScopes(replica)
+      .slice(1)
+      .map((scope) => topics.presence(replica.municipality, scope, replica.nodeId));
   }
 
   private disconnected(): void {
@@ -295,6 +310,6 @@ export class SyncEngine {
   private roundTargets(): RoundTarget[] {
     const { replica } = this;
     if (!this.keeper.isConnected || replica.role !== 'board') return [];
-    return [{ scope: replica.unit, peers: this.peers.roundPeers(replica.unit) }];
+    return boardScopes(replica).map((scope) => ({ scope, peers: this.peers.roundPeers(scope) }));
   }
 }

@@ -6,7 +6,7 @@
 
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import type { Wall } from '../../shared/sync/scope-rules.js';
-import { isUnitLevel, parseTopic, type Replica, type TopicKind, type TopicPath } from '../../shared/sync/topics.js';
+import { boardScopes, isScopeLevel, parseTopic, type Replica, type TopicKind, type TopicPath } from '../../shared/sync/topics.js';
 import { logger } from '../log.js';
 
 /** Refuses one inbound message: counted by wall (`message` when not named) and logged. */
@@ -21,7 +21,7 @@ export function topicRouter(replica: Replica, handlers: Record<TopicKind, TopicH
       const where = parseTopic(topic);
       if (!where || where.municipality !== replica.municipality) return reject('topic outside this municipality', topic, 'scope');
       const isHubScope = where.unit === HUB_SCOPE;
-      if (!isHubScope && (!isUnitLevel(where.unit) || (replica.role === 'board' && where.unit !== replica.unit))) {
+      if (!isHubScope && (!isScopeLevel(where.unit) || (replica.role === 'board' && !boardScopes(replica).includes(where.unit)))) {
         return reject('topic of another unit', topic, 'scope');
       }
       if (isHubScope && where.kind !== 'presence') return reject('only presence is published under the hub scope', topic);

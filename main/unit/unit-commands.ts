@@ -20,6 +20,9 @@ export const unitCommands = {
   'unit.state': (ctx) => ok(corridorUnitState(readUnitState(ctx.store.db, ctx.unit))),
 
   'unit.configure': (ctx, input) => {
+    if ((input.kind === 'shared-reception') !== (input.organisations !== undefined)) {
+      return fail('invalid-input', 'organisations: two or more for a shared reception, and for no other kind', { reason: 'organisations-kind' });
+    }
     const state = readUnitState(ctx.store.db, ctx.unit);
     const beds = input.virtualBeds === undefined ? input.beds : virtualBedLabels(input.virtualBeds).map((label) => ({ label, room: label }));
     const wanted = new Set(beds.map((bed) => bed.label));
@@ -40,6 +43,8 @@ export const unitCommands = {
           ...(input.alarmAcceptMinutes === undefined
             ? {}
             : { alarmAcceptRed: input.alarmAcceptMinutes.red, alarmAcceptYellow: input.alarmAcceptMinutes.yellow, alarmAcceptGreen: input.alarmAcceptMinutes.green }),
+          ...(input.organisations === undefined ? {} : { organisations: input.organisations.join(',') }),
+          ...(input.receptionTargets === undefined ? {} : { receptionTargets: JSON.stringify(input.receptionTargets) }),
           deleted: false,
         },
       },

@@ -10,6 +10,7 @@ import { HOMEHOSPITAL_COMMANDS } from './commands/homehospital.js';
 import { LEADER_COMMANDS } from './commands/leader.js';
 import { PATHWAY_COMMANDS } from './commands/pathway.js';
 import { ALARM_COMMANDS } from './commands/alarm.js';
+import { ENCOUNTER_COMMANDS } from './commands/encounter.js';
 import { UNIT_COMMANDS } from './commands/unit.js';
 import { WARD_COMMANDS, type SessionRef } from './commands/ward.js';
 import { command } from './schema-parts.js';
@@ -22,6 +23,8 @@ export interface AppInfo {
   nodeId: string;
   /** A board's unit kind once configured (the allocation office gets its own view). */
   unitKind: string | null;
+  /** A shared reception's board: the organisation it runs for. */
+  organisation?: string | null;
   /** The page may only look (the hub's leader screen address): edit controls hidden, edits refused. */
   readOnly?: boolean;
   /** The leader signed in on the hub's leader address (OpenID Connect): shown beside a sign-out link. */
@@ -66,7 +69,7 @@ export const HUB_COMMANDS = {
 } as const;
 
 /** Everything a unit's board answers. */
-export const BOARD_COMMANDS = { ...UNIT_COMMANDS, ...WARD_COMMANDS, ...FLOW_BOARD_COMMANDS, ...HOMECARE_COMMANDS, ...PATHWAY_COMMANDS, ...ALARM_COMMANDS, ...HOMEHOSPITAL_COMMANDS } as const;
+export const BOARD_COMMANDS = { ...UNIT_COMMANDS, ...WARD_COMMANDS, ...FLOW_BOARD_COMMANDS, ...HOMECARE_COMMANDS, ...PATHWAY_COMMANDS, ...ALARM_COMMANDS, ...HOMEHOSPITAL_COMMANDS, ...ENCOUNTER_COMMANDS } as const;
 
 export const COMMANDS = { ...COMMON_COMMANDS, ...BOARD_COMMANDS, ...HUB_COMMANDS } as const;
 
@@ -78,6 +81,7 @@ export type WardCommandName = keyof typeof WARD_COMMANDS;
 export type FlowBoardCommandName = keyof typeof FLOW_BOARD_COMMANDS;
 export type PathwayCommandName = keyof typeof PATHWAY_COMMANDS;
 export type AlarmCommandName = keyof typeof ALARM_COMMANDS;
+export type EncounterCommandName = keyof typeof ENCOUNTER_COMMANDS;
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 /** A board command's input may carry the screen's session beside its own fields (commands/access.ts). */
 export type CommandInput<K extends CommandName> = z.input<(typeof COMMANDS)[K]['input']> &

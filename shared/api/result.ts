@@ -102,6 +102,19 @@ export interface ErrorReasons {
   'start-out-of-range': None;
   'end-before-start': None;
   'home-care-self': None;
+  // The shared reception (issue 17).
+  'organisations-kind': None;
+  'not-reception': None;
+  'organisation-missing': None;
+  'organisation-unknown': None;
+  'organisation-not-own': None;
+  'organisation-not-owner': None;
+  'organisation-not-responsible': None;
+  'handover-same': None;
+  'encounter-unknown': None;
+  'encounter-disposed': None;
+  'bay-unknown': { bay: string };
+  'bay-taken': { bay: string };
 }
 export type ErrorReason = keyof ErrorReasons;
 

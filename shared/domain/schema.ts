@@ -12,6 +12,7 @@ import { SHIFT_NAMES as SHIFTS } from '../time/oslo.js';
 import { DECLINE_REASONS, HOSPITAL_STATUSES, TRANSFER_STATES } from './flow-states.js';
 import { DAY_KINDS, PATHWAY_ROLES, PATHWAY_TRIGGERS, STEP_COMPLETIONS } from '../pathway/pathway-kinds.js';
 import { ALARM_KINDS, SEVERITIES } from '../alarm/vkp-codes.js';
+import { DISPOSITIONS, ENCOUNTER_STATUSES, TRIAGE_COLOURS } from '../reception/reception-kinds.js';
 import { bool, compileField, int, oneOf, personal, RISK_FLAGS, shaped, text, type FieldCheck, type RiskFlag } from './field-kinds.js';
 
 export { RISK_FLAGS, valueProblem, type FieldCheck, type FieldKind, type RiskFlag, type TextFormat } from './field-kinds.js';
@@ -23,6 +24,7 @@ export const UNIT_KINDS = [
   'home-care',
   'home-hospital',
   'allocation-office',
+  'shared-reception',
 ] as const;
 export const BED_STATUSES = ['free', 'occupied', 'blocked', 'cleaning'] as const;
 export const TASK_STATUSES = ['open', 'done', 'skipped'] as const;
@@ -60,6 +62,10 @@ export const COLLECTIONS = {
     /** Virtual ward (home-hospital): Oslo wall times ("10:00") after which today's round not yet recorded is amber, then red. */
     episodeRoundAmber: text(),
     episodeRoundRed: text(),
+    /** A shared reception's member organisations, comma-separated ids (docs/shared-reception.md). */
+    organisations: text(),
+    /** A shared reception's targets, minutes to triage and to first assessment per colour, as JSON (leader view). */
+    receptionTargets: shaped('object'),
     deleted: bool(),
   },
   bed: { unit: unitId, label: text(), room: text(), status: oneOf(BED_STATUSES), sort: int(), deleted: bool() },
@@ -323,6 +329,48 @@ export const COLLECTIONS = {
     closedAt: instant,
     closedBy: text(),
     summary: personal(text()),
+    deleted: bool(),
+  },
+  /**
+   * One encounter of a shared reception (issue 17, docs/shared-reception.md): the shared fields
+   * both organisations see. Nothing personal lives here by construction: the private fields are in
+   * `encounterPrivate`, in the owning organisation's own scope.
+   */
+  encounter: {
+    unit: unitId,
+    owner: unitId,
+    responsible: unitId,
+    /** The pseudonymous label on the queue (a number the reception gives), never initials or a name. */
+    label: text(),
+    bay: text(),
+    colour: oneOf(TRIAGE_COLOURS),
+    /** When the first colour was set; a later change never moves it. */
+    triagedAt: instant,
+    /** When the colour now shown was set. */
+    colourSetAt: instant,
+    status: oneOf(ENCOUNTER_STATUSES),
+    arrivedAt: instant,
+    assessedAt: instant,
+    disposition: oneOf(DISPOSITIONS),
+    disposedAt: instant,
+    deleted: bool(),
+  },
+  /** Each colour an encounter was given, and when (shared): the triage history. */
+  encounterTriage: { unit: unitId, encounter: record, colour: oneOf(TRIAGE_COLOURS), at: instant, deleted: bool() },
+  /** A handover of responsibility between the reception's organisations (shared). */
+  encounterHandover: { unit: unitId, encounter: record, from: unitId, to: unitId, at: instant, by: text(), board: text(), deleted: bool() },
+  /**
+   * The owning organisation's private fields of an encounter (id: the encounter's), synced only in
+   * the scope `<unit>~<organisation>`: on topics that carry the organisation's id, its boards and the hub alone.
+   */
+  encounterPrivate: {
+    unit: unitId,
+    organisation: unitId,
+    name: personal(text()),
+    /** A keyed hash of the national identity number, never the number. */
+    idKey: personal(text()),
+    reason: personal(text()),
+    note: personal(text()),
     deleted: bool(),
   },
   /** One tap of "Ta" on one board: every attempt is kept, the earliest wins (shared/alarm/handling.ts). */

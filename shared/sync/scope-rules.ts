@@ -7,6 +7,7 @@
 
 import type { CollectionName, FieldName } from '../domain/schema.js';
 import type { Change } from './change.js';
+import { parsePrivateScope } from '../reception/reception-kinds.js';
 
 /**
  * Who wrote a batch. `hub`: the node announced under the hub scope (only a board trusts this: it
@@ -74,7 +75,10 @@ const STATUS_OF_SIDE: Record<TransferSide, readonly string[]> = {
 const HUB_ONLY: ReadonlySet<CollectionName> = new Set(['capacity', 'episodeShare']);
 
 /** Collections whose `unit` field must name the scope the record lives in. */
-const UNIT_FIELD: ReadonlySet<CollectionName> = new Set(['bed', 'stay', 'task', 'staffing', 'handover', 'pathwayTemplate', 'pathwayTemplateStep', 'pathway', 'pathwayStep', 'alarm', 'alarmAccept', 'episode', 'episodeRound', 'episodeShare']);
+const UNIT_FIELD: ReadonlySet<CollectionName> = new Set(['bed', 'stay', 'task', 'staffing', 'handover', 'pathwayTemplate', 'pathwayTemplateStep', 'pathway', 'pathwayStep', 'alarm', 'alarmAccept', 'episode', 'episodeRound', 'episodeShare', 'encounter', 'encounterTriage', 'encounterHandover']);
+
+/** What an organisation's private scope in a shared reception holds (docs/shared-reception.md): its private fields and its own log. */
+const PRIVATE_SCOPE_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['encounterPrivate', 'auditEntry']);
 
 /** Fields that point at another record, which must live in the same scope. */
 const POINTS_AT: Partial<Record<CollectionName, Record<string, CollectionName>>> = {
@@ -87,6 +91,8 @@ const POINTS_AT: Partial<Record<CollectionName, Record<string, CollectionName>>>
   alarmAccept: { alarm: 'alarm' },
   episode: { stay: 'stay', bed: 'bed' },
   episodeRound: { episode: 'episode' },
+  encounterTriage: { encounter: 'encounter' },
+  encounterHandover: { encounter: 'encounter' },
 };
 
 /** Where a record is held (in the store, or earlier in the same batch): its scope, undefined when not held. */
@@ -122,6 +128,8 @@ export function scopeProblem(
   const held = replica.heldIn(change.c, change.id);
   if (held !== undefined && held !== scope) return { wall: 'scope', reason: `${change.c} ${change.id} belongs to ${held}` };
   if (HUB_ONLY.has(change.c) && writer.kind !== 'hub') return { wall: 'side', reason: `only the hub writes ${change.c}` };
+  const reception = privateScopeProblem(scope, change);
+  if (reception) return { wall: 'scope', reason: reception };
   if (change.c === 'unit') {
     if (change.id !== scope) return { wall: 'scope', reason: `unit ${change.id} is not ${scope}` };
     if (change.f === 'municipality' && change.v !== null && change.v !== replica.municipality) {
@@ -135,6 +143,18 @@ export function scopeProblem(
   if (target && typeof change.v === 'string') {
     const where = replica.heldIn(target, change.v);
     if (where !== undefined && where !== scope) return { wall: 'scope', reason: `${change.c}.${change.f} points at a ${target} of ${where}` };
+  }
+  return undefined;
+}
+
+/** Private fields live only in their organisation's scope, and that scope holds nothing else. */
+function privateScopeProblem(scope: string, change: Change): string | undefined {
+  const own = parsePrivateScope(scope);
+  if (!own) return change.c === 'encounterPrivate' ? 'encounterPrivate lives in an organisation\'s own scope only' : undefined;
+  if (!PRIVATE_SCOPE_COLLECTIONS.has(change.c)) return `${change.c} does not belong in ${scope}`;
+  if (change.c === 'encounterPrivate' && change.f === 'unit' && change.v !== own.unit) return `encounterPrivate.unit ${String(change.v)} is not ${own.unit}`;
+  if (change.c === 'encounterPrivate' && change.f === 'organisation' && change.v !== own.organisation) {
+    return `encounterPrivate.organisation ${String(change.v)} is not ${own.organisation}`;
   }
   return undefined;
 }

@@ -5,9 +5,13 @@
  */
 
 import { HUB_SCOPE, TOPIC_ROOT } from './protocol.js';
+import { parsePrivateScope, privateScope } from '../reception/reception-kinds.js';
 
-/** A replica's role: a board holds one unit, the hub every unit of its municipality. */
-export type ReplicaRole = { role: 'board'; unit: string } | { role: 'hub' };
+/**
+ * A replica's role: a board holds one unit, the hub every unit of its municipality. A board of a
+ * shared reception runs for one `organisation` and also holds that organisation's private scope.
+ */
+export type ReplicaRole = { role: 'board'; unit: string; organisation?: string } | { role: 'hub' };
 
 /** Who a replica is on the topics: its municipality, its node id and its role. */
 export type Replica = { municipality: string; nodeId: string } & ReplicaRole;
@@ -44,6 +48,17 @@ export function isUnitLevel(level: string): boolean {
   return UNIT_LEVEL.test(level);
 }
 
+/** Whether a topic level can name a scope: a unit, or a shared reception's `<unit>~<organisation>`. */
+export function isScopeLevel(level: string): boolean {
+  const split = parsePrivateScope(level);
+  return split ? isUnitLevel(split.unit) && isUnitLevel(split.organisation) : isUnitLevel(level);
+}
+
+/** The scopes a board holds: its unit, and its organisation's private scope when it runs for one. */
+export function boardScopes(replica: { unit: string; organisation?: string }): string[] {
+  return replica.organisation ? [replica.unit, privateScope(replica.unit, replica.organisation)] : [replica.unit];
+}
+
 /** The scope a replica announces itself in: a board's unit, or `_hub`. */
 export function presenceScope(replica: ReplicaRole): string {
   return replica.role === 'hub' ? HUB_SCOPE : replica.unit;
@@ -57,11 +72,9 @@ export function presenceTopic(replica: Replica): string {
 /** What a replica subscribes to: its scope's changes and presences, its own inbox; a board also the hub's presence. */
 export function subscriptionsOf(replica: Replica): string[] {
   const { municipality: m, nodeId } = replica;
-  const scope = replica.role === 'hub' ? '+' : replica.unit;
+  const scopes = replica.role === 'hub' ? ['+'] : boardScopes(replica);
   return [
-    `${TOPIC_ROOT}/${m}/${scope}/changes/+`,
-    `${TOPIC_ROOT}/${m}/${scope}/presence/+`,
-    `${TOPIC_ROOT}/${m}/${scope}/sync/${nodeId}`,
+    ...scopes.flatMap((scope) => [`${TOPIC_ROOT}/${m}/${scope}/changes/+`, `${TOPIC_ROOT}/${m}/${scope}/presence/+`, `${TOPIC_ROOT}/${m}/${scope}/sync/${nodeId}`]),
     ...(replica.role === 'board' ? [`${TOPIC_ROOT}/${m}/${HUB_SCOPE}/presence/+`] : []),
   ];
 }

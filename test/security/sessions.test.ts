@@ -84,6 +84,12 @@ describe('clinical edits need an unlocked session', () => {
     'episode.end': { id: 'e1', outcome: 'died' },
     'episode.settings': { amber: '09:00', red: '11:00' },
     'alarm.assign': { id: 'al1', route: 'Rute 1' },
+    'encounter.arrive': { label: 'M-1', name: 'Skrevet uten økt' },
+    'encounter.triage': { id: 'e1', colour: 'red' },
+    'encounter.assess': { id: 'e1' },
+    'encounter.note': { id: 'e1', note: 'Skrevet uten økt' },
+    'encounter.handover': { id: 'e1', to: 'sykehus' },
+    'encounter.dispose': { id: 'e1', disposition: 'home' },
   });
 
   it('declares a session for admission, discharge, flags, notes, plan, every transfer step and staff changes', () => {
@@ -95,7 +101,7 @@ describe('clinical edits need an unlocked session', () => {
     expect(locked.map(([name]) => name).sort()).toEqual(
       ['alarm.list', 'app.info', 'bed.setStatus', 'capacity.view', 'flow.allocation', 'flow.state', 'handover.view', 'pathway.list', 'pathway.templates', 'session.unlock', 'staff.list', 'sync.state',
         'task.complete', 'task.create', 'task.fromTemplate', 'task.reopen', 'task.templates', 'unit.state', 'ward.settings', 'ward.state', 'ward.tasks',
-        'homecare.day', 'visit.templates', 'episode.board', 'episode.shared'].sort(),
+        'homecare.day', 'visit.templates', 'episode.board', 'episode.shared', 'encounter.list'].sort(),
     );
     for (const [, rule] of locked) expect('why' in rule && rule.why.length).toBeGreaterThan(10);
   });

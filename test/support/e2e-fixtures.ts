@@ -36,11 +36,12 @@ export interface BoardProcess {
 }
 
 /** Starts `tavla board` with a fresh data folder and resolves once it prints its URL. */
-export async function startBoardProcess(options: { unit?: string; municipality?: string; broker?: string } = {}): Promise<BoardProcess> {
+export async function startBoardProcess(options: { unit?: string; municipality?: string; broker?: string; args?: readonly string[] } = {}): Promise<BoardProcess> {
   const unit = options.unit ?? `e2e-${randomBytes(4).toString('hex')}`;
   const data = tempDir('tavla-e2e-');
   const args = ['bin/tavla.js', 'board', '--municipality', options.municipality ?? 't', '--unit', unit];
   if (options.broker) args.push('--broker', options.broker);
+  args.push(...(options.args ?? []));
   const child = spawn(process.execPath, [...args, '--data', data.path, '--port', '0'], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -21,6 +21,7 @@ import alarmLimits from './024-alarm-limits.js';
 import pathwayFigures from './025-pathway-figures.js';
 import vkpPatientKeyed from './026-vkp-patient-keyed.js';
 import virtualWard from './027-virtual-ward.js';
+import sharedReception from './028-shared-reception.js';
 import warehouseMarks from './029-warehouse-marks.js';
 
 export interface Migration {
@@ -52,5 +53,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 25, name: 'pathway-figures', sql: pathwayFigures },
   { version: 26, name: 'vkp-patient-keyed', sql: vkpPatientKeyed },
   { version: 27, name: 'virtual-ward', sql: virtualWard },
+  { version: 28, name: 'shared-reception', sql: sharedReception },
   { version: 29, name: 'warehouse-marks', sql: warehouseMarks },
 ];

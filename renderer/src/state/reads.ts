@@ -21,4 +21,5 @@ export const READS = {
   'alarm.list': ['alarm', 'alarmAccept', 'stay', 'visit'],
   'episode.board': ['unit', 'bed', 'episode', 'episodeRound'],
   'episode.shared': ['episodeShare'],
+  'encounter.list': ['unit', 'bed', 'encounter', 'encounterTriage', 'encounterPrivate'],
 } as const satisfies Partial<Record<CommandName, readonly CollectionName[]>>;

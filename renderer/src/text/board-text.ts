@@ -15,6 +15,7 @@ import type { HomehospitalText } from './homehospital-text.js';
 import type { LeaderText } from './leader-text.js';
 import type { PathwayText } from './pathway-text.js';
 import type { AlarmText } from './alarm-text.js';
+import type { ReceptionText } from './reception-text.js';
 
 export interface BoardText {
   /** BCP 47 tag for Intl and the page's lang attribute. */
@@ -353,4 +354,6 @@ export interface BoardText {
   mine: { toggle: string };
   /** The home-care board's alarm strip. */
   alarm: AlarmText;
+  /** The shared emergency reception's board. */
+  reception: ReceptionText;
 }

@@ -9,6 +9,7 @@ import { enHomehospital } from './homehospital-text.js';
 import { enPathway } from './pathway-text.js';
 import { enLeader } from './leader-text.js';
 import { enAlarm } from './alarm-text.js';
+import { enReception } from './reception-text.js';
 import { osloDay, TIME_ZONE } from '../../../shared/time/oslo.js';
 import { counter } from './plural.js';
 
@@ -29,6 +30,7 @@ const UNIT_KINDS: Record<UnitKind, string> = {
   'home-care': 'Home care',
   'home-hospital': 'Home hospital',
   'allocation-office': 'Allocation office',
+  'shared-reception': 'Shared reception',
 };
 
 const BED_STATE: Record<BedStatus, string> = { free: 'free', occupied: 'occupied', blocked: 'blocked', cleaning: 'being cleaned' };
@@ -113,6 +115,18 @@ const ERRORS: ErrorText = {
     'start-out-of-range': () => 'the start must be within the last 60 days',
     'end-before-start': () => 'the planned end is before the start',
     'home-care-self': () => 'choose the municipal home-care unit',
+    'organisations-kind': () => 'a shared reception needs two or more organisations, and only it',
+    'not-reception': () => 'the unit is not a shared reception',
+    'organisation-missing': () => 'this board is not set up for an organisation',
+    'organisation-unknown': () => 'the reception has no such organisation',
+    'organisation-not-own': () => 'this board registers its own arrivals only',
+    'organisation-not-owner': () => 'the note belongs to the organisation that owns the encounter',
+    'organisation-not-responsible': () => 'only the responsible organisation can do this',
+    'handover-same': () => 'the patient is already yours',
+    'encounter-unknown': () => 'the patient is not in the reception',
+    'encounter-disposed': () => 'the patient has left the reception',
+    'bay-unknown': ({ bay }) => `bay ${bay} does not exist`,
+    'bay-taken': ({ bay }) => `bay ${bay} is taken`,
   },
 };
 
@@ -479,4 +493,5 @@ export const en: BoardText = {
   plan: { heading: 'Plan', failed: (why) => `Not saved: ${why}.` },
   mine: { toggle: 'My patients' },
   alarm: enAlarm,
+  reception: enReception,
 };

@@ -10,6 +10,7 @@ import { nbHomehospital } from './homehospital-text.js';
 import { nbPathway } from './pathway-text.js';
 import { nbLeader } from './leader-text.js';
 import { nbAlarm } from './alarm-text.js';
+import { nbReception } from './reception-text.js';
 import { counter } from './plural.js';
 
 /** Bed status as staff say it. */
@@ -28,6 +29,7 @@ export const UNIT_KIND_TEXT: Record<UnitKind, string> = {
   'home-care': 'Hjemmetjeneste',
   'home-hospital': 'Hjemmesykehus',
   'allocation-office': 'Tildelingskontor',
+  'shared-reception': 'Felles mottak',
 };
 
 /** Care in Norway runs on Oslo time, whatever the screen's own time zone is set to: the one calendar's zone. */
@@ -137,6 +139,18 @@ const ERRORS: ErrorText = {
     'start-out-of-range': () => 'starten må være innen de siste 60 dagene',
     'end-before-start': () => 'planlagt slutt er før starten',
     'home-care-self': () => 'velg kommunens hjemmetjeneste',
+    'organisations-kind': () => 'et felles mottak trenger to eller flere organisasjoner, og bare det',
+    'not-reception': () => 'enheten er ikke et felles mottak',
+    'organisation-missing': () => 'tavla er ikke satt opp for en organisasjon',
+    'organisation-unknown': () => 'mottaket har ikke den organisasjonen',
+    'organisation-not-own': () => 'tavla registrerer bare egne ankomster',
+    'organisation-not-owner': () => 'notatet tilhører organisasjonen som eier kontakten',
+    'organisation-not-responsible': () => 'bare den ansvarlige organisasjonen kan gjøre dette',
+    'handover-same': () => 'pasienten er allerede deres ansvar',
+    'encounter-unknown': () => 'fant ikke pasienten i mottaket',
+    'encounter-disposed': () => 'pasienten har forlatt mottaket',
+    'bay-unknown': ({ bay }) => `plass ${bay} finnes ikke`,
+    'bay-taken': ({ bay }) => `plass ${bay} er opptatt`,
   },
 };
 
@@ -507,4 +521,5 @@ export const nb: BoardText = {
   plan: { heading: 'Plan', failed: (why) => `Ikke lagret: ${why}.` },
   mine: { toggle: 'Mine pasienter' },
   alarm: nbAlarm,
+  reception: nbReception,
 };

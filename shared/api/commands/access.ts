@@ -109,6 +109,15 @@ export const BOARD_ACCESS = {
   'episode.settings': UNIT_LEADER,
   'episode.shared': { session: 'locked', why: 'the shared fields of a virtual-ward patient: initials, planned end, next municipal visit' },
   'alarm.assign': STAFF,
+  // The shared reception (commands/encounter.ts): the queue's shared fields on a locked screen, the
+  // owner's private fields only to an unlocked one; every edit under a name.
+  'encounter.list': { session: 'locked', why: 'shared fields (label, bay, colour, times) on a locked screen; private fields need a session' },
+  'encounter.arrive': STAFF,
+  'encounter.triage': STAFF,
+  'encounter.assess': STAFF,
+  'encounter.note': STAFF,
+  'encounter.handover': STAFF,
+  'encounter.dispose': STAFF,
 } as const satisfies Record<BoardCommandName | 'app.info', Access>;
 
 /** The access rule of a board command, or undefined for a name the board does not answer. */

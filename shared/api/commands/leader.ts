@@ -4,6 +4,7 @@
  * aggregate: no name, birth date, note or record id of a patient ever appears in one.
  */
 
+import type { OrganisationFigures } from '../../indicators/reception.js';
 import { z } from 'zod';
 import { BENEFIT_INDICATORS, type BenefitIndicator, type BenefitOutcome, type PeriodMeasure } from '../../indicators/benefits.js';
 import type { IndicatorId } from '../../indicators/definitions.js';
@@ -272,6 +273,8 @@ export const LEADER_COMMANDS = {
   'leader.benefits': command<BenefitsView>()(z.strictObject({})),
   /** Welfare-technology alarms per unit (shared/api/commands/alarm.ts, docs/alarms.md). */
   'leader.alarms': command<AlarmLeaderView>()(z.strictObject({})),
+  /** Shared receptions per organisation (shared/indicators/reception.ts, docs/shared-reception.md): the last `hours` (24 by default). */
+  'leader.reception': command<ReceptionLeaderView>()(z.strictObject({ hours: z.int().min(1).max(24 * 90).optional() })),
   'benefit.define': command<Created>()(
     z
       .strictObject({
@@ -302,3 +305,9 @@ export type LeaderCommandName = keyof typeof LEADER_COMMANDS;
 
 /** The leader commands that change something (a read-only leader address refuses them). */
 export const LEADER_EDIT_COMMANDS: readonly (keyof typeof LEADER_COMMANDS)[] = ['benefit.define', 'benefit.remove', 'leader.setRate'];
+
+/** The shared receptions' figures per organisation: counts, medians and shares only, no person. */
+export interface ReceptionLeaderView {
+  hours: number;
+  receptions: { unit: string; name: string; organisations: OrganisationFigures[] }[];
+}

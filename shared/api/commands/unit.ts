@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { RISK_FLAGS } from '../../domain/schema.js';
 import { BED_STATUSES, UNIT_KINDS, type UnitState } from '../../domain/types.js';
 import { MAX_VIRTUAL_BEDS } from './homehospital.js';
+import { TRIAGE_COLOURS } from '../../reception/reception-kinds.js';
 import { command, isoDate, isoDateTime, person, recordId, shortText, type Created } from '../schema-parts.js';
 
 const riskFlagInput = z.enum(RISK_FLAGS);
@@ -20,6 +21,17 @@ export const UNIT_COMMANDS = {
       cleaningMinutes: z.int().min(0).max(24 * 60).optional(),
       /** Minutes an alarm may wait to be accepted before every board of the unit shows a banner, per severity (5/15/60 by default). */
       alarmAcceptMinutes: z.strictObject({ red: z.int().min(1).max(24 * 60), yellow: z.int().min(1).max(24 * 60), green: z.int().min(1).max(24 * 60) }).optional(),
+      /** A shared reception's member organisations (two or more ids; docs/shared-reception.md). */
+      organisations: z
+        .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'an organisation id: lowercase letters, digits and -'))
+        .min(2)
+        .max(8)
+        .refine((ids) => new Set(ids).size === ids.length, 'organisation ids must be unique')
+        .optional(),
+      /** A shared reception's targets for the leader view: minutes to triage and to first assessment, per colour. */
+      receptionTargets: z
+        .strictObject({ triage: z.partialRecord(z.enum(TRIAGE_COLOURS), z.int().min(0).max(24 * 60)), assessment: z.partialRecord(z.enum(TRIAGE_COLOURS), z.int().min(0).max(24 * 60)) })
+        .optional(),
       beds: z
         .array(z.strictObject({ label: shortText(20), room: shortText(20).optional() }))
         .max(500)

@@ -67,6 +67,7 @@ describe('no personal data in the leader view', () => {
       ...units.map((unit): [string, unknown] => ['leader.forecast', { unit }]),
       ['leader.benefits', {}],
       ['leader.alarms', {}],
+      ['leader.reception', {}],
       ['benefit.define', { name: 'Oppgaver i tide', indicator: 'tasks-on-time', baselineFrom: clock(new Date()).day(20), baselineTo: clock(new Date()).day(10), unitCost: 50, unit: 'solsiden' }],
       ['leader.setRate', { year: 2024, nok: 5745 }],
       ...EXPORT_TABLES.map((table): [string, unknown] => ['leader.exportCsv', { table }]),
