@@ -6,6 +6,7 @@
 
 import { expect, test, type Page } from '@playwright/test';
 import { startDemo, type DemoProcess } from '../support/demo-process.js';
+import { noBrowserTextWidgets, typeOnKiosk } from '../support/kiosk-keys.js';
 import { enterPin } from '../support/ward-fixtures.js';
 
 let demo: DemoProcess;
@@ -62,7 +63,9 @@ test('taking the alarm asks for the PIN; closing it asks for a summary and takes
   await alarm.getByRole('button', { name: 'Lukk', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Lukk' });
   await expect(dialog.getByRole('button', { name: 'Lagre' })).toBeDisabled();
-  await dialog.getByLabel('Kort oppsummering').fill('Bruker hjulpet opp, ingen skade');
+  // The summary is typed on the kiosk's own keyboard, no browser widget (issue 13, point 2).
+  await noBrowserTextWidgets(page, 'closing an alarm');
+  await typeOnKiosk(dialog, 'Kort oppsummering', 'Hjulpet opp, ingen skade');
   await dialog.getByRole('button', { name: 'Lagre' }).click();
   await expect(page.getByTestId('alarm')).toHaveCount(0, { timeout: 15_000 });
   await expect(page.getByTestId('alarm-strip')).toContainText('Ingen åpne varsler');
