@@ -19,6 +19,7 @@ import { writeStaffing } from '../ward/staffing.js';
 import { taskTemplates } from '../ward/task-templates.js';
 import { seedTodaysVisits } from './seed-visits.js';
 import { seedVirtualWard } from './seed-virtual-ward.js';
+import { DEMO_RECEPTION_BAYS, seedReception } from './seed-reception.js';
 import { pick, syntheticPerson } from './synthetic-people.js';
 
 export interface DemoUnit {
@@ -32,7 +33,13 @@ export interface DemoUnit {
   turnover: number;
   /** A virtual ward: the home-care unit it shares patients with. */
   sharesWith?: string;
+  /** A shared reception: its organisations, and the one this board runs for. */
+  organisations?: readonly string[];
+  organisation?: string;
 }
+
+/** A demo board's own name for its folder and broker identity: `<unit>`, or `<unit>-<organisation>`. */
+export const demoBoardKey = (unit: DemoUnit): string => (unit.organisation ? `${unit.id}-${unit.organisation}` : unit.id);
 
 /** The clock the demo's commands see; moved through history while seeding. */
 export interface DemoClock {
@@ -48,7 +55,11 @@ const DAILY_TASKS = [
 ];
 const DAY_MS = 86_400_000;
 
-export function seedUnit(board: BoardService, unit: DemoUnit, random: () => number, clock: DemoClock, today: Date): void {
+/**
+ * `sameRoom`: a shared reception's board of another organisation already seeded: this board takes
+ * its unit and bays as they are (the same records), so the room is configured once.
+ */
+export function seedUnit(board: BoardService, unit: DemoUnit, random: () => number, clock: DemoClock, today: Date, sameRoom?: BoardService): void {
   // The history is made by the demo's synthetic staff, each edit that needs it under a session of
   // its own; a task is created by the board, as a template tap on a locked screen would.
   const run = (command: string, input: object, staff: StaffMember = DEMO_LEADER): string => {
@@ -59,6 +70,17 @@ export function seedUnit(board: BoardService, unit: DemoUnit, random: () => numb
   };
   const bedLabels = Array.from({ length: unit.beds }, (_, i) => String(101 + i));
   const start = new Date(today.getTime() - 30 * DAY_MS);
+  if (unit.kind === 'shared-reception') {
+    board.db.transaction(() => {
+      clock.now = start;
+      if (sameRoom) copyRoom(sameRoom, board, unit.id);
+      else run('unit.configure', { name: unit.name, kind: unit.kind, organisations: [...(unit.organisations ?? [])], beds: DEMO_RECEPTION_BAYS.map((label) => ({ label })) });
+      for (const staff of DEMO_STAFF) saveStaff(board.db, { id: `demo-${staff.pin}`, name: staff.name, role: staff.role }, demoHash(staff.pin), today);
+      seedReception(run, random, clock, today, unit.organisation ?? '');
+      clock.now = undefined;
+    })();
+    return;
+  }
   if (unit.kind === 'home-hospital') {
     // The virtual ward: V1..VN and its episodes (seed-virtual-ward.ts); staff who can unlock it.
     board.db.transaction(() => {
@@ -140,6 +162,16 @@ export function seedUnit(board: BoardService, unit: DemoUnit, random: () => numb
     }
     clock.now = undefined;
   })();
+}
+
+/** The reception's unit and bays as the first organisation's board configured them: the same ids, so the boards converge on one room. */
+function copyRoom(from: BoardService, to: BoardService, unit: string): void {
+  const room = from.db.prepare('SELECT municipality, name, kind, capacity, organisations, receptionTargets FROM unit WHERE id = ?').get(unit) as Record<string, string | number | null>;
+  const bays = from.db.prepare('SELECT id, label, room, sort FROM bed WHERE unit = ? AND deleted = 0').all(unit) as { id: string; label: string; room: string; sort: number }[];
+  to.store.commit({ actor: 'demo', action: 'unit.configure', collection: 'unit', record: unit }, [
+    { c: 'unit', id: unit, fields: { ...Object.fromEntries(Object.entries(room).filter(([, value]) => value !== null)), deleted: false } },
+    ...bays.map((bay) => ({ c: 'bed' as const, id: bay.id, fields: { unit, label: bay.label, room: bay.room, sort: bay.sort, status: 'free', deleted: false } })),
+  ]);
 }
 
 /** Demo staff who can unlock the board (docs/board.md lists them): PINs 1111 and 2222. */

@@ -18,7 +18,8 @@ import { MOSQUITTO, startMosquitto } from './local-mosquitto.js';
 /** The demo's provisioned broker and the identity of each of its replicas. */
 export interface DemoBroker {
   hub: BrokerEndpoint;
-  board(unit: string): BrokerEndpoint;
+  /** A board's identity; a shared reception's per organisation. */
+  board(unit: string, organisation?: string): BrokerEndpoint;
   /** One line for the demo to print: which broker, and what it enforces. */
   description: string;
   close(): Promise<void>;
@@ -27,11 +28,16 @@ export interface DemoBroker {
 const HOST = '127.0.0.1';
 
 /** Provisions `<root>/provision` (kept across runs) and starts its broker: Mosquitto, else aedes. */
-export async function startDemoBroker(root: string, municipality: string, units: readonly string[]): Promise<DemoBroker> {
+export async function startDemoBroker(
+  root: string,
+  municipality: string,
+  units: readonly string[],
+  organisations?: Readonly<Record<string, readonly string[]>>,
+): Promise<DemoBroker> {
   const out = join(root, 'provision');
   const port = await freeLoopbackPort();
   // The demo's broker runs as the demo's own user: a root demo needs no mosquitto account's access to its folder.
-  const { manifest } = await provision({ out, municipality, units, boardsPerUnit: 1, brokerHost: HOST, brokerPort: port, brokerUser: currentUser() });
+  const { manifest } = await provision({ out, municipality, units, organisations, boardsPerUnit: 1, brokerHost: HOST, brokerPort: port, brokerUser: currentUser() });
   const files = brokerFiles(out);
   const running = MOSQUITTO ? await startMosquitto(files.config, HOST, port) : await startEmbeddedBroker(port, HOST, files);
   const endpoint = (name: string): BrokerEndpoint => {
@@ -41,7 +47,7 @@ export async function startDemoBroker(root: string, municipality: string, units:
   };
   return {
     hub: endpoint('hub'),
-    board: (unit) => endpoint(`${unit}-1`),
+    board: (unit, organisation) => endpoint(organisation ? `${unit}-${organisation}-1` : `${unit}-1`),
     description: `Broker: ${MOSQUITTO ? `Mosquitto (${MOSQUITTO})` : 'the embedded aedes (Mosquitto is not installed)'} on mqtts://${HOST}:${port}, provisioned in ${out}: TLS, one certificate per replica, each board only its unit's topics (${manifest.replicas.length} identities)`,
     close: () => running.close(),
   };

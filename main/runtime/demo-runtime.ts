@@ -5,7 +5,7 @@
 
 import { join } from 'node:path';
 import { seedOffice } from './demo-office.js';
-import { DEMO_STAFF, seedUnit, type DemoClock, type DemoUnit } from '../demo/seed-unit.js';
+import { DEMO_STAFF, demoBoardKey, seedUnit, type DemoClock, type DemoUnit } from '../demo/seed-unit.js';
 import { seededRandom } from '../demo/synthetic-people.js';
 import { issueDeviceToken, revokeDeviceToken } from '../leader/device-tokens.js';
 import { BoardService } from '../board/board-service.js';
@@ -16,6 +16,8 @@ import { dropDemoAlarm } from '../alarm/demo-alarm.js';
 
 export const DEMO_MUNICIPALITY = 'fjordvik';
 const DEMO_SCREEN = 'demo-skjerm';
+const RECEPTION_ORGANISATIONS = ['legevakt', 'sykehus'] as const;
+const ORGANISATION_NAMES: Readonly<Record<string, string>> = { legevakt: 'Legevakt', sykehus: 'Sykehus' };
 const OFFICE: DemoUnit = { id: 'tildeling', name: 'Tildelingskontoret', kind: 'allocation-office', beds: 0, listSize: 0, turnover: 0 };
 export const DEMO_UNITS: readonly DemoUnit[] = [
   { id: 'solsiden', name: 'Solsiden sykehjem', kind: 'nursing-home', beds: 16, turnover: 0.01 },
@@ -23,6 +25,8 @@ export const DEMO_UNITS: readonly DemoUnit[] = [
   { id: 'hjemme-nord', name: 'Hjemmetjenesten nord', kind: 'home-care', beds: 0, listSize: 14, turnover: 0.02 },
   // The hospital at home (issue 17): eight virtual beds, sharing patients with home care north.
   { id: 'hjemmesykehus', name: 'Hjemmesykehuset', kind: 'home-hospital', beds: 8, turnover: 0, sharesWith: 'hjemme-nord' },
+  // The shared emergency reception (issue 17): one room, a board for each organisation.
+  ...RECEPTION_ORGANISATIONS.map((organisation): DemoUnit => ({ id: 'mottak', name: 'Felles legevaktmottak', kind: 'shared-reception', beds: 6, turnover: 0, organisations: RECEPTION_ORGANISATIONS, organisation })),
   OFFICE,
 ];
 
@@ -71,7 +75,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
   let brokerProblem: string | undefined;
   const brokerReady: Promise<DemoBroker | undefined> = options.broker
     ? Promise.resolve(undefined)
-    : startDemoBroker(root, DEMO_MUNICIPALITY, DEMO_UNITS.map((u) => u.id)).catch((error: unknown) => {
+    : startDemoBroker(root, DEMO_MUNICIPALITY, [...new Set(DEMO_UNITS.map((u) => u.id))], { mottak: RECEPTION_ORGANISATIONS }).catch((error: unknown) => {
         // A newcomer's demo still starts (openssl missing, say); the description says it runs unsecured, this why.
         brokerProblem = (error as Error).message;
         return undefined;
@@ -112,11 +116,11 @@ export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
   let handed = 0;
   try {
     for (const [index, unit] of DEMO_UNITS.entries()) {
-      const broker = secured?.board(unit.id) ?? { url: hub.brokerUrl };
+      const broker = secured?.board(unit.id, unit.organisation) ?? { url: hub.brokerUrl };
       const service = services[index];
       handed += 1;
       const board = await startBoard(
-        { municipality: DEMO_MUNICIPALITY, unit: unit.id, dataDir: service.options.dataDir, port: 0, broker: broker.url, brokerCredentials: broker.credentials },
+        { municipality: DEMO_MUNICIPALITY, unit: unit.id, organisation: unit.organisation, dataDir: service.options.dataDir, port: 0, broker: broker.url, brokerCredentials: broker.credentials },
         service,
       );
       boards.push({ ...board, unit });
@@ -130,7 +134,8 @@ export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
     await secured?.close();
     throw error;
   }
-  const links = boards.map((b) => ({ unit: b.unit.id, name: b.unit.name, url: b.host.url }));
+  // A reception's boards are named with their organisation: the visitor picks whose board to open.
+  const links = boards.map((b) => ({ unit: b.unit.id, name: b.unit.organisation ? `${b.unit.name} – ${ORGANISATION_NAMES[b.unit.organisation] ?? b.unit.organisation}` : b.unit.name, url: b.host.url }));
   hub.service.directory = links.map((link, index) => ({ ...link, kind: boards[index].unit.kind }));
   return {
     municipality: DEMO_MUNICIPALITY,
@@ -169,9 +174,11 @@ async function openUnits(root: string): Promise<BoardService[]> {
   const services: BoardService[] = [];
   for (const [index, unit] of DEMO_UNITS.entries()) {
     const clock: DemoClock = { now: undefined };
-    const service = new BoardService({ dataDir: join(root, unit.id), municipality: DEMO_MUNICIPALITY, unit: unit.id, now: () => clock.now ?? new Date() });
+    const service = new BoardService({ dataDir: join(root, demoBoardKey(unit)), municipality: DEMO_MUNICIPALITY, unit: unit.id, organisation: unit.organisation, now: () => clock.now ?? new Date() });
+    // A reception's second organisation's board takes the room the first one's configured.
+    const sameRoom = unit.organisation ? services.find((other, i) => DEMO_UNITS[i].id === unit.id) : undefined;
     services.push(service);
-    if (service.state().unit === null) seedUnit(service, unit, seededRandom(1000 + index), clock, new Date());
+    if (service.state().unit === null) seedUnit(service, unit, seededRandom(1000 + index), clock, new Date(), sameRoom);
     await new Promise((resolve) => setImmediate(resolve));
   }
   return services;

@@ -2,6 +2,7 @@
 
 import { expect, test } from '@playwright/test';
 import { startDemo, type DemoProcess } from '../support/demo-process.js';
+import { enterPin } from '../support/ward-fixtures.js';
 
 let demo: DemoProcess;
 
@@ -22,7 +23,8 @@ for (const viewport of [
     await page.setViewportSize(viewport);
     await page.goto(demo.url);
     const links = page.getByRole('navigation', { name: 'Tavlene' }).getByRole('link');
-    await expect(links).toHaveCount(5, { timeout: 20_000 });
+    // Five units, the shared reception's two boards (one per organisation) and the office.
+    await expect(links).toHaveCount(7, { timeout: 20_000 });
     const tabs = await page.getByRole('tablist').boundingBox();
     expect(tabs).not.toBeNull();
     for (const link of await links.all()) {
@@ -51,4 +53,24 @@ test('the demo virtual ward shows a round done, one amber, an escalation and a h
   const figures = page.getByRole('region', { name: 'Hjemmesykehus: virtuelle senger siste 30 dager' });
   await expect(figures).toContainText('Liggedøgn');
   await expect(figures.locator('[data-unit="hjemmesykehus"] [data-figure="occupancy"]')).toContainText('(3/8)');
+});
+
+test("the demo reception's legevakt board shows the whole room, its own private details unlocked and never the hospital's; the leader view its figures", async ({ page }) => {
+  await page.goto(demo.url);
+  const link = page.getByRole('navigation', { name: 'Tavlene' }).getByRole('link', { name: /Felles legevaktmottak – Legevakt/ });
+  await page.goto((await link.getAttribute('href')) ?? '');
+  await expect(page.getByTestId('reception-organisation')).toContainText('Legevakt', { timeout: 20_000 });
+  // Six still in the room (waiting, red, yellow, green, two under assessment), both organisations'.
+  for (const label of ['L-101', 'L-102', 'L-103', 'L-104', 'S-201', 'S-202']) await expect(page.getByTestId('encounter').filter({ hasText: label })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Lås opp' }).first().click();
+  await enterPin(page, 'Marit Solberg', '1111');
+  await expect(page.getByTestId('encounter').filter({ hasText: 'L-104' })).toContainText('Brystsmerter');
+  await expect(page.getByTestId('encounter').filter({ hasText: 'S-201' })).not.toContainText('Pustebesvær');
+  expect(await page.content()).not.toMatch(/Pustebesvær|Magesmerter|Kjent KOLS/);
+  await page.goto(demo.url);
+  await page.getByRole('tab', { name: 'Indikatorer' }).click();
+  const legevakt = page.locator('.reception-figures [data-organisation="legevakt"]');
+  await expect(legevakt.locator('[data-figure="arrivals"]')).toHaveText('5', { timeout: 20_000 });
+  await expect(legevakt.locator('[data-figure="handovers-out"]')).toHaveText('1');
+  await expect(page.locator('.reception-figures [data-organisation="sykehus"] [data-figure="arrivals"]')).toHaveText('3');
 });

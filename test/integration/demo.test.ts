@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import mqtt from 'mqtt';
 import { tempDir } from '../support/temp-dir.js';
 import { MOSQUITTO_BIN } from '../support/mosquitto.js';
@@ -51,7 +52,7 @@ describe('tavla demo', () => {
     dir.remove();
   }, 15_000);
 
-  it('starts a hub and five synced boards in under 10 s, prints its addresses and PINs, and stops cleanly on Ctrl-C', async () => {
+  it('starts a hub and seven synced boards (the shared reception one per organisation) in under 10 s, prints its addresses and PINs, and stops cleanly on Ctrl-C', async () => {
     const started = Date.now();
     const demo = spawn(process.execPath, [CLI, 'demo', '--data', dir.path, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,7 +70,9 @@ describe('tavla demo', () => {
       (await (await fetch(`${base}api/${command}`, { method: 'POST', headers: JSON_HEADERS, body: '{}' })).json()) as { value: unknown };
     const post = (command: string) => postTo(url ?? '', command);
     const boards = (await post('hub.directory')).value as { unit: string; name: string; kind: string; url: string }[];
-    expect(boards.map((b) => b.kind).sort()).toEqual(['allocation-office', 'home-care', 'home-hospital', 'nursing-home', 'short-term']);
+    expect(boards.map((b) => b.kind).sort()).toEqual(['allocation-office', 'home-care', 'home-hospital', 'nursing-home', 'shared-reception', 'shared-reception', 'short-term']);
+    // The reception's boards are named with their organisation.
+    expect(boards.filter((b) => b.kind === 'shared-reception').map((b) => b.name)).toEqual(['Felles legevaktmottak – Legevakt', 'Felles legevaktmottak – Sykehus']);
 
     // The terminal explains the demo: where the log goes (no JSON lines here), the leader view, every board, the PINs.
     await waitFor(() => stdout, (text) => text.includes('operator token'), { what: 'the whole demo text' });
@@ -93,8 +96,8 @@ describe('tavla demo', () => {
     expect(waiting.length).toBeGreaterThanOrEqual(2);
     for (const patient of waiting) expect(patient.costAccrued).toBeGreaterThan(0);
 
-    // Today's open tasks fall due across the hours ahead, not all at one minute.
-    for (const board of boards.filter((b) => b.kind !== 'allocation-office')) {
+    // Today's open tasks fall due across the hours ahead, not all at one minute (the reception has encounters, not tasks).
+    for (const board of boards.filter((b) => b.kind !== 'allocation-office' && b.kind !== 'shared-reception')) {
       const state = (await postTo(board.url, 'unit.state')).value as { tasks: { status: string; due: string | null }[] };
       const dues = state.tasks.filter((t) => t.status === 'open' && t.due !== null).map((t) => Date.parse(t.due ?? ''));
       const minutes = new Set(dues.map((due) => Math.floor(due / 60_000)));
@@ -110,10 +113,45 @@ describe('tavla demo', () => {
     const overview = await waitFor(
       async () => (await post('hub.overview')).value as { unit: string; patients: number; tasksOpen: number }[],
       // The office's patients too: the PLO patients live in its scope.
-      (units) => units.length === 5 && units.every((u) => u.patients > 0),
+      (units) => units.length === 6 && units.filter((u) => u.unit !== 'mottak').every((u) => u.patients > 0),
       { what: 'the hub to hold every unit', timeout: 20_000 },
     );
     expect(overview.find((u) => u.unit === 'solsiden')?.patients).toBeGreaterThan(10);
+
+    // The shared reception: each board sees the whole room's eight encounters in their states, one
+    // handed over from legevakt to sykehus; each board holds only its own organisation's private records.
+    const [legevakt, sykehus] = boards.filter((b) => b.kind === 'shared-reception');
+    type Room = { queue: { label: string; owner: string; responsible: string; status: string; colour: string | null; private: unknown }[]; recent: { label: string; status: string }[] };
+    for (const board of [legevakt, sykehus]) {
+      const room = await waitFor(
+        async () => (await postTo(board.url, 'encounter.list')).value as Room,
+        (list) => list.queue.length + list.recent.length === 8,
+        { what: `${board.name} to show the whole room`, timeout: 20_000 },
+      );
+      const byLabel = new Map([...room.queue, ...room.recent].map((e) => [e.label, e] as const));
+      expect(byLabel.get('L-101')).toMatchObject({ status: 'waiting', colour: null });
+      expect(byLabel.get('S-201')).toMatchObject({ status: 'assessment', colour: 'red' });
+      expect(byLabel.get('L-104')).toMatchObject({ owner: 'legevakt', responsible: 'sykehus' });
+      expect(byLabel.get('L-105')).toMatchObject({ status: 'home' });
+      expect(room.queue.every((e) => e.private === null)).toBe(true);
+    }
+    for (const [folder, own] of [['mottak-legevakt', 'legevakt'], ['mottak-sykehus', 'sykehus']] as const) {
+      const db = new Database(join(dir.path, folder, 'tavla.sqlite'), { readonly: true });
+      try {
+        expect(db.prepare('SELECT DISTINCT organisation FROM encounterPrivate').pluck().all(), folder).toEqual([own]);
+      } finally {
+        db.close();
+      }
+    }
+    const figures = await waitFor(
+      async () => (await post('leader.reception')).value as { receptions: { organisations: { organisation: string; arrivals: number; handoversOut: number }[] }[] },
+      (view) => view.receptions[0]?.organisations.reduce((n, o) => n + o.arrivals, 0) === 8,
+      { what: 'the hub to hold the reception', timeout: 20_000 },
+    );
+    expect(figures.receptions[0].organisations).toMatchObject([
+      { organisation: 'legevakt', arrivals: 5, handoversOut: 1 },
+      { organisation: 'sykehus', arrivals: 3, handoversOut: 0 },
+    ]);
     // It says which broker it runs, and that broker lets no anonymous client in.
     const brokerLine = stdout.split('\n').find((line) => line.startsWith('Broker: ')) ?? '';
     expect(brokerLine).toMatch(MOSQUITTO_BIN ? /^Broker: Mosquitto .*TLS, one certificate per replica/ : /^Broker: the embedded aedes .*TLS, one certificate per replica/);

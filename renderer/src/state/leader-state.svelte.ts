@@ -21,6 +21,7 @@ import { followChanges } from './follow-changes.js';
 import { liveMutation, liveQuery } from './live.svelte.js';
 import type { Query } from './query.js';
 import { VisitFiguresState } from './visit-figures-state.svelte.js';
+import { ReceptionFiguresState } from './reception-figures-state.svelte.js';
 import { VirtualWardFiguresState } from './virtual-ward-figures-state.svelte.js';
 import { problemOf, type Problem } from './save-status.js';
 
@@ -64,6 +65,8 @@ export class LeaderState {
   readonly visits: VisitFiguresState;
   /** The virtual wards' figures (issue 17), on the indicators tab when the municipality has one. */
   readonly virtualWard: VirtualWardFiguresState;
+  /** The shared receptions' figures per organisation (issue 17), on the indicators tab when there is one. */
+  readonly reception: ReceptionFiguresState;
   readonly #api: ApiClient;
   readonly #overview: Query<Overview>;
   readonly #tabs: { [K in Exclude<LeaderTab, 'capacity'>]: Query<TabView[K]> };
@@ -72,6 +75,7 @@ export class LeaderState {
     this.#api = api;
     this.visits = new VisitFiguresState(api);
     this.virtualWard = new VirtualWardFiguresState(api);
+    this.reception = new ReceptionFiguresState(api);
     this.#overview = liveQuery({
       read: async () => {
         const [capacity, directory] = await Promise.all([api.call('leader.capacity', {}), api.call('hub.directory', {})]);

@@ -26,6 +26,32 @@ export interface ReceptionText {
   handoverTo: (name: string) => string;
   dispose: string;
   unlockForDetails: string;
+  /** The leader view's figures per reception and organisation (point 5) and their definitions. */
+  leader: {
+    heading: (hours: number) => string;
+    organisationHeading: (reception: string, organisation: string) => string;
+    arrivals: string;
+    arrivalsDefinition: string;
+    perHour: (n: string) => string;
+    byHour: string;
+    hour: string;
+    colour: string;
+    encounters: string;
+    toTriage: string;
+    toTriageDefinition: string;
+    toAssessment: string;
+    toAssessmentDefinition: string;
+    target: string;
+    onTarget: string;
+    onTargetDefinition: string;
+    dispositions: string;
+    dispositionsDefinition: string;
+    handovers: string;
+    handoversDefinition: string;
+    handoversOut: string;
+    handoversIn: string;
+    minutes: (value: string) => string;
+  };
 }
 
 const ORGANISATIONS_NB: Record<string, string> = { legevakt: 'Legevakt', sykehus: 'Sykehus' };
@@ -56,6 +82,31 @@ export const nbReception: ReceptionText = {
   handoverTo: (name) => `Overfør til ${name}`,
   dispose: 'Videre til',
   unlockForDetails: 'Lås opp for å se egne pasienters opplysninger',
+  leader: {
+    heading: (hours) => `Felles mottak: siste ${hours} timer`,
+    organisationHeading: (reception, organisation) => `${reception} – ${organisation}`,
+    arrivals: 'Ankomster',
+    arrivalsDefinition: 'Pasienter organisasjonen tok imot i perioden, og per time (ankomster / timer i perioden). Etter klokketime (norsk tid) i tabellen under.',
+    perHour: (n) => `${n} per time`,
+    byHour: 'Ankomster etter klokketime',
+    hour: 'Time',
+    colour: 'Første triagefarge',
+    encounters: 'Pasienter',
+    toTriage: 'Tid til triage (median)',
+    toTriageDefinition: 'Minutter fra ankomst til første triage, median for pasientene med den første triagefargen (RETTS).',
+    toAssessment: 'Tid til første vurdering (median)',
+    toAssessmentDefinition: 'Minutter fra ankomst til pasienten først ble tatt til vurdering, median per første triagefarge.',
+    target: 'mål',
+    onTarget: 'innen mål',
+    onTargetDefinition: 'Andel av pasientene med tiden registrert som var innenfor mottakets mål for fargen (mål settes per mottak).',
+    dispositions: 'Videre til',
+    dispositionsDefinition: 'Pasienter som forlot mottaket i perioden mens organisasjonen hadde ansvaret, etter hvor de gikk videre.',
+    handovers: 'Overføringer',
+    handoversDefinition: 'Ansvar overført mellom organisasjonene i perioden, hver vei.',
+    handoversOut: 'Overført fra',
+    handoversIn: 'Overført til',
+    minutes: (value) => `${value} min`,
+  },
 };
 
 export const enReception: ReceptionText = {
@@ -81,4 +132,29 @@ export const enReception: ReceptionText = {
   handoverTo: (name) => `Hand over to ${name}`,
   dispose: 'Leaves for',
   unlockForDetails: "Unlock to see your own patients' details",
+  leader: {
+    heading: (hours) => `Shared reception: last ${hours} hours`,
+    organisationHeading: (reception, organisation) => `${reception} – ${organisation}`,
+    arrivals: 'Arrivals',
+    arrivalsDefinition: 'Patients the organisation received in the period, and per hour (arrivals / hours in the period). By hour of the day (Norwegian time) in the table below.',
+    perHour: (n) => `${n} per hour`,
+    byHour: 'Arrivals by hour of day',
+    hour: 'Hour',
+    colour: 'First triage colour',
+    encounters: 'Patients',
+    toTriage: 'Time to triage (median)',
+    toTriageDefinition: 'Minutes from arrival to the first triage, the median for the patients of that first triage colour (RETTS).',
+    toAssessment: 'Time to first assessment (median)',
+    toAssessmentDefinition: 'Minutes from arrival to when the patient was first taken to assessment, the median per first triage colour.',
+    target: 'target',
+    onTarget: 'on target',
+    onTargetDefinition: "Share of the patients with the time recorded who were within the reception's target for the colour (targets are set per reception).",
+    dispositions: 'Left for',
+    dispositionsDefinition: 'Patients who left the reception in the period while the organisation was responsible, by where they went.',
+    handovers: 'Handovers',
+    handoversDefinition: 'Responsibility handed over between the organisations in the period, each way.',
+    handoversOut: 'Handed over by',
+    handoversIn: 'Handed over to',
+    minutes: (value) => `${value} min`,
+  },
 };

@@ -8,46 +8,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HubService } from '../../../main/hub/hub-service.js';
 import type { ReceptionLeaderView } from '../../../shared/api/commands/leader.js';
-import { privateScope } from '../../../shared/reception/reception-kinds.js';
+import { seedReceptionFigures } from '../../support/reception-figures-seed.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 describe('the shared reception on the leader view', () => {
   let dir: ReturnType<typeof tempDir>;
   let hub: HubService;
   const now = Date.now();
-  const ago = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
 
   beforeEach(() => {
     dir = tempDir();
     hub = new HubService({ dataDir: dir.path, municipality: 'fjordvik' });
-    const targets = JSON.stringify({ triage: { red: 0, yellow: 10 }, assessment: { yellow: 30 } });
-    hub.store.commit({ actor: 'test', action: 'seed' }, [
-      { c: 'unit', id: 'mottak', scope: 'mottak', fields: { municipality: 'fjordvik', name: 'Felles mottak', kind: 'shared-reception', organisations: 'legevakt,sykehus', receptionTargets: targets, deleted: false } },
-    ]);
-    // Legevakt: three yellow (triage after 5, 8 and 20 min; assessed after 25, 40), one red; sykehus: one green, handed over to legevakt.
-    const encounters: [string, string, string, string, number, number | null, number | null, string | null][] = [
-      ['e1', 'legevakt', 'legevakt', 'yellow', 100, 95, 75, 'home'],
-      ['e2', 'legevakt', 'legevakt', 'yellow', 90, 82, 50, null],
-      ['e3', 'legevakt', 'sykehus', 'yellow', 80, 60, null, 'admitted'],
-      ['e4', 'legevakt', 'legevakt', 'red', 30, 30, 29, 'kad'],
-      ['e5', 'sykehus', 'legevakt', 'green', 60, 50, null, null],
-    ];
-    for (const [id, owner, responsible, colour, arrived, triaged, assessed, disposition] of encounters) {
-      hub.store.commit({ actor: 'test', action: 'seed' }, [
-        {
-          c: 'encounter',
-          id,
-          scope: 'mottak',
-          fields: { unit: 'mottak', owner, responsible, label: `Merke-${id}`, colour, arrivedAt: ago(arrived), triagedAt: triaged === null ? null : ago(triaged), assessedAt: assessed === null ? null : ago(assessed), disposition, deleted: false },
-        },
-        { c: 'encounterTriage', id: `t-${id}`, scope: 'mottak', fields: { unit: 'mottak', encounter: id, colour, at: triaged === null ? null : ago(triaged), deleted: false } },
-        { c: 'encounterPrivate', id, scope: privateScope('mottak', owner), fields: { unit: 'mottak', organisation: owner, name: `Hemmelig Navn ${id}`, reason: `Hemmelig grunn ${id}`, note: `Hemmelig notat ${id}`, deleted: false } },
-      ]);
-    }
-    hub.store.commit({ actor: 'test', action: 'seed' }, [
-      { c: 'encounterHandover', id: 'h1', scope: 'mottak', fields: { unit: 'mottak', encounter: 'e3', from: 'legevakt', to: 'sykehus', at: ago(70), by: 'Liv Lege', board: 'b1', deleted: false } },
-      { c: 'encounterHandover', id: 'h2', scope: 'mottak', fields: { unit: 'mottak', encounter: 'e5', from: 'sykehus', to: 'legevakt', at: ago(40), by: 'Siv Sykepleier', board: 'b2', deleted: false } },
-    ]);
+    seedReceptionFigures(hub.store, now);
   });
   afterEach(() => {
     hub.close();
