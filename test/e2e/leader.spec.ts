@@ -105,7 +105,7 @@ test('indicators with definitions and trends, drill-down, forecast verdict, bene
   await expect(page.getByText('Belagte døgn / tilgjengelige døgn × 100').first()).toBeVisible();
   await expect(page.getByRole('img', { name: /^Belegg per dag/ })).toBeVisible();
   expect(await page.locator('canvas').count()).toBeGreaterThanOrEqual(11);
-  await page.getByLabel('Enhet').selectOption({ label: 'Solsiden' });
+  await page.getByRole('combobox', { name: /^Enhet/ }).selectOption({ label: 'Solsiden' });
   await expect(page.getByRole('heading', { level: 2, name: /Indikatorer for Solsiden/ })).toBeVisible();
   await expectNoPersonalData(page, 'the indicators');
   await testInfo.attach('leader-indicators', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });

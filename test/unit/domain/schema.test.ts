@@ -78,7 +78,7 @@ describe('the field schema', () => {
     expect(valueProblem(check('bed', 'status'), 7)).toBe('not a text');
   });
 
-  it('marks personal data once, in the schema: a patient\'s name, birth date, note, key box and access note, a transfer\'s summary, a visit\'s note, why a pathway step does not apply, an alarm\'s free texts, a virtual-ward episode\'s note and identity key and a round\'s note, and nothing else', () => {
+  it('marks personal data once, in the schema: a patient\'s name, birth date, note, key box and access note, a transfer\'s summary, a visit\'s note, why a pathway step does not apply, an alarm\'s free texts, a virtual-ward episode\'s note and identity key and a round\'s note, a reception encounter\'s private name, id key, reason and note, and nothing else', () => {
     expect(personalFields()).toEqual([
       { collection: 'stay', field: 'name' },
       { collection: 'stay', field: 'birthDate' },
@@ -93,11 +93,15 @@ describe('the field schema', () => {
       { collection: 'pathwayStep', field: 'skipReason' },
       { collection: 'alarm', field: 'escalationReason' },
       { collection: 'alarm', field: 'summary' },
+      { collection: 'encounterPrivate', field: 'name' },
+      { collection: 'encounterPrivate', field: 'idKey' },
+      { collection: 'encounterPrivate', field: 'reason' },
+      { collection: 'encounterPrivate', field: 'note' },
     ]);
     // The mark is zod metadata on the field's schema, and it keeps the field's kind and shape.
     expect(COLLECTIONS.stay.birthDate.meta()).toMatchObject({ personal: true });
     expect(fieldSpec('stay', 'birthDate')).toMatchObject({ kind: 'text', format: 'date', personal: true });
-    expect(everyField.filter(({ check }) => check.personal).map(({ field }) => field)).toEqual(['name', 'birthDate', 'note', 'keyBox', 'accessNote', 'summary', 'note', 'note', 'patientKey', 'note', 'skipReason', 'escalationReason', 'summary']);
+    expect(everyField.filter(({ check }) => check.personal).map(({ field }) => field)).toEqual(['name', 'birthDate', 'note', 'keyBox', 'accessNote', 'summary', 'note', 'note', 'patientKey', 'note', 'skipReason', 'escalationReason', 'summary', 'name', 'idKey', 'reason', 'note']);
   });
 
   it('derives the record types from the schema: enumerations are their values, unset fields null', () => {

@@ -32,7 +32,7 @@ describe('care language in the bokmål tables', () => {
   });
 
   it('every failure reason is worded in bokmål with its facts, and the bed that is being cleaned says so', () => {
-    const facts = { bed: '115', status: 'cleaning', state: 'accepted', roles: 'shift-leader,unit-leader', until: '2026-12-01T12:00:00Z', hours: '24', code: 'poErnKartlagt', outcome: 'done' };
+    const facts = { bed: '115', status: 'cleaning', state: 'accepted', roles: 'shift-leader,unit-leader', until: '2026-12-01T12:00:00Z', hours: '24', code: 'poErnKartlagt', outcome: 'done', bay: 'B2' };
     const reasons = Object.keys(nb.errors.reason);
     expect(reasons.length).toBeGreaterThan(30);
     for (const reason of reasons) {
