@@ -86,7 +86,9 @@ describe('two hubs of one municipality', () => {
       expect(view.units.map((u) => u.name).sort()).toEqual(['Fjellro', 'Solsiden']);
     }
 
-    // Transfer 1 completes while both hubs run: each sees the completion and may settle it.
+    // Transfer 1 completes while both hubs run: each sees the completion and may settle it. Unit A
+    // can ask only once a hub has reported unit B to it (its capacity record).
+    await waitFor(() => value<{ units: { unit: string }[] }>(a, 'flow.state'), (s) => s.units.some((u) => u.unit === 'unit-b'), { what: 'unit B reported to unit A' });
     const t1 = await a.id('transfer.request', { stayId: kari, toUnit: 'unit-b' });
     await waitFor(() => value<{ transfers: { id: string }[] }>(b, 'flow.state'), (s) => s.transfers.some((t) => t.id === t1), { what: 'request 1 on unit B' });
     await value(b, 'transfer.accept', { id: t1, bed: '201' });
