@@ -32,7 +32,9 @@ export class ReplicaCore {
   readonly nodeId: string;
   /** The clock's standing against the unit's, whose reference time the store's HLC reads. */
   readonly clock: ClockWatch;
-  syncStatus: SyncStatus;
+  private status: SyncStatus;
+  /** A local commit came while no screen listened: the outbox is counted when the status is next read. */
+  private outboxStale = false;
   private readonly listeners = new Set<EventListener>();
   /** The local changes of the command running now, told as one event when it returns. */
   private held: Change[] | undefined;
@@ -40,7 +42,7 @@ export class ReplicaCore {
 
   constructor(readonly options: ReplicaCoreOptions) {
     ({ db: this.db, nodeId: this.nodeId, store: this.store, clock: this.clock } = openReplicaStore(options.file, options.role, options.scope, { horizonMs: options.horizonMs }, options.time));
-    this.syncStatus = { ...OFFLINE_STATUS, outbox: this.store.outboxSize() };
+    this.status = { ...OFFLINE_STATUS, outbox: this.store.outboxSize() };
     this.store.health.onChange = (storage) => this.setSyncStatus({ ...this.syncStatus, storage });
     this.unfollow = this.store.onCommit((notice) => this.committed(notice));
   }
@@ -70,7 +72,19 @@ export class ReplicaCore {
   /** Screens learn what changed; after a local edit, also the outbox that now holds it. */
   private tell(origin: CommitNotice['origin'], changes: readonly Change[]): void {
     this.emit('state.changed', stateChangeOf(origin, changes));
-    if (origin === 'local') this.setSyncStatus({ ...this.syncStatus, outbox: this.store.outboxSize() });
+    if (origin !== 'local') return;
+    // Counting the outbox is a scan of its unsent rows: with no one listening (a store being seeded
+    // before its screen starts) it waits for the next read instead of running after every commit.
+    if (this.listeners.size === 0) this.outboxStale = true;
+    else this.setSyncStatus({ ...this.syncStatus, outbox: this.store.outboxSize() });
+  }
+
+  get syncStatus(): SyncStatus {
+    if (this.outboxStale) {
+      this.outboxStale = false;
+      this.status = { ...this.status, outbox: this.store.outboxSize() };
+    }
+    return this.status;
   }
 
   /** The replica's health as `/healthz` gives it, with what only this kind of replica says. */
@@ -80,7 +94,8 @@ export class ReplicaCore {
   }
 
   readonly setSyncStatus = (status: SyncStatus): void => {
-    this.syncStatus = status;
+    this.status = status;
+    this.outboxStale = false;
     this.emit('sync.status', status);
   };
 

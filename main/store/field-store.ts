@@ -112,6 +112,7 @@ export class FieldStore {
   readonly refused: RefusedStamps;
   private readonly writers = new Map<string, Statement>();
   private readonly bulkWriters = new Map<string, Statement>();
+  private countUnsent: Statement | undefined;
   private readonly commitListeners = new Set<CommitListener>();
   private readonly putField: Statement;
   private readonly mergeField: Statement;
@@ -429,7 +430,8 @@ export class FieldStore {
   }
 
   outboxSize(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM change_log WHERE sent = 0').get() as { n: number }).n;
+    this.countUnsent ??= this.db.prepare('SELECT count(*) AS n FROM change_log WHERE sent = 0');
+    return (this.countUnsent.get() as { n: number }).n;
   }
 
   /** Collects what the horizon has passed (see horizon.ts); the hub keeps its audit entries. */
