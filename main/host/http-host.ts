@@ -174,6 +174,11 @@ async function handleHttp({ target, root, names, refused, operatorToken, gate, f
     refused.note(req, status, message);
     sendJson(res, status, fail(code, message));
   };
+  // The operator's own routes (state, FHIR bundles, the VKP mapping) take the token in the hub's data folder.
+  const refuseOperator = () => {
+    res.setHeader('www-authenticate', 'Bearer realm="tavla operator"');
+    refuse(401, 'unauthorized', `send Authorization: Bearer <the token in the file ${OPERATOR_TOKEN_FILE} of the hub's data folder>`);
+  };
   const refusal = refuseRequest(req, names);
   if (refusal) return refuse(refusal.status, 'unauthorized', refusal.message);
   const path = decodedPath(req.url);
@@ -183,15 +188,13 @@ async function handleHttp({ target, root, names, refused, operatorToken, gate, f
   if (req.method === 'GET' && path === '/api/state') {
     if (!target.stateSnapshot) return sendJson(res, 404, fail('not-found', 'no state is served here'));
     if (operatorToken !== undefined && !bearerMatches(req.headers.authorization, operatorToken)) {
-      res.setHeader('www-authenticate', 'Bearer realm="tavla operator"');
-      return refuse(401, 'unauthorized', `send Authorization: Bearer <the token in the file ${OPERATOR_TOKEN_FILE} of the hub's data folder>`);
+      return refuseOperator();
     }
     return sendJson(res, 200, target.stateSnapshot());
   }
   if (req.method === 'POST' && path === '/fhir/Bundle' && fhirBundle) {
     if (operatorToken === undefined || !bearerMatches(req.headers.authorization, operatorToken)) {
-      res.setHeader('www-authenticate', 'Bearer realm="tavla operator"');
-      return refuse(401, 'unauthorized', `send Authorization: Bearer <the token in the file ${OPERATOR_TOKEN_FILE} of the hub's data folder>`);
+      return refuseOperator();
     }
     const type = req.headers['content-type']?.split(';')[0].trim().toLowerCase();
     if (type !== 'application/fhir+json' && type !== 'application/json') return refuse(415, 'invalid-input', 'send the bundle as Content-Type: application/fhir+json');
@@ -203,8 +206,7 @@ async function handleHttp({ target, root, names, refused, operatorToken, gate, f
   }
   if (operatorApi && operatorToken !== undefined && operatorApi.serves(path)) {
     if (!bearerMatches(req.headers.authorization, operatorToken)) {
-      res.setHeader('www-authenticate', 'Bearer realm="tavla operator"');
-      return refuse(401, 'unauthorized', `send Authorization: Bearer <the token in the file ${OPERATOR_TOKEN_FILE} of the hub's data folder>`);
+      return refuseOperator();
     }
     if (!isJsonContentType(req.headers['content-type'])) return refuse(415, 'invalid-input', 'send the body as Content-Type: application/json');
     const body = await readJson(req);

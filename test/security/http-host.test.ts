@@ -212,6 +212,17 @@ describe("the hub's operator view", () => {
       expect(answer.body, origin).not.toMatch(/outcome/);
     }
     expect((await bundle({ authorization: 'Bearer x' })).status).toBe(401);
+    // The VKP patient mapping (an operator route too): the same walls before its token is even read.
+    const mapping = (headers: Record<string, string>) =>
+      rawRequest(hub.host.url, {
+        method: 'POST',
+        path: '/api/vkp-mapping',
+        headers: { ...JSON_TYPE, host: own, authorization: `Bearer ${token}`, ...headers },
+        body: JSON.stringify({ identifier: '01010112345', stayId: 'x' }),
+      });
+    expect((await mapping({ host: 'evil.example' })).status).toBe(421);
+    expect((await mapping({ origin: 'http://evil.example' })).status).toBe(403);
+    expect((await mapping({ authorization: 'Bearer x' })).status).toBe(401);
     // Past the walls the bundle reaches the VKP reader, which has no home-care unit to put it on yet.
     const taken = await bundle({ origin: `http://${own}` });
     expect(taken.status).toBe(503);
