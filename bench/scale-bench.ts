@@ -45,6 +45,10 @@ interface Phase {
   seconds: number;
   /** Changes (fields) merged at the hub per second over the phase. */
   hubChangesPerSecond: number;
+  /** CPU the hub's process used over the window, as a share of one core (its sync link, merges and the leader answers). */
+  hubCpuShare: number;
+  /** Changes merged per second of the hub's CPU: what one core would take if the boards were not on the same cores. */
+  hubChangesPerCpuSecond: number;
   edits: number;
   /** The taps asked of the boards over the phase: fewer made means the boards' processes could not keep up. */
   editsAsked: number;
@@ -133,6 +137,7 @@ async function stage(boards: number) {
     // A second to reach the rate, then the measured window.
     await sleep(1000);
     const appliedAt = applied;
+    const cpuAt = process.cpuUsage();
     const t0 = performance.now();
     const timings: { capacity: number; indicators: number }[] = [];
     const end = t0 + SECONDS * 1000;
@@ -141,6 +146,8 @@ async function stage(boards: number) {
       timings.push(leader());
     }
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpuAt);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const hubChangesPerSecond = Math.round((applied - appliedAt) / seconds);
     send({ rate: 0 });
     const after = await counts();
@@ -149,6 +156,8 @@ async function stage(boards: number) {
       perBoardRate: rate,
       seconds: Math.round(seconds),
       hubChangesPerSecond,
+      hubCpuShare: Math.round((cpuSeconds / seconds) * 100) / 100,
+      hubChangesPerCpuSecond: Math.round((applied - appliedAt) / cpuSeconds),
       edits: after.edits - before.edits,
       editsAsked: Math.round(rate * boards * (1 + seconds)),
       editToHubMs: summarize(samples),
@@ -185,7 +194,7 @@ for (const boards of CURVE) {
 const loadAfter = loadavg();
 const slowest = (s: (typeof stages)[number]) => Math.max(s.realistic.leaderMs.capacity + s.realistic.leaderMs.indicators, s.peak.leaderMs.capacity + s.peak.leaderMs.indicators);
 const row = (s: (typeof stages)[number]): string =>
-  `| ${s.boards} | ${s.realistic.edits} / ${s.realistic.editsAsked} | ${s.realistic.editToHubMs.p50} | ${s.realistic.editToHubMs.p99} | ${s.realistic.leaderMs.firstReady} / ${slowest(s)} | ${s.peak.edits} / ${s.peak.editsAsked} | ${s.peak.hubChangesPerSecond.toLocaleString('en')} | ${s.peak.editToHubMs.p50} | ${s.peak.editToHubMs.p99} | ${s.fieldsWritten.toLocaleString('en')} | ${s.lost} | ${s.loadAverage.map((n) => n.toFixed(2)).join(' ')} |`;
+  `| ${s.boards} | ${s.realistic.edits} / ${s.realistic.editsAsked} | ${s.realistic.editToHubMs.p50} | ${s.realistic.editToHubMs.p99} | ${s.realistic.leaderMs.firstReady} / ${slowest(s)} | ${s.peak.edits} / ${s.peak.editsAsked} | ${s.peak.hubChangesPerSecond.toLocaleString('en')} | ${s.peak.hubCpuShare} / ${s.peak.hubChangesPerCpuSecond.toLocaleString('en')} | ${s.peak.editToHubMs.p50} | ${s.peak.editToHubMs.p99} | ${s.fieldsWritten.toLocaleString('en')} | ${s.lost} | ${s.loadAverage.map((n) => n.toFixed(2)).join(' ')} |`;
 writeResults(
   'scale',
   {
@@ -202,8 +211,8 @@ writeResults(
   `
 Boards in ${WORKERS} processes, one hub replica and one Mosquitto on this machine; ${SECONDS} s per phase. Realistic: ${REALISTIC_PER_BOARD} edit/s per board; peak: ${PEAK_PER_BOARD} edits/s per board (a task.create is 9 changes). Load average (1, 5, 15 min) after each count.
 
-| boards | realistic edits made / asked | realistic edit-to-hub p50 ms | p99 ms | leader view ms (first / slowest) | peak edits made / asked | peak hub ingest changes/s | peak p50 ms | peak p99 ms | changes written | lost | load average |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| boards | realistic edits made / asked | realistic edit-to-hub p50 ms | p99 ms | leader view ms (first / slowest) | peak edits made / asked | peak hub ingest changes/s | peak hub CPU (cores) / changes per CPU-second | peak p50 ms | peak p99 ms | changes written | lost | load average |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${stages.map(row).join('\n')}
 
 Targets (issue 18): hub ingest at least 5,000 changes/s sustained, every change counted (lost 0); edit-to-hub p99 at most 100 ms at the realistic rate; leader view (capacity and indicators answered) within 2,000 ms during the load. Largest count: ${(() => {

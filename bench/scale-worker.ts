@@ -62,7 +62,15 @@ process.on('message', (message: ScaleWorkerMessage) => {
     if (message.rate <= 0) return;
     const period = 1000 / message.rate;
     // Each board starts at a random point of its period, as screens tapped by different people.
-    for (const board of boards) timers.push(setTimeout(() => timers.push(setInterval(() => tap(board), period)), Math.random() * period));
+    // The first tap comes at that point, so a board makes rate × seconds taps in a window.
+    for (const board of boards) {
+      timers.push(
+        setTimeout(() => {
+          tap(board);
+          timers.push(setInterval(() => tap(board), period));
+        }, Math.random() * period),
+      );
+    }
   }
 });
 process.send?.('ready');

@@ -37,7 +37,9 @@ const M = 'bench';
  */
 async function latency(boardsTotal: number) {
   const dir = tempDir('tavla-bench-');
-  const broker = await Mosquitto.start(dir.path);
+  // As `tavla provision` configures the broker (main/provision/broker-config.ts): without it, a
+  // batch the broker forwards waits behind Nagle's algorithm while an earlier packet is unacknowledged.
+  const broker = await Mosquitto.start(dir.path, 'set_tcp_nodelay true\n');
   const perUnit = 2;
   const units = boardsTotal / perUnit;
   const workers = 2; // one per core here; the two boards of a unit never share a process
