@@ -18,13 +18,15 @@ import { Mosquitto } from '../test/support/mosquitto.js';
 import { tempDir } from '../test/support/temp-dir.js';
 import { waitFor } from '../test/support/wait.js';
 import { summarize, writeResults } from './report.js';
+import type { IngestPlan, IngestReport } from './scale-ingest-worker.js';
 import type { ScaleWorkerMessage, ScaleWorkerPlan } from './scale-worker.js';
 
 const WORKER = fileURLToPath(new URL('./scale-worker.js', import.meta.url));
+const INGEST_WORKER = fileURLToPath(new URL('./scale-ingest-worker.js', import.meta.url));
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
 const QUICK = args.has('quick');
 const SECONDS = Number(args.get('seconds') ?? (QUICK ? 10 : 30));
-const CURVE = args.has('boards') ? [Number(args.get('boards'))] : args.has('curve') ? (args.get('curve') ?? '').split(',').map(Number) : QUICK ? [50] : [50, 100, 250, 500];
+const CURVE = args.has('ingest-only') ? [] : args.has('boards') ? [Number(args.get('boards'))] : args.has('curve') ? (args.get('curve') ?? '').split(',').map(Number) : QUICK ? [50] : [50, 100, 250, 500];
 /**
  * The realistic rate: one tap every 10 s per board (360 an hour per screen). A ward's busiest hour,
  * the morning round of some 24 patients with their care tasks ticked off and beds changing state,
@@ -34,6 +36,12 @@ const REALISTIC_PER_BOARD = 0.1;
 /** The peak: 1.2 taps a second per board (9 changes each: 500 boards offer 5,400 changes/s), to find what the hub takes. */
 const PEAK_PER_BOARD = Number(args.get('peak') ?? 1.2);
 const WORKERS = Number(args.get('workers') ?? 4);
+/**
+ * The ingest stage: changes/s offered to the hub by a generator process publishing 500 boards'
+ * pre-made live batches (0 skips it); the curve's boards share the cores with the hub, this does not.
+ */
+const INGEST_RATE = Number(args.get('ingest') ?? (QUICK ? 1000 : 6000));
+const INGEST_BOARDS = QUICK ? 50 : 500;
 const M = 'skala';
 
 /** Wall-clock ms comparable with the workers' (same machine). */
@@ -57,31 +65,35 @@ interface Phase {
   leaderMs: { capacity: number; indicators: number; firstReady: number };
 }
 
-async function stage(boards: number) {
-  const dir = tempDir('tavla-scale-');
-  const broker = await Mosquitto.start(dir.path);
-  const hub = new HubService({ dataDir: `${dir.path}/hub`, municipality: M });
-  let applied = 0;
-  let samples: number[] = [];
-  // The hub's replica and sync link as `tavla hub` composes them (main/runtime/hub-runtime.ts), observed at the merge.
+/** The hub's replica and sync link as `tavla hub` composes them (main/runtime/hub-runtime.ts), observed at the merge. */
+function hubReplica(dir: string, brokerUrl: string) {
+  const hub = new HubService({ dataDir: `${dir}/hub`, municipality: M });
+  const seen = { applied: 0, samples: [] as number[] };
   const sync: SyncEngine = new SyncEngine({
     store: hub.store,
     clock: hub.clock,
     periodMs: 60_000,
-    brokerUrl: broker.url,
+    brokerUrl,
     municipality: M,
     nodeId: hub.nodeId,
     role: 'hub',
     onApplied: (_scope, changes) => {
       const at = now();
-      applied += changes.length;
+      seen.applied += changes.length;
       for (const change of changes) {
-        if (change.f === 'title' && typeof change.v === 'string' && change.v.startsWith('e|')) samples.push(at - Number(change.v.split('|')[3]));
+        if (change.f === 'title' && typeof change.v === 'string' && change.v.startsWith('e|')) seen.samples.push(at - Number(change.v.split('|')[3]));
       }
     },
     onHeard: (scope) => hub.receipts.heard(scope, Date.now()),
     onStatus: (status) => hub.setSyncStatus(status),
   });
+  return { hub, sync, seen };
+}
+
+async function stage(boards: number) {
+  const dir = tempDir('tavla-scale-');
+  const broker = await Mosquitto.start(dir.path);
+  const { hub, sync, seen } = hubReplica(dir.path, broker.url);
   const units = boards / 2;
   const plans: ScaleWorkerPlan[] = Array.from({ length: WORKERS }, (_, w) => ({ broker: broker.url, dir: `${dir.path}/w${w}`, municipality: M, boards: [] }));
   for (let index = 0; index < boards; index += 1) {
@@ -107,12 +119,12 @@ async function stage(boards: number) {
   // Every unit configured reaches the hub before anything is measured.
   await waitFor(() => hub.unitIds().length, (n) => n >= units, { timeout: 120_000, what: 'every unit at the hub' });
   // …and the joining is over: the boards' first exchanges with their peers and the hub have settled (3 s without a merge).
-  let settledAt = applied;
+  let settledAt = seen.applied;
   await waitFor(
     async () => {
       await sleep(3000);
-      const quiet = applied === settledAt;
-      settledAt = applied;
+      const quiet = seen.applied === settledAt;
+      settledAt = seen.applied;
       return quiet;
     },
     Boolean,
@@ -132,11 +144,11 @@ async function stage(boards: number) {
 
   const phase = async (rate: number): Promise<Phase> => {
     const before = await counts();
-    samples = [];
+    seen.samples = [];
     send({ rate });
     // A second to reach the rate, then the measured window.
     await sleep(1000);
-    const appliedAt = applied;
+    const appliedAt = seen.applied;
     const cpuAt = process.cpuUsage();
     const t0 = performance.now();
     const timings: { capacity: number; indicators: number }[] = [];
@@ -148,7 +160,7 @@ async function stage(boards: number) {
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpuAt);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    const hubChangesPerSecond = Math.round((applied - appliedAt) / seconds);
+    const hubChangesPerSecond = Math.round((seen.applied - appliedAt) / seconds);
     send({ rate: 0 });
     const after = await counts();
     const round = (n: number) => Math.round(n);
@@ -157,10 +169,10 @@ async function stage(boards: number) {
       seconds: Math.round(seconds),
       hubChangesPerSecond,
       hubCpuShare: Math.round((cpuSeconds / seconds) * 100) / 100,
-      hubChangesPerCpuSecond: Math.round((applied - appliedAt) / cpuSeconds),
+      hubChangesPerCpuSecond: Math.round((seen.applied - appliedAt) / cpuSeconds),
       edits: after.edits - before.edits,
       editsAsked: Math.round(rate * boards * (1 + seconds)),
-      editToHubMs: summarize(samples),
+      editToHubMs: summarize(seen.samples),
       leaderMs: {
         capacity: round(Math.max(...timings.map((t) => t.capacity))),
         indicators: round(Math.max(...timings.map((t) => t.indicators))),
@@ -184,6 +196,57 @@ async function stage(boards: number) {
   return { boards, units, processes: WORKERS, startSeconds, readySeconds, realistic, peak, fieldsWritten: written.fields, fieldsAtHub: arrived, lost: written.fields - arrived };
 }
 
+/**
+ * The hub's sustained ingest on its own: a generator process (bench/scale-ingest-worker.ts) publishes
+ * `boards` boards' live batches, made beforehand by real BoardServices, through the broker at
+ * `changesPerSecond`; the hub merges them through its inbound path. Every change is counted at the hub.
+ */
+async function ingest(boards: number, changesPerSecond: number) {
+  const dir = tempDir('tavla-scale-ingest-');
+  const broker = await Mosquitto.start(dir.path);
+  const { hub, sync, seen } = hubReplica(dir.path, broker.url);
+  await waitFor(() => hub.syncStatus.broker, (state) => state === 'connected', { what: 'hub connected' });
+  const changesPerEdit = 9;
+  const editsPerBoard = Math.ceil((changesPerSecond * SECONDS) / changesPerEdit / boards);
+  const generator = fork(INGEST_WORKER, [JSON.stringify({ broker: broker.url, dir: `${dir.path}/gen`, municipality: M, boards, editsPerBoard } satisfies IngestPlan)], { env: { ...process.env, TAVLA_LOG: 'error' } });
+  const reports: IngestReport[] = [];
+  const next = () => new Promise<IngestReport>((resolve) => generator.once('message', (m) => resolve(m as IngestReport)));
+  const ready = await next();
+  if (!('ready' in ready)) throw new Error('the generator did not start');
+  reports.push(ready);
+  // The presences are in; the hub's first digest rounds toward the new boards settle before the window.
+  await sleep(3000);
+  const appliedAt = seen.applied;
+  const cpuAt = process.cpuUsage();
+  const t0 = performance.now();
+  const done = next();
+  generator.send({ rate: (changesPerSecond / ready.changes) * ready.batches });
+  const published = await done;
+  const arrived = await waitFor(() => seen.applied - appliedAt, (n) => n >= ready.changes, { timeout: 120_000, what: 'every generated change at the hub' }).catch(() => seen.applied - appliedAt);
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpuAt);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  await sync.stop();
+  hub.close();
+  await broker.kill('SIGTERM');
+  dir.remove();
+  if (!('done' in published)) throw new Error('the generator did not finish');
+  return {
+    boards,
+    offeredChangesPerSecond: changesPerSecond,
+    changes: ready.changes,
+    batches: ready.batches,
+    publishSeconds: Math.round(published.seconds * 10) / 10,
+    /** From the first publish to the last change merged at the hub. */
+    seconds: Math.round(seconds * 10) / 10,
+    hubChangesPerSecond: Math.round(arrived / seconds),
+    hubCpuShare: Math.round((cpuSeconds / seconds) * 100) / 100,
+    arrived,
+    lost: ready.changes - arrived,
+    loadAverage: loadavg(),
+  };
+}
+
 const loadBefore = loadavg();
 const stages: (Awaited<ReturnType<typeof stage>> & { loadAverage: number[] })[] = [];
 for (const boards of CURVE) {
@@ -191,6 +254,8 @@ for (const boards of CURVE) {
   console.log(JSON.stringify(result));
   stages.push({ ...result, loadAverage: loadavg() });
 }
+const ingested = INGEST_RATE > 0 ? await ingest(INGEST_BOARDS, INGEST_RATE) : undefined;
+if (ingested) console.log(JSON.stringify({ ingest: ingested }));
 const loadAfter = loadavg();
 const slowest = (s: (typeof stages)[number]) => Math.max(s.realistic.leaderMs.capacity + s.realistic.leaderMs.indicators, s.peak.leaderMs.capacity + s.peak.leaderMs.indicators);
 const row = (s: (typeof stages)[number]): string =>
@@ -206,6 +271,7 @@ writeResults(
       edit: 'task.create on a real BoardService (SQLite file, synchronous=FULL) with its own MQTT link; latency from the dispatch to the merge at the hub',
     },
     stages,
+    ingest: ingested,
     loadAverage: { before: loadBefore, after: loadAfter },
   },
   `
@@ -215,11 +281,17 @@ Boards in ${WORKERS} processes, one hub replica and one Mosquitto on this machin
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${stages.map(row).join('\n')}
 
-Targets (issue 18): hub ingest at least 5,000 changes/s sustained, every change counted (lost 0); edit-to-hub p99 at most 100 ms at the realistic rate; leader view (capacity and indicators answered) within 2,000 ms during the load. Largest count: ${(() => {
+${
+  ingested
+    ? `Ingest on its own: a generator process published ${ingested.boards} boards' ${ingested.changes.toLocaleString('en')} changes (${ingested.batches.toLocaleString('en')} live batches made beforehand by real BoardServices, one per task.create) through the broker at ${ingested.offeredChangesPerSecond.toLocaleString('en')} changes/s offered; the hub merged ${ingested.arrived.toLocaleString('en')} of them (lost ${ingested.lost}) in ${ingested.seconds} s from the first publish to the last merge: **${ingested.hubChangesPerSecond.toLocaleString('en')} changes/s**, the hub's process using ${ingested.hubCpuShare} of a core (load average after: ${ingested.loadAverage.map((n) => n.toFixed(2)).join(' ')}).\n\n`
+    : ''
+}Targets (issue 18): hub ingest at least 5,000 changes/s sustained, every change counted (lost 0); edit-to-hub p99 at most 100 ms at the realistic rate; leader view (capacity and indicators answered) within 2,000 ms during the load. Largest count: ${(() => {
   const s = stages[stages.length - 1];
+  if (!s) return 'no board count run';
   const met = (ok: boolean) => (ok ? 'met' : 'not met');
   return `${s.boards} boards: ingest ${s.peak.hubChangesPerSecond.toLocaleString('en')} changes/s (${met(s.peak.hubChangesPerSecond >= 5000)}), lost ${s.lost} (${met(s.lost === 0)}), realistic p99 ${s.realistic.editToHubMs.p99} ms (${met(s.realistic.editToHubMs.p99 <= 100)}), leader view ${slowest(s)} ms (${met(slowest(s) <= 2000)})`;
 })()}.
+${ingested ? ` Ingest on its own: ${ingested.hubChangesPerSecond.toLocaleString('en')} changes/s (${ingested.hubChangesPerSecond >= 5000 ? 'met' : 'not met'}), lost ${ingested.lost}.` : ''}
 `,
 );
 process.exit(0);
