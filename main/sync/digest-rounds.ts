@@ -3,8 +3,9 @@
  * digest and its wall time to each online peer of the unit and to the hub; each answers with its
  * own. Matching roots cost one small message each way; a difference starts anti-entropy with that
  * peer, so a change this replica refused or failed to store arrives again without a reconnect.
- * `soon()` runs a round within a second (after a refusal or a failed apply). The hub answers rounds
- * and does not start them: every board of every unit asks it, and anti-entropy pushes both ways.
+ * `soon()` runs a round within a second (after a refusal or a failed apply). The hub answers the
+ * boards' rounds (every board of every unit asks it, and anti-entropy pushes both ways) and starts
+ * rounds only with another hub of its municipality: the targets say with whom (sync-engine.ts).
  * A peer that is reconciling with this replica (its sync requests arrive) is left out of rounds
  * until it has been quiet for a while: its own exchange pulls and pushes both ways, and a round
  * toward it meanwhile would run the join twice and stall it on digests (an empty board joining).
@@ -22,10 +23,8 @@ export interface RoundTarget {
 
 export interface DigestRoundsOptions {
   periodMs: number;
-  /** Whether this replica starts rounds (boards) or only answers them (the hub). */
-  initiates: boolean;
   clock: ClockWatch;
-  /** The scopes to round on now, each with its online peers (empty while offline). */
+  /** The scopes to round on now, each with its online peers (empty while offline, and for a hub alone). */
   targets(): RoundTarget[];
   /** The scope's digest, any JSON-safe form: its hash is the root. */
   digest(scope: string): unknown;
@@ -79,6 +78,15 @@ export class DigestRounds {
     const now = this.time.now();
     if (now - this.soonAt < this.options.periodMs) return;
     this.soonAt = now;
+    this.schedule(SOON_MS);
+  }
+
+  /**
+   * Another hub came online: a round within a second even if one came soon this period already (a
+   * meeting happens once a connection, so it cannot make a loop).
+   */
+  met(): void {
+    this.soonAt = this.time.now();
     this.schedule(SOON_MS);
   }
 
@@ -141,7 +149,6 @@ export class DigestRounds {
       this.options.beforeRound();
       const now = this.time.now();
       for (const [key, asked] of this.waiting) if (asked.expires < now) this.waiting.delete(key);
-      if (!this.options.initiates) return;
       for (const { scope, peers } of this.options.targets()) {
         const root = this.root(scope);
         for (const { node } of peers) {

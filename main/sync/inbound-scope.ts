@@ -75,10 +75,14 @@ export class InboundScope {
     return hub ? { kind: 'hub' } : { kind: 'unit', unit: scope };
   }
 
-  /** Whether `node` may read `scope` from this replica: online in that unit, or (to a board) the hub. */
+  /**
+   * Whether `node` may read `scope` from this replica: online in that unit, or online as the hub. A
+   * hub answers another hub of its municipality for every unit: the hub-only records (capacity) one
+   * hub wrote reach the other from it alone, never relayed by a board (docs/protocol.md, "Two hubs").
+   */
   mayRequest(scope: string, node: string): boolean {
     const scopes = this.announced.get(node);
-    return scopes?.get(scope) === true || (this.replica.role === 'board' && scopes?.get(HUB_SCOPE) === true);
+    return scopes?.get(scope) === true || scopes?.get(HUB_SCOPE) === true;
   }
 
   /** Splits a batch into what may enter `scope` and what is refused; the rest of the batch still applies. */

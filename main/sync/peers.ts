@@ -39,6 +39,11 @@ export class Peers {
     return [...(this.scopes.get(scope)?.entries() ?? [])].filter(([, online]) => online).map(([node]) => node);
   }
 
+  /** The scopes any node announced itself in, online or not, `_hub` left out: the units heard of. */
+  heardScopes(): string[] {
+    return [...this.scopes.keys()].filter((scope) => scope !== HUB_SCOPE);
+  }
+
   /** Whether a node announced itself as the hub (online or not). */
   isHub(node: string): boolean {
     return this.scopes.get(HUB_SCOPE)?.has(node) ?? false;

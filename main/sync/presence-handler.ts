@@ -1,11 +1,12 @@
 /**
  * Presence announcements: who is online in which scope (the walls judge where a node may announce
  * itself). A peer coming online meets this replica: the newcomer of the two reconciles, the other
- * brings its next digest round forward.
+ * brings its next digest round forward; of two hubs the newcomer brings its round with the other forward.
  */
 
 import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import type { Replica } from '../../shared/sync/topics.js';
+import type { DigestRounds } from './digest-rounds.js';
 import type { InboundScope } from './inbound-scope.js';
 import { decodePresence } from './payload-decoders.js';
 import { isNewcomer, type Peers } from './peers.js';
@@ -18,7 +19,7 @@ export interface PresenceDeps {
   /** When this replica last came online, as its own presence announces. */
   onlineSince(): string;
   schedule: { wasReconciled(scope: string): boolean; request(scope: string): void };
-  rounds: { soon(): void };
+  rounds: Pick<DigestRounds, 'soon' | 'met'>;
   reject: Reject;
 }
 
@@ -36,6 +37,12 @@ export function presenceHandler(deps: PresenceDeps): TopicHandler {
     if (refused) return reject(refused, topic, 'sender');
     if (!peers.announced(where.unit, peer.node, online)) return;
 
+    // Two hubs meet: the newcomer compares every unit with the other now (its rounds go to hubs only),
+    // for it takes the other's hub-only records from that hub alone (docs/protocol.md, "Two hubs").
+    if (replica.role === 'hub' && where.unit === HUB_SCOPE) {
+      if (isNewcomer({ at: deps.onlineSince(), node: replica.nodeId }, peer)) deps.rounds.met();
+      return;
+    }
     // A board meets a peer in the scope it announced in (its unit, or its organisation's private scope); the hub's presence means the unit.
     const scope = replica.role === 'board' && where.unit === HUB_SCOPE ? replica.unit : where.unit;
     if (scope === HUB_SCOPE || schedule.wasReconciled(scope)) return;

@@ -1,8 +1,9 @@
 /**
  * When anti-entropy runs: at most one exchange per scope at a time (a request meanwhile runs it once
- * more after), only while connected with a store that takes writes, and after a failure again with
- * jittered exponential backoff (1 s doubling to 30 s, reset by a success or a new connection). It
- * remembers which scopes were reconciled on this connection: the newcomer rule asks.
+ * more after, with the peer it named), only while connected with a store that takes writes, and
+ * after a failure again with jittered exponential backoff (1 s doubling to 30 s, reset by a success
+ * or a new connection). It remembers which scopes were reconciled on this connection: the newcomer
+ * rule asks.
  */
 
 import { backoffDelay } from '../../shared/time/backoff.js';
@@ -23,7 +24,8 @@ export interface ScheduleOptions {
 
 export class ReconcileSchedule {
   private readonly running = new Set<string>();
-  private readonly again = new Set<string>();
+  /** Scopes asked for while their exchange ran, each with the peer named (undefined: `choosePeer`'s). */
+  private readonly again = new Map<string, string | undefined>();
   /** Scopes reconciled since this connection began: the newcomer initiates, peers need not. */
   private readonly reconciled = new Set<string>();
   private readonly retries = new Map<string, CancelTimer>();
@@ -36,7 +38,8 @@ export class ReconcileSchedule {
   request(scope: string, peer?: string): void {
     if (this.stopped) return;
     if (this.running.has(scope)) {
-      this.again.add(scope);
+      // A named peer is kept: a round that found this peer different asks for an exchange with it.
+      if (peer !== undefined || !this.again.has(scope)) this.again.set(scope, peer);
       return;
     }
     void this.run(scope, peer);
@@ -72,7 +75,8 @@ export class ReconcileSchedule {
       this.retryLater(scope);
     } finally {
       this.running.delete(scope);
-      if (this.again.delete(scope)) this.request(scope);
+      const next = this.again.get(scope);
+      if (this.again.delete(scope)) this.request(scope, next);
     }
   }
 

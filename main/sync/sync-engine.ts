@@ -8,6 +8,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { SyncStatus } from '../../shared/api/contract.js';
 import type { Change } from '../../shared/sync/change.js';
 import type { WireFormat } from '../../shared/sync/page-codec.js';
@@ -83,6 +84,8 @@ export class SyncEngine {
   private readonly link: SyncLink;
   /** Sent changes whose sent mark could not be written: not counted as unsent, marked again later. */
   private readonly sentMarks: SentMarks;
+  /** The hub's query for the scopes it holds fields of (prepared at the first round with another hub). */
+  private storedScopes: Statement | undefined;
   /** When this replica last came online, as its presence announces: who is the newcomer. */
   private onlineSince = '';
   private stopped = false;
@@ -119,13 +122,13 @@ export class SyncEngine {
     });
     this.rounds = new DigestRounds({
       periodMs,
-      initiates: replica.role === 'board',
       clock,
       time,
       targets: () => this.roundTargets(),
       digest: (scope) => scopeDigest(store, scope),
       send: (scope, to, message) => this.send(scope, to, message),
-      isHub: (node) => this.peers.isHub(node),
+      // To a hub another hub's clock is one peer's: its own counts as the hub's (clock-watch.ts).
+      isHub: (node) => replica.role === 'board' && this.peers.isHub(node),
       beforeRound: upkeep.beforeRound,
       differs: (scope, peer) => this.schedule.request(scope, peer),
     });
@@ -307,9 +310,31 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * A board rounds on its scopes with the hub and the unit's online boards. A hub rounds only with
+   * the other hubs online, on every unit it holds or has heard of: it takes another hub's hub-only
+   * records (capacity) from that hub alone, never relayed by a board, so the boards' rounds with it
+   * cannot repair them (docs/protocol.md, "Two hubs"). Alone, a hub starts no rounds.
+   */
   private roundTargets(): RoundTarget[] {
     const { replica } = this;
-    if (!this.keeper.isConnected || replica.role !== 'board') return [];
-    return boardScopes(replica).map((scope) => ({ scope, peers: this.peers.roundPeers(scope) }));
+    if (!this.keeper.isConnected) return [];
+    if (replica.role === 'board') return boardScopes(replica).map((scope) => ({ scope, peers: this.peers.roundPeers(scope) }));
+    const hubs = this.peers.online(HUB_SCOPE).map((node) => ({ node, hub: true }));
+    if (hubs.length === 0) return [];
+    return this.hubScopes().map((scope) => ({ scope, peers: hubs }));
+  }
+
+  /** The scopes a hub holds fields of, and those it heard a board announce itself in. */
+  private hubScopes(): string[] {
+    // Each next scope through the scope index (a skip scan), not every field of a large hub's store.
+    this.storedScopes ??= this.options.store.db
+      .prepare(
+        'WITH RECURSIVE s(scope) AS (SELECT min(scope) FROM field_state UNION ALL SELECT (SELECT min(scope) FROM field_state WHERE scope > s.scope) FROM s WHERE s.scope IS NOT NULL) ' +
+          'SELECT scope FROM s WHERE scope IS NOT NULL AND scope != ?',
+      )
+      .pluck();
+    const stored = this.storedScopes.all(HUB_SCOPE) as string[];
+    return [...new Set([...stored, ...this.peers.heardScopes()])].sort();
   }
 }

@@ -3,7 +3,9 @@
  * `tavla` processes through a real Mosquitto: both hold every unit and serve the leader view; a
  * transfer completed while both run is settled once (the records a settlement writes have ids
  * derived from the transfer); one hub SIGKILLed mid-transfer leaves the survivor to settle and to
- * answer resync alone; restarted, it catches up, settles nothing twice, and every store is equal.
+ * answer resync alone; restarted, it catches up (the capacity records the survivor wrote meanwhile
+ * from the survivor itself: no board may relay a hub's record), settles nothing twice, and every
+ * store is equal.
  */
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -113,6 +115,17 @@ describe('two hubs of one municipality', () => {
     await waitFor(() => storedFields(b.databaseFile, 'unit-b'), (fields) => fields.some((f) => f.includes('/name="Ola Hansen"@')), { what: "the name the survivor brought to B" });
     const survivorView = await waitFor(() => leaderCapacity(h2), (v) => v.units.find((u) => u.unit === 'unit-b')?.patients === 2, { what: "the survivor's leader view" });
     expect(survivorView.units.find((u) => u.unit === 'unit-a')?.patients).toBe(0);
+
+    // While the first hub is down, unit B is renamed and named back: the survivor reports each name
+    // to A, so A's record of B's capacity holds the first name again under the survivor's stamp. The
+    // restarted hub holds that name under its own older stamp and has no reason to write it again;
+    // A may not relay a hub's record to it: it has to take the survivor's from the survivor.
+    for (const name of ['Fjellro sykehjem', 'Fjellro']) {
+      await value(b, 'unit.configure', { name, kind: 'nursing-home', beds: [{ label: '201' }, { label: '202' }] });
+      await waitFor(() => value<{ units: { unit: string; name: string }[] }>(a, 'flow.state'), (s) => s.units.some((u) => u.unit === 'unit-b' && u.name === name), {
+        what: `unit B reported to A as ${name}`,
+      });
+    }
 
     // The survivor answers resync alone: a board of B starting on an empty folder fills from it.
     await Promise.all([a, b].map(drained));

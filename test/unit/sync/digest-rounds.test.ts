@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ClockWatch } from '../../../main/sync/clock-watch.js';
-import { DigestRounds, RECONCILING_MS } from '../../../main/sync/digest-rounds.js';
+import { DigestRounds, RECONCILING_MS, type RoundTarget } from '../../../main/sync/digest-rounds.js';
 import type { RoundMessage } from '../../../shared/sync/round.js';
 import { ManualTime } from '../../support/manual-time.js';
 
 const PERIOD = 30_000;
 
-function setup(initiates = true) {
+function setup(targets: RoundTarget[] = [{ scope: 'solsiden', peers: [{ node: 'hub-1', hub: true }, { node: 'board-2', hub: false }] }]) {
   const time = new ManualTime();
   const clock = new ClockWatch('board', undefined, undefined, () => time.now());
   const sent: { to: string; message: Omit<RoundMessage, 'v' | 'from'> }[] = [];
@@ -15,10 +15,9 @@ function setup(initiates = true) {
   let digest: unknown = [[1, 2]];
   const rounds = new DigestRounds({
     periodMs: PERIOD,
-    initiates,
     clock,
     time,
-    targets: () => [{ scope: 'solsiden', peers: [{ node: 'hub-1', hub: true }, { node: 'board-2', hub: false }] }],
+    targets: () => targets,
     digest: () => digest,
     send: async (_scope, to, message) => void sent.push({ to, message }),
     isHub: (node) => node === 'hub-1',
@@ -43,8 +42,8 @@ describe('the digest rounds', () => {
     expect(sent).toHaveLength(2);
   });
 
-  it('on the hub only answers: before each period, no round of its own', async () => {
-    const { time, rounds, sent, beforeRounds } = setup(false);
+  it('with no targets (a hub with no other hub online) only answers: before each period, no round of its own', async () => {
+    const { time, rounds, sent, beforeRounds } = setup([]);
     rounds.start();
     await time.advance(PERIOD * 1.1);
     expect(sent).toEqual([]);
@@ -60,6 +59,21 @@ describe('the digest rounds', () => {
     rounds.soon(); // within the same period: the next round stays at its time
     await time.advance(1000);
     expect(sent).toHaveLength(2);
+  });
+
+  it('brings a round forward to within a second when another hub came online, even after one came soon this period', async () => {
+    const { time, rounds, sent } = setup();
+    rounds.start();
+    rounds.soon();
+    await time.advance(1000);
+    rounds.met();
+    await time.advance(999);
+    expect(sent).toHaveLength(2);
+    await time.advance(1);
+    expect(sent).toHaveLength(4);
+    rounds.soon(); // a meeting counts as this period's early round
+    await time.advance(1000);
+    expect(sent).toHaveLength(4);
   });
 
   it('answers a round with its own root and starts anti-entropy only when an answer\'s root differs', async () => {

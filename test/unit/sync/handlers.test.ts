@@ -71,18 +71,19 @@ describe('the changes handler', () => {
 });
 
 describe('the presence handler', () => {
-  function setup(onlineSince: string, reconciled = false) {
+  function setup(onlineSince: string, reconciled = false, replica: Replica = board) {
     const { rejected, reject } = rejections();
     const peers = new Peers();
     const requested: string[] = [];
     let soon = 0;
+    let met = 0;
     const handle = presenceHandler({
-      replica: board,
+      replica,
       walls: { announce: (scope, _node, role) => (scope === '_hub' && role !== 'hub' ? `a ${role} announced itself under _hub` : undefined) },
       peers,
       onlineSince: () => onlineSince,
       schedule: { wasReconciled: () => reconciled, request: (scope) => void requested.push(scope) },
-      rounds: { soon: () => void (soon += 1) },
+      rounds: { soon: () => void (soon += 1), met: () => void (met += 1) },
       reject,
     });
     const receive = (scope: string, node: string, payload: WirePayload) => {
@@ -90,7 +91,7 @@ describe('the presence handler', () => {
       handle(where(topic), bytes(payload), topic);
     };
     const online = (node: string, at: string, role: 'board' | 'hub' = 'board') => encodePresence({ node, role, status: 'online', at });
-    return { receive, online, peers, requested, rejected, soon: () => soon };
+    return { receive, online, peers, requested, rejected, soon: () => soon, met: () => met };
   }
 
   it('as the newcomer reconciles the unit when a peer appears; as the elder brings the round forward', () => {
@@ -105,6 +106,21 @@ describe('the presence handler', () => {
     early.receive('solsiden', 'board-2', early.online('board-2', '2026-12-01T08:00:00.000Z'));
     expect(early.requested).toEqual([]);
     expect(early.soon()).toBe(1);
+  });
+
+  it('on a hub meeting another hub: the newcomer brings its round with it forward (whatever came soon before), and neither reconciles a scope at once', () => {
+    const hub: Replica = { municipality: M, nodeId: 'hub-1', role: 'hub' };
+    const late = setup('2026-12-01T08:00:05.000Z', false, hub);
+    late.receive('_hub', 'hub-2', late.online('hub-2', '2026-12-01T07:00:00.000Z', 'hub'));
+    late.receive('solsiden', 'board-2', late.online('board-2', '2026-12-01T08:00:00.000Z'));
+    expect(late.met()).toBe(1);
+    expect(late.requested).toEqual(['solsiden']); // a board it meets as the newcomer: reconciled with it
+    expect(late.peers.online('_hub')).toEqual(['hub-2']);
+
+    const early = setup('2026-12-01T07:00:00.000Z', false, hub);
+    early.receive('_hub', 'hub-2', early.online('hub-2', '2026-12-01T08:00:00.000Z', 'hub'));
+    expect(early.met() + early.soon()).toBe(0);
+    expect(early.requested).toEqual([]);
   });
 
   it('does nothing more for a peer already online, a unit reconciled on this connection, its own or a cleared presence', () => {

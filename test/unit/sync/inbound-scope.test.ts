@@ -98,6 +98,11 @@ describe('a replica\'s inbound walls', () => {
     walls.announce('_hub', 'other-hub', 'hub', true);
     expect(walls.writer('unit-a', 'other-hub')).toEqual({ kind: 'hub' });
     expect(walls.writer('unit-a', 'board-1')).toEqual({ kind: 'unit', unit: 'unit-a' });
+    // And it answers the other hub for every unit (the hub-only records reach it from that hub alone), until it goes offline.
+    expect(walls.mayRequest('unit-a', 'other-hub')).toBe(true);
+    expect(walls.mayRequest('unit-b', 'other-hub')).toBe(true);
+    walls.announce('_hub', 'other-hub', 'hub', false);
+    expect(walls.mayRequest('unit-a', 'other-hub')).toBe(false);
 
     const onBoard = new InboundScope(board.store, { municipality: 'testby', role: 'board' });
     onBoard.announce('_hub', 'the-hub', 'hub', true);

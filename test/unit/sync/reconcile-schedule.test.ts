@@ -31,6 +31,19 @@ describe('the reconcile schedule', () => {
     expect(schedule.wasReconciled('fjellro')).toBe(false);
   });
 
+  it('runs the exchange asked for meanwhile with the peer it named (a round that found that peer different)', async () => {
+    const { runs, schedule } = setup();
+    schedule.request('solsiden');
+    schedule.request('solsiden', 'hub-2');
+    schedule.request('solsiden');
+    runs[0].done(true);
+    await settle();
+    expect(runs.map((r) => r.peer)).toEqual(['board-2', 'hub-2']);
+    runs[1].done(true);
+    await settle();
+    expect(runs).toHaveLength(2);
+  });
+
   it('runs nothing without a peer or while not ready', async () => {
     const alone = setup({ peer: undefined });
     alone.schedule.request('solsiden');

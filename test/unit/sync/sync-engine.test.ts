@@ -31,7 +31,7 @@ describe('the sync engine, composed, through an in-memory broker', () => {
   });
 
   function open(node: string, role: ReplicaRole, heard?: string[]) {
-    const replica = openReplica(`${dir.path}/${node}.sqlite`, node, Date.now, { defaultScope: role.role === 'hub' ? HUB_SCOPE : role.unit });
+    const replica = openReplica(`${dir.path}/${node}.sqlite`, node, () => time.now(), { defaultScope: role.role === 'hub' ? HUB_SCOPE : role.unit });
     const applied: Change[] = [];
     const statuses: SyncStatus[] = [];
     const engine = new SyncEngine({
@@ -140,6 +140,42 @@ describe('the sync engine, composed, through an in-memory broker', () => {
     await h.engine.publishInto('fjellro', h.replica.store.fieldsByKey([['task', 't1', 'title']]));
     await time.advance(0);
     expect(heard).toEqual([]);
+  });
+
+  it('brings a hub that was away up to date with the other hub\'s capacity records from that hub, which no board may relay to it', async () => {
+    const h1 = open('hub-1', { role: 'hub' });
+    const h2 = open('hub-2', { role: 'hub' });
+    const a = open('board-1', { role: 'board', unit: 'solsiden' });
+    await time.advance(100);
+    const away = broker.links.find((link) => link.options.clientId === 'tavla-hub-1');
+    away?.drop();
+    // While hub-1 is away, hub-2 reports another unit's capacity into solsiden's scope.
+    h2.replica.store.commit({ actor: 'hub', action: 'capacity.refresh' }, [
+      { c: 'capacity', id: 'kfjellro', scope: 'solsiden', fields: { unit: 'fjellro', name: 'Fjellro', kind: 'nursing-home', beds: 12, free: 3, incoming: 0, updatedAt: new Date(time.now()).toISOString(), deleted: false } },
+    ]);
+    await time.advance(5000);
+    const stamps = (r: Replica) => r.store.scopeStamps('solsiden').filter((s) => s.c === 'capacity').map((s) => `${s.f}@${s.s}`).sort();
+    expect(stamps(a.replica)).toEqual(stamps(h2.replica));
+    expect(stamps(h1.replica)).toEqual([]);
+
+    away?.connect();
+    // The board's copy is refused (only the hub writes capacity): the newcomer hub's round with the other hub, within a second, brings it.
+    for (let ms = 0; ms < 1500; ms += 100) await time.advance(100);
+    expect(stamps(h1.replica)).toEqual(stamps(h2.replica));
+    expect(h1.engine.status.rejectedBy?.side ?? 0).toBeGreaterThan(0);
+    const rounds = broker.sent(`tavla/v1/${M}/solsiden/sync/hub-2`).filter((s) => s.client === 'tavla-hub-1' && s.message.type === 'round');
+    expect(rounds.length).toBeGreaterThan(0);
+  });
+
+  it('starts no digest round as the only hub: it answers the boards\' rounds', async () => {
+    open('hub-1', { role: 'hub' });
+    open('board-1', { role: 'board', unit: 'solsiden' });
+    await time.advance(100);
+    await time.advance(40_000);
+    const fromHub = broker.sent(`tavla/v1/${M}/+/sync/+`).filter((s) => s.client === 'tavla-hub-1' && s.message.type === 'round');
+    const toHub = broker.sent(`tavla/v1/${M}/solsiden/sync/hub-1`).filter((s) => s.message.type === 'round');
+    expect(fromHub).toEqual([]);
+    expect(toHub.length).toBeGreaterThan(0);
   });
 
   it('counts a refusal made outside the inbound path in rejected, by wall', async () => {
