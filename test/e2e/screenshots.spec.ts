@@ -1,7 +1,8 @@
 /**
  * A screenshot of every view, landscape 1920×1080 and portrait 1080×1920, bokmål and English, from
- * one demo process (the hub with its leader view at the root page, the nursing home's ward board and
- * the allocation office's board; synthetic people), written to test-results/screenshots/ (kept out
+ * one demo process (the hub with its leader view at the root page, the nursing home's ward board,
+ * the allocation office's board, the home-care base station, the virtual ward and the shared
+ * reception's board of each organisation; synthetic people), written to test-results/screenshots/ (kept out
  * of git) for people to look at. On each view the accessibility checks run (every control named,
  * 44 px targets, WCAG AA contrast: test/support/accessibility.ts), and on each bokmål view the
  * care-language scan (test/support/care-language.ts). The files written are counted.
@@ -30,8 +31,26 @@ const LANGUAGES = [
   { code: 'en', t: en },
 ] as const;
 const LEADER_TABS = ['capacity', 'flow', 'indicators', 'forecast', 'benefits'] as const;
-/** Per language and orientation: the root page, 5 leader tabs, 4 ward views, a patient card, the transfers drawer, the office board. */
-const VIEWS_PER_ROUND = 1 + LEADER_TABS.length + 4 + 1 + 1 + 1;
+/** The indicators tab's newer panels, below the fold: each is scrolled to and shot (pathway steps on time, the virtual ward, reception per organisation). */
+const INDICATOR_PANELS = [
+  { heading: 'pathway-steps-title', shot: 'leader-indicators-pathways' },
+  { heading: 'virtual-ward-figures-heading', shot: 'leader-indicators-virtual-ward' },
+  { heading: 'reception-figures-heading', shot: 'leader-indicators-reception' },
+] as const;
+const HOMECARE_TABS = ['overview', 'pathways', 'capacity'] as const;
+const RECEPTIONS = [
+  { name: 'Felles legevaktmottak – Legevakt', shot: 'reception-legevakt' },
+  { name: 'Felles legevaktmottak – Sykehus', shot: 'reception-sykehus' },
+] as const;
+/**
+ * Per language and orientation: the root page, 5 leader tabs and 3 panels of the indicators tab, 4 ward views, a patient card, the
+ * transfers drawer, the office board; the home-care base station's 3 views and a patient's pathway
+ * card; the virtual ward and its round dialog; each reception board locked and unlocked (the own
+ * organisation's fields and steps).
+ */
+const VIEWS_PER_ROUND = 1 + LEADER_TABS.length + INDICATOR_PANELS.length + 4 + 1 + 1 + 1 + HOMECARE_TABS.length + 1 + 2 + 2 * RECEPTIONS.length;
+/** Demo staff (synthetic; main/demo/seed-unit.ts): unlocks every board. */
+const NURSE = { name: 'Ola Nilsen', pin: '2222' };
 
 let child: ChildProcess;
 let data: ReturnType<typeof tempDir>;
@@ -70,15 +89,20 @@ test('every view in landscape and portrait, bokmål and English: a screenshot ea
   test.setTimeout(240_000);
   const ward = boards.get('Solsiden sykehjem');
   const office = boards.get('Tildelingskontoret');
+  const homecare = boards.get('Hjemmetjenesten nord');
+  const virtualWard = boards.get('Hjemmesykehuset');
+  const receptions = RECEPTIONS.map((r) => boards.get(r.name));
   expect(root, 'the demo printed its root page').toMatch(/^http:/);
-  expect(ward && office, `the demo printed the ward and office boards: ${[...boards.keys()].join(', ')}`).toBeTruthy();
+  expect([ward, office, homecare, virtualWard, ...receptions].every(Boolean), `the demo printed every board: ${[...boards.keys()].join(', ')}`).toBe(true);
 
   // One page per origin, reused throughout (each remembers its own language).
   const context = await browser.newContext();
-  const [leaderPage, wardPage, officePage] = await Promise.all([context.newPage(), context.newPage(), context.newPage()]);
+  const pages = await Promise.all([ward, office, homecare, virtualWard, ...receptions].map(() => context.newPage()));
+  const leaderPage = await context.newPage();
+  const [wardPage, officePage, homecarePage, virtualPage, ...receptionPages] = pages;
+  const allPages = [leaderPage, ...pages];
   await leaderPage.goto(root);
-  await wardPage.goto(ward ?? '');
-  await officePage.goto(office ?? '');
+  await Promise.all([ward, office, homecare, virtualWard, ...receptions].map((url, i) => pages[i].goto(url ?? '')));
 
   let written = 0;
   const view = async (page: Page, t: BoardText, code: string, orientation: string, name: string) => {
@@ -92,10 +116,10 @@ test('every view in landscape and portrait, bokmål and English: a screenshot ea
 
   for (const { code, t } of LANGUAGES) {
     if (code !== 'nb') {
-      for (const page of [leaderPage, wardPage, officePage]) await page.getByRole('button', { name: nb.otherLanguage.accessible }).click();
+      for (const page of allPages) await page.getByRole('button', { name: nb.otherLanguage.accessible }).click();
     }
     for (const orientation of ORIENTATIONS) {
-      for (const page of [leaderPage, wardPage, officePage]) await page.setViewportSize(orientation);
+      for (const page of allPages) await page.setViewportSize(orientation);
       const shot = (page: Page, name: string) => view(page, t, code, orientation.name, name);
 
       // The demo's root page: the board links first, then the leader view's tabs.
@@ -107,6 +131,14 @@ test('every view in landscape and portrait, bokmål and English: a screenshot ea
         await expect(leaderPage.getByRole('tab', { name: t.leader.tabs[tab] })).toHaveAttribute('aria-selected', 'true');
         await leaderPage.waitForTimeout(500);
         await shot(leaderPage, `leader-${tab}`);
+        if (tab !== 'indicators') continue;
+        for (const panel of INDICATOR_PANELS) {
+          const heading = leaderPage.locator(`#${panel.heading}`);
+          await expect(heading).toBeVisible({ timeout: 20_000 });
+          await heading.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+          await shot(leaderPage, panel.shot);
+        }
+        await leaderPage.evaluate(() => document.scrollingElement?.scrollTo(0, 0));
       }
 
       // The ward board: its four views, a patient card and the transfers drawer.
@@ -128,6 +160,46 @@ test('every view in landscape and portrait, bokmål and English: a screenshot ea
       // The allocation office: hospital patients waiting, with days and cost.
       await expect(officePage.getByRole('heading', { name: t.flow.allocation.patients })).toBeVisible({ timeout: 20_000 });
       await shot(officePage, 'office-board');
+
+      // The home-care base station: the alarm strip over the routes, pathways, capacity; a patient's pathway card.
+      for (const tab of HOMECARE_TABS) {
+        await homecarePage.getByRole('tab', { name: t.tabs[tab] }).click();
+        await expect(homecarePage.getByRole('tab', { name: t.tabs[tab] })).toHaveAttribute('aria-selected', 'true');
+        if (tab === 'overview') await expect(homecarePage.locator('[data-visit]').first()).toBeVisible({ timeout: 20_000 });
+        if (tab === 'pathways') await expect(homecarePage.getByRole('heading', { name: t.pathway.all })).toBeVisible();
+        await shot(homecarePage, `homecare-${tab}`);
+      }
+      await homecarePage.getByRole('tab', { name: t.tabs.pathways }).click();
+      await homecarePage.locator('#board-panel button.item').first().click();
+      await expect(homecarePage.getByRole('dialog')).toBeVisible();
+      await shot(homecarePage, 'homecare-pathway-card');
+      await homecarePage.getByRole('dialog').getByRole('button', { name: t.close }).first().click();
+      await homecarePage.getByRole('tab', { name: t.tabs.overview }).click();
+
+      // The virtual ward: its beds with the day of the episode and today's round; a patient's round dialog.
+      await expect(virtualPage.getByText(t.homehospital.recordRound).first()).toBeVisible({ timeout: 20_000 });
+      await shot(virtualPage, 'virtual-ward');
+      await virtualPage.getByRole('button', { name: new RegExp(`: ${t.homehospital.recordRound}$`, 'i') }).first().click();
+      await expect(virtualPage.getByRole('dialog')).toBeVisible();
+      await shot(virtualPage, 'virtual-ward-round');
+      await virtualPage.keyboard.press('Escape');
+      await expect(virtualPage.getByRole('dialog')).toHaveCount(0);
+
+      // The shared reception, one board per organisation: the queue locked, then the own fields and steps unlocked.
+      for (const [i, reception] of RECEPTIONS.entries()) {
+        const page = receptionPages[i];
+        await expect(page.getByTestId('encounter').first()).toBeVisible({ timeout: 20_000 });
+        await shot(page, reception.shot);
+        await page.getByRole('button', { name: t.header.unlock }).first().click();
+        const dialog = page.getByRole('dialog', { name: t.unlock.title });
+        await dialog.getByRole('button', { name: new RegExp(NURSE.name) }).click();
+        for (const digit of NURSE.pin) await dialog.getByRole('button', { name: t.unlock.digit(digit) }).click();
+        await dialog.getByRole('button', { name: t.unlock.submit, exact: true }).click();
+        await expect(page.getByTestId('encounter-private').first()).toBeVisible();
+        await shot(page, `${reception.shot}-unlocked`);
+        await page.getByRole('button', { name: t.header.lock(NURSE.name) }).click();
+        await expect(page.getByTestId('encounter-private')).toHaveCount(0);
+      }
     }
   }
 

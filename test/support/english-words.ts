@@ -37,6 +37,7 @@ export function careLanguageProblems(text: string): string[] {
   const words = new Set(ENGLISH_WORDS.filter((w) => !w.includes(' ')));
   for (const match of text.matchAll(/[A-Za-zÆØÅæøå0-9]+/g)) {
     const word = match[0].toLowerCase();
+    if (isInitials(text, match[0], match.index)) continue;
     if (words.has(word as (typeof ENGLISH_WORDS)[number]) && !ALLOWED.has(word)) problems.push(`English "${match[0]}" in "${around(text, match.index)}"`);
   }
   for (const phrase of ENGLISH_WORDS.filter((w) => w.includes(' '))) {
@@ -59,6 +60,15 @@ export function careLanguageProblems(text: string): string[] {
     for (const match of text.matchAll(pattern)) problems.push(`${what} "${match[0].trim()}" in "${around(text, match.index)}"`);
   }
   return [...new Set(problems)];
+}
+
+/**
+ * A patient's or carer's initials ("AM", "IS", "ON"), two or three capitals: a name, not a word. A
+ * US clock's AM/PM right after a time on the same line ("2:59 PM") is still a widget's English.
+ */
+function isInitials(text: string, token: string, at: number): boolean {
+  if (!/^[A-ZÆØÅ]{2,3}$/.test(token)) return false;
+  return !(/^(AM|PM)$/.test(token) && /\d[ \t]?$/.test(text.slice(Math.max(0, at - 2), at)));
 }
 
 function around(text: string, at: number): string {

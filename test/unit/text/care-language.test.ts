@@ -103,10 +103,12 @@ describe('care language in the bokmål tables', () => {
       'mm/dd/yyyy, --:-- --',
       'Sykepleier (nurse)',
       'Avsluttet: idle',
+      'Neste besøk kl. 2:59 PM',
+      '14:05 AM',
     ];
     for (const leak of leaks) expect(careLanguageProblems(leak), leak).not.toEqual([]);
     // Bokmål that looks close passes: slashes between words, abbreviations, codes of the care world, counts.
-    for (const fine of ['Sykepleier / helsefagarbeider', 'f.eks. kl. 14:05', 'NEWS2 4 · ADL 3 · HLR−', '1 pasient, 2 enheter', 'Kontakt IT', 'Rom 101 · IH']) {
+    for (const fine of ['Sykepleier / helsefagarbeider', 'f.eks. kl. 14:05', 'NEWS2 4 · ADL 3 · HLR−', '1 pasient, 2 enheter', 'Kontakt IT', 'Rom 101 · IH', 'Neste besøk kl. 16:59\nAM', 'Virtuell seng V2, IS: registrer visitt', 'ON · OR · UP']) {
       expect(careLanguageProblems(fine), fine).toEqual([]);
     }
   });
