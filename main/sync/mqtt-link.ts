@@ -54,9 +54,9 @@ const ANSWER_TIMEOUT_MS = 15_000;
 /**
  * A SUBACK that refuses a filter (0x80) is asked again this many times in all, after a short
  * backoff, before the node is given up. NATS refuses a QoS 1 subscription whose JetStream consumer
- * was not created within its 4 s API timeout — after a node loss, each new consumer whose preferred
- * Raft leader is the dead node waits out an election — and the next try usually succeeds; dialling
- * another node instead would take the session over and create every consumer again.
+ * was not created within its 4 s API timeout — after a node loss about a third of new consumers
+ * are (docs/protocol.md) — and the next try usually succeeds; dialling another node instead would
+ * take the session over and create every consumer again.
  */
 const SUBSCRIBE_TRIES = 6;
 const SUBSCRIBE_RETRY = { baseMs: 250, capMs: 2_000 };
