@@ -102,8 +102,14 @@ export class NatsCluster {
       return new NatsNode(name, own, config);
     });
     const cluster = new NatsCluster(nodes);
-    await Promise.all(nodes.map((node) => node.start()));
-    await cluster.ready();
+    try {
+      await Promise.all(nodes.map((node) => node.start()));
+      await cluster.ready();
+    } catch (error) {
+      // The caller never gets the cluster to stop: leave no node running behind a failed start.
+      await cluster.stop();
+      throw error;
+    }
     return cluster;
   }
 
