@@ -3,8 +3,9 @@
  * resubscribe on every connect. Over TLS it checks the broker's certificate and host name and shows
  * its own. A refusal (certificate, identity) backs off to a minute and is reported once per change
  * of reason, not per attempt. Given the nodes of a clustered broker, each retry dials the next
- * node in the list, so a replica whose node dies is on another within one backoff step.
- * Durability is not its job: the outbox in SQLite is.
+ * node in the list, so a replica whose node dies is on another within one backoff step. A
+ * subscription the broker refuses is asked for again on the same connection before the link gives
+ * the node up. Durability is not its job: the outbox in SQLite is.
  */
 
 import mqtt, { type MqttClient } from 'mqtt';
@@ -50,6 +51,17 @@ const REFUSED_CAP_MS = 60_000;
  * node whose JetStream lost its leader with a dead peer) is left for the next node after this long.
  */
 const ANSWER_TIMEOUT_MS = 15_000;
+/**
+ * A SUBACK that refuses a filter (0x80) is asked again this many times in all, after a short
+ * backoff, before the node is given up. NATS refuses a QoS 1 subscription whose JetStream consumer
+ * was not created within its 4 s API timeout — after a node loss about a third of new consumers
+ * are (docs/protocol.md) — and the next try usually succeeds; dialling another node instead would
+ * take the session over and create every consumer again.
+ */
+const SUBSCRIBE_TRIES = 6;
+const SUBSCRIBE_RETRY = { baseMs: 250, capMs: 2_000 };
+/** The refusal bit of a SUBACK return code (MQTT 3.1.1 0x80; MQTT 5 reason codes ≥ 0x80). */
+const SUBACK_FAILURE = 0x80;
 
 export class MqttLink {
   private client: MqttClient;
@@ -135,17 +147,53 @@ export class MqttLink {
     this.attempt = 0;
     this.report(null);
     this.wasConnected = true;
-    const client = this.client;
-    const unanswered = this.time.after(ANSWER_TIMEOUT_MS, () => this.abandon(client, 'the broker did not acknowledge the subscriptions'), true);
-    client.subscribe(this.options.subscriptions, { qos: 1 }, (error) => {
-      unanswered();
-      if (client !== this.client) return;
-      if (error) {
-        logger.warn({ err: error, url: this.url }, 'mqtt subscribe failed; reconnecting');
-        client.end(true, () => this.closed());
-        return;
+    void this.subscribeAll(this.client);
+  }
+
+  /**
+   * Subscribes the filters one SUBSCRIBE at a time (each answered within the answer timeout, as a
+   * NATS node creates one JetStream consumer per filter in turn), retries a refused one on this
+   * connection, and tells the engine it is connected once every filter is granted: its reconcile
+   * then covers whatever was published before the last subscription held.
+   */
+  private async subscribeAll(client: MqttClient): Promise<void> {
+    const live = () => client === this.client && client.connected && !client.disconnecting && !this.stopped;
+    for (const topic of this.options.subscriptions) {
+      for (let tries = 1; ; tries += 1) {
+        const answer = await this.subscribeOnce(client, topic);
+        if (!live()) return;
+        if (answer === 'granted') break;
+        if (answer !== 'refused' || tries >= SUBSCRIBE_TRIES) {
+          logger.warn({ err: answer === 'refused' ? undefined : answer, url: this.url, topic, tries }, 'mqtt subscribe failed; reconnecting');
+          client.end(true, () => this.closed());
+          return;
+        }
+        const delay = backoffDelay(tries - 1, SUBSCRIBE_RETRY, () => this.time.random());
+        logger.warn({ url: this.url, topic, tries, retryInMs: delay }, 'the broker refused a subscription; asking again');
+        await new Promise<void>((resolve) => this.time.after(delay, resolve, true));
+        if (!live()) return;
       }
-      this.options.onConnect();
+    }
+    this.options.onConnect();
+  }
+
+  /** One SUBSCRIBE of one filter: granted, refused by its SUBACK, or the error (connection gone, no answer). */
+  private subscribeOnce(client: MqttClient, topic: string): Promise<'granted' | 'refused' | Error> {
+    return new Promise((resolve) => {
+      const unanswered = this.time.after(
+        ANSWER_TIMEOUT_MS,
+        () => {
+          this.abandon(client, 'the broker did not acknowledge a subscription');
+          resolve(new Error('no SUBACK'));
+        },
+        true,
+      );
+      client.subscribe(topic, { qos: 1 }, (error, _granted, suback) => {
+        unanswered();
+        const codes = (suback?.granted ?? []) as number[];
+        if (!error) resolve('granted');
+        else resolve(codes.length > 0 && codes.every((code) => (code & SUBACK_FAILURE) !== 0) ? 'refused' : error);
+      });
     });
   }
 

@@ -16,12 +16,14 @@ import { waitFor } from '../support/wait.js';
 const M = 'testby';
 const UNIT = { name: 'Solsiden', kind: 'nursing-home', beds: [{ label: '101' }, { label: '102' }] };
 /**
- * The stated bound: every replica equal this long after the last acknowledged edit. Measured 13 s,
- * 26 s and 49 s on the shared 2-core build machine (load 14–17); most of it is JetStream on the two surviving nodes
- * electing leaders before the board's QoS 1 subscriptions can be made again (docs/protocol.md).
+ * The stated bound: every replica equal this long after the last acknowledged edit. Before the link
+ * asked again for a refused subscription on the same node: 13 s, 26 s and 49 s, and one fault run
+ * past the bound (shared 2-core machine, load 14–17). Since: 0.1–4.2 s in seven runs, board A
+ * connected again 11.7–38.1 s after the SIGKILL (docs/protocol.md, "What a node loss does to
+ * NATS's MQTT sessions"). The bound stays: the machine it runs on is often far more loaded.
  */
 const CONVERGE_MS = 60_000;
-/** `npm run test:fault` runs this (50–155 s, mostly JetStream recovery); `npm test` leaves it out to stay cheap. */
+/** `npm run test:fault` runs this (26–60 s since the retry); `npm test` leaves it out to stay cheap. */
 const RUN = suiteBrokers().includes('nats');
 
 interface TaskList {

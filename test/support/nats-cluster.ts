@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import mqtt from 'mqtt';
+import mqtt, { type MqttClient } from 'mqtt';
 import { freePort, portOpen } from './mosquitto.js';
 
 export const NATS_BIN = ['/usr/sbin/nats-server', '/usr/bin/nats-server'].find((path) => existsSync(path));
@@ -102,8 +102,14 @@ export class NatsCluster {
       return new NatsNode(name, own, config);
     });
     const cluster = new NatsCluster(nodes);
-    await Promise.all(nodes.map((node) => node.start()));
-    await cluster.ready();
+    try {
+      await Promise.all(nodes.map((node) => node.start()));
+      await cluster.ready();
+    } catch (error) {
+      // The caller never gets the cluster to stop: leave no node running behind a failed start.
+      await cluster.stop();
+      throw error;
+    }
     return cluster;
   }
 
@@ -138,10 +144,26 @@ export class NatsCluster {
   }
 }
 
+/**
+ * An MQTT client connected, or the reason it is not. A NATS node that cannot load the session
+ * closes the connection without a CONNACK, and mqtt.js's connectAsync never settles on that.
+ */
+function connected(url: string): Promise<MqttClient> {
+  const client = mqtt.connect(url, { connectTimeout: 3000, reconnectPeriod: 0 });
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error) => {
+      client.end(true);
+      reject(error);
+    };
+    client.once('connect', () => resolve(client));
+    client.once('error', fail);
+    client.once('close', () => fail(new Error(`${url} closed the connection before its CONNACK`)));
+  });
+}
+
 async function roundTrip(fromUrl: string, toUrl: string): Promise<void> {
-  const options = { connectTimeout: 3000, reconnectPeriod: 0 };
-  const receiver = await mqtt.connectAsync(toUrl, options);
-  const sender = await mqtt.connectAsync(fromUrl, options).catch(async (error: unknown) => {
+  const receiver = await connected(toUrl);
+  const sender = await connected(fromUrl).catch(async (error: unknown) => {
     await receiver.endAsync(true);
     throw error;
   });
