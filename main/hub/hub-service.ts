@@ -30,9 +30,7 @@ export class HubService extends ReplicaService implements HubContext {
   /** Every unit the hub holds a scope for. */
   unitIds(): string[] {
     // A shared reception's organisation scopes (`<unit>~<organisation>`) are not units (docs/shared-reception.md).
-    return (this.db.prepare("SELECT DISTINCT scope FROM field_state WHERE scope != ? AND instr(scope, '~') = 0 ORDER BY scope").all(HUB_SCOPE) as { scope: string }[]).map(
-      (row) => row.scope,
-    );
+    return this.store.storedScopes().filter((scope) => scope !== HUB_SCOPE && !scope.includes('~'));
   }
 
   units(): UnitState[] {

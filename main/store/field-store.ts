@@ -113,6 +113,7 @@ export class FieldStore {
   private readonly writers = new Map<string, Statement>();
   private readonly bulkWriters = new Map<string, Statement>();
   private countUnsent: Statement | undefined;
+  private listScopes: Statement | undefined;
   private readonly commitListeners = new Set<CommitListener>();
   private readonly putField: Statement;
   private readonly mergeField: Statement;
@@ -427,6 +428,17 @@ export class FieldStore {
     } finally {
       this.db.pragma('synchronous = FULL');
     }
+  }
+
+  /** Every scope this store holds a field of, in order (each next one through the scope index: a skip scan, not every field). */
+  storedScopes(): string[] {
+    this.listScopes ??= this.db
+      .prepare(
+        'WITH RECURSIVE s(scope) AS (SELECT min(scope) FROM field_state UNION ALL SELECT (SELECT min(scope) FROM field_state WHERE scope > s.scope) FROM s WHERE s.scope IS NOT NULL) ' +
+          'SELECT scope FROM s WHERE scope IS NOT NULL',
+      )
+      .pluck();
+    return this.listScopes.all() as string[];
   }
 
   outboxSize(): number {

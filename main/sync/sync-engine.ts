@@ -8,7 +8,6 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
 import type { SyncStatus } from '../../shared/api/contract.js';
 import type { Change } from '../../shared/sync/change.js';
 import type { WireFormat } from '../../shared/sync/page-codec.js';
@@ -84,8 +83,6 @@ export class SyncEngine {
   private readonly link: SyncLink;
   /** Sent changes whose sent mark could not be written: not counted as unsent, marked again later. */
   private readonly sentMarks: SentMarks;
-  /** The hub's query for the scopes it holds fields of (prepared at the first round with another hub). */
-  private storedScopes: Statement | undefined;
   /** When this replica last came online, as its presence announces: who is the newcomer. */
   private onlineSince = '';
   private stopped = false;
@@ -327,14 +324,7 @@ export class SyncEngine {
 
   /** The scopes a hub holds fields of, and those it heard a board announce itself in. */
   private hubScopes(): string[] {
-    // Each next scope through the scope index (a skip scan), not every field of a large hub's store.
-    this.storedScopes ??= this.options.store.db
-      .prepare(
-        'WITH RECURSIVE s(scope) AS (SELECT min(scope) FROM field_state UNION ALL SELECT (SELECT min(scope) FROM field_state WHERE scope > s.scope) FROM s WHERE s.scope IS NOT NULL) ' +
-          'SELECT scope FROM s WHERE scope IS NOT NULL AND scope != ?',
-      )
-      .pluck();
-    const stored = this.storedScopes.all(HUB_SCOPE) as string[];
+    const stored = this.options.store.storedScopes().filter((scope) => scope !== HUB_SCOPE);
     return [...new Set([...stored, ...this.peers.heardScopes()])].sort();
   }
 }
