@@ -115,6 +115,8 @@ export class FieldStore {
   private countUnsent: Statement | undefined;
   private listScopes: Statement | undefined;
   private readonly commitListeners = new Set<CommitListener>();
+  /** Runs a body in one transaction (made once: better-sqlite3 builds a wrapper per call of db.transaction). */
+  private readonly inTransaction: (body: () => unknown) => unknown;
   private readonly putField: Statement;
   private readonly mergeField: Statement;
   private readonly logChange: Statement;
@@ -143,6 +145,8 @@ export class FieldStore {
     // are ten times that, so a batch touching records at random re-read pages from the file and
     // spilt dirty ones to the WAL before its commit. The cache only grows as pages are used.
     db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+    fitScopeIndex(db, defaultScope === HUB_SCOPE);
+    this.inTransaction = db.transaction((body: () => unknown) => body());
     this.readMeta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     this.writeMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     // The merge rule of shared/sync/change.ts (incomingWins), done inside SQLite in one statement:
@@ -219,7 +223,7 @@ export class FieldStore {
 
   /** One transaction, its outcome reported to the storage health. */
   private write<T>(body: () => T): T {
-    return this.health.guard(() => this.db.transaction(body)());
+    return this.health.guard(() => this.inTransaction(body) as T);
   }
 
   /** Writes the board's own append-only entry and, on a board, the unit's shared copy of it. */
@@ -430,7 +434,7 @@ export class FieldStore {
     }
   }
 
-  /** Every scope this store holds a field of, in order (each next one through the scope index: a skip scan, not every field). */
+  /** Every scope this store holds a field of, in order (on the hub each next one through the scope index: a skip scan, not every field). */
   storedScopes(): string[] {
     this.listScopes ??= this.db
       .prepare(
@@ -526,6 +530,16 @@ export class FieldStore {
   }
 }
 
+/**
+ * The scope index serves the hub: it holds every unit and reads them one at a time (IN_SCOPE, the
+ * skip scan of storedScopes). A board reads its store in key order (SCANNED_IN_SCOPE) and asks for
+ * its scopes never, so on a board the index would only cost every new field a second B-tree insert
+ * (a tenth of a durable apply, bench/apply-profile.ts): a board drops it, a hub makes sure of it.
+ */
+function fitScopeIndex(db: Db, hub: boolean): void {
+  db.exec(hub ? 'CREATE INDEX IF NOT EXISTS field_state_scope ON field_state(scope)' : 'DROP INDEX IF EXISTS field_state_scope');
+}
+
 /** A scope holds its own fields, and every transfer that joins its unit to another. */
 const inScopeOf = (scope: string) => `(${scope} = ? OR (collection = 'transfer' AND id IN (SELECT id FROM transfer WHERE fromUnit = ? OR toUnit = ?)))`;
 const IN_SCOPE = inScopeOf('scope');
@@ -546,18 +560,14 @@ function toChange(row: FieldRow): Change {
 
 /** The indices of the changes in (collection, id, field) order; equal keys keep their order. */
 function keyOrder(changes: readonly Change[]): number[] {
-  const order = changes.map((_, index) => index);
-  // Malformed entries (refused by changeProblem) compare as empty keys.
+  // Malformed entries (refused by changeProblem) sort as empty keys. One key string per change,
+  // compared as a whole: NUL sorts below every character a collection, id or field may hold.
   const part = (change: Change, name: 'c' | 'id' | 'f'): string => {
     const value: unknown = typeof change === 'object' && change !== null ? change[name] : '';
     return typeof value === 'string' ? value : '';
   };
-  const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return order.sort((a, b) => {
-    const x = changes[a];
-    const y = changes[b];
-    return compare(part(x, 'c'), part(y, 'c')) || compare(part(x, 'id'), part(y, 'id')) || compare(part(x, 'f'), part(y, 'f')) || a - b;
-  });
+  const keys = changes.map((change) => `${part(change, 'c')}\u0000${part(change, 'id')}\u0000${part(change, 'f')}`);
+  return changes.map((_, index) => index).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
 }
 
 /** A lone surrogate (possible in a JSON-decoded text) as better-sqlite3 binds it: U+FFFD, as SQLite's JSON reader would not. */

@@ -201,4 +201,21 @@ describe('FieldStore', () => {
     expect(store.outboxSize()).toBe(2);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // edits are FULL-synced again after the mark
   });
+  it('keeps the scope index on the hub only, where scopes are read one at a time', () => {
+    const indexes = (of: Db) => (of.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'field_state'").pluck().all() as string[]);
+    // The board opened in beforeEach dropped the index the first migration made; it still lists its scopes, by a scan.
+    expect(indexes(db)).not.toContain('field_state_scope');
+    store.applyRemote([{ c: 'task', id: 't1', f: 'title', v: 'Stell', s: encodeStamp({ wall: wall - 10, counter: 0, node: 'board-b' }) }], 'solsiden');
+    expect(store.storedScopes()).toEqual(['solsiden']);
+    const hubDb = openDatabase(`${dir.path}/hub-${wall}.sqlite`);
+    hubDb.exec('DROP INDEX field_state_scope'); // as a board left it: the hub makes it again when it opens
+    const hub = new FieldStore(hubDb, new HybridLogicalClock('hub-1', () => wall), 'hub-1', HUB_SCOPE);
+    expect(indexes(hubDb)).toContain('field_state_scope');
+    hub.applyRemote([{ c: 'task', id: 't2', f: 'title', v: 'Stell', s: encodeStamp({ wall: wall - 10, counter: 0, node: 'board-b' }) }], 'nordsiden');
+    hub.applyRemote([{ c: 'task', id: 't1', f: 'title', v: 'Stell', s: encodeStamp({ wall: wall - 9, counter: 0, node: 'board-a' }) }], 'solsiden');
+    expect(hub.storedScopes()).toEqual(['nordsiden', 'solsiden']);
+    const plan = hubDb.prepare("EXPLAIN QUERY PLAN SELECT min(scope) FROM field_state WHERE scope > 'a'").all() as { detail: string }[];
+    expect(plan.map((row) => row.detail).join(' ')).toContain('field_state_scope');
+    hubDb.close();
+  });
 });
