@@ -79,6 +79,9 @@ test(`neither board ever shows the other organisation's private fields (${ENCOUN
   // Locked, even the own organisation's details leave the screen.
   await pages[0].getByRole('button', { name: /^Lås \(/ }).click();
   await expect(pages[0].getByTestId('encounter-private')).toHaveCount(0, { timeout: 15_000 });
+  // … and so do its steps: a locked screen offers no triage or disposition (the other, unlocked, still does).
+  await expect(pages[0].getByTestId('reception-queue').getByRole('button')).toHaveCount(0);
+  await expect(pages[1].getByTestId('reception-queue').getByRole('group', { name: 'Triage' }).first()).toBeVisible();
   const locked = await pages[0].content();
   expect([...secrets.legevakt, ...secrets.sykehus].filter((secret) => locked.includes(secret))).toEqual([]);
   for (const page of pages) await page.context().close();

@@ -81,7 +81,7 @@ export const nbReception: ReceptionText = {
   assess: 'Til vurdering',
   handoverTo: (name) => `Overfør til ${name}`,
   dispose: 'Videre til',
-  unlockForDetails: 'Lås opp for å se egne pasienters opplysninger',
+  unlockForDetails: 'Lås opp for å se egne pasienters opplysninger og for å triagere',
   leader: {
     heading: (hours) => `Felles mottak: siste ${hours} timer`,
     organisationHeading: (reception, organisation) => `${reception} – ${organisation}`,
@@ -131,7 +131,7 @@ export const enReception: ReceptionText = {
   assess: 'To assessment',
   handoverTo: (name) => `Hand over to ${name}`,
   dispose: 'Leaves for',
-  unlockForDetails: "Unlock to see your own patients' details",
+  unlockForDetails: "Unlock to see your own patients' details and to triage",
   leader: {
     heading: (hours) => `Shared reception: last ${hours} hours`,
     organisationHeading: (reception, organisation) => `${reception} – ${organisation}`,
