@@ -147,5 +147,10 @@ test('at 1920 px the leader’s per-unit tables fit the width: no sideways scrol
   expect(i.scroll, 'the indicators per unit scroll sideways').toBeLessThanOrEqual(i.client);
   expect(i.page).toBeLessThanOrEqual(i.viewport);
   await expect(perUnit.locator('thead th').nth(1)).toHaveAttribute('title', /\): .{20,}/);
+  // A heading is the short name, broken only where its compounds join (soft hyphens); the IPLOS variable is in its title.
+  const medication = perUnit.locator('thead th', { hasText: 'middel' });
+  await expect(medication).not.toContainText('IPLOS');
+  await expect(medication).toHaveAttribute('title', /^Legemiddelgjennomgang \(IPLOS poLegeMiddGj\)/);
+  expect(await medication.evaluate((el) => el.textContent)).toContain('Legemiddel\u00ADgjennomgang');
   await snap(page, testInfo, 'leader-indicators-per-unit');
 });

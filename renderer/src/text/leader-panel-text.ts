@@ -25,6 +25,8 @@ interface VerdictText {
 export interface LeaderPanelText {
   /** Each indicator's name, definition, trend rule, unit and threshold (shared/indicators/definitions.ts). */
   indicator: Record<IndicatorId, IndicatorWords>;
+  /** An indicator's name as a narrow column heading (the full name stays in its title). */
+  heading: (name: string) => string;
   notComputed: readonly { name: string; why: string }[];
   picker: { unit: string; whole: string };
   chart: { showFigures: string; day: string };
@@ -154,8 +156,24 @@ const nbBenefits = Object.fromEntries(
   BENEFIT_INDICATORS.map((id) => [id, { name: BENEFIT_TEXT[id].name, value: BENEFIT_TEXT[id].value, unitOfBenefit: BENEFIT_TEXT[id].unitOfBenefit }]),
 ) as Record<BenefitIndicator, BenefitWords>;
 
+/**
+ * A column heading: the name without its IPLOS variable (the heading's title keeps it) and, in
+ * bokmål, with soft hyphens where its compounds join, so a narrow column breaks a word there, with a
+ * hyphen, and never inside a part (Chromium has no bokmål hyphenation dictionary on these screens).
+ */
+function columnHeading(joints: readonly string[]): (name: string) => string {
+  return (name) =>
+    joints.reduce((text, joint) => {
+      const cut = joint.indexOf('|');
+      return text.replace(new RegExp(joint.replace('|', ''), 'gi'), (word) => `${word.slice(0, cut)}\u00AD${word.slice(cut)}`);
+    }, name.replace(/ \(IPLOS [A-Za-z]+\)$/, ''));
+}
+
+const NB_JOINTS = ['gjennom|snittlig', 'legemiddel|gjennomgang', 'ernærings|kartlegging', 'tannhelse|vurdering', 'lege|vurdering', 'utskrivnings|klare', 'sykehjems|plass', 'pleie|tyngde', 'forløps|steg', 'vente|tid'];
+
 export const nbPanels: LeaderPanelText = {
   indicator: indicatorWords('nb'),
+  heading: columnHeading(NB_JOINTS),
   notComputed: NOT_COMPUTED.nb,
   picker: { unit: 'Enhet', whole: 'Hele kommunen' },
   chart: { showFigures: 'Vis tallene', day: 'Dag' },
@@ -280,6 +298,7 @@ export const nbPanels: LeaderPanelText = {
 
 export const enPanels: LeaderPanelText = {
   indicator: indicatorWords('en'),
+  heading: columnHeading([]),
   notComputed: NOT_COMPUTED.en,
   picker: { unit: 'Unit', whole: 'The whole municipality' },
   chart: { showFigures: 'Show the figures', day: 'Day' },
