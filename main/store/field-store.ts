@@ -113,6 +113,8 @@ export class FieldStore {
   private readonly writers = new Map<string, Statement>();
   private readonly bulkWriters = new Map<string, Statement>();
   private countUnsent: Statement | undefined;
+  private readUnsent: Statement | undefined;
+  private markOne: Statement | undefined;
   private listScopes: Statement | undefined;
   private readonly commitListeners = new Set<CommitListener>();
   /** Runs a body in one transaction (made once: better-sqlite3 builds a wrapper per call of db.transaction). */
@@ -374,11 +376,9 @@ export class FieldStore {
 
   /** Unsent local changes, oldest first. */
   unsent(limit: number): ScopedChange[] {
-    const rows = this.db
-      .prepare(
-        'SELECT seq, collection, id, field, value, hlc, scope FROM change_log WHERE sent = 0 ORDER BY seq LIMIT ?',
-      )
-      .all(limit) as (FieldRow & { seq: number; scope: string })[];
+    // Prepared once: the drain reads the outbox after every local commit, on the way to the peer.
+    this.readUnsent ??= this.db.prepare('SELECT seq, collection, id, field, value, hlc, scope FROM change_log WHERE sent = 0 ORDER BY seq LIMIT ?');
+    const rows = this.readUnsent.all(limit) as (FieldRow & { seq: number; scope: string })[];
     return rows.map((row) => ({ seq: row.seq, scope: row.scope, change: toChange(row) }));
   }
 
@@ -422,7 +422,7 @@ export class FieldStore {
    * the mark, the changes are simply published again, and every replica ignores a duplicate.
    */
   markSent(seqs: readonly number[]): void {
-    const mark = this.db.prepare('UPDATE change_log SET sent = 1 WHERE seq = ?');
+    const mark = (this.markOne ??= this.db.prepare('UPDATE change_log SET sent = 1 WHERE seq = ?'));
     this.db.pragma('synchronous = NORMAL');
     try {
       this.write(() => {

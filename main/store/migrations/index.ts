@@ -23,6 +23,7 @@ import vkpPatientKeyed from './026-vkp-patient-keyed.js';
 import virtualWard from './027-virtual-ward.js';
 import sharedReception from './028-shared-reception.js';
 import warehouseMarks from './029-warehouse-marks.js';
+import leanHotTables from './030-lean-hot-tables.js';
 
 export interface Migration {
   version: number;
@@ -55,4 +56,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 27, name: 'virtual-ward', sql: virtualWard },
   { version: 28, name: 'shared-reception', sql: sharedReception },
   { version: 29, name: 'warehouse-marks', sql: warehouseMarks },
+  { version: 30, name: 'lean-hot-tables', sql: leanHotTables },
 ];

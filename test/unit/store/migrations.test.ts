@@ -49,6 +49,25 @@ describe('migrations', () => {
     upgraded.close();
   });
 
+  it('serve the outbox from an index of the unsent rows only, and tasks by unit without task_unit (migration 30)', () => {
+    const file = `${dir.path}/lean.sqlite`;
+    const old = openDatabase(file, MIGRATIONS.filter((m) => m.version < 30));
+    const log = old.prepare("INSERT INTO change_log (collection, id, field, value, hlc, scope, sent) VALUES ('task', ?, 'title', '\"x\"', ?, 'u1', ?)");
+    [['t1', 'a', 1], ['t2', 'b', 0], ['t3', 'c', 1], ['t4', 'd', 0]].forEach(([id, hlc, sent]) => log.run(id, hlc, sent));
+    old.close();
+
+    const db = openDatabase(file);
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join('; ');
+    const unsent = 'SELECT seq, id FROM change_log WHERE sent = 0 ORDER BY seq LIMIT 10';
+    expect(db.prepare(unsent).all()).toEqual([{ seq: 2, id: 't2' }, { seq: 4, id: 't4' }]);
+    expect(plan(unsent)).toMatch(/USING INDEX change_log_unsent/);
+    expect(plan(unsent)).not.toMatch(/TEMP B-TREE/);
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'change_log_unsent'").pluck().get()).toMatch(/\(seq\) WHERE sent = 0$/);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'task_unit'").get()).toBeUndefined();
+    expect(plan("SELECT id FROM task WHERE unit = 'u1' AND deleted = 0 AND template IS NULL ORDER BY id")).toMatch(/USING INDEX task_(due|done)/);
+    db.close();
+  });
+
   it('refuse a database from a newer Tavla instead of guessing', () => {
     const file = `${dir.path}/future.sqlite`;
     const db = new Database(file);
