@@ -112,8 +112,9 @@ const MAIN_MAP = [
   { folder: 'replica', may: ['store', 'sync/clock-watch.ts'] },
   // Domains: the store, the command plumbing and each other; never a host (host/, electron/, runtime/, cli/)
   // nor a role's service (board/, hub/) — the hub's handlers and flow see it through hub/hub-context.ts.
-  // The bed loop's two leaves (unit/bed-cleaning.ts, unit/reserved-beds.ts) serve the ward, flow and the leader view.
-  { folder: 'ward', may: ['store', 'replica', 'staff', 'unit/reserved-beds.ts'] },
+  // The bed loop's two leaves (unit/bed-cleaning.ts, unit/reserved-beds.ts) serve the ward, flow and the leader view;
+  // the overview's bed cards chip each patient's next pathway step, read by pathway/pathway-view.ts (a leaf over the store).
+  { folder: 'ward', may: ['store', 'replica', 'staff', 'unit/reserved-beds.ts', 'pathway/pathway-view.ts'] },
   { folder: 'unit', may: ['store', 'replica', 'ward', 'pathway'] },
   // Standardised service pathways: templates, deadlines, steps closed by recorded work (task codes).
   { folder: 'pathway', may: ['store', 'replica', 'ward/task-templates.ts'] },

@@ -9,11 +9,12 @@
  */
 
 import type { PathwayStepView, PathwayView, StepState } from '../../shared/api/commands/pathway.js';
+import type { NextPathwayStep } from '../../shared/api/commands/ward.js';
 import type { UnitKind } from '../../shared/domain/types.js';
 import { IPLOS_MEASURES } from '../../shared/indicators/iplos.js';
 import { EXAMPLE_PATHWAYS, type PathwayStepTemplate, type PathwayTemplate } from '../../shared/pathway/pathway-templates.js';
 import type { Db } from '../store/database.js';
-import { parseRow } from '../store/read-model.js';
+import { parseRow, unitLookups } from '../store/read-model.js';
 import { stepDue } from './pathway-due.js';
 
 /** A step is "due soon" this long before its deadline. */
@@ -155,4 +156,20 @@ export function listPathways(db: Db, unit: string, kind: UnitKind | null, now: n
     });
   }
   return views;
+}
+
+/**
+ * Each active patient's earliest open step over all their pathways, at `now`: what the overview's
+ * bed cards chip. A unit with no pathway under way answers at the cost of one index lookup.
+ */
+export function nextPathwaySteps(db: Db, unit: string, now: number): NextPathwayStep[] {
+  if (!db.prepare('SELECT 1 FROM pathway WHERE unit = ? AND deleted = 0 LIMIT 1').get(unit)) return [];
+  const kind = unitLookups(db, unit).unit()?.kind ?? null;
+  const earliest = new Map<string, NextPathwayStep>();
+  for (const { stayId, next } of listPathways(db, unit, kind, now, { withReasons: false })) {
+    if (next === null) continue;
+    const held = earliest.get(stayId);
+    if (!held || next.due < held.due) earliest.set(stayId, { stayId, title: next.title, due: next.due, state: next.state });
+  }
+  return [...earliest.values()];
 }

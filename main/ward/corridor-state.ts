@@ -10,6 +10,7 @@ import type { Stay, UnitState } from '../../shared/domain/types.js';
 import type { Db } from '../store/database.js';
 import { toBed, toStay, toTask, toUnit, type Row } from '../store/read-model.js';
 import { addDays, dayStart, osloDay } from '../../shared/time/oslo.js';
+import { nextPathwaySteps } from '../pathway/pathway-view.js';
 
 /** Finished tasks stay on the board this long (the "recently done" list, and undo), the latest RECENT_DONE_LIMIT of them. */
 const RECENT_DONE_HOURS = 12;
@@ -75,6 +76,7 @@ export function readWardState(db: Db, unitId: string, now: Date): WardState {
     now: now.toISOString(),
     horizon,
     laterTasks: countLater(db, unitId, horizon),
+    pathwaySteps: nextPathwaySteps(db, unitId, now.getTime()),
   };
 }
 
@@ -93,5 +95,5 @@ export function readWardTasks(db: Db, unitId: string, ids: readonly string[], no
     .all(JSON.stringify(ids), unitId, horizon, recent) as Row[];
   const tasks = shown.map(toTask);
   const kept = new Set(tasks.map((task) => task.id));
-  return { tasks, gone: ids.filter((id) => !kept.has(id)), laterTasks: countLater(db, unitId, horizon) };
+  return { tasks, gone: ids.filter((id) => !kept.has(id)), laterTasks: countLater(db, unitId, horizon), pathwaySteps: nextPathwaySteps(db, unitId, now.getTime()) };
 }

@@ -27,6 +27,20 @@ for (const viewport of [{ width: 1920, height: 1080 }, { width: 1080, height: 19
     // Started 3 days ago: both steps are overdue (by 2 days and by 1 day).
     await board.callOk('pathway.start', { stayId: stay, template: own.id, startedAt: new Date(Date.now() - 3 * 24 * HOUR).toISOString() });
     await page.goto(board.url);
+    // The overview's bed card chips her earliest open step, overdue; the other patient's admission
+    // pathway (its first step a week away) is not chipped there: only the exceptions are.
+    const bedCard = page.getByRole('button', { name: 'Åpne Rom 101' });
+    const cardChip = bedCard.locator('.chip');
+    await expect(cardChip).toHaveText('Fallrisikovurdering – forfalt 2 d');
+    await expect(cardChip).toHaveAttribute('data-state', 'overdue');
+    await expect(page.getByRole('button', { name: 'Åpne Rom 102' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Åpne Rom 102' }).locator('.chip')).toHaveCount(0);
+    // The countdown is never the part cut: it shows whole inside the chip and the card.
+    const [cardBox, chipBox, whenBox] = [await bedCard.boundingBox(), await cardChip.boundingBox(), await cardChip.locator('.when').boundingBox()];
+    expect(chipBox!.x + chipBox!.width, 'the chip stays inside its bed card').toBeLessThanOrEqual(cardBox!.x + cardBox!.width + 0.5);
+    expect(whenBox!.x + whenBox!.width, 'the countdown shows whole').toBeLessThanOrEqual(chipBox!.x + chipBox!.width + 0.5);
+    expect(await cardChip.locator('.when').evaluate((node) => node.scrollWidth <= node.clientWidth + 1), 'the countdown is not cut').toBe(true);
+    await snap(page, testInfo, `pathways-overview-${viewport.width}x${viewport.height}`);
     await page.getByRole('tab', { name: 'Forløp' }).click();
 
     const lane = page.getByRole('region', { name: 'Forfaller i dag' });

@@ -5,7 +5,7 @@
  */
 
 import type { ApiClient } from '../../../shared/api/client.js';
-import { RECENT_DONE_LIMIT, type Language } from '../../../shared/api/commands/ward.js';
+import { RECENT_DONE_LIMIT, type Language, type NextPathwayStep } from '../../../shared/api/commands/ward.js';
 import type { BoardCommandName, CommandInput } from '../../../shared/api/contract.js';
 import { ok, type Result } from '../../../shared/api/result.js';
 import type { RiskFlag } from '../../../shared/domain/schema.js';
@@ -37,10 +37,16 @@ export interface UndoOffer {
   title: string;
 }
 
-/** What the board shows of its unit: the corridor state and the count of tasks due later. */
+/** What the board shows of its unit: the corridor state, the count of tasks due later and each patient's next pathway step. */
 interface WardView {
   state: CorridorState;
   laterTasks: number;
+  pathwaySteps: NextPathwayStep[];
+}
+
+/** The steps as already shown when nothing in them changed, so no bed card re-renders for them. */
+function keepSteps(previous: NextPathwayStep[] | undefined, next: NextPathwayStep[]): NextPathwayStep[] {
+  return previous && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
 }
 
 /** A fresh read with every unchanged record kept as the object already shown (keep-unchanged.ts). */
@@ -51,6 +57,7 @@ function keepWard(previous: WardView | null, next: WardView): WardView {
   return {
     state: { unit, beds: keepUnchanged(was?.beds, now.beds), stays: keepUnchanged(was?.stays, now.stays), tasks: keepUnchanged(was?.tasks, now.tasks) },
     laterTasks: next.laterTasks,
+    pathwaySteps: keepSteps(previous?.pathwaySteps, next.pathwaySteps),
   };
 }
 
@@ -82,7 +89,7 @@ export class BoardState {
       const read = ++this.#reads;
       this.#fullRead = read;
       const result = await this.#api.call('ward.state', {});
-      return result.ok ? ok({ state: toCorridorState(result.value), laterTasks: result.value.laterTasks }) : result;
+      return result.ok ? ok({ state: toCorridorState(result.value), laterTasks: result.value.laterTasks, pathwaySteps: result.value.pathwaySteps }) : result;
     },
     keep: keepWard,
     // Reads never overlap: the one landing is the latest started.
@@ -134,6 +141,10 @@ export class BoardState {
     return this.#ward.value?.laterTasks ?? 0;
   }
 
+  /** Each patient's earliest open pathway step, by stay (the overview's bed cards chip the urgent ones). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- derived: replaced whole with each read, never mutated
+  pathwayNext = $derived(new Map((this.#ward.value?.pathwaySteps ?? []).map((step) => [step.stayId, step])));
+
   /** Why the last read failed, or null; `current` then still holds the last good state. */
   get loadError(): Problem | null {
     return this.#ward.error;
@@ -176,7 +187,11 @@ export class BoardState {
     if (this.#fullRead > read) return;
     if (!result.ok || shown === null) return this.load();
     const tasks = patchTasks(shown.state.tasks, result.value.tasks, result.value.gone, RECENT_DONE_LIMIT);
-    this.#ward.set({ state: tasks === shown.state.tasks ? shown.state : { ...shown.state, tasks }, laterTasks: result.value.laterTasks });
+    this.#ward.set({
+      state: tasks === shown.state.tasks ? shown.state : { ...shown.state, tasks },
+      laterTasks: result.value.laterTasks,
+      pathwaySteps: keepSteps(shown.pathwaySteps, result.value.pathwaySteps),
+    });
     this.#settleOptimistic(read, ids);
     this.#saves.prune();
   }

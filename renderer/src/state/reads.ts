@@ -10,7 +10,7 @@ import type { CollectionName } from '../../../shared/domain/schema.js';
 const FLOW: readonly CollectionName[] = ['unit', 'bed', 'stay', 'transfer', 'capacity'];
 
 export const READS = {
-  'ward.state': ['unit', 'bed', 'stay', 'task'],
+  'ward.state': ['unit', 'bed', 'stay', 'task', 'pathwayTemplate', 'pathwayTemplateStep', 'pathway', 'pathwayStep'],
   'flow.state': FLOW,
   'flow.allocation': FLOW,
   'capacity.view': ['unit', 'bed', 'stay', 'transfer', 'staffing', 'task'],

@@ -20,6 +20,8 @@ export interface PathwayText {
   countdown: (dueMs: number, nowMs: number, clock: string) => string;
   /** The chip in words: the step's title and its countdown. */
   chip: (title: string, countdown: string) => string;
+  /** Read out before a bed card's chip (screen readers). */
+  nextStep: string;
   steps: string;
   complete: string;
   skip: string;
@@ -58,6 +60,7 @@ export const nbPathway: PathwayText = {
     return `om ${wholeDays(due - now)} d`;
   },
   chip: (title, countdown) => `${title} – ${countdown}`,
+  nextStep: 'Neste forløpssteg',
   steps: 'Forløpssteg',
   complete: 'Utført',
   skip: 'Ikke aktuelt',
@@ -92,6 +95,7 @@ export const enPathway: PathwayText = {
     return `in ${countEn(wholeDays(due - now), DAYS_EN)}`;
   },
   chip: (title, countdown) => `${title} – ${countdown}`,
+  nextStep: 'Next pathway step',
   steps: 'Pathway steps',
   complete: 'Done',
   skip: 'Not applicable',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { RiskFlags, Task, UnitState } from '../../domain/types.js';
 import type { SyncStatus } from '../sync-status.js';
+import type { PathwayStepView } from './pathway.js';
 import { SHIFT_NAMES, type ShiftName, type ShiftSpan } from '../../time/oslo.js';
 import { command, freeText, isoDate, person, recordId, type Created } from '../schema-parts.js';
 
@@ -93,10 +94,18 @@ export const RECENT_DONE_LIMIT = 20;
  * Some tasks read again after a synced change named them: those still on the board, the ids no
  * longer on it (deleted, moved past the horizon, finished long ago), and the count beyond it.
  */
+/**
+ * A patient's earliest open pathway step (docs/pathways.md), for the overview's bed card: it shows
+ * the step's chip once the step is due within 24 hours or overdue, by the board's clock.
+ */
+export type NextPathwayStep = Pick<PathwayStepView, 'title' | 'due' | 'state'> & { stayId: string };
+
 export interface WardTasks {
   tasks: Task[];
   gone: string[];
   laterTasks: number;
+  /** Read again with the tasks: a done task may close a step by recorded work. */
+  pathwaySteps: NextPathwayStep[];
 }
 
 export type WardState = UnitState & {
@@ -105,6 +114,7 @@ export type WardState = UnitState & {
   /** Open tasks due after this (ISO) are left out; the count says how many. */
   horizon: string;
   laterTasks: number;
+  pathwaySteps: NextPathwayStep[];
 };
 
 export interface TaskTemplate {

@@ -125,6 +125,32 @@ describe('a pathway under way', () => {
     expect(board.run('pathway.start', { stayId: ward.ingrid, template: 'ex-nutrition-long-term' })).toMatchObject({ ok: false, code: 'unauthorized' });
   });
 
+  it("gives the overview each patient's earliest open step, in ward.state and again with the tasks a tap touched", () => {
+    const { board, ward } = nursingHome();
+    const hers = (steps: { stayId: string }[]) => steps.filter((step) => step.stayId === ward.ingrid);
+    const others = (steps: { stayId: string }[]) => steps.filter((step) => step.stayId !== ward.ingrid);
+    const before = board.value('ward.state', {}).pathwaySteps;
+    expect(hers(before)).toEqual([{ stayId: ward.ingrid, title: 'Ernæringskartlegging', due: '2026-11-30T09:00:00.000Z', state: 'planned' }]);
+    expect(others(before).length).toBeGreaterThan(0); // the other patients' admission pathways
+    // A second pathway whose first step falls earlier is the one her card chips.
+    const own = board.edit('pathway.saveTemplate', { name: 'Etter fall', trigger: 'manual', steps: [{ title: 'Fallrisikovurdering', offset: 'P1D', days: 'calendar', role: 'nurse', completes: 'tap' }] }).id;
+    board.edit('pathway.start', { stayId: ward.ingrid, template: own, startedAt: '2026-11-21T09:00:00.000Z' });
+    expect(hers(board.value('ward.state', {}).pathwaySteps)).toEqual([{ stayId: ward.ingrid, title: 'Fallrisikovurdering', due: '2026-11-22T09:00:00.000Z', state: 'overdue' }]);
+    // Done by a tap; then a done task closes the screening by recorded work: ward.tasks answers the steps as they now are.
+    const fall = pathwaysOf(board, ward.ingrid).find((p) => p.template === own)!;
+    board.edit('pathway.completeStep', { pathwayId: fall.id, stepId: fall.steps[0].id });
+    const task = board.edit('task.fromTemplate', { template: 'nutrition-screening', stayId: ward.ingrid }).id;
+    board.edit('task.complete', { id: task });
+    const afterTap = board.value('ward.tasks', { ids: [task] }).pathwaySteps;
+    expect(hers(afterTap)).toEqual([{ stayId: ward.ingrid, title: expect.any(String), due: '2026-12-21T09:00:00.000Z', state: 'planned' }]);
+    expect(others(afterTap)).toEqual(others(before));
+    // No open step left: her card has none, the other patients' stay as they were.
+    board.edit('pathway.skipStep', { pathwayId: pathwaysOf(board, ward.ingrid).find((p) => p.template !== own)!.id, stepId: 'medication-review', reason: 'Gjort på sykehuset' });
+    const none = board.value('ward.state', {}).pathwaySteps;
+    expect(hers(none)).toEqual([]);
+    expect(others(none)).toEqual(others(before));
+  });
+
   it('survives a restart (ordinary synced records)', () => {
     const { board, ward } = nursingHome();
     const [pathway] = pathwaysOf(board, ward.ingrid);

@@ -36,6 +36,10 @@ describe('what each read draws on', () => {
     return out;
   };
 
+  /** A unit's own template whose one step fell due yesterday. */
+  const pathwayTemplate = () =>
+    board.edit('pathway.saveTemplate', { name: 'Etter fall', trigger: 'manual', steps: [{ title: 'Fallrisikovurdering', offset: 'P1D', days: 'calendar', role: 'nurse', completes: 'tap' }] }).id;
+
   it('no edit changes a read whose collections its change did not name', () => {
     const edits: [string, () => unknown][] = [
       ['task.create', () => board.value('task.create', { title: 'Stell' })],
@@ -46,6 +50,8 @@ describe('what each read draws on', () => {
       ['staffing.set', () => board.edit('staffing.set', { ...SHIFT, planned: 5, present: 4 })],
       ['handover.setNotes', () => board.edit('handover.setNotes', { ...SHIFT, notes: 'Rolig vakt' })],
       ['flow.setRate', () => board.edit('flow.setRate', { dailyRate: 5200 })],
+      // A pathway's step is chipped on the overview's bed card: ward.state draws on pathways.
+      ['pathway.start', () => board.edit('pathway.start', { stayId: ward.ingrid, template: pathwayTemplate(), startedAt: '2026-11-21T09:00:00.000Z' })],
     ];
     const skipped: string[] = [];
     for (const [name, edit] of edits) {
