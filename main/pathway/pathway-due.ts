@@ -44,8 +44,21 @@ export function daysAfter(day: string, n: number, kind: DayKind): string {
   return at;
 }
 
+/** Deadlines already worked out (a pure function of its arguments): the board reads every patient's steps with each overview read. */
+const dueCache = new Map<string, number | undefined>();
+const DUE_CACHE_SIZE = 10_000;
+
 /** The instant a step with this offset falls due for a pathway started at `startedAt` (epoch ms); undefined for an offset not taken. */
 export function stepDue(startedAt: number, offset: string, kind: DayKind): number | undefined {
+  const key = `${startedAt}|${offset}|${kind}`;
+  if (dueCache.has(key)) return dueCache.get(key);
+  if (dueCache.size >= DUE_CACHE_SIZE) dueCache.clear();
+  const due = dueOf(startedAt, offset, kind);
+  dueCache.set(key, due);
+  return due;
+}
+
+function dueOf(startedAt: number, offset: string, kind: DayKind): number | undefined {
   const days = offsetDays(offset);
   if (days === undefined) return undefined;
   const start = osloWall(startedAt);

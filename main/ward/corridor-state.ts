@@ -95,5 +95,9 @@ export function readWardTasks(db: Db, unitId: string, ids: readonly string[], no
     .all(JSON.stringify(ids), unitId, horizon, recent) as Row[];
   const tasks = shown.map(toTask);
   const kept = new Set(tasks.map((task) => task.id));
-  return { tasks, gone: ids.filter((id) => !kept.has(id)), laterTasks: countLater(db, unitId, horizon), pathwaySteps: nextPathwaySteps(db, unitId, now.getTime()) };
+  const gone = ids.filter((id) => !kept.has(id));
+  const answer: WardTasks = { tasks, gone, laterTasks: countLater(db, unitId, horizon) };
+  // Only a task with a template code can close a pathway step by recorded work (pathway-view.ts, workCode).
+  const coded = db.prepare('SELECT 1 FROM task WHERE id IN (SELECT value FROM json_each(?)) AND template IS NOT NULL LIMIT 1').get(JSON.stringify(ids));
+  return coded ? { ...answer, pathwaySteps: nextPathwaySteps(db, unitId, now.getTime()) } : answer;
 }

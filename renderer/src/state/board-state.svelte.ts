@@ -190,7 +190,7 @@ export class BoardState {
     this.#ward.set({
       state: tasks === shown.state.tasks ? shown.state : { ...shown.state, tasks },
       laterTasks: result.value.laterTasks,
-      pathwaySteps: keepSteps(shown.pathwaySteps, result.value.pathwaySteps),
+      pathwaySteps: result.value.pathwaySteps ? keepSteps(shown.pathwaySteps, result.value.pathwaySteps) : shown.pathwaySteps,
     });
     this.#settleOptimistic(read, ids);
     this.#saves.prune();

@@ -104,8 +104,11 @@ export interface WardTasks {
   tasks: Task[];
   gone: string[];
   laterTasks: number;
-  /** Read again with the tasks: a done task may close a step by recorded work. */
-  pathwaySteps: NextPathwayStep[];
+  /**
+   * Read again when a touched task carries a template code, as such a task done (or reopened) may
+   * close (or reopen) a step by recorded work; absent when none does: the steps are as they were.
+   */
+  pathwaySteps?: NextPathwayStep[];
 }
 
 export type WardState = UnitState & {

@@ -141,9 +141,14 @@ describe('a pathway under way', () => {
     board.edit('pathway.completeStep', { pathwayId: fall.id, stepId: fall.steps[0].id });
     const task = board.edit('task.fromTemplate', { template: 'nutrition-screening', stayId: ward.ingrid }).id;
     board.edit('task.complete', { id: task });
-    const afterTap = board.value('ward.tasks', { ids: [task] }).pathwaySteps;
+    const afterTap = board.value('ward.tasks', { ids: [task] }).pathwaySteps ?? [];
+    expect(afterTap.length).toBeGreaterThan(0); // a task with a template code: the steps come with it
     expect(hers(afterTap)).toEqual([{ stayId: ward.ingrid, title: expect.any(String), due: '2026-12-21T09:00:00.000Z', state: 'planned' }]);
     expect(others(afterTap)).toEqual(others(before));
+    // A task without a template code closes no step: its tap reads no steps (the screen keeps those it holds).
+    const plain = board.edit('task.create', { title: 'Stell', stayId: ward.ingrid }).id;
+    board.edit('task.complete', { id: plain });
+    expect(board.value('ward.tasks', { ids: [plain] }).pathwaySteps).toBeUndefined();
     // No open step left: her card has none, the other patients' stay as they were.
     board.edit('pathway.skipStep', { pathwayId: pathwaysOf(board, ward.ingrid).find((p) => p.template !== own)!.id, stepId: 'medication-review', reason: 'Gjort på sykehuset' });
     const none = board.value('ward.state', {}).pathwaySteps;
