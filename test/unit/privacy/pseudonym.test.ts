@@ -31,6 +31,12 @@ const bareHashes = (id: string) => [sha256(id), sha256(`plo-patient:FNR:${id}`)]
 const NURSE: StaffMember = { id: 'nurse', name: 'Nina Sykepleier', role: 'unit-leader' };
 const AO = 'tildeling';
 
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  dir = tempDir('tavla-pseudonym-');
+});
+afterEach(() => dir.remove());
+
 describe('a pseudonym', () => {
   it('differs under two secrets and between purposes, and is the same under one secret', () => {
     const text = secretText();
@@ -55,14 +61,10 @@ describe('a pseudonym', () => {
 });
 
 describe('PLO patients on the hub and a virtual-ward board', () => {
-  let dir: ReturnType<typeof tempDir>;
   const open: { close(): void }[] = [];
-  beforeEach(() => {
-    dir = tempDir('tavla-pseudonym-');
-  });
+  // Before the folder goes (the file's afterEach runs after this one).
   afterEach(() => {
     for (const service of open.splice(0)) service.close();
-    dir.remove();
   });
 
   const hubWith = (name: string, pseudonyms?: PseudonymSecret) => {
@@ -134,12 +136,6 @@ describe('PLO patients on the hub and a virtual-ward board', () => {
 });
 
 describe('a configured pseudonym key', () => {
-  let dir: ReturnType<typeof tempDir>;
-  beforeEach(() => {
-    dir = tempDir('tavla-pseudonym-config-');
-  });
-  afterEach(() => dir.remove());
-
   it('is refused at start when missing or not a key, naming the option', () => {
     expect(() => loadPseudonymKey({ pseudonymKey: join(dir.path, 'missing.key') })).toThrow(UsageError);
     expect(() => loadPseudonymKey({ pseudonymKey: join(dir.path, 'missing.key') })).toThrow(/^--pseudonym-key: cannot read/);
