@@ -3,7 +3,8 @@
  * the purpose; under one secret the hub's PLO episodes and a virtual-ward board's admissions key a
  * patient alike, and nothing stored equals the bare SHA-256 that could be reversed by trying every
  * number; an episode keyed by that bare hash before the upgrade is still found, and re-keyed; a
- * configured key file that cannot be used stops the start with an error naming the option.
+ * configured key file that cannot be used stops the start with an error naming the option, and the
+ * one given to `tavla import-plo` is the one the episodes it writes are keyed under.
  */
 
 import { createHash, randomBytes } from 'node:crypto';
@@ -13,12 +14,14 @@ import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoardService } from '../../../main/board/board-service.js';
 import { dispatchAs } from '../../../main/board/in-process-session.js';
+import { importPlo } from '../../../main/cli/import-plo.js';
+import { parseCommandLine, type ParsedCommand } from '../../../main/cli/options.js';
 import { UsageError } from '../../../main/config/options.js';
 import { readScreenConfig } from '../../../main/electron/board-config.js';
 import { applyPloMessage, type PloTarget } from '../../../main/flow/plo-apply.js';
 import { parsePloMessage } from '../../../main/flow/plo-parse.js';
 import { HubService } from '../../../main/hub/hub-service.js';
-import { LOCAL_PSEUDONYM_FILE, loadPseudonymKey, PseudonymSecret } from '../../../main/privacy/pseudonym.js';
+import { LOCAL_PSEUDONYM_FILE, loadPseudonymKey, ploPatientKey, PseudonymSecret } from '../../../main/privacy/pseudonym.js';
 import type { StaffMember } from '../../../shared/api/commands/ward.js';
 import { PATIENTS, ploMessage, type PloSpec } from '../../support/plo-messages.js';
 import { tempDir } from '../../support/temp-dir.js';
@@ -136,6 +139,26 @@ describe('PLO patients on the hub and a virtual-ward board', () => {
 });
 
 describe('a configured pseudonym key', () => {
+  it('is what `tavla import-plo` keys a stopped hub\'s episodes under', () => {
+    const dataDir = join(dir.path, 'hub');
+    const hub = new HubService({ dataDir, municipality: 'fjordvik' });
+    hub.store.commit({ actor: 'test', action: 'seed' }, [{ c: 'unit', id: AO, scope: AO, fields: { municipality: 'fjordvik', name: 'Tildelingskontoret', kind: 'allocation-office', deleted: false } }]);
+    hub.close();
+    const text = secretText();
+    const keyFile = join(dir.path, 'pseudonym.key');
+    writeFileSync(keyFile, `${text}\n`, { mode: 0o600 });
+    const message = join(dir.path, 'kari.xml');
+    writeFileSync(message, ploMessage({ type: 'LOG_INNLAGT', patient: PATIENTS.kari }));
+    const command = parseCommandLine(['import-plo', message, '--municipality', 'fjordvik', '--data', dataDir, '--pseudonym-key', keyFile]) as ParsedCommand;
+    expect(importPlo(command)).toBe(0);
+    const reopened = new HubService({ dataDir, municipality: 'fjordvik', pseudonyms: new PseudonymSecret(text) });
+    try {
+      expect(reopened.db.prepare('SELECT patient_key FROM plo_episode').pluck().all()).toEqual([ploPatientKey(new PseudonymSecret(text), 'FNR', PATIENTS.kari.id)]);
+    } finally {
+      reopened.close();
+    }
+  });
+
   it('is refused at start when missing or not a key, naming the option', () => {
     expect(() => loadPseudonymKey({ pseudonymKey: join(dir.path, 'missing.key') })).toThrow(UsageError);
     expect(() => loadPseudonymKey({ pseudonymKey: join(dir.path, 'missing.key') })).toThrow(/^--pseudonym-key: cannot read/);
