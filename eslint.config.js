@@ -102,6 +102,8 @@ const fence = (files, options, ignores = []) => ({
 const MAIN_MAP = [
   // The option schema (what a configuration holds): read by every host, depends on nothing of main/.
   { folder: 'config', may: [] },
+  // Keyed pseudonyms of identity numbers: the secret is named by the configuration (docs/deploy.md).
+  { folder: 'privacy', may: ['config'] },
   // Broker identities and Mosquitto's configuration: openssl and files only.
   { folder: 'provision', may: [] },
   // SQLite, the field store and its read model: no domain; it opens with the clock watch its stamps read.
@@ -109,7 +111,7 @@ const MAIN_MAP = [
   // MQTT sync over the store; the broker credentials are read from the configuration schema.
   { folder: 'sync', may: ['store', 'config'] },
   // The replica core board and hub compose: the store (opened with its clock watch), the change path, dispatch.
-  { folder: 'replica', may: ['store', 'sync/clock-watch.ts'] },
+  { folder: 'replica', may: ['store', 'sync/clock-watch.ts', 'privacy'] },
   // Domains: the store, the command plumbing and each other; never a host (host/, electron/, runtime/, cli/)
   // nor a role's service (board/, hub/) — the hub's handlers and flow see it through hub/hub-context.ts.
   // The bed loop's two leaves (unit/bed-cleaning.ts, unit/reserved-beds.ts) serve the ward, flow and the leader view;
@@ -120,7 +122,7 @@ const MAIN_MAP = [
   { folder: 'pathway', may: ['store', 'replica', 'ward/task-templates.ts'] },
   { folder: 'staff', may: ['store', 'replica', 'ward'] },
   // A PLO discharge starts the home-care unit's pathways (pathway/pathway-plo.ts, issue 16).
-  { folder: 'flow', may: ['store', 'replica', 'sync', 'hub/hub-context.ts', 'unit/bed-cleaning.ts', 'pathway/pathway-plo.ts'] },
+  { folder: 'flow', may: ['store', 'replica', 'sync', 'privacy', 'hub/hub-context.ts', 'unit/bed-cleaning.ts', 'pathway/pathway-plo.ts'] },
   // The pathway indicator reads each unit's steps through pathway/pathway-figures.ts (issue 16).
   { folder: 'leader', may: ['store', 'replica', 'hub/hub-context.ts', 'unit/reserved-beds.ts', 'homecare/visit-indicators.ts', 'homehospital/virtual-ward-indicators.ts', 'alarm', 'pathway/pathway-figures.ts'] },
   // Welfare-technology alarms (issue 15): VKP bundles in, the alarm records and their handling.
@@ -128,26 +130,26 @@ const MAIN_MAP = [
   // Home care's visits (issue 15): the store and the command plumbing only.
   { folder: 'homecare', may: ['store', 'replica'] },
   // The virtual ward, hospital at home (issue 17): the store and the command plumbing only.
-  { folder: 'homehospital', may: ['store', 'replica'] },
+  { folder: 'homehospital', may: ['store', 'replica', 'privacy'] },
   // The shared emergency reception (issue 17): encounters, each organisation's private scope and log.
-  { folder: 'reception', may: ['store', 'replica'] },
+  { folder: 'reception', may: ['store', 'replica', 'privacy'] },
   // Roles: a board's and the hub's services compose the replica core and the domains over the store and sync.
-  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'pathway', 'alarm', 'homehospital', 'reception'] },
-  { folder: 'hub', may: ['store', 'replica', 'sync', 'leader', 'flow'] },
+  { folder: 'board', may: ['store', 'replica', 'sync', 'config', 'privacy', 'ward', 'unit', 'staff', 'flow', 'homecare', 'pathway', 'alarm', 'homehospital', 'reception'] },
+  { folder: 'hub', may: ['store', 'replica', 'sync', 'privacy', 'leader', 'flow'] },
   // The aggregate sink (issue 18): the leader view's figures, from the hub's store into PostgreSQL.
   { folder: 'warehouse', may: ['store', 'leader', 'homecare'] },
   // The one board assembly (CLI, Electron, demo) also starts the board's loopback host.
-  { file: 'board/board-assembly.ts', may: ['store', 'replica', 'sync', 'config', 'ward', 'unit', 'staff', 'flow', 'homecare', 'host'] },
+  { file: 'board/board-assembly.ts', may: ['store', 'replica', 'sync', 'config', 'privacy', 'ward', 'unit', 'staff', 'flow', 'homecare', 'host'] },
   // Synthetic data, seeded through the board's own commands.
   { folder: 'demo', may: ['board', 'replica', 'staff', 'ward', 'store'] },
   // Hosts, from the inside out: the HTTP/WebSocket host serves a board or the hub (and the leader view).
   { folder: 'host', may: ['board', 'hub', 'leader', 'staff', 'store'] },
   // Runtimes start what the CLI asks for and return what started; they print nothing and never read the CLI.
-  { folder: 'runtime', may: ['alarm', 'board', 'config', 'demo', 'flow', 'homehospital', 'host', 'hub', 'leader', 'provision', 'store', 'sync', 'warehouse'] },
+  { folder: 'runtime', may: ['alarm', 'board', 'config', 'demo', 'flow', 'homehospital', 'host', 'hub', 'leader', 'privacy', 'provision', 'store', 'sync', 'warehouse'] },
   // Electron's glue: the one board assembly and the host's renderer files; not runtime/, not cli/.
   { folder: 'electron', may: ['board', 'config', 'host'] },
   // The command line: parses, starts a runtime (or runs a one-off command) and prints.
-  { folder: 'cli', may: ['alarm', 'board', 'config', 'flow', 'host', 'hub', 'leader', 'provision', 'runtime', 'store', 'sync'] },
+  { folder: 'cli', may: ['alarm', 'board', 'config', 'flow', 'host', 'hub', 'leader', 'privacy', 'provision', 'runtime', 'store', 'sync'] },
 ];
 const MAIN_FENCES = MAIN_MAP.map(({ folder, file, may }) =>
   file ? { files: [`main/${file}`], folder: file.split('/')[0], may } : { files: [`main/${folder}/**`], folder, may },

@@ -13,6 +13,7 @@ import type { BrokerCredentials } from '../sync/mqtt-link.js';
 import { SyncEngine } from '../sync/sync-engine.js';
 import { backfillTemplateCodes, type TemplateBackfill } from '../ward/template-backfill.js';
 import { logger } from '../log.js';
+import { loadPseudonymKey, type PseudonymSecret } from '../privacy/pseudonym.js';
 import { BoardService, boardActor } from './board-service.js';
 
 /** A broker and the identity this replica shows it. */
@@ -39,6 +40,8 @@ export interface BoardSettings {
   syncPeriodMs?: number;
   /** The collection horizon (DEFAULT_HORIZON_MS when absent). */
   horizonMs?: number;
+  /** The municipality's provisioned pseudonym secret (`--pseudonym-key`); without it the board makes its own. */
+  pseudonyms?: PseudonymSecret;
 }
 
 /** A running board: what started, and the one way to stop it. */
@@ -65,6 +68,7 @@ export function boardSettings(options: RoleOptions & { municipality: string; uni
     hostNames: options.hostNames,
     broker: options.broker,
     brokerCredentials: loadBrokerCredentials(options),
+    pseudonyms: loadPseudonymKey(options),
     syncPeriodMs: syncPeriodMs(options),
     horizonMs: options.horizon,
   };
@@ -104,6 +108,7 @@ export async function assembleBoard(settings: BoardSettings, opened?: BoardServi
       unit: settings.unit,
       organisation: settings.organisation,
       horizonMs: settings.horizonMs,
+      pseudonyms: settings.pseudonyms,
     });
   const templateBackfill = backfillOnce(service);
   let host: RunningHost | undefined;

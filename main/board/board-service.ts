@@ -19,6 +19,7 @@ import { unitCommands } from '../unit/unit-commands.js';
 import { wardCommands } from '../ward/ward-commands.js';
 import { authorize } from '../staff/sessions.js';
 import { ok } from '../../shared/api/result.js';
+import { replicaPseudonymSecret, type PseudonymSecret } from '../privacy/pseudonym.js';
 
 export type { EventListener } from '../replica/replica-core.js';
 
@@ -31,15 +32,20 @@ export interface BoardOptions {
   now?: () => Date;
   /** The collection horizon of its store. */
   horizonMs?: number;
+  /** The municipality's provisioned pseudonym secret; without it the board makes its own in `dataDir`. */
+  pseudonyms?: PseudonymSecret;
 }
 
 /** A board: the replica core on its unit's store, and the unit's commands (ward, unit, flow). */
 export class BoardService extends ReplicaService {
   private readonly now: () => Date;
+  /** What identity numbers are keyed under on this board (a virtual ward's admissions, a reception's arrivals). */
+  readonly pseudonyms: PseudonymSecret;
 
   constructor(readonly options: BoardOptions) {
     super({ file: join(options.dataDir, 'tavla.sqlite'), role: 'board', scope: options.unit, municipality: options.municipality, horizonMs: options.horizonMs });
     this.now = options.now ?? (() => new Date());
+    this.pseudonyms = replicaPseudonymSecret(options.dataDir, options.pseudonyms);
     const organisation = options.organisation;
     if (organisation) {
       // The receiving organisation logs a handover to it once, in its own log (main/reception/handover-audit.ts).
@@ -86,6 +92,7 @@ export class BoardService extends ReplicaService {
       staff,
       session,
       now: this.now,
+      pseudonyms: this.pseudonyms,
       syncStatus: () => this.syncStatus,
     };
     return dispatchCommand<CommandContext>(

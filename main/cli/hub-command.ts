@@ -7,6 +7,7 @@ import { DEFAULT_ROLE_CLAIMS } from '../host/leader-roles.js';
 import { checkOidcSettings, type OidcSettings } from '../host/leader-sign-in.js';
 import { startHub, type HubRuntime } from '../runtime/hub-runtime.js';
 import { loadBrokerCredentials } from '../sync/broker-credentials.js';
+import { loadPseudonymKey } from '../privacy/pseudonym.js';
 
 /** Starts the hub the configuration describes and prints what started; a bad configuration is a UsageError. */
 export async function hubCommand(options: RoleOptions): Promise<HubRuntime> {
@@ -17,6 +18,7 @@ export async function hubCommand(options: RoleOptions): Promise<HubRuntime> {
     port: options.port ?? 4700,
     broker: options.broker,
     brokerCredentials: loadBrokerCredentials(options),
+    pseudonyms: loadPseudonymKey(options),
     brokerPort: options.brokerPort,
     ploInbox: options.ploInbox,
     ploUnit: options.unit,

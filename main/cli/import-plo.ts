@@ -13,6 +13,7 @@ import { allImported, allocationOffice, importPloPath, type PloFileResult } from
 import { HubService } from '../hub/hub-service.js';
 import { required, UsageError } from '../config/options.js';
 import type { ParsedCommand } from './options.js';
+import { loadPseudonymKey } from '../privacy/pseudonym.js';
 
 const OUTCOME_TEXT: Record<PloFileResult['outcome'], string> = {
   imported: 'imported',
@@ -33,7 +34,8 @@ export function importPlo({ options, path }: ParsedCommand): number {
     process.stderr.write(`tavla: the hub is running on ${dataDir} (pid ${pid}); put the files in its --plo-inbox folder instead\n`);
     return 1;
   }
-  const hub = new HubService({ dataDir, municipality });
+  // The running hub's key (its --config's pseudonymKey): under another one the episodes would not be found.
+  const hub = new HubService({ dataDir, municipality, pseudonyms: loadPseudonymKey(options) });
   try {
     let unit: string;
     try {
@@ -47,7 +49,7 @@ export function importPlo({ options, path }: ParsedCommand): number {
       process.stderr.write(`tavla: unit ${unit} belongs to ${known.municipality}, not ${municipality}\n`);
       return 1;
     }
-    const results = importPloPath({ store: hub.store, unit, now: () => new Date() }, path, (result, index, total) => {
+    const results = importPloPath({ store: hub.store, unit, now: () => new Date(), pseudonyms: hub.pseudonyms }, path, (result, index, total) => {
       process.stdout.write(`[${index + 1}/${total}] ${basename(result.file)}: ${describe(result)}\n`);
     });
     const count = (outcome: PloFileResult['outcome']) => results.filter((r) => r.outcome === outcome).length;

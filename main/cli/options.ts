@@ -44,6 +44,10 @@ Options:
                         TLS: the broker's CA certificate, this replica's certificate and key (PEM)
   --broker-username <name>
                         broker username (its brokerPassword only in a --config file)
+  --pseudonym-key <file>
+                        the municipality's pseudonym secret from tavla provision (board, hub,
+                        import-plo): identity numbers are keyed under it; without it, a secret of
+                        this replica's own in its data folder (docs/deploy.md)
   --broker-port <n>     port of the hub's embedded broker (default 1883; 0 picks a free one);
                         with provision, the broker's TLS port (default 8883)
   --data <dir>          data folder holding the SQLite file (default .tavla/<municipality>/<unit>)
@@ -116,6 +120,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | 'help
         'broker-cert': { type: 'string' },
         'broker-key': { type: 'string' },
         'broker-username': { type: 'string' },
+        'pseudonym-key': { type: 'string' },
         out: { type: 'string' },
         units: { type: 'string' },
         organisations: { type: 'string' },

@@ -92,6 +92,8 @@ export const RoleOptions = z.strictObject({
   /** A broker username and password (over TLS only); the password belongs in a file, not on a command line. */
   brokerUsername: z.string().min(1).max(256).optional(),
   brokerPassword: z.string().min(1).max(1024).optional(),
+  /** The municipality's pseudonym secret `tavla provision` wrote: identity numbers are keyed under it (docs/deploy.md). */
+  pseudonymKey: z.string().min(1).optional(),
   /** `provision`: the folder written, the units and boards in it, the host and port boards dial. */
   out: z.string().min(1).optional(),
   units: z
@@ -147,7 +149,7 @@ export function parseOptions(raw: Record<string, unknown>): RoleOptions {
 }
 
 /** Keys naming files: in a configuration file they are relative to the file's own folder. */
-const FILE_KEYS = ['brokerCa', 'brokerCert', 'brokerKey'] as const;
+const FILE_KEYS = ['brokerCa', 'brokerCert', 'brokerKey', 'pseudonymKey'] as const;
 
 /** A configuration file's keys, with its file paths made absolute; throws UsageError when it is unreadable or not a JSON object. */
 export function readConfigFile(file: string): Record<string, unknown> {

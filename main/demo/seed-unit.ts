@@ -201,7 +201,7 @@ const demoHash = (pin: string): HashedPin => {
  * (now and then one short), acknowledged handovers and a few notes.
  */
 function seedWardLife(board: BoardService, unit: DemoUnit, random: () => number, clock: DemoClock, today: Date, stays: string[]): void {
-  const ctx: CommandContext = { store: board.store, municipality: board.options.municipality, unit: unit.id, actor: 'demo', staff: null, now: () => clock.now ?? new Date() };
+  const ctx: CommandContext = { store: board.store, municipality: board.options.municipality, unit: unit.id, actor: 'demo', staff: null, now: () => clock.now ?? new Date(), pseudonyms: board.pseudonyms };
   const current = shiftSpanAt(today.getTime());
   for (let back = 14 * 3; back >= 0; back -= 1) {
     let ref = current;

@@ -36,7 +36,7 @@ export interface LeaderScreenConfig {
 export type ScreenConfig = BoardConfig | LeaderScreenConfig;
 
 /** Keys that belong to a unit's board, refused on a leader screen so nobody thinks it keeps a unit. */
-const BOARD_ONLY_KEYS = ['unit', 'data', 'broker', 'port', 'brokerCa', 'brokerCert', 'brokerKey', 'brokerUsername', 'brokerPassword', 'hostNames', 'syncPeriod', 'horizon'] as const;
+const BOARD_ONLY_KEYS = ['unit', 'data', 'broker', 'port', 'brokerCa', 'brokerCert', 'brokerKey', 'brokerUsername', 'brokerPassword', 'pseudonymKey', 'hostNames', 'syncPeriod', 'horizon'] as const;
 
 /** A configuration the board cannot start with; the message says what to fix. */
 export class BoardConfigError extends Error {}

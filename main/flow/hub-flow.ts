@@ -14,6 +14,7 @@ import { holdHubLock } from './hub-lock.js';
 import { settleTransfers, transfersToReview, transfersTouched } from './hub-settlement.js';
 import { watchPloInbox, type PloInbox } from './plo-inbox.js';
 import { allocationOffice } from './plo-import.js';
+import type { PseudonymSecret } from '../privacy/pseudonym.js';
 
 export interface HubFlowOptions {
   service: HubContext;
@@ -23,6 +24,8 @@ export interface HubFlowOptions {
   ploInbox?: string;
   /** The allocation office PLO patients go to (default: the only one the hub knows). */
   ploUnit?: string;
+  /** The hub's pseudonym secret, that PLO patients are keyed under (HubService.pseudonyms). */
+  pseudonyms: PseudonymSecret;
   now?: () => Date;
 }
 
@@ -79,7 +82,7 @@ export function startHubFlow(options: HubFlowOptions): HubFlow {
       dir: options.ploInbox,
       target: () => {
         try {
-          return { store: service.store, unit: allocationOffice(service.db, options.ploUnit), now };
+          return { store: service.store, unit: allocationOffice(service.db, options.ploUnit), now, pseudonyms: options.pseudonyms };
         } catch {
           return undefined;
         }

@@ -14,12 +14,15 @@ import { newId } from '../replica/command-context.js';
 import type { PloMessage, PloType } from './plo-parse.js';
 import { arrivalStayId, liveTransfersOfStay, openTransfersOfStay, readStay, type StayRow } from './transfer-records.js';
 import { dischargePathwayEdits } from '../pathway/pathway-plo.js';
+import { ploPatientKey, type PseudonymSecret } from '../privacy/pseudonym.js';
 
 export interface PloTarget {
   store: FieldStore;
   /** The allocation office's unit: the scope the hospital patients live in. */
   unit: string;
   now: () => Date;
+  /** The hub's pseudonym secret: a patient's episodes are keyed by `ploPatientKey` under it. */
+  pseudonyms: PseudonymSecret;
 }
 
 export interface PloApplied {
@@ -48,8 +51,11 @@ interface Episode {
   last_gen_date: string | null;
 }
 
-// The key finds a patient's episodes again without keeping the identity number beside them.
-const patientKey = (m: PloMessage) => createHash('sha256').update(`plo-patient:${m.patient.idType}:${m.patient.id}`).digest('hex');
+/**
+ * The bare hash episodes were keyed by before the keyed pseudonym (reversible by trying every
+ * number): still looked up, so a patient in hospital across the upgrade is found, and re-keyed then.
+ */
+const legacyPatientKey = (m: PloMessage) => createHash('sha256').update(`plo-patient:${m.patient.idType}:${m.patient.id}`).digest('hex');
 
 /** "KN" for Kari Nordmann. */
 export function initialsOf(givenName: string, familyName: string): string {
@@ -64,7 +70,7 @@ export function applyPloMessage(target: PloTarget, message: PloMessage, file: st
     if (db.prepare('SELECT 1 FROM plo_message WHERE msg_id = ?').get(message.msgId)) {
       return { outcome: 'duplicate', stayId: null, initials, note: 'already imported' };
     }
-    const key = patientKey(message);
+    const key = ploPatientKey(target.pseudonyms, message.patient.idType, message.patient.id);
     const episode = findEpisode(target, key, message);
     const now = target.now().toISOString();
     let stayId: string | null = episode?.stay ?? null;
@@ -117,9 +123,16 @@ function startDischargePathways(store: FieldStore, officeStay: string, leftAt: s
   }
 }
 
-/** The episode a message belongs to: same admission time, else (no admission in it) the latest one. */
+/**
+ * The episode a message belongs to: same admission time, else (no admission in it) the latest one.
+ * Episodes still under the legacy bare hash are re-keyed first (in the message's transaction, every
+ * unit's: the readmission count reads them all), so bare hashes go as messages come.
+ */
 function findEpisode(target: PloTarget, key: string, message: PloMessage): Episode | undefined {
-  const episodes = target.store.db
+  const db = target.store.db;
+  // One indexed statement per message; a stay is never under both keys, so the primary key holds.
+  db.prepare('UPDATE plo_episode SET patient_key = ? WHERE patient_key = ?').run(key, legacyPatientKey(message));
+  const episodes = db
     .prepare('SELECT stay, admitted_at, last_gen_date FROM plo_episode WHERE patient_key = ? AND unit = ? ORDER BY admitted_at')
     .all(key, target.unit) as Episode[];
   if (message.admittedAt !== null) return episodes.find((e) => e.admitted_at === message.admittedAt);

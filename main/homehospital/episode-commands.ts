@@ -12,7 +12,7 @@ import { osloDay } from '../../shared/time/oslo.js';
 import type { RecordEdit } from '../store/field-store.js';
 import { unitLookups } from '../store/read-model.js';
 import { newId, type CommandContext, type Handler } from '../replica/command-context.js';
-import { virtualWardPatientKey } from './patient-key.js';
+import { ploPatientKey } from '../privacy/pseudonym.js';
 import { readSharedEpisodes, readVirtualWard } from './virtual-ward-board.js';
 
 /** How far back an admission may be registered afterwards. */
@@ -87,7 +87,7 @@ export const homehospitalCommands = {
           nextVisitBy: input.nextVisit?.by ?? null,
           homeCareUnit: input.homeCareUnit ?? null,
           note: input.note === undefined || input.note === '' ? null : input.note,
-          patientKey: input.nationalId === undefined ? null : virtualWardPatientKey(input.idType ?? 'FNR', input.nationalId),
+          patientKey: input.nationalId === undefined ? null : ploPatientKey(ctx.pseudonyms, input.idType ?? 'FNR', input.nationalId),
           deleted: false,
         },
       },

@@ -13,6 +13,7 @@ import { HUB_SCOPE } from '../../shared/sync/protocol.js';
 import { readUnitState } from '../store/read-model.js';
 import type { HubContext } from './hub-context.js';
 import { UnitReceipts } from './unit-receipts.js';
+import { replicaPseudonymSecret, type PseudonymSecret } from '../privacy/pseudonym.js';
 
 /** The hub: the replica core on every unit's scope, and the hub's own commands (overview, leader, flow). */
 export class HubService extends ReplicaService implements HubContext {
@@ -23,8 +24,13 @@ export class HubService extends ReplicaService implements HubContext {
   /** The aggregate sink's state for `/healthz`, when the runtime started one (main/warehouse/warehouse-sink.ts, WarehouseStatus). */
   warehouse: (() => object) | undefined;
 
-  constructor(readonly options: { dataDir: string; municipality: string; horizonMs?: number }) {
+  /** What PLO patients are keyed under (plo_episode): the secret the virtual-ward boards key theirs under too. */
+  readonly pseudonyms: PseudonymSecret;
+
+  /** `pseudonyms`: the municipality's provisioned secret; without it the hub makes its own in `dataDir`. */
+  constructor(readonly options: { dataDir: string; municipality: string; horizonMs?: number; pseudonyms?: PseudonymSecret }) {
     super({ file: join(options.dataDir, 'hub.sqlite'), role: 'hub', scope: HUB_SCOPE, municipality: options.municipality, horizonMs: options.horizonMs });
+    this.pseudonyms = replicaPseudonymSecret(options.dataDir, options.pseudonyms);
   }
 
   /** Every unit the hub holds a scope for. */

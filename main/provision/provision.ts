@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { brokerAccount, brokerFiles, writeBrokerConfig } from './broker-config.js';
 import { caFiles, ensureCa, issueCertificate, revokeIdentity, writeCrl } from './certificate-authority.js';
 import { activeReplicas, readManifest, writeManifest, type Manifest, type Replica } from './manifest.js';
+import { ensurePseudonymKey } from './pseudonym-key.js';
 import { makeReplicaFolder, removeReplicaFiles, replicaFiles, writeReplicaConfig } from './replica-config.js';
 
 /** What a provision run is asked for; host and port default to the folder's earlier run. */
@@ -126,9 +127,11 @@ async function finish(out: string, manifest: Manifest): Promise<void> {
   const caDir = resolve(out, 'ca');
   await writeCrl(caDir);
   writeBrokerConfig(out, manifest);
+  // Made by the first run (or the first since provisioning had one), kept by every later one.
+  const pseudonymKey = ensurePseudonymKey(caDir);
   for (const replica of activeReplicas(manifest)) {
     // A folder IT already moved to its board is not recreated: its identity stays as issued.
-    if (existsSync(replicaFiles(out, replica).dir)) writeReplicaConfig(out, manifest, replica, caFiles(caDir).cert);
+    if (existsSync(replicaFiles(out, replica).dir)) writeReplicaConfig(out, manifest, replica, { caCert: caFiles(caDir).cert, pseudonymKey });
   }
   writeManifest(out, manifest);
 }

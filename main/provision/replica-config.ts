@@ -1,6 +1,6 @@
 /**
  * One configuration file per replica, `<out>/hub.json` and `<out>/<unit>-<n>.json`, beside a folder
- * of the same name holding its key, certificate and the CA certificate. Paths in the file are
+ * of the same name holding its key, certificate, the CA certificate and the municipality's pseudonym secret. Paths in the file are
  * relative to the file's folder, so IT copies the pair to a board as it is.
  */
 
@@ -11,14 +11,16 @@ import type { Manifest, Replica } from './manifest.js';
 /** The files of one replica inside the provisioned folder. */
 export function replicaFiles(out: string, replica: Pick<Replica, 'name'>) {
   const dir = join(out, replica.name);
-  return { config: join(out, `${replica.name}.json`), dir, ca: join(dir, 'ca.crt'), cert: join(dir, 'client.crt'), key: join(dir, 'client.key') };
+  return { config: join(out, `${replica.name}.json`), dir, ca: join(dir, 'ca.crt'), cert: join(dir, 'client.crt'), key: join(dir, 'client.key'), pseudonymKey: join(dir, 'pseudonym.key') };
 }
 
-/** Writes a replica's JSON configuration and its copy of the CA certificate. */
-export function writeReplicaConfig(out: string, manifest: Manifest, replica: Replica, caCert: string): void {
+/** Writes a replica's JSON configuration and its copies of the CA certificate and the pseudonym secret. */
+export function writeReplicaConfig(out: string, manifest: Manifest, replica: Replica, shared: { caCert: string; pseudonymKey: string }): void {
   const files = replicaFiles(out, replica);
-  copyFileSync(caCert, files.ca);
+  copyFileSync(shared.caCert, files.ca);
   chmodSync(files.ca, 0o644);
+  copyFileSync(shared.pseudonymKey, files.pseudonymKey);
+  chmodSync(files.pseudonymKey, 0o600);
   const config = {
     municipality: manifest.municipality,
     ...(replica.unit ? { unit: replica.unit } : {}),
@@ -27,6 +29,7 @@ export function writeReplicaConfig(out: string, manifest: Manifest, replica: Rep
     brokerCa: `${replica.name}/ca.crt`,
     brokerCert: `${replica.name}/client.crt`,
     brokerKey: `${replica.name}/client.key`,
+    pseudonymKey: `${replica.name}/pseudonym.key`,
   };
   writeFileSync(files.config, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   chmodSync(files.config, 0o600);

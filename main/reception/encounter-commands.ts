@@ -5,7 +5,6 @@
  * patient reaches the other organisation (docs/shared-reception.md).
  */
 
-import { createHash } from 'node:crypto';
 import type { EncounterCommandName } from '../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import type { FieldValue } from '../../shared/domain/schema.js';
@@ -44,9 +43,8 @@ function openEncounter(ctx: CommandContext, id: string): Result<OpenEncounter> {
   return ok(row);
 }
 
-/** A keyed hash of the national identity number: the same person matches within the organisation, the number is never stored. */
-const idKey = (municipality: string, organisation: string, nationalId: string) =>
-  createHash('sha256').update(`reception-id:${municipality}:${organisation}:${nationalId}`).digest('hex');
+/** A keyed pseudonym of the national identity number (main/privacy/pseudonym.ts): the same person matches within the organisation, the number is never stored. */
+const idKey = (ctx: CommandContext, organisation: string, nationalId: string) => ctx.pseudonyms.of('reception-id', ctx.municipality, organisation, nationalId);
 
 /** Checks a bay: configured, and free unless `self` holds it. */
 function bayProblem(ctx: CommandContext, unit: ReceptionUnit, bay: string, self?: string): Result<never> | undefined {
@@ -96,7 +94,7 @@ export const encounterCommands = {
       unit: ctx.unit,
       organisation,
       name: input.name ?? null,
-      idKey: input.nationalId === undefined ? null : idKey(ctx.municipality, organisation, input.nationalId),
+      idKey: input.nationalId === undefined ? null : idKey(ctx, organisation, input.nationalId),
       reason: input.reason ?? null,
       note: input.note ?? null,
       deleted: false,

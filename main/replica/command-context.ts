@@ -5,6 +5,7 @@ import type { SessionRef, StaffMember } from '../../shared/api/commands/ward.js'
 import type { BoardCommandName, CommandOutput, ParsedInput, SyncStatus } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
 import type { FieldStore } from '../store/field-store.js';
+import type { PseudonymSecret } from '../privacy/pseudonym.js';
 
 export interface CommandContext {
   store: FieldStore;
@@ -22,6 +23,8 @@ export interface CommandContext {
   /** The session the call carried, when it was good (session.lock and session.touch act on it). */
   session?: SessionRef;
   now: () => Date;
+  /** The secret identity numbers are keyed under (main/privacy/pseudonym.ts); never logged nor answered. */
+  pseudonyms: PseudonymSecret;
   /** The board's link to the broker now (the offline banner asks on load). */
   syncStatus?: () => SyncStatus;
 }

@@ -3,6 +3,7 @@
  * with TLS identities and ACLs (Mosquitto when installed, else aedes serving the same folder).
  */
 
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedOffice } from './demo-office.js';
 import { DEMO_STAFF, demoBoardKey, seedUnit, type DemoClock, type DemoUnit } from '../demo/seed-unit.js';
@@ -13,6 +14,7 @@ import { startBoard, type BoardRuntime } from './board-runtime.js';
 import { startDemoBroker, type DemoBroker } from './demo-broker.js';
 import { startHub, type HubRuntime } from './hub-runtime.js';
 import { dropDemoAlarm } from '../alarm/demo-alarm.js';
+import { folderPseudonymSecret, type PseudonymSecret } from '../privacy/pseudonym.js';
 
 export const DEMO_MUNICIPALITY = 'fjordvik';
 const DEMO_SCREEN = 'demo-skjerm';
@@ -80,7 +82,10 @@ export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
         brokerProblem = (error as Error).message;
         return undefined;
       });
-  const services = await openUnits(root);
+  // One secret for the hub and every board, as provisioning gives a municipality: the virtual ward's readmissions match the hub's PLO episodes.
+  mkdirSync(root, { recursive: true });
+  const pseudonyms = folderPseudonymSecret(root);
+  const services = await openUnits(root, pseudonyms);
   const secured = await brokerReady;
   let hub;
   const ploInbox = join(root, 'plo-inbox');
@@ -99,6 +104,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
       ploUnit: OFFICE.id,
       vkpInbox,
       vkpUnit: 'hjemme-nord',
+      pseudonyms,
     });
   } catch (error) {
     for (const service of services) service.close();
@@ -107,7 +113,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoRuntime> {
   }
   // The hospital's messages about the office's first patients, imported as the inbox would; they reach the office board by sync.
   const today = new Date();
-  const patients = seedOffice({ store: hub.service.store, unit: OFFICE.id, now: () => today }, today);
+  const patients = seedOffice({ store: hub.service.store, unit: OFFICE.id, now: () => today, pseudonyms }, today);
   // An open alarm on the home-care board (docs/alarms.md): a synthetic bundle in the hub's VKP inbox.
   dropDemoAlarm(vkpInbox, today);
   if (patients > 0) hub.sync.notifyLocalCommit();
@@ -170,11 +176,11 @@ function demoScreenToken(hub: HubRuntime): string {
 }
 
 /** Opens each unit's store, seeding a new one; yields between units so the broker's setup runs on. */
-async function openUnits(root: string): Promise<BoardService[]> {
+async function openUnits(root: string, pseudonyms: PseudonymSecret): Promise<BoardService[]> {
   const services: BoardService[] = [];
   for (const [index, unit] of DEMO_UNITS.entries()) {
     const clock: DemoClock = { now: undefined };
-    const service = new BoardService({ dataDir: join(root, demoBoardKey(unit)), municipality: DEMO_MUNICIPALITY, unit: unit.id, organisation: unit.organisation, now: () => clock.now ?? new Date() });
+    const service = new BoardService({ dataDir: join(root, demoBoardKey(unit)), municipality: DEMO_MUNICIPALITY, unit: unit.id, organisation: unit.organisation, now: () => clock.now ?? new Date(), pseudonyms });
     // A reception's second organisation's board takes the room the first one's configured.
     const sameRoom = unit.organisation ? services.find((other, i) => DEMO_UNITS[i].id === unit.id) : undefined;
     services.push(service);

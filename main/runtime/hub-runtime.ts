@@ -20,6 +20,7 @@ import { vkpSecret } from '../alarm/vkp-mapping.js';
 import { homeCareUnit } from '../alarm/alarm-ingest.js';
 import { shareAllEpisodes, shareEpisodes } from '../homehospital/episode-share.js';
 import { WarehouseSink } from '../warehouse/warehouse-sink.js';
+import type { PseudonymSecret } from '../privacy/pseudonym.js';
 
 export interface HubRuntimeOptions {
   municipality: string;
@@ -51,6 +52,8 @@ export interface HubRuntimeOptions {
   /** A PostgreSQL URL the leader view's aggregates are written to (main/warehouse), and how often (default 5 min). */
   warehouse?: string;
   warehousePeriodMs?: number;
+  /** The municipality's provisioned pseudonym secret (`--pseudonym-key`); without it the hub makes its own. */
+  pseudonyms?: PseudonymSecret;
 }
 
 export interface HubRuntime {
@@ -74,7 +77,7 @@ export interface HubRuntime {
 export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> {
   const broker = options.broker ? undefined : await startEmbeddedBroker(options.brokerPort ?? 1883);
   const brokerUrl = options.broker ?? (broker as EmbeddedBroker).url;
-  const service = new HubService({ dataDir: options.dataDir, municipality: options.municipality, horizonMs: options.horizonMs });
+  const service = new HubService({ dataDir: options.dataDir, municipality: options.municipality, horizonMs: options.horizonMs, pseudonyms: options.pseudonyms });
   const sync: SyncEngine = new SyncEngine({
     store: service.store,
     clock: service.clock,
@@ -99,7 +102,7 @@ export async function startHub(options: HubRuntimeOptions): Promise<HubRuntime> 
   service.receipts.setPeriod(options.syncPeriodMs ?? DEFAULT_SYNC_PERIOD_MS);
   shareVirtualWard(service, 'all');
   const stopCollector = startCollector(service.store, () => sync.status.broker === 'connected');
-  const flow: HubFlow = startHubFlow({ service, sync, dataDir: options.dataDir, ploInbox: options.ploInbox, ploUnit: options.ploUnit });
+  const flow: HubFlow = startHubFlow({ service, sync, dataDir: options.dataDir, ploInbox: options.ploInbox, ploUnit: options.ploUnit, pseudonyms: service.pseudonyms });
   // The R4 schema compiles in a worker thread (about 2 s of CPU), never on the event loop: from the
   // start when the hub takes alarms (an inbox, or a home-care unit it holds), else at the first POST.
   let fhir: FhirChecker | undefined;

@@ -7,6 +7,7 @@
  * converge when it is back.
  */
 
+import { createHash, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { attachSync } from '../../main/board/board-assembly.js';
 import { BoardService } from '../../main/board/board-service.js';
 import { dispatchAs } from '../../main/board/in-process-session.js';
 import { HubService } from '../../main/hub/hub-service.js';
+import { PseudonymSecret } from '../../main/privacy/pseudonym.js';
 import { seededRandom, syntheticPerson } from '../../main/demo/synthetic-people.js';
 import { SyncEngine } from '../../main/sync/sync-engine.js';
 import { decodeBinary } from '../../main/sync/wire.js';
@@ -86,7 +88,9 @@ describe('the shared reception through Mosquitto', () => {
     observer = await mqtt.connectAsync(broker.url, { clientId: 'observer' });
     observer.on('message', (topic, payload) => (topic.startsWith(`tavla/v1/${M}/mottak/`) ? shared : legevaktOwn).push(payload));
     await observer.subscribeAsync([`tavla/v1/${M}/mottak/#`, `tavla/v1/${M}/mottak~legevakt/#`], { qos: 1 });
-    const hubService = new HubService({ dataDir: `${dir.path}/hub`, municipality: M });
+    // One pseudonym secret for the hub and both boards, as provisioning gives them.
+    const pseudonyms = new PseudonymSecret(randomBytes(32).toString('base64url'));
+    const hubService = new HubService({ dataDir: `${dir.path}/hub`, municipality: M, pseudonyms });
     hub = {
       service: hubService,
       sync: new SyncEngine({
@@ -102,7 +106,7 @@ describe('the shared reception through Mosquitto', () => {
       }),
     };
     boards = ['legevakt', 'sykehus'].map((organisation) => {
-      const service = new BoardService({ dataDir: `${dir.path}/${organisation}`, municipality: M, unit: 'mottak', organisation });
+      const service = new BoardService({ dataDir: `${dir.path}/${organisation}`, municipality: M, unit: 'mottak', organisation, pseudonyms });
       const name = organisation === 'legevakt' ? 'Liv Lege' : 'Siv Sykepleier';
       const { id } = value<{ id: string }>(service.dispatch('staff.set', { name, role: 'unit-leader', pin: '2468' }));
       const board: Board = { service, sync: undefined, organisation, staff: { id, name, role: 'unit-leader' } as StaffMember };
@@ -145,7 +149,9 @@ describe('the shared reception through Mosquitto', () => {
           const board = boards[arrival.organisation];
           const name = syntheticPerson(seededRandom(arrival.person)).name;
           const note = `${arrival.note.trim()} ${n}`;
-          privates.push(name, `${arrival.reason} ${n}`, note, ...(arrival.nationalId ? [arrival.nationalId] : []));
+          // The number, and the bare hash the board once stored of it (reversible by trying every number).
+          const bare = arrival.nationalId ? [arrival.nationalId, createHash('sha256').update(`reception-id:${M}:${board.organisation}:${arrival.nationalId}`).digest('hex')] : [];
+          privates.push(name, `${arrival.reason} ${n}`, note, ...bare);
           const { id } = edit(board, 'encounter.arrive', { label: `${board.organisation[0].toUpperCase()}-${n}`, name, nationalId: arrival.nationalId, reason: `${arrival.reason} ${n}`, note });
           for (const colour of arrival.colours) edit(board, 'encounter.triage', { id, colour });
           if (arrival.disposition) edit(board, 'encounter.dispose', { id, disposition: arrival.disposition });
@@ -164,6 +170,10 @@ describe('the shared reception through Mosquitto', () => {
           expect(count(board.service.db, 'SELECT COUNT(*) FROM encounterPrivate'), board.organisation).toBe(owned[o]);
           expect(count(board.service.db, `SELECT COUNT(*) FROM encounterPrivate WHERE organisation != '${board.organisation}'`)).toBe(0);
         }
+        // Every identity number reached the hub as a keyed pseudonym: one key per number given, none a bare hash or the number.
+        const idKeys = hub.service.db.prepare('SELECT idKey FROM encounterPrivate WHERE idKey IS NOT NULL').pluck().all() as string[];
+        expect(idKeys).toHaveLength(arrivals.filter((a) => a.nationalId !== undefined).length);
+        expect(idKeys.filter((key) => privates.includes(key))).toEqual([]);
         // Nothing private on the shared topics: no private record, no private field, no private value.
         await new Promise((resolve) => setTimeout(resolve, 1500));
         const seen = shared.map(payloadContents);

@@ -73,7 +73,7 @@ describe('the provisioned broker', () => {
     const acl = readFileSync(join(out, 'broker', 'acl'), 'utf8');
     expect(acl).toContain(`user ${M}-solsiden-1\ntopic readwrite tavla/v1/${M}/solsiden/#\ntopic read tavla/v1/${M}/_hub/presence/#\n`);
     expect(acl).toContain(`user ${M}-hub\ntopic readwrite tavla/v1/${M}/#\n`);
-    for (const key of ['ca/ca.key', 'broker/broker.key', 'broker/acl', 'hub/client.key', 'solsiden-1/client.key']) {
+    for (const key of ['ca/ca.key', 'ca/pseudonym.key', 'broker/broker.key', 'broker/acl', 'hub/client.key', 'hub/pseudonym.key', 'solsiden-1/client.key', 'solsiden-1/pseudonym.key']) {
       expect((statSync(join(out, key)).mode & 0o777).toString(8), key).toBe('600');
     }
     if (process.getuid?.() === 0) {
@@ -83,7 +83,7 @@ describe('the provisioned broker', () => {
       expect(statSync(join(out, 'ca', 'ca.key')).uid).toBe(0);
     }
     const board = JSON.parse(readFileSync(join(out, 'solsiden-2.json'), 'utf8')) as Record<string, string>;
-    expect(board).toEqual({ municipality: M, unit: 'solsiden', broker: url, brokerCa: 'solsiden-2/ca.crt', brokerCert: 'solsiden-2/client.crt', brokerKey: 'solsiden-2/client.key' });
+    expect(board).toEqual({ municipality: M, unit: 'solsiden', broker: url, brokerCa: 'solsiden-2/ca.crt', brokerCert: 'solsiden-2/client.crt', brokerKey: 'solsiden-2/client.key', pseudonymKey: 'solsiden-2/pseudonym.key' });
     expect(JSON.parse(readFileSync(join(out, 'hub.json'), 'utf8'))).not.toHaveProperty('unit');
   });
 

@@ -7,10 +7,13 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ploPatientKey, PseudonymSecret } from '../../main/privacy/pseudonym.js';
 import { decodeBinary } from '../../main/sync/wire.js';
 import type { SharedEpisode, VirtualWardBoard } from '../../shared/api/commands/homehospital.js';
 import { Mosquitto, freePort } from '../support/mosquitto.js';
@@ -24,6 +27,9 @@ const CLI = join(REPO, 'bin', 'tavla.js');
 const NOTE = 'Hemmelig sykehusnotat om CRP';
 const ROUND_NOTE = 'Visittnotat: hoster mindre';
 const NAME = 'Solveig Nordbø';
+const NATIONAL_ID = '99999900044';
+/** The bare hash the board once stored: reversible by trying every number. */
+const BARE_KEY = createHash('sha256').update(`plo-patient:FNR:${NATIONAL_ID}`).digest('hex');
 
 /** What a payload says, as text: JSON as it is, a binary page's changes decoded. */
 function readable(payload: Buffer): { text: string; collections: string[] } {
@@ -84,7 +90,7 @@ describe('a virtual ward sharing a patient with municipal home care', () => {
     const plannedEnd = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
     const visitAt = new Date(Date.now() + 3 * 3_600_000).toISOString();
     const id = await ward.id('episode.admit', {
-      bed: 'V2', name: NAME, initials: 'SN', birthDate: '1952-09-12', plannedEnd, homeCareUnit: 'hjemme', note: NOTE, nationalId: '99999900044',
+      bed: 'V2', name: NAME, initials: 'SN', birthDate: '1952-09-12', plannedEnd, homeCareUnit: 'hjemme', note: NOTE, nationalId: NATIONAL_ID,
       nextVisit: { at: visitAt, by: 'municipality' },
     });
     await ward.id('episode.recordRound', { id, mode: 'video', note: ROUND_NOTE });
@@ -101,6 +107,16 @@ describe('a virtual ward sharing a patient with municipal home care', () => {
     // The virtual ward still shows its own note-free corridor form; the hospital holds the note.
     expect(JSON.stringify((await ward.call<VirtualWardBoard>('episode.board')).value)).not.toContain(NOTE);
 
+    // The hub holds the episode keyed under the provisioned secret the board read from its configuration, never by the bare hash.
+    const secret = new PseudonymSecret(readFileSync(join(out, 'ca', 'pseudonym.key'), 'utf8').trim());
+    const hubStore = new Database(join(dir.path, 'run-hub', 'hub.sqlite'), { readonly: true });
+    try {
+      const keys = await waitFor(() => hubStore.prepare('SELECT patientKey FROM episode').pluck().all(), (rows) => rows.length === 1, { what: 'the episode on the hub', timeout: 60_000 });
+      expect(keys).toEqual([ploPatientKey(secret, 'FNR', NATIONAL_ID)]);
+    } finally {
+      hubStore.close();
+    }
+
     // What the home-care identity could read: the shared record, and never the hospital's part.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(seen.some((m) => m.collections.includes('episodeShare'))).toBe(true);
@@ -109,6 +125,8 @@ describe('a virtual ward sharing a patient with municipal home care', () => {
       expect(message.text).not.toContain(NOTE);
       expect(message.text).not.toContain(ROUND_NOTE);
       expect(message.text).not.toContain(NAME);
+      expect(message.text).not.toContain(BARE_KEY);
+      expect(message.text).not.toContain(NATIONAL_ID);
       expect(message.collections.filter((c) => c === 'episode' || c === 'episodeRound' || c === 'stay')).toEqual([]);
     }
     // Nor did the home-care board's store get any of it.

@@ -11,6 +11,8 @@ import type { CommandName, CommandOutput } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
 import { boardScopes } from '../../shared/sync/topics.js';
 import { tempDir } from './temp-dir.js';
+import { PseudonymSecret } from '../../main/privacy/pseudonym.js';
+import { randomBytes } from 'node:crypto';
 
 export const RECEPTION = {
   name: 'Felles mottak',
@@ -43,12 +45,16 @@ const value = <T>(command: string, result: Result<T>): T => {
   return result.value;
 };
 
-/** One board per organisation name given (two of the same organisation are two boards of it). */
+/**
+ * One board per organisation name given (two of the same organisation are two boards of it), all
+ * with one pseudonym secret, as provisioning gives every replica of a municipality.
+ */
 export function openReception(organisations: readonly string[] = ['legevakt', 'sykehus'], start = '2026-11-23T09:00:00Z'): ReceptionWorld {
   const dir = tempDir('tavla-reception-');
+  const pseudonyms = new PseudonymSecret(randomBytes(32).toString('base64url'));
   const clock = { now: new Date(start) };
   const boards = organisations.map((organisation, n): ReceptionBoard => {
-    const service = new BoardService({ dataDir: `${dir.path}/${organisation}-${n}`, municipality: 'fjordvik', unit: 'mottak', organisation, now: () => clock.now });
+    const service = new BoardService({ dataDir: `${dir.path}/${organisation}-${n}`, municipality: 'fjordvik', unit: 'mottak', organisation, now: () => clock.now, pseudonyms });
     const { id } = value('staff.set', service.dispatch('staff.set', { name: `Leder ${organisation} ${n}`, role: 'unit-leader', pin: '2468' }) as Result<{ id: string }>);
     const staff: StaffMember = { id, name: `Leder ${organisation} ${n}`, role: 'unit-leader' } as StaffMember;
     const run = <K extends CommandName>(command: K, input: object) => dispatchAs(service, staff, command, input) as Result<CommandOutput<K>>;

@@ -16,7 +16,7 @@ describe('the allocation office board', () => {
   const plo = (spec: PloSpec) => {
     const file = join(dir.path, `m${++files}.xml`);
     writeFileSync(file, ploMessage(spec));
-    const result = importPloFile({ store: world.hub.store, unit: 'tildeling', now: () => world.now }, file);
+    const result = importPloFile({ store: world.hub.store, unit: 'tildeling', now: () => world.now, pseudonyms: world.hub.pseudonyms }, file);
     if (result.outcome !== 'imported') throw new Error(`${result.outcome}: ${result.reason}`);
   };
   const allocation = (): AllocationState => {

@@ -27,7 +27,7 @@ describe('PLO import into the hub', () => {
   beforeEach(() => {
     dir = tempDir('tavla-plo-');
     hub = new HubService({ dataDir: join(dir.path, 'hub'), municipality: 'fjordvik' });
-    target = { store: hub.store, unit: AO, now: () => new Date('2026-11-20T12:00:00Z') };
+    target = { store: hub.store, unit: AO, now: () => new Date('2026-11-20T12:00:00Z'), pseudonyms: hub.pseudonyms };
     inbox = join(dir.path, 'in');
     mkdirSync(inbox);
   });

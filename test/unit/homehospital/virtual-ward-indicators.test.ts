@@ -2,14 +2,14 @@
  * The leader view's virtual-ward figures (issue 17, point 3) on a hub holding a home-hospital
  * unit as its boards send it: with capacity 10 and 8 beds occupied for 3 days, 80 % and 24
  * bed-days; rounds by mode, escalations and outcomes; and 30-day readmissions from the hub's own
- * PLO admission messages, matched by the hashed key — 10 days after counts, 31 days does not.
+ * PLO admission messages, matched by the keyed pseudonym — 10 days after counts, 31 days does not.
  */
 
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPloMessage } from '../../../main/flow/plo-apply.js';
 import { parsePloMessage } from '../../../main/flow/plo-parse.js';
-import { virtualWardPatientKey } from '../../../main/homehospital/patient-key.js';
+import { ploPatientKey } from '../../../main/privacy/pseudonym.js';
 import { HubService } from '../../../main/hub/hub-service.js';
 import type { RecordEdit } from '../../../main/store/field-store.js';
 import type { VirtualWardView } from '../../../shared/api/commands/homehospital.js';
@@ -41,7 +41,7 @@ describe('virtual-ward indicators', () => {
     const local = new Date(at + 60 * 60_000).toISOString().slice(0, 19);
     const parsed = parsePloMessage(ploMessage({ type: 'LOG_INNLAGT', patient, admittedAt: local, genDate: local, msgId }));
     if (!parsed.ok) throw new Error(parsed.reason);
-    applyPloMessage({ store: hub.store, unit: 'tildeling', now: () => new Date(NOW) }, parsed.message, null);
+    applyPloMessage({ store: hub.store, unit: 'tildeling', now: () => new Date(NOW), pseudonyms: hub.pseudonyms }, parsed.message, null);
   };
 
   beforeEach(() => {
@@ -75,8 +75,8 @@ describe('virtual-ward indicators', () => {
     const karisEnd = NOW - 20 * DAY;
     const olasEnd = NOW - 40 * DAY;
     write([
-      episode('kari', { startedAt: iso(karisEnd - 5 * DAY), endedAt: iso(karisEnd), outcome: 'home-care', patientKey: virtualWardPatientKey('FNR', PATIENTS.kari.id) }),
-      episode('ola', { startedAt: iso(olasEnd - 5 * DAY), endedAt: iso(olasEnd), outcome: 'self-managed', patientKey: virtualWardPatientKey('FNR', PATIENTS.ola.id) }),
+      episode('kari', { startedAt: iso(karisEnd - 5 * DAY), endedAt: iso(karisEnd), outcome: 'home-care', patientKey: ploPatientKey(hub.pseudonyms, 'FNR', PATIENTS.kari.id) }),
+      episode('ola', { startedAt: iso(olasEnd - 5 * DAY), endedAt: iso(olasEnd), outcome: 'self-managed', patientKey: ploPatientKey(hub.pseudonyms, 'FNR', PATIENTS.ola.id) }),
       // No identity number given at admission: counted as ended, never as readmitted.
       episode('ingrid', { startedAt: iso(karisEnd - 2 * DAY), endedAt: iso(karisEnd), outcome: 'self-managed' }),
     ]);
@@ -89,7 +89,7 @@ describe('virtual-ward indicators', () => {
   });
 
   it('carries no personal field', () => {
-    write([episode('e', { startedAt: iso(NOW - DAY), note: 'Hemmelig klinisk notat', patientKey: virtualWardPatientKey('FNR', PATIENTS.kari.id) })]);
+    write([episode('e', { startedAt: iso(NOW - DAY), note: 'Hemmelig klinisk notat', patientKey: ploPatientKey(hub.pseudonyms, 'FNR', PATIENTS.kari.id) })]);
     const text = JSON.stringify(hub.dispatch('leader.virtualWard', {}));
     expect(text).not.toMatch(/Hemmelig|[0-9a-f]{64}/);
   });

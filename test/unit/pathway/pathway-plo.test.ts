@@ -54,7 +54,7 @@ describe('a pathway started by a PLO discharge', () => {
     dir = tempDir('tavla-plo-pathway-');
     hub = new HubService({ dataDir: join(dir.path, 'hub'), municipality: 'fjordvik' });
     hub.store.commit({ actor: 'test', action: 'seed' }, [unit(AO, 'Tildelingskontoret', 'allocation-office'), unit(HOME, 'Hjemmetjenesten', 'home-care'), unit('solsiden', 'Solsiden sykehjem', 'nursing-home')]);
-    target = { store: hub.store, unit: AO, now: () => NOW };
+    target = { store: hub.store, unit: AO, now: () => NOW, pseudonyms: hub.pseudonyms };
     inboxDir = join(dir.path, 'plo-inbox');
     mkdirSync(inboxDir);
     inbox = watchPloInbox({ dir: inboxDir, target: () => target, onResults: () => undefined, intervalMs: 25, settleMs: 0 });

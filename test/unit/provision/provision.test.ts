@@ -1,9 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { boardSettings } from '../../../main/board/board-assembly.js';
+import { BoardService } from '../../../main/board/board-service.js';
+import { parseOptions, readConfigFile } from '../../../main/config/options.js';
+import { HubService } from '../../../main/hub/hub-service.js';
+import { loadPseudonymKey, ploPatientKey, PseudonymSecret } from '../../../main/privacy/pseudonym.js';
 import { aclText, MAX_PACKET_BYTES } from '../../../main/provision/broker-config.js';
 import { readManifest } from '../../../main/provision/manifest.js';
-import { provision, ProvisionError, revoke } from '../../../main/provision/provision.js';
+import { provision, ProvisionError, renew, revoke } from '../../../main/provision/provision.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 describe('tavla provision', () => {
@@ -69,5 +74,46 @@ describe('tavla provision', () => {
     writeFileSync(join(out, 'provision.json'), JSON.stringify({ v: 1, municipality: 'fjordvik', broker: { host: 'x', port: 1 }, replicas: [{ name: '../etc', identity: 'x', role: 'root' }] }));
     await expect(provision({ out, municipality: 'fjordvik', units: ['solsiden'], boardsPerUnit: 1 })).rejects.toThrow(/provision\.json is not a Tavla provision manifest/);
     expect(readFileSync(join(out, 'broker', 'acl'), 'utf8')).toBe(acl);
+  });
+
+  it("writes the municipality's pseudonym secret once, keeps it on every later run, and gives each replica a copy its configuration names", async () => {
+    const out = join(dir.path, 'out');
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    await provision({ out, municipality: 'fjordvik', units: ['solsiden'], boardsPerUnit: 1 });
+    const master = join(out, 'ca', 'pseudonym.key');
+    const secret = readFileSync(master, 'utf8');
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}\n$/);
+    expect(mode(master)).toBe(0o600);
+    await provision({ out, municipality: 'fjordvik', units: ['solsiden', 'hjemmesykehus'], boardsPerUnit: 1 });
+    await renew(out, 'solsiden-1');
+    expect(readFileSync(master, 'utf8')).toBe(secret);
+    for (const name of ['hub', 'solsiden-1', 'hjemmesykehus-1']) {
+      const copy = join(out, name, 'pseudonym.key');
+      expect(readFileSync(copy, 'utf8'), name).toBe(secret);
+      expect(mode(copy), name).toBe(0o600);
+      expect(JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8')), name).toMatchObject({ pseudonymKey: `${name}/pseudonym.key` });
+    }
+  });
+
+  it('gives a hub and a board started from their provisioned configurations the same key of a patient, wherever the folder is copied', async () => {
+    const out = join(dir.path, 'out');
+    await provision({ out, municipality: 'fjordvik', units: ['hjemmesykehus'], boardsPerUnit: 1 });
+    // IT copies a board's pair to the board: the key's path is relative to the configuration file.
+    const moved = join(dir.path, 'on-the-board');
+    cpSync(join(out, 'hjemmesykehus-1'), join(moved, 'hjemmesykehus-1'), { recursive: true });
+    cpSync(join(out, 'hjemmesykehus-1.json'), join(moved, 'board.json'));
+    const hubOptions = parseOptions(readConfigFile(join(out, 'hub.json')));
+    const boardOptions = parseOptions(readConfigFile(join(moved, 'board.json')));
+    const hub = new HubService({ dataDir: join(dir.path, 'hub-data'), municipality: 'fjordvik', pseudonyms: loadPseudonymKey(hubOptions) });
+    const settings = boardSettings({ ...boardOptions, municipality: 'fjordvik', unit: 'hjemmesykehus' }, join(dir.path, 'board-data'));
+    const board = new BoardService({ dataDir: settings.dataDir, municipality: 'fjordvik', unit: 'hjemmesykehus', pseudonyms: settings.pseudonyms });
+    try {
+      const key = ploPatientKey(new PseudonymSecret(readFileSync(join(out, 'ca', 'pseudonym.key'), 'utf8').trim()), 'FNR', '99999900011');
+      expect(ploPatientKey(hub.pseudonyms, 'FNR', '99999900011')).toBe(key);
+      expect(ploPatientKey(board.pseudonyms, 'FNR', '99999900011')).toBe(key);
+    } finally {
+      hub.close();
+      board.close();
+    }
   });
 });

@@ -5,6 +5,7 @@
  * each organisation's log; a disposition empties the bay.
  */
 
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EncounterList } from '../../../shared/api/commands/encounter.js';
 import { privateScope } from '../../../shared/reception/reception-kinds.js';
@@ -98,6 +99,26 @@ describe('a shared reception of legevakt and sykehus', () => {
     world.relay();
     const lines = sykehus2.service.db.prepare("SELECT id FROM field_state WHERE collection = 'auditEntry' AND id LIKE 'handover-%'").pluck().all();
     expect(lines).toHaveLength(1);
+  });
+
+  it('keys an identity number alike on every board of the organisation, differently for the other one, and never as the bare hash', () => {
+    world.close();
+    world = openReception(['legevakt', 'legevakt', 'sykehus']);
+    const [first, second, sykehus] = world.boards;
+    first.edit('unit.configure', RECEPTION);
+    world.relay();
+    const nationalId = '99999900055';
+    const ids = [first, second, sykehus].map((board, n) => board.edit('encounter.arrive', { label: `P-${n}`, nationalId }).id);
+    world.relay();
+    const keyOf = (board: (typeof world.boards)[number], id: string) => board.service.db.prepare('SELECT idKey FROM encounterPrivate WHERE id = ?').pluck().get(id) as string;
+    // The second legevakt board holds both of its organisation's arrivals, keyed alike.
+    expect(keyOf(second, ids[0])).toBe(keyOf(second, ids[1]));
+    expect(keyOf(sykehus, ids[2])).not.toBe(keyOf(second, ids[0]));
+    const bare = ['legevakt', 'sykehus'].map((organisation) => createHash('sha256').update(`reception-id:fjordvik:${organisation}:${nationalId}`).digest('hex'));
+    for (const key of [keyOf(second, ids[0]), keyOf(sykehus, ids[2])]) {
+      expect(key).toMatch(/^[0-9a-f]{64}$/);
+      expect([...bare, createHash('sha256').update(nationalId).digest('hex')]).not.toContain(key);
+    }
   });
 
   it('empties the bay on a disposition, and refuses a taken or unknown bay', () => {

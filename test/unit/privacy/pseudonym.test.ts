@@ -1,0 +1,184 @@
+/**
+ * Keyed pseudonyms of identity numbers (main/privacy/pseudonym.ts): a key depends on the secret and
+ * the purpose; under one secret the hub's PLO episodes and a virtual-ward board's admissions key a
+ * patient alike, and nothing stored equals the bare SHA-256 that could be reversed by trying every
+ * number; an episode keyed by that bare hash before the upgrade is still found, and re-keyed; a
+ * configured key file that cannot be used stops the start with an error naming the option, and the
+ * one given to `tavla import-plo` is the one the episodes it writes are keyed under.
+ */
+
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inspect } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BoardService } from '../../../main/board/board-service.js';
+import { dispatchAs } from '../../../main/board/in-process-session.js';
+import { importPlo } from '../../../main/cli/import-plo.js';
+import { parseCommandLine, type ParsedCommand } from '../../../main/cli/options.js';
+import { UsageError } from '../../../main/config/options.js';
+import { readScreenConfig } from '../../../main/electron/board-config.js';
+import { applyPloMessage, type PloTarget } from '../../../main/flow/plo-apply.js';
+import { parsePloMessage } from '../../../main/flow/plo-parse.js';
+import { HubService } from '../../../main/hub/hub-service.js';
+import { LOCAL_PSEUDONYM_FILE, loadPseudonymKey, ploPatientKey, PseudonymSecret } from '../../../main/privacy/pseudonym.js';
+import type { StaffMember } from '../../../shared/api/commands/ward.js';
+import { PATIENTS, ploMessage, type PloSpec } from '../../support/plo-messages.js';
+import { tempDir } from '../../support/temp-dir.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** A secret's text, as a provisioned file holds it. */
+const secretText = () => randomBytes(32).toString('base64url');
+/** Every bare hash of the number that the old code or an attacker's table could hold. */
+const bareHashes = (id: string) => [sha256(id), sha256(`plo-patient:FNR:${id}`)];
+const NURSE: StaffMember = { id: 'nurse', name: 'Nina Sykepleier', role: 'unit-leader' };
+const AO = 'tildeling';
+
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  dir = tempDir('tavla-pseudonym-');
+});
+afterEach(() => dir.remove());
+
+describe('a pseudonym', () => {
+  it('differs under two secrets and between purposes, and is the same under one secret', () => {
+    const text = secretText();
+    const [a, b] = [new PseudonymSecret(text), new PseudonymSecret(secretText())];
+    const id = PATIENTS.kari.id;
+    expect(a.of('plo-patient', 'FNR', id)).not.toBe(b.of('plo-patient', 'FNR', id));
+    expect(a.of('plo-patient', 'FNR', id)).toBe(new PseudonymSecret(text).of('plo-patient', 'FNR', id));
+    expect(a.of('plo-patient', 'FNR', id)).not.toBe(a.of('reception-id', 'FNR', id));
+    expect(a.of('plo-patient', 'FNR', id)).toMatch(/^[0-9a-f]{64}$/);
+    expect(bareHashes(id)).not.toContain(a.of('plo-patient', 'FNR', id));
+    // Parts are joined by newlines: a part holding one could pass for two parts.
+    expect(() => a.of('reception-id', 'fjordvik', 'legevakt\n1')).toThrow(/newline/);
+  });
+
+  it('never shows the secret in JSON or an inspect', () => {
+    const text = secretText();
+    const holder = { pseudonyms: new PseudonymSecret(text) };
+    expect(JSON.stringify(holder)).not.toContain(text);
+    expect(inspect(holder, { depth: 5, showHidden: true })).not.toContain(text);
+    expect(inspect(holder, { depth: 5, showHidden: true })).not.toMatch(/<Buffer/);
+  });
+});
+
+describe('PLO patients on the hub and a virtual-ward board', () => {
+  const open: { close(): void }[] = [];
+  // Before the folder goes (the file's afterEach runs after this one).
+  afterEach(() => {
+    for (const service of open.splice(0)) service.close();
+  });
+
+  const hubWith = (name: string, pseudonyms?: PseudonymSecret) => {
+    const hub = new HubService({ dataDir: join(dir.path, name), municipality: 'fjordvik', pseudonyms });
+    open.push(hub);
+    return hub;
+  };
+  const import_ = (hub: HubService, spec: PloSpec) => {
+    const parsed = parsePloMessage(ploMessage(spec));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const target: PloTarget = { store: hub.store, unit: AO, now: () => new Date('2026-11-20T12:00:00Z'), pseudonyms: hub.pseudonyms };
+    return applyPloMessage(target, parsed.message, null);
+  };
+  const admitted = (pseudonyms: PseudonymSecret | undefined, name: string, nationalId: string) => {
+    const board = new BoardService({ dataDir: join(dir.path, name), municipality: 'fjordvik', unit: 'hjemmesykehus', pseudonyms });
+    open.push(board);
+    const run = (command: string, input: object) => {
+      const result = dispatchAs(board, NURSE, command, input);
+      if (!result.ok) throw new Error(`${command}: ${result.message}`);
+      return result.value as { id: string };
+    };
+    run('unit.configure', { name: 'Hjemmesykehuset', kind: 'home-hospital', beds: [], virtualBeds: 4 });
+    run('episode.admit', { bed: 'V1', name: 'Kari Nordmann', initials: 'KN', birthDate: PATIENTS.kari.birthDate, plannedEnd: '2026-12-10', nationalId, idType: 'FNR' });
+    return board.db.prepare('SELECT patientKey FROM episode').pluck().get() as string;
+  };
+
+  it('gives the same key on the hub and on the board under one secret, another under another, and never the bare hash', () => {
+    const text = secretText();
+    const municipality = new PseudonymSecret(text);
+    const hub = hubWith('hub', municipality);
+    import_(hub, { type: 'LOG_INNLAGT', patient: PATIENTS.kari });
+    const stored = hub.db.prepare('SELECT patient_key FROM plo_episode').pluck().all() as string[];
+    expect(stored).toHaveLength(1);
+    expect(admitted(municipality, 'ward-1', PATIENTS.kari.id)).toBe(stored[0]);
+    // A second board given the same secret keys her alike; a board with a secret of its own does not.
+    expect(admitted(new PseudonymSecret(text), 'ward-2', PATIENTS.kari.id)).toBe(stored[0]);
+    const ownSecret = admitted(undefined, 'ward-3', PATIENTS.kari.id);
+    expect(ownSecret).not.toBe(stored[0]);
+    expect(readdirSync(join(dir.path, 'ward-3'))).toContain(LOCAL_PSEUDONYM_FILE);
+    expect(statSync(join(dir.path, 'ward-3', LOCAL_PSEUDONYM_FILE)).mode & 0o777).toBe(0o600);
+    for (const value of [...stored, ownSecret]) expect(bareHashes(PATIENTS.kari.id)).not.toContain(value);
+  });
+
+  it('keeps its own secret across restarts when none is provisioned', () => {
+    const first = hubWith('hub');
+    import_(first, { type: 'LOG_INNLAGT', patient: PATIENTS.ola, admittedAt: '2026-11-18T08:00:00' });
+    first.close();
+    open.splice(0);
+    const again = hubWith('hub');
+    const result = import_(again, { type: 'LOG_UTSKRIVNINGSKLAR', patient: PATIENTS.ola, admittedAt: '2026-11-18T08:00:00' });
+    expect(again.db.prepare('SELECT count(*) FROM plo_episode').pluck().get()).toBe(1);
+    expect(result.stayId).toBe(again.db.prepare('SELECT stay FROM plo_episode').pluck().get());
+  });
+
+  it('finds an episode keyed by the legacy bare hash and re-keys it with the next message about the patient', () => {
+    const hub = hubWith('hub', new PseudonymSecret(secretText()));
+    const admittedAt = '2026-11-18T08:00:00';
+    const first = import_(hub, { type: 'LOG_INNLAGT', patient: PATIENTS.kari, admittedAt });
+    const keyed = hub.db.prepare('SELECT patient_key FROM plo_episode').pluck().get() as string;
+    // As a hub before the upgrade wrote it: the bare hash of the number.
+    const legacy = sha256(`plo-patient:FNR:${PATIENTS.kari.id}`);
+    hub.db.prepare('UPDATE plo_episode SET patient_key = ?').run(legacy);
+    const later = import_(hub, { type: 'LOG_UTSKRIVNINGSKLAR', patient: PATIENTS.kari, admittedAt, genDate: '2026-11-21T10:00:00' });
+    expect(later).toMatchObject({ outcome: 'imported', stayId: first.stayId, note: null });
+    expect(hub.db.prepare('SELECT patient_key, stay FROM plo_episode').all()).toEqual([{ patient_key: keyed, stay: first.stayId }]);
+    expect(hub.db.prepare('SELECT count(*) FROM stay').pluck().get()).toBe(1);
+    expect(hub.db.prepare('SELECT hospitalStatus FROM stay').pluck().get()).toBe('discharge-ready');
+  });
+});
+
+describe('a configured pseudonym key', () => {
+  it('is what `tavla import-plo` keys a stopped hub\'s episodes under', () => {
+    const dataDir = join(dir.path, 'hub');
+    const hub = new HubService({ dataDir, municipality: 'fjordvik' });
+    hub.store.commit({ actor: 'test', action: 'seed' }, [{ c: 'unit', id: AO, scope: AO, fields: { municipality: 'fjordvik', name: 'Tildelingskontoret', kind: 'allocation-office', deleted: false } }]);
+    hub.close();
+    const text = secretText();
+    const keyFile = join(dir.path, 'pseudonym.key');
+    writeFileSync(keyFile, `${text}\n`, { mode: 0o600 });
+    const message = join(dir.path, 'kari.xml');
+    writeFileSync(message, ploMessage({ type: 'LOG_INNLAGT', patient: PATIENTS.kari }));
+    const command = parseCommandLine(['import-plo', message, '--municipality', 'fjordvik', '--data', dataDir, '--pseudonym-key', keyFile]) as ParsedCommand;
+    expect(importPlo(command)).toBe(0);
+    const reopened = new HubService({ dataDir, municipality: 'fjordvik', pseudonyms: new PseudonymSecret(text) });
+    try {
+      expect(reopened.db.prepare('SELECT patient_key FROM plo_episode').pluck().all()).toEqual([ploPatientKey(new PseudonymSecret(text), 'FNR', PATIENTS.kari.id)]);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('is refused at start when missing or not a key, naming the option', () => {
+    expect(() => loadPseudonymKey({ pseudonymKey: join(dir.path, 'missing.key') })).toThrow(UsageError);
+    expect(() => loadPseudonymKey({ pseudonymKey: join(dir.path, 'missing.key') })).toThrow(/^--pseudonym-key: cannot read/);
+    const bad = join(dir.path, 'bad.key');
+    writeFileSync(bad, 'not a key\n', { mode: 0o600 });
+    expect(() => loadPseudonymKey({ pseudonymKey: bad })).toThrow(/^--pseudonym-key: .*bad\.key is not a pseudonym key/);
+    expect(loadPseudonymKey({})).toBeUndefined();
+  });
+
+  it("stops an Electron board whose configuration names a broken key, with the file's name in the message", () => {
+    const config = join(dir.path, 'board.json');
+    writeFileSync(join(dir.path, 'pseudonym.key'), 'short\n');
+    chmodSync(join(dir.path, 'pseudonym.key'), 0o600);
+    writeFileSync(config, JSON.stringify({ municipality: 'fjordvik', unit: 'solsiden', pseudonymKey: 'pseudonym.key' }));
+    expect(() => readScreenConfig(config, dir.path)).toThrow(/board\.json: --pseudonym-key: .*pseudonym\.key is not a pseudonym key/);
+  });
+
+  it('is refused on a leader screen, which keys nobody', () => {
+    const config = join(dir.path, 'screen.json');
+    writeFileSync(config, JSON.stringify({ screen: 'leader', hub: 'https://tavla.fjordvik.example', pseudonymKey: 'pseudonym.key' }));
+    expect(() => readScreenConfig(config, dir.path)).toThrow(/remove "pseudonymKey"/);
+  });
+});
