@@ -254,6 +254,27 @@ for (const viewport of [
   });
 }
 
+test('on a locked screen the planning form asks for the PIN when it is sent, then the visit is saved', async ({ page, board }) => {
+  await seedHomeCare(board);
+  await page.goto(board.url);
+  await page.getByRole('button', { name: 'Planlegg besøk' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Planlegg besøk' });
+  await dialog.getByRole('button', { name: OLA.initials, exact: true }).click();
+  await dialog.getByRole('button', { name: 'Egen tittel' }).click();
+  await dialog.getByRole('button', { name: /^Egen tittel: / }).click();
+  const keyboard = dialog.getByRole('group', { name: 'Tastatur: Egen tittel' });
+  for (const key of ['S', 'å', 'r']) await keyboard.getByRole('button', { name: key, exact: true }).click();
+  await keyboard.getByRole('button', { name: 'Ferdig' }).click();
+  await setTime(page, 'Fra', '23', '00');
+  await setTime(page, 'Til', '23', '30');
+  await dialog.getByRole('button', { name: 'Planlegg', exact: true }).click();
+  await enterPin(page, LEADER.name, LEADER.pin);
+  await expect(dialog).toHaveCount(0);
+  await expect(route(page, /^Uten rute, 1 besøk/).locator('[data-visit]')).toContainText('Sår');
+  const visits = (await board.callOk('homecare.day', {})).routes.flatMap((r) => r.visits).filter((v) => v.title === 'Sår');
+  expect(visits).toMatchObject([{ initials: OLA.initials, route: null, staffCount: 1, template: null }]);
+});
+
 test('the leader view counts home care in patients and visits, and shows the visit figures with their definitions', async ({ page }) => {
   test.setTimeout(90_000);
   const dir = tempDir('tavla-e2e-homecare-leader-');
