@@ -2,13 +2,15 @@
  * The home-care base station in a browser (issue 15), landscape 1920×1080 and portrait 1080×1920:
  * routes with their visits in order, the late one first, two-carer visits marked; a visit finished
  * with its outcome by tapping (the PIN asked for on a locked screen); the key box only while
- * unlocked; and a capacity tab in patients and visits, never beds.
+ * unlocked; a capacity tab in patients and visits, never beds; and a visit planned through the
+ * base station's form, which fits the screen, says what is wrong in bokmål and keeps what was typed.
  */
 
 import type { Page } from '@playwright/test';
 import { checkAccessible } from '../support/accessibility.js';
 import { expect, test, type BoardProcess } from '../support/e2e-fixtures.js';
-import { enterPin, LEADER, snap } from '../support/ward-fixtures.js';
+import { expectCareLanguage } from '../support/care-language.js';
+import { enterPin, LEADER, snap, unlockOnScreen } from '../support/ward-fixtures.js';
 import { addDays, dayStart, osloDay } from '../../shared/time/oslo.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { TavlaProcess } from '../support/tavla-process.js';
@@ -46,6 +48,50 @@ async function seedHomeCare(board: BoardProcess): Promise<{ late: string; eva: s
 }
 
 const route = (page: Page, name: RegExp) => page.getByRole('region', { name });
+
+/**
+ * The open dialog fits the screen: it does not scroll, every control lies inside the viewport and
+ * the dialog, and no two controls overlap. Returns what is wrong.
+ */
+async function dialogFitProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const dialog = document.querySelector('dialog[open]');
+    if (!dialog) return ['no dialog open'];
+    const problems: string[] = [];
+    if (dialog.scrollHeight > dialog.clientHeight + 1) problems.push(`the dialog scrolls: ${dialog.scrollHeight} > ${dialog.clientHeight}`);
+    const box = dialog.getBoundingClientRect();
+    const controls = Array.from(dialog.querySelectorAll('button, output, legend, .problem-text, [role="status"]'))
+      .map((el) => ({ name: `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0);
+    for (const { name, r } of controls) {
+      if (r.left < 0 || r.top < 0 || r.right > window.innerWidth || r.bottom > window.innerHeight) problems.push(`${name} is off the screen`);
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1) problems.push(`${name} is cut off by the dialog`);
+    }
+    // Text wider than its button is cut off too.
+    for (const el of Array.from(dialog.querySelectorAll('button'))) {
+      if (el.scrollWidth > el.clientWidth + 1) problems.push(`button "${(el.textContent ?? '').trim().slice(0, 30)}" is too narrow for its text`);
+    }
+    // A control nested in another (a label's text in its button) is one control, not an overlap.
+    const buttons = controls.filter(({ name }) => name.startsWith('button') || name.startsWith('output'));
+    for (const [i, a] of buttons.entries()) {
+      for (const b of buttons.slice(i + 1)) {
+        const overlap = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1 && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1;
+        if (overlap) problems.push(`${a.name} overlaps ${b.name}`);
+      }
+    }
+    return problems;
+  });
+}
+
+/** Sets a kiosk clock field to "HH:MM" by tapping its hour and its minute. */
+async function setTime(page: Page, label: string, hour: string, minute: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Planlegg besøk' });
+  await dialog.getByRole('button', { name: new RegExp(`^${label}: `) }).click();
+  const clock = dialog.getByRole('group', { name: `Klokkeslett: ${label}` });
+  await clock.getByRole('button', { name: `Time ${hour}`, exact: true }).click();
+  await clock.getByRole('button', { name: `Minutt ${minute}`, exact: true }).click();
+  await expect(dialog.getByRole('button', { name: `${label}: ${hour}:${minute}` })).toBeVisible();
+}
 
 for (const viewport of [
   { width: 1920, height: 1080 },
@@ -118,6 +164,78 @@ for (const viewport of [
       expect(statuses).toMatchObject({ [ids.eva]: 'not-home', [ids.late]: 'done', [ids.per]: expect.stringMatching(/planned|due/) });
     });
 
+    test('plans a visit through the form on an unlocked board: it fits the screen, a refusal is said in bokmål and the form is kept', async ({ page, board }, testInfo) => {
+      await seedHomeCare(board);
+      const stays = (await board.callOk('ward.state', {})).stays;
+      const eva = stays.find((s) => s.initials === EVA.initials)?.id ?? '';
+      await page.goto(board.url);
+      await unlockOnScreen(page, LEADER.name, LEADER.pin);
+      const open = page.getByRole('button', { name: 'Planlegg besøk' });
+      // A large target, readable at 3 m.
+      expect((await open.boundingBox())?.height).toBeGreaterThanOrEqual(48);
+      await open.click();
+      const dialog = page.getByRole('dialog', { name: 'Planlegg besøk' });
+      await expect(dialog).toBeVisible();
+      // The patients as the day names them: initials, never a name.
+      await expect(dialog.getByRole('group', { name: 'Bruker' }).getByRole('button')).toHaveText([OLA.initials, EVA.initials, PER.initials]);
+      expect(await page.content()).not.toContain(EVA.name);
+
+      // Nothing chosen: what is missing is said before anything is sent.
+      await dialog.getByRole('button', { name: 'Planlegg', exact: true }).click();
+      await expect(dialog.getByText('Velg bruker.')).toBeVisible();
+      await expect(dialog.getByText('Velg et besøk eller skriv en tittel.')).toBeVisible();
+
+      await dialog.getByRole('button', { name: EVA.initials, exact: true }).click();
+      await dialog.getByRole('button', { name: /^Kveldshjelp/ }).click();
+      // The template brings its window.
+      await expect(dialog.getByRole('button', { name: 'Fra: 20:00' })).toBeVisible();
+      await expect(dialog.getByRole('button', { name: 'Til: 21:00' })).toBeVisible();
+      await dialog.getByRole('button', { name: '2 pleiere', exact: true }).click();
+      await dialog.getByRole('button', { name: 'Rute 2', exact: true }).click();
+      await dialog.getByRole('button', { name: 'Hver dag' }).click();
+      await dialog.getByRole('button', { name: 'Flere dager' }).click();
+      await expect(dialog.getByText('8 dager')).toBeVisible();
+
+      // An end before the start: said in bokmål, nothing sent, the form as it was.
+      await setTime(page, 'Fra', '10', '00');
+      await setTime(page, 'Til', '09', '00');
+      await dialog.getByRole('button', { name: 'Planlegg', exact: true }).click();
+      await expect(dialog.getByText('Slutten må være etter starten.')).toBeVisible();
+      await expect(dialog.getByRole('button', { name: EVA.initials, exact: true })).toHaveAttribute('aria-pressed', 'true');
+      await expect(dialog.getByRole('button', { name: /^Kveldshjelp/ })).toHaveAttribute('aria-pressed', 'true');
+      await expectCareLanguage(page, `planning form ${viewport.width}×${viewport.height}`);
+      expect(await dialogFitProblems(page)).toEqual([]);
+      await checkAccessible(page, `planning form ${viewport.width}×${viewport.height}`);
+      await snap(page, testInfo, `homecare-plan-${viewport.width}x${viewport.height}`);
+
+      // Main refuses: the patient left meanwhile. Its reason in care language; the form stays as typed.
+      await setTime(page, 'Til', '11', '00');
+      await board.callOk('stay.discharge', { stayId: eva });
+      await dialog.getByRole('button', { name: 'Planlegg', exact: true }).click();
+      await expect(dialog.getByRole('status').filter({ hasText: 'Ikke lagret: pasienten er ikke lenger på enheten' })).toBeVisible();
+      await expect(dialog.getByRole('button', { name: 'Til: 11:00' })).toBeVisible();
+      await expect(dialog.getByRole('button', { name: '2 pleiere', exact: true })).toHaveAttribute('aria-pressed', 'true');
+      await expect(dialog.getByText('8 dager')).toBeVisible();
+      await expectCareLanguage(page, `planning refused ${viewport.width}×${viewport.height}`);
+      expect(await dialogFitProblems(page)).toEqual([]);
+
+      // Another patient: saved, the dialog closes and the visit is on its route.
+      await dialog.getByRole('button', { name: PER.initials, exact: true }).click();
+      await dialog.getByRole('button', { name: 'Planlegg', exact: true }).click();
+      await expect(dialog).toHaveCount(0);
+      const second = route(page, /^Rute 2, 2 besøk/);
+      await expect(second).toBeVisible();
+      const planned = second.locator('[data-visit]').filter({ hasText: 'Kveldshjelp' });
+      await expect(planned).toContainText(PER.initials);
+      await expect(planned).toContainText('10:00–11:00');
+      await expect(planned.getByLabel('To pleiere sammen')).toBeVisible();
+      const tomorrow = await board.callOk('homecare.day', { date: addDays(osloDay(Date.now()), 1) });
+      const next = tomorrow.routes.flatMap((r) => r.visits).filter((v) => v.template === 'evening-help');
+      expect(next).toHaveLength(1);
+      expect(next[0]).toMatchObject({ initials: PER.initials, route: 'Rute 2', staffCount: 2 });
+      expect(next[0].series).not.toBeNull();
+    });
+
     test('speaks home care on the capacity tab: patients and visits, hours against staff, never beds', async ({ page, board }) => {
       await seedHomeCare(board);
       await page.goto(board.url);
@@ -135,6 +253,27 @@ for (const viewport of [
     });
   });
 }
+
+test('on a locked screen the planning form asks for the PIN when it is sent, then the visit is saved', async ({ page, board }) => {
+  await seedHomeCare(board);
+  await page.goto(board.url);
+  await page.getByRole('button', { name: 'Planlegg besøk' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Planlegg besøk' });
+  await dialog.getByRole('button', { name: OLA.initials, exact: true }).click();
+  await dialog.getByRole('button', { name: 'Egen tittel' }).click();
+  await dialog.getByRole('button', { name: /^Egen tittel: / }).click();
+  const keyboard = dialog.getByRole('group', { name: 'Tastatur: Egen tittel' });
+  for (const key of ['S', 'å', 'r']) await keyboard.getByRole('button', { name: key, exact: true }).click();
+  await keyboard.getByRole('button', { name: 'Ferdig' }).click();
+  await setTime(page, 'Fra', '23', '00');
+  await setTime(page, 'Til', '23', '30');
+  await dialog.getByRole('button', { name: 'Planlegg', exact: true }).click();
+  await enterPin(page, LEADER.name, LEADER.pin);
+  await expect(dialog).toHaveCount(0);
+  await expect(route(page, /^Uten rute, 1 besøk/).locator('[data-visit]')).toContainText('Sår');
+  const visits = (await board.callOk('homecare.day', {})).routes.flatMap((r) => r.visits).filter((v) => v.title === 'Sår');
+  expect(visits).toMatchObject([{ initials: OLA.initials, route: null, staffCount: 1, template: null }]);
+});
 
 test('the leader view counts home care in patients and visits, and shows the visit figures with their definitions', async ({ page }) => {
   test.setTimeout(90_000);

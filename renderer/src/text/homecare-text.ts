@@ -18,7 +18,7 @@ export interface HomecareText {
   twoCarers: string;
   twoCarersLabel: string;
   carer: (name: string) => string;
-  /** A visit template's title, by its code (main/homecare/visit-templates.ts). */
+  /** A visit template's title, by its code (main/homecare/visit-templates.ts); a long compound has a soft hyphen where it joins, for a narrow button or card. */
   template: Record<string, string>;
   start: string;
   complete: string;
@@ -34,6 +34,41 @@ export interface HomecareText {
   keyBox: string;
   accessNote: string;
   none: string;
+  /** The base station's form for planning a visit (`visit.plan`). */
+  plan: {
+    open: string;
+    title: string;
+    patient: string;
+    noPatients: string;
+    what: string;
+    ownTitle: string;
+    day: string;
+    today: string;
+    tomorrow: string;
+    otherDay: string;
+    from: string;
+    to: string;
+    carers: string;
+    carerCount: (n: 1 | 2) => string;
+    route: string;
+    newRoute: string;
+    newRouteName: string;
+    repeat: string;
+    once: string;
+    daily: string;
+    weekdays: string;
+    forDays: string;
+    days: (n: number) => string;
+    fewer: string;
+    more: string;
+    submit: string;
+    missingPatient: string;
+    missingWhat: string;
+    missingTime: string;
+    endBeforeStart: string;
+    tooLong: (hours: number) => string;
+    missingRoute: string;
+  };
   capacity: {
     heading: string;
     patients: string;
@@ -92,7 +127,7 @@ export const nbHomecare: HomecareText = {
     'morning-medicines': 'Morgenmedisiner',
     'morning-care': 'Morgenstell',
     lunch: 'Lunsj',
-    'afternoon-medicines': 'Ettermiddagsmedisiner',
+    'afternoon-medicines': 'Ettermiddags\u00ADmedisiner',
     'evening-help': 'Kveldshjelp',
     'evening-two-carers': 'Kveldsstell',
   },
@@ -108,6 +143,40 @@ export const nbHomecare: HomecareText = {
   keyBox: 'Nøkkelboks',
   accessNote: 'Adkomst',
   none: 'ikke registrert',
+  plan: {
+    open: 'Planlegg besøk',
+    title: 'Planlegg besøk',
+    patient: 'Bruker',
+    noPatients: 'Ingen aktive brukere på enheten.',
+    what: 'Besøk',
+    ownTitle: 'Egen tittel',
+    day: 'Dag',
+    today: 'I dag',
+    tomorrow: 'I morgen',
+    otherDay: 'Annen dato',
+    from: 'Fra',
+    to: 'Til',
+    carers: 'Antall pleiere',
+    carerCount: (n) => (n === 1 ? '1 pleier' : '2 pleiere'),
+    route: 'Rute',
+    newRoute: 'Ny rute',
+    newRouteName: 'Navn på ny rute',
+    repeat: 'Gjenta',
+    once: 'Bare én gang',
+    daily: 'Hver dag',
+    weekdays: 'Hverdager',
+    forDays: 'Hvor mange dager',
+    days: (n) => (n === 1 ? '1 dag' : `${n} dager`),
+    fewer: 'Færre dager',
+    more: 'Flere dager',
+    submit: 'Planlegg',
+    missingPatient: 'Velg bruker.',
+    missingWhat: 'Velg et besøk eller skriv en tittel.',
+    missingTime: 'Velg tid fra og til.',
+    endBeforeStart: 'Slutten må være etter starten.',
+    tooLong: (hours) => `Avtalt tid kan være høyst ${hours} timer.`,
+    missingRoute: 'Skriv navnet på den nye ruten.',
+  },
   capacity: {
     heading: 'Kapasitet i dag',
     patients: 'Brukere',
@@ -184,6 +253,40 @@ export const enHomecare: HomecareText = {
   keyBox: 'Key box',
   accessNote: 'Access',
   none: 'not recorded',
+  plan: {
+    open: 'Plan visit',
+    title: 'Plan a visit',
+    patient: 'Patient',
+    noPatients: 'No active patients on the unit.',
+    what: 'Visit',
+    ownTitle: 'Own title',
+    day: 'Day',
+    today: 'Today',
+    tomorrow: 'Tomorrow',
+    otherDay: 'Other date',
+    from: 'From',
+    to: 'To',
+    carers: 'Carers',
+    carerCount: (n) => (n === 1 ? '1 carer' : '2 carers'),
+    route: 'Route',
+    newRoute: 'New route',
+    newRouteName: 'Name of the new route',
+    repeat: 'Repeat',
+    once: 'Just once',
+    daily: 'Every day',
+    weekdays: 'Weekdays',
+    forDays: 'For how many days',
+    days: (n) => (n === 1 ? '1 day' : `${n} days`),
+    fewer: 'Fewer days',
+    more: 'More days',
+    submit: 'Plan',
+    missingPatient: 'Choose the patient.',
+    missingWhat: 'Choose a visit or write a title.',
+    missingTime: 'Choose the time from and to.',
+    endBeforeStart: 'The end must come after the start.',
+    tooLong: (hours) => `The agreed window can be at most ${hours} hours.`,
+    missingRoute: 'Write the name of the new route.',
+  },
   capacity: {
     heading: 'Capacity today',
     patients: 'Patients',
