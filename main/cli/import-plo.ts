@@ -37,6 +37,12 @@ export function importPlo({ options, path }: ParsedCommand): number {
   // The running hub's key (its --config's pseudonymKey): under another one the episodes would not be found.
   const hub = new HubService({ dataDir, municipality, pseudonyms: loadPseudonymKey(options) });
   try {
+    if (hub.pseudonymMismatch()) {
+      process.stderr.write(
+        `tavla: the hub's PLO episodes in ${dataDir} were keyed under another pseudonym secret: give import-plo the hub's own (its --config, or --pseudonym-key)\n`,
+      );
+      return 2;
+    }
     let unit: string;
     try {
       unit = allocationOffice(hub.db, options.unit);

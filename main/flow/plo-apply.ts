@@ -92,6 +92,8 @@ export function applyPloMessage(target: PloTarget, message: PloMessage, file: st
         `INSERT INTO plo_episode (patient_key, unit, stay, admitted_at, last_gen_date) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (patient_key, unit, stay) DO UPDATE SET admitted_at = excluded.admitted_at, last_gen_date = excluded.last_gen_date`,
       ).run(key, unit, stayId, admitted, lastGen);
+      // The secret the episodes are keyed under, named once (HubService.pseudonymMismatch reads it).
+      db.prepare("INSERT INTO meta (key, value) VALUES ('pseudonymFingerprint', ?) ON CONFLICT (key) DO NOTHING").run(target.pseudonyms.fingerprint());
     }
     db.prepare('INSERT INTO plo_message (msg_id, type, gen_date, unit, stay, file, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       message.msgId,

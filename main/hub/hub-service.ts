@@ -14,6 +14,7 @@ import { readUnitState } from '../store/read-model.js';
 import type { HubContext } from './hub-context.js';
 import { UnitReceipts } from './unit-receipts.js';
 import { replicaPseudonymSecret, type PseudonymSecret } from '../privacy/pseudonym.js';
+import { logger } from '../log.js';
 
 /** The hub: the replica core on every unit's scope, and the hub's own commands (overview, leader, flow). */
 export class HubService extends ReplicaService implements HubContext {
@@ -31,6 +32,15 @@ export class HubService extends ReplicaService implements HubContext {
   constructor(readonly options: { dataDir: string; municipality: string; horizonMs?: number; pseudonyms?: PseudonymSecret }) {
     super({ file: join(options.dataDir, 'hub.sqlite'), role: 'hub', scope: HUB_SCOPE, municipality: options.municipality, horizonMs: options.horizonMs });
     this.pseudonyms = replicaPseudonymSecret(options.dataDir, options.pseudonyms);
+    if (this.pseudonymMismatch()) {
+      logger.warn({ dataDir: options.dataDir }, "this hub's PLO episodes were keyed under another pseudonym secret: they match no new message or virtual-ward admission until it runs with that one (docs/deploy.md)");
+    }
+  }
+
+  /** Whether the PLO episodes this store holds were keyed under another secret than the hub's now. */
+  pseudonymMismatch(): boolean {
+    const stored = this.db.prepare("SELECT value FROM meta WHERE key = 'pseudonymFingerprint'").pluck().get() as string | undefined;
+    return stored !== undefined && stored !== this.pseudonyms.fingerprint();
   }
 
   /** Every unit the hub holds a scope for. */

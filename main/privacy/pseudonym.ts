@@ -39,6 +39,14 @@ export class PseudonymSecret {
     return createHmac('sha256', this.#key).update([purpose, ...parts].join('\n')).digest('hex');
   }
 
+  /**
+   * Names this secret without saying it (an HMAC of a fixed label, cut to 16 hex characters): kept
+   * beside keys made under the secret, so a replica given another one can tell they will not match.
+   */
+  fingerprint(): string {
+    return createHmac('sha256', this.#key).update('tavla pseudonym fingerprint').digest('hex').slice(0, 16);
+  }
+
   toJSON(): string {
     return '[pseudonym secret]';
   }

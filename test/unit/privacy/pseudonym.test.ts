@@ -159,6 +159,44 @@ describe('a configured pseudonym key', () => {
     }
   });
 
+  it('must be the one the hub keyed its episodes under: `tavla import-plo` without it refuses, the hub warns', () => {
+    const dataDir = join(dir.path, 'hub');
+    const text = secretText();
+    const provisioned = new PseudonymSecret(text);
+    const hub = new HubService({ dataDir, municipality: 'fjordvik', pseudonyms: provisioned });
+    hub.store.commit({ actor: 'test', action: 'seed' }, [{ c: 'unit', id: AO, scope: AO, fields: { municipality: 'fjordvik', name: 'Tildelingskontoret', kind: 'allocation-office', deleted: false } }]);
+    expect(hub.pseudonymMismatch()).toBe(false); // no episode yet: nothing is keyed under anything
+    const kari = parsePloMessage(ploMessage({ type: 'LOG_INNLAGT', patient: PATIENTS.kari }));
+    if (!kari.ok) throw new Error(kari.reason);
+    expect(applyPloMessage({ store: hub.store, unit: AO, now: () => new Date(), pseudonyms: hub.pseudonyms }, kari.message, null).outcome).toBe('imported');
+    hub.close();
+    const message = join(dir.path, 'ola.xml');
+    writeFileSync(message, ploMessage({ type: 'LOG_INNLAGT', patient: PATIENTS.ola }));
+    // Without the key the command would key Ola under the data folder's own secret: refused, nothing imported.
+    const stderr: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => (stderr.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      expect(importPlo(parseCommandLine(['import-plo', message, '--municipality', 'fjordvik', '--data', dataDir]) as ParsedCommand)).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(stderr.join('')).toContain('keyed under another pseudonym secret');
+    const unkeyed = new HubService({ dataDir, municipality: 'fjordvik' });
+    try {
+      expect(unkeyed.pseudonymMismatch()).toBe(true);
+      expect(unkeyed.db.prepare('SELECT count(*) FROM plo_episode').pluck().get()).toBe(1);
+    } finally {
+      unkeyed.close();
+    }
+    const keyed = new HubService({ dataDir, municipality: 'fjordvik', pseudonyms: new PseudonymSecret(text) });
+    try {
+      expect(keyed.pseudonymMismatch()).toBe(false);
+    } finally {
+      keyed.close();
+    }
+  });
+
   it('is refused at start when missing or not a key, naming the option', () => {
     expect(() => loadPseudonymKey({ pseudonymKey: join(dir.path, 'missing.key') })).toThrow(UsageError);
     expect(() => loadPseudonymKey({ pseudonymKey: join(dir.path, 'missing.key') })).toThrow(/^--pseudonym-key: cannot read/);
