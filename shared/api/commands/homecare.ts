@@ -118,7 +118,13 @@ export interface VisitIndicatorsView {
   units: UnitVisitFigures[];
 }
 
-const windowOk = (v: { from: string; to: string }) => Date.parse(v.to) > Date.parse(v.from) && Date.parse(v.to) - Date.parse(v.from) <= MAX_WINDOW_HOURS * 3_600_000;
+/** Why a visit window cannot be planned (it ends before it starts, or lasts longer than the longest agreed window), or null: the command's rule, and the planning form's. */
+export function windowProblem(window: { from: string; to: string }): 'end-before-start' | 'too-long' | null {
+  const length = Date.parse(window.to) - Date.parse(window.from);
+  if (!(length > 0)) return 'end-before-start';
+  return length > MAX_WINDOW_HOURS * 3_600_000 ? 'too-long' : null;
+}
+const windowOk = (v: { from: string; to: string }) => windowProblem(v) === null;
 const routeName = shortText(40);
 const order = z.int().min(0).max(999);
 

@@ -1,7 +1,8 @@
 /** The planning form's window: Oslo wall times on a day become the instants `visit.plan` takes, with that day's offset. */
 
 import { describe, expect, it } from 'vitest';
-import { osloWallIso, visitWindow, windowProblem } from '../../../renderer/src/state/visit-window.js';
+import { windowProblem } from '../../../shared/api/commands/homecare.js';
+import { osloWallIso, visitWindow } from '../../../renderer/src/state/visit-window.js';
 
 describe('a visit window from Oslo wall times', () => {
   it('reads a summer day at UTC+2 and a winter day at UTC+1', () => {
