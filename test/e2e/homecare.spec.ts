@@ -208,6 +208,14 @@ for (const viewport of [
       await checkAccessible(page, `planning form ${viewport.width}×${viewport.height}`);
       await snap(page, testInfo, `homecare-plan-${viewport.width}x${viewport.height}`);
 
+      // A night window past midnight ends the next day, and the form says so; no refusal.
+      await setTime(page, 'Fra', '23', '30');
+      await setTime(page, 'Til', '00', '30');
+      await expect(dialog.getByTestId('ends-next-day')).toHaveText('Slutter neste dag.');
+      await expect(dialog.getByText('Slutten må være etter starten.')).toHaveCount(0);
+      await setTime(page, 'Fra', '10', '00');
+      await expect(dialog.getByTestId('ends-next-day')).toHaveCount(0);
+
       // Main refuses: the patient left meanwhile. Its reason in care language; the form stays as typed.
       await setTime(page, 'Til', '11', '00');
       await board.callOk('stay.discharge', { stayId: eva });

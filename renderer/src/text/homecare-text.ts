@@ -66,6 +66,8 @@ export interface HomecareText {
     missingWhat: string;
     missingTime: string;
     endBeforeStart: string;
+    /** Said under the clocks when a night window ends after midnight. */
+    endsNextDay: string;
     tooLong: (hours: number) => string;
     missingRoute: string;
   };
@@ -174,6 +176,7 @@ export const nbHomecare: HomecareText = {
     missingWhat: 'Velg et besøk eller skriv en tittel.',
     missingTime: 'Velg tid fra og til.',
     endBeforeStart: 'Slutten må være etter starten.',
+    endsNextDay: 'Slutter neste dag.',
     tooLong: (hours) => `Avtalt tid kan være høyst ${hours} timer.`,
     missingRoute: 'Skriv navnet på den nye ruten.',
   },
@@ -284,6 +287,7 @@ export const enHomecare: HomecareText = {
     missingWhat: 'Choose a visit or write a title.',
     missingTime: 'Choose the time from and to.',
     endBeforeStart: 'The end must come after the start.',
+    endsNextDay: 'Ends the next day.',
     tooLong: (hours) => `The agreed window can be at most ${hours} hours.`,
     missingRoute: 'Write the name of the new route.',
   },

@@ -29,4 +29,16 @@ describe('a visit window from Oslo wall times', () => {
     expect(windowProblem(visitWindow('2026-07-01', '07:00', '19:05'))).toBe('too-long');
     expect(windowProblem(visitWindow('2026-07-01', '07:00', '19:00'))).toBeNull();
   });
+
+  it('ends a night window on the next day when its end is on the clock before its start, up to the longest agreed window', () => {
+    expect(visitWindow('2026-07-01', '23:30', '00:30')).toEqual({ from: '2026-07-01T21:30:00.000Z', to: '2026-07-01T22:30:00.000Z' });
+    expect(visitWindow('2026-12-31', '22:00', '06:00')).toEqual({ from: '2026-12-31T21:00:00.000Z', to: '2027-01-01T05:00:00.000Z' });
+    expect(windowProblem(visitWindow('2026-12-31', '22:00', '06:00'))).toBeNull();
+    // Twelve hours is the longest window: 20:00–08:00 is one, 19:00–08:00 is a slip on the clock.
+    expect(windowProblem(visitWindow('2026-07-01', '20:00', '08:00'))).toBeNull();
+    expect(windowProblem(visitWindow('2026-07-01', '19:00', '08:00'))).toBe('end-before-start');
+    // The night of the autumn change is an hour longer: 22:00–06:00 lasts nine hours.
+    const autumn = visitWindow('2026-10-24', '22:00', '06:00');
+    expect(Date.parse(autumn.to) - Date.parse(autumn.from)).toBe(9 * 3_600_000);
+  });
 });
