@@ -40,7 +40,7 @@ for (const viewport of [{ width: 1920, height: 1080 }, { width: 1080, height: 19
     expect(chipBox!.x + chipBox!.width, 'the chip stays inside its bed card').toBeLessThanOrEqual(cardBox!.x + cardBox!.width + 0.5);
     expect(whenBox!.x + whenBox!.width, 'the countdown shows whole').toBeLessThanOrEqual(chipBox!.x + chipBox!.width + 0.5);
     expect(await cardChip.locator('.when').evaluate((node) => node.scrollWidth <= node.clientWidth + 1), 'the countdown is not cut').toBe(true);
-    // …nor is the title cut to a letter or two: it keeps a readable start (at least six characters' room).
+    // …nor is the title cut to a letter or two: it keeps a readable start (at least 60 px, about five letters).
     expect((await cardChip.locator('.title').boundingBox())!.width, 'the title keeps a readable start').toBeGreaterThanOrEqual(60);
     await snap(page, testInfo, `pathways-overview-${viewport.width}x${viewport.height}`);
     await page.getByRole('tab', { name: 'Forløp' }).click();

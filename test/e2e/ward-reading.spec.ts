@@ -1,24 +1,31 @@
 /**
  * The ward overview read from 3 m on a 1080p wall screen, landscape and portrait: twenty beds
- * wholly on the screen, nothing lying over a card or a task, what is urgent (risk codes, overdue
- * counts, the next due time, the responsible nurse) at least 28 px, an icon beside each risk
- * code and a legend strip, and badges only for the exceptions, not for the normal occupied bed.
+ * wholly on the screen (nine of them with a pathway step's chip, a line taller; or, on a staff-room
+ * screen, all with the resident's name), nothing lying over a card or a task, what is urgent (risk
+ * codes, overdue counts, the next due time, the responsible nurse) at least 28 px, an icon beside
+ * each risk code and a legend strip, and badges only for the exceptions, not for the normal occupied bed.
  */
 
 import type { Page } from '@playwright/test';
-import { LEADER, expect, snap, test } from '../support/ward-fixtures.js';
+import type { BoardProcess } from '../support/e2e-fixtures.js';
+import { LEADER, expect, snap, test, unlockOnScreen } from '../support/ward-fixtures.js';
 
 const BEDS = Array.from({ length: 20 }, (_, i) => `${101 + i}`);
 /** Synthetic residents (DOMAIN.md): initials and a made-up name, born in the 1930s and 40s. */
 const FLAG_SETS = [{ fall: true, allergy: true }, { infection: true }, { hlrMinus: true, twoCarers: true }, { nutrition: true, pressureUlcer: true }, {}];
 const MIN_PX = 28;
 
-test('twenty beds at 3 m: all on the screen, urgent facts at least 28 px, icons and a legend, only exceptions badged', async ({ ward, page }, testInfo) => {
-  test.setTimeout(120_000);
-  const board = await ward.board();
+/** Twenty beds of a nursing home: seventeen residents with risk codes and tasks, one bed cleaning and one blocked; `chips`: a pathway step overdue on every other resident. */
+async function seedTwentyBeds(board: BoardProcess, { chips }: { chips: boolean }): Promise<void> {
   await board.signIn(LEADER);
   await board.callOk('unit.configure', { name: 'Solsiden', kind: 'nursing-home', beds: BEDS.map((label) => ({ label })) });
   const soon = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+  // A pathway with a step overdue: the card's chip takes a line of its own.
+  const pathway = await board.callOk('pathway.saveTemplate', {
+    name: 'Oppfølging etter fall',
+    trigger: 'manual',
+    steps: [{ title: 'Fallrisikovurdering', offset: 'P1D', days: 'calendar', role: 'nurse', completes: 'tap' }],
+  });
   for (const [i, bed] of BEDS.slice(0, 17).entries()) {
     const initials = `${String.fromCharCode(65 + i)}${String.fromCharCode(75 + (i % 10))}`;
     const stay = await board.callOk('stay.admit', {
@@ -30,14 +37,25 @@ test('twenty beds at 3 m: all on the screen, urgent facts at least 28 px, icons 
       nurse: i % 3 === 0 ? 'Anne S.' : 'Per K.',
       flags: FLAG_SETS[i % FLAG_SETS.length],
     });
-    // The last resident's next task is tomorrow's, so the card's other-day form is always on the screen.
-    await board.callOk('task.create', { title: 'Snu pasienten', stayId: stay.id, due: soon(i === 16 ? 26 * 60 : 20 + i * 7) });
+    // The last resident's next task is almost six hours ahead (the board shows six at least): in the
+    // evening it is tomorrow's, and its card shows the other-day form.
+    await board.callOk('task.create', { title: 'Snu pasienten', stayId: stay.id, due: soon(i === 16 ? 350 : 20 + i * 7) });
     if (i % 4 === 0) await board.callOk('task.create', { title: 'Mål blodtrykk', stayId: stay.id, due: soon(-15) });
+    if (chips && i % 2 === 0) await board.callOk('pathway.start', { stayId: stay.id, template: pathway.id, startedAt: soon(-3 * 24 * 60) });
   }
   await board.callOk('bed.setStatus', { bed: '119', status: 'cleaning' });
   await board.callOk('bed.setStatus', { bed: '120', status: 'blocked' });
+}
+
+test('twenty beds at 3 m: all on the screen, urgent facts at least 28 px, icons and a legend, only exceptions badged', async ({ ward, page }, testInfo) => {
+  test.setTimeout(120_000);
+  const board = await ward.board();
+  await seedTwentyBeds(board, { chips: true });
   await page.goto(board.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Solsiden' })).toBeVisible();
+  await expect(page.locator('.bed .chip')).toHaveCount(9);
+  // With a chip on every other card the beds fit only with the grid's tighter spacing.
+  await expect(page.locator('.grid')).toHaveAttribute('data-fit', 'tight');
 
   for (const [orientation, size] of [['landscape', { width: 1920, height: 1080 }], ['portrait', { width: 1080, height: 1920 }]] as const) {
     await page.setViewportSize(size);
@@ -47,7 +65,8 @@ test('twenty beds at 3 m: all on the screen, urgent facts at least 28 px, icons 
     await expectNothingCovers(page, orientation);
     for (const [what, selector] of [
       ['risk codes', '.bed .badge'],
-      ['overdue counts', '.bed .overdue'],
+      // The count of overdue tasks (a pathway chip's overdue colour is its state, not a count).
+      ['overdue counts', '.bed .top .overdue'],
       ['next due times', '.bed .next-due'],
       ['responsible nurses', '.bed .nurse'],
       ['due times in the task list', '.tasks .due'],
@@ -74,6 +93,26 @@ test('twenty beds at 3 m: all on the screen, urgent facts at least 28 px, icons 
   await expect(page.getByRole('button', { name: 'Åpne Rom 119' })).toContainText('Til rengjøring');
   await expect(page.getByRole('button', { name: 'Åpne Rom 120' })).toContainText('Sperret');
   await expect(page.getByRole('button', { name: 'Åpne Rom 101' })).toContainText('1 forfalt');
+});
+
+test('a staff-room screen names every resident, and the twenty beds still fit', async ({ ward, page }) => {
+  test.setTimeout(120_000);
+  const board = await ward.board();
+  await seedTwentyBeds(board, { chips: false });
+  await board.callOk('ward.configure', { revealAll: true });
+  await page.goto(board.url);
+  await unlockOnScreen(page, LEADER.name, LEADER.pin);
+  // Each name is a line more on its card: the grid tightens so none is pushed off the screen.
+  await expect(page.locator('.bed .name')).toHaveCount(17);
+  await expect(page.locator('.grid')).toHaveAttribute('data-fit', 'tight');
+  for (const [orientation, size] of [['landscape', { width: 1920, height: 1080 }], ['portrait', { width: 1080, height: 1920 }]] as const) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(300);
+    await expectAllCardsOnScreen(page, orientation);
+    await expectNothingCovers(page, orientation);
+    const nurses = await page.locator('.bed .nurse').evaluateAll((nodes) => nodes.map((node) => parseFloat(getComputedStyle(node).fontSize)));
+    expect(Math.min(...nurses), `the nurse still at 3 m size (${orientation})`).toBeGreaterThanOrEqual(MIN_PX);
+  }
 });
 
 /** Every bed card lies wholly inside the viewport and inside every list that could scroll it: nothing to scroll to. */
