@@ -5,12 +5,14 @@
  * arrivals and arrivals per hour, the median minutes to triage and to first assessment per first
  * triage colour against the reception's own targets with the share on target, the disposition mix
  * and handovers each way, with the definitions, in bokmål and in English; no label, name, reason or
- * note of the seed reaches the page.
+ * note of the seed reaches the page. The panel's "Last ned CSV" downloads those figures.
  */
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect as baseExpect, type Locator } from '@playwright/test';
 import { HubService } from '../../main/hub/hub-service.js';
+import { parseCsv } from '../support/csv.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { seedReceptionFigures } from '../support/reception-figures-seed.js';
 import { TavlaProcess } from '../support/tavla-process.js';
@@ -99,4 +101,23 @@ test('each organisation of the shared reception shows its hand-known figures aga
   await expect(legevakt.getByRole('heading')).toHaveText('Felles mottak – Out-of-hours service');
   await expect(figure(yellow, 'to-assessment')).toHaveText('32.5 min (target 30 min)');
   await expect(section.locator('dt', { hasText: 'Time to first assessment (median)' })).toBeVisible();
+});
+
+test('the reception panel’s CSV button downloads its figures per organisation and colour, as the panel shows them', async ({ page, hub }) => {
+  test.setTimeout(60_000);
+  await page.goto(hub.leaderUrl);
+  await page.getByRole('tab', { name: 'Indikatorer' }).click();
+  const section = page.locator('.reception-figures');
+  await expect(section.getByRole('heading', { name: 'Felles mottak: siste 24 timer' })).toBeVisible();
+  const downloaded = page.waitForEvent('download');
+  await section.getByRole('button', { name: 'Last ned CSV' }).click();
+  const download = await downloaded;
+  expect(download.suggestedFilename()).toMatch(/^tavla-felles-mottak-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
+  expect(rows[0].slice(0, 8)).toEqual(['enhet', 'navn', 'organisasjon', 'timer', 'ankomster', 'ankomster_per_time', 'triagefarge', 'pasienter']);
+  // Two organisations × five triage colours; legevakt's yellow row holds the panel's figures (24 hours).
+  expect(rows).toHaveLength(1 + 2 * 5);
+  const yellow = rows.find((row) => row[2] === 'legevakt' && row[6] === 'yellow');
+  expect(yellow?.slice(0, 10)).toEqual(['mottak', 'Felles mottak', 'legevakt', '24', '4', '0.17', 'yellow', '3', '8', '10']);
+  expect(rows.flat().join(',')).not.toMatch(/Hemmelig|Merke-/);
 });

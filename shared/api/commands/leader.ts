@@ -243,6 +243,9 @@ export interface BenefitsView {
   benefits: BenefitMeasurement[];
 }
 
+/** The domain panels' tables (home care's visits, the virtual wards, the shared receptions), each read through the panel's own command. */
+export const PANEL_EXPORT_TABLES = ['visits', 'visits-today', 'virtual-ward', 'reception'] as const;
+
 export const EXPORT_TABLES = [
   'capacity',
   'discharge-ready',
@@ -252,11 +255,7 @@ export const EXPORT_TABLES = [
   'indicator-trends',
   'forecast',
   'benefits',
-  // The domain panels' figures, each read through the panel's own command (main/leader/leader-commands.ts).
-  'visits',
-  'visits-today',
-  'virtual-ward',
-  'reception',
+  ...PANEL_EXPORT_TABLES,
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
