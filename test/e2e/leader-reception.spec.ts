@@ -10,7 +10,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, expect as baseExpect, type Locator } from '@playwright/test';
+import { test as base, expect as baseExpect, type Locator, type Page } from '@playwright/test';
 import { HubService } from '../../main/hub/hub-service.js';
 import { parseCsv } from '../support/csv.js';
 import { Mosquitto } from '../support/mosquitto.js';
@@ -48,12 +48,18 @@ const test = base.extend<{ hub: TavlaProcess }>({
 
 const figure = (scope: Locator, name: string) => scope.locator(`[data-figure="${name}"]`);
 
-test('each organisation of the shared reception shows its hand-known figures against the targets, defined on screen, no private value', async ({ page, hub }) => {
-  test.setTimeout(60_000);
+/** The leader page's indicators tab, once the reception panel shows its heading. */
+async function receptionPanel(page: Page, hub: TavlaProcess): Promise<Locator> {
   await page.goto(hub.leaderUrl);
   await page.getByRole('tab', { name: 'Indikatorer' }).click();
   const section = page.locator('.reception-figures');
   await expect(section.getByRole('heading', { name: 'Felles mottak: siste 24 timer' })).toBeVisible();
+  return section;
+}
+
+test('each organisation of the shared reception shows its hand-known figures against the targets, defined on screen, no private value', async ({ page, hub }) => {
+  test.setTimeout(60_000);
+  const section = await receptionPanel(page, hub);
   for (const term of ['Ankomster', 'Tid til triage (median)', 'Tid til første vurdering (median)', 'innen mål', 'Videre til', 'Overføringer']) {
     await expect(section.locator('dt', { hasText: term }).first()).toBeVisible();
   }
@@ -105,10 +111,7 @@ test('each organisation of the shared reception shows its hand-known figures aga
 
 test('the reception panel’s CSV button downloads its figures per organisation and colour, as the panel shows them', async ({ page, hub }) => {
   test.setTimeout(60_000);
-  await page.goto(hub.leaderUrl);
-  await page.getByRole('tab', { name: 'Indikatorer' }).click();
-  const section = page.locator('.reception-figures');
-  await expect(section.getByRole('heading', { name: 'Felles mottak: siste 24 timer' })).toBeVisible();
+  const section = await receptionPanel(page, hub);
   const downloaded = page.waitForEvent('download');
   await section.getByRole('button', { name: 'Last ned CSV' }).click();
   const download = await downloaded;
