@@ -21,6 +21,7 @@ import {
   indicatorTrendsCsv,
   transfersCsv,
 } from './csv-export.js';
+import { receptionCsv, virtualWardCsv, visitsCsv, visitsTodayCsv } from './domain-csv-export.js';
 import { rateTable, setRate } from './daily-rates.js';
 import { measureReportBundle } from './fhir-export.js';
 import { flowView } from './flow.js';
@@ -59,6 +60,16 @@ function benefitsOf(ctx: LeaderContext, now: Date) {
 }
 
 const CSV = 'text/csv; charset=utf-8';
+
+type PanelCommand = 'leader.visits' | 'leader.virtualWard' | 'leader.reception';
+
+/**
+ * A domain panel's figures for its export, run as the panel's own command for the same caller: its
+ * input rule, its scope check and its handler, so the file holds what the panel shows and no more.
+ */
+function panelFigures<K extends PanelCommand>(ctx: LeaderContext, command: K, input: ParsedInput<K>): Result<CommandOutput<K>> {
+  return dispatchLeader(ctx.hub, ctx.caller, command, input) as Result<CommandOutput<K>>;
+}
 
 /** A leader's own setting changed: every open leader view re-reads. */
 function changed({ hub }: LeaderContext, what: string): void {
@@ -159,6 +170,23 @@ const leaderCommands = {
       }
       case 'benefits':
         return file('gevinster', benefitsCsv(benefitsOf(ctx, now)));
+      case 'visits':
+      case 'visits-today': {
+        const view = panelFigures(ctx, 'leader.visits', { unit: input.unit, days: input.days });
+        if (!view.ok) return view;
+        const suffix = input.unit ? `-${input.unit}` : '';
+        return input.table === 'visits' ? file(`hjemmebesok${suffix}`, visitsCsv(view.value)) : file(`hjemmebesok-i-dag${suffix}`, visitsTodayCsv(view.value));
+      }
+      case 'virtual-ward': {
+        const view = panelFigures(ctx, 'leader.virtualWard', { unit: input.unit, days: input.days });
+        return view.ok ? file(`virtuelle-senger${input.unit ? `-${input.unit}` : ''}`, virtualWardCsv(view.value)) : view;
+      }
+      case 'reception': {
+        // Its panel shows every reception the caller sees, per organisation: there is no unit to drill down to.
+        if (input.unit !== undefined) return fail('invalid-input', 'leader.exportCsv: the reception table covers every shared reception you see; name no unit');
+        const view = panelFigures(ctx, 'leader.reception', { hours: input.hours });
+        return view.ok ? file('felles-mottak', receptionCsv(view.value)) : view;
+      }
     }
   },
 

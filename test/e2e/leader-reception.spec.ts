@@ -5,12 +5,14 @@
  * arrivals and arrivals per hour, the median minutes to triage and to first assessment per first
  * triage colour against the reception's own targets with the share on target, the disposition mix
  * and handovers each way, with the definitions, in bokmål and in English; no label, name, reason or
- * note of the seed reaches the page.
+ * note of the seed reaches the page. The panel's "Last ned CSV" downloads those figures.
  */
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, expect as baseExpect, type Locator } from '@playwright/test';
+import { test as base, expect as baseExpect, type Locator, type Page } from '@playwright/test';
 import { HubService } from '../../main/hub/hub-service.js';
+import { parseCsv } from '../support/csv.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { seedReceptionFigures } from '../support/reception-figures-seed.js';
 import { TavlaProcess } from '../support/tavla-process.js';
@@ -46,12 +48,18 @@ const test = base.extend<{ hub: TavlaProcess }>({
 
 const figure = (scope: Locator, name: string) => scope.locator(`[data-figure="${name}"]`);
 
-test('each organisation of the shared reception shows its hand-known figures against the targets, defined on screen, no private value', async ({ page, hub }) => {
-  test.setTimeout(60_000);
+/** The leader page's indicators tab, once the reception panel shows its heading. */
+async function receptionPanel(page: Page, hub: TavlaProcess): Promise<Locator> {
   await page.goto(hub.leaderUrl);
   await page.getByRole('tab', { name: 'Indikatorer' }).click();
   const section = page.locator('.reception-figures');
   await expect(section.getByRole('heading', { name: 'Felles mottak: siste 24 timer' })).toBeVisible();
+  return section;
+}
+
+test('each organisation of the shared reception shows its hand-known figures against the targets, defined on screen, no private value', async ({ page, hub }) => {
+  test.setTimeout(60_000);
+  const section = await receptionPanel(page, hub);
   for (const term of ['Ankomster', 'Tid til triage (median)', 'Tid til første vurdering (median)', 'innen mål', 'Videre til', 'Overføringer']) {
     await expect(section.locator('dt', { hasText: term }).first()).toBeVisible();
   }
@@ -99,4 +107,20 @@ test('each organisation of the shared reception shows its hand-known figures aga
   await expect(legevakt.getByRole('heading')).toHaveText('Felles mottak – Out-of-hours service');
   await expect(figure(yellow, 'to-assessment')).toHaveText('32.5 min (target 30 min)');
   await expect(section.locator('dt', { hasText: 'Time to first assessment (median)' })).toBeVisible();
+});
+
+test('the reception panel’s CSV button downloads its figures per organisation and colour, as the panel shows them', async ({ page, hub }) => {
+  test.setTimeout(60_000);
+  const section = await receptionPanel(page, hub);
+  const downloaded = page.waitForEvent('download');
+  await section.getByRole('button', { name: 'Last ned CSV' }).click();
+  const download = await downloaded;
+  expect(download.suggestedFilename()).toMatch(/^tavla-felles-mottak-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
+  expect(rows[0].slice(0, 8)).toEqual(['enhet', 'navn', 'organisasjon', 'timer', 'ankomster', 'ankomster_per_time', 'triagefarge', 'pasienter']);
+  // Two organisations × five triage colours; legevakt's yellow row holds the panel's figures (24 hours).
+  expect(rows).toHaveLength(1 + 2 * 5);
+  const yellow = rows.find((row) => row[2] === 'legevakt' && row[6] === 'yellow');
+  expect(yellow?.slice(0, 10)).toEqual(['mottak', 'Felles mottak', 'legevakt', '24', '4', '0.17', 'yellow', '3', '8', '10']);
+  expect(rows.flat().join(',')).not.toMatch(/Hemmelig|Merke-/);
 });

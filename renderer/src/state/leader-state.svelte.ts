@@ -18,6 +18,7 @@ import type { BenefitIndicator } from '../../../shared/indicators/benefits.js';
 import type { BoardLink } from '../../../shared/api/contract.js';
 import { ok, type Result } from '../../../shared/api/result.js';
 import { followChanges } from './follow-changes.js';
+import { exportCsv } from './leader-export.js';
 import { liveMutation, liveQuery } from './live.svelte.js';
 import type { Query } from './query.js';
 import { VisitFiguresState } from './visit-figures-state.svelte.js';
@@ -185,9 +186,8 @@ export class LeaderState {
   }
 
   /** A table as CSV, for the current drill-down and period where that applies. */
-  async exportCsv(table: ExportTable): Promise<ExportFile | Problem> {
-    const result = await this.#api.call('leader.exportCsv', { table, unit: this.unit ?? undefined, days: this.days });
-    return result.ok ? result.value : problemOf(result);
+  exportCsv(table: ExportTable): Promise<ExportFile | Problem> {
+    return exportCsv(this.#api, { table, unit: this.unit ?? undefined, days: this.days });
   }
 
   /** The indicators as FHIR R4 MeasureReports. */

@@ -5,11 +5,16 @@
 
 import type { ApiClient } from '../../../shared/api/client.js';
 import type { VisitIndicatorsView } from '../../../shared/api/commands/homecare.js';
+import type { ExportFile } from '../../../shared/api/commands/leader.js';
 import { followChanges } from './follow-changes.js';
+import { exportCsv } from './leader-export.js';
 import { liveQuery } from './live.svelte.js';
 import type { Query } from './query.js';
+import type { Problem } from './save-status.js';
 
 const RELOAD_AFTER_MS = 300;
+/** The days the panel shows, ending today: its read's and its export's. */
+export const VISIT_DAYS = 7;
 
 export class VisitFiguresState {
   readonly loader: Query<VisitIndicatorsView>;
@@ -17,7 +22,12 @@ export class VisitFiguresState {
 
   constructor(api: ApiClient) {
     this.#api = api;
-    this.loader = liveQuery({ read: () => api.call('leader.visits', { days: 7 }) });
+    this.loader = liveQuery({ read: () => api.call('leader.visits', { days: VISIT_DAYS }) });
+  }
+
+  /** The panel's table as CSV: the indicators tab's days, or the capacity tab's today. */
+  exportCsv(part: 'capacity' | 'indicators'): Promise<ExportFile | Problem> {
+    return exportCsv(this.#api, { table: part === 'capacity' ? 'visits-today' : 'visits', days: VISIT_DAYS });
   }
 
   /** Reads now and after every change the hub tells (coalesced); returns the stop. */

@@ -243,6 +243,9 @@ export interface BenefitsView {
   benefits: BenefitMeasurement[];
 }
 
+/** The domain panels' tables (home care's visits, the virtual wards, the shared receptions), each read through the panel's own command. */
+export const PANEL_EXPORT_TABLES = ['visits', 'visits-today', 'virtual-ward', 'reception'] as const;
+
 export const EXPORT_TABLES = [
   'capacity',
   'discharge-ready',
@@ -252,6 +255,7 @@ export const EXPORT_TABLES = [
   'indicator-trends',
   'forecast',
   'benefits',
+  ...PANEL_EXPORT_TABLES,
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
@@ -263,6 +267,8 @@ export interface ExportFile {
 }
 
 const days = z.int().min(7).max(366);
+/** The shared receptions' window in hours: `leader.reception`'s, and its export's. */
+const receptionHours = z.int().min(1).max(24 * 90);
 const year = z.int().min(2000).max(2100);
 
 export const LEADER_COMMANDS = {
@@ -274,7 +280,7 @@ export const LEADER_COMMANDS = {
   /** Welfare-technology alarms per unit (shared/api/commands/alarm.ts, docs/alarms.md). */
   'leader.alarms': command<AlarmLeaderView>()(z.strictObject({})),
   /** Shared receptions per organisation (shared/indicators/reception.ts, docs/shared-reception.md): the last `hours` (24 by default). */
-  'leader.reception': command<ReceptionLeaderView>()(z.strictObject({ hours: z.int().min(1).max(24 * 90).optional() })),
+  'leader.reception': command<ReceptionLeaderView>()(z.strictObject({ hours: receptionHours.optional() })),
   'benefit.define': command<Created>()(
     z
       .strictObject({
@@ -292,7 +298,7 @@ export const LEADER_COMMANDS = {
   'benefit.remove': command<Created>()(z.strictObject({ id: recordId })),
   'leader.setRate': command<DailyRate>()(z.strictObject({ year, nok: z.int().min(0).max(1_000_000) })),
   'leader.exportCsv': command<ExportFile>()(
-    z.strictObject({ table: z.enum(EXPORT_TABLES), unit: recordId.optional(), days: days.optional() }),
+    z.strictObject({ table: z.enum(EXPORT_TABLES), unit: recordId.optional(), days: days.optional(), hours: receptionHours.optional() }),
   ),
   'leader.exportFhir': command<ExportFile>()(z.strictObject({ unit: recordId.optional(), days: days.optional() })),
   // Home care's visit figures (issue 15), declared beside its board commands.

@@ -6,9 +6,10 @@
 
 import { createRequire } from 'node:module';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EXPORT_TABLES, type ExportFile } from '../../../shared/api/commands/leader.js';
+import { EXPORT_TABLES, PANEL_EXPORT_TABLES, type ExportFile } from '../../../shared/api/commands/leader.js';
 import { INDICATOR_IDS } from '../../../shared/indicators/definitions.js';
 import { toCsv } from '../../../main/leader/csv-export.js';
+import { parseCsv } from '../../support/csv.js';
 import { HubService } from '../../../main/hub/hub-service.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { clock, seedMunicipality } from '../../support/municipality-fixture.js';
@@ -37,37 +38,6 @@ function errorsOf(resource: unknown): string[] {
     .messages.filter((m) => m.severity === 'error')
     .map((m) => `FHIR.js ${m.location}: ${m.message}`);
   return [...structural, ...schema.validate(resource).map((e) => `schema: ${JSON.stringify(e)}`)];
-}
-
-/** Parses CSV of this exporter (RFC 4180) into rows of cells. */
-function parseCsv(text: string): string[][] {
-  expect(text.startsWith('\uFEFF')).toBe(true);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.slice(1);
-  for (let i = 0; i < body.length; i += 1) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && body[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += ch;
-  }
-  return rows;
 }
 
 describe('CSV', () => {
@@ -100,7 +70,8 @@ describe('exports of the leader view', () => {
   });
 
   it('gives every table as CSV with a header and one row per line of the table', () => {
-    for (const table of EXPORT_TABLES) {
+    // The domain panels' tables need units this municipality lacks: domain-exports.test.ts checks them.
+    for (const table of EXPORT_TABLES.filter((t) => !(PANEL_EXPORT_TABLES as readonly string[]).includes(t))) {
       const file = exported('leader.exportCsv', { table });
       expect(file.mediaType).toBe('text/csv; charset=utf-8');
       expect(file.filename).toMatch(/^tavla-[a-z-]+-\d{4}-\d{2}-\d{2}\.csv$/);
