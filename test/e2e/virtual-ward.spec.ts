@@ -12,6 +12,10 @@ import { expectCareLanguage } from '../support/care-language.js';
 import { expect, test, type BoardProcess } from '../support/e2e-fixtures.js';
 import { dialogFitProblems } from '../support/dialog-fit.js';
 import { fullDate, kioskField, noBrowserTextWidgets, pickDate, setClock, typeOnKiosk } from '../support/kiosk-keys.js';
+import { Mosquitto } from '../support/mosquitto.js';
+import { TavlaProcess } from '../support/tavla-process.js';
+import { tempDir } from '../support/temp-dir.js';
+import { waitFor } from '../support/wait.js';
 import { enterPin, LEADER, snap } from '../support/ward-fixtures.js';
 import { addDays, osloDay, osloWall, osloWallInstant } from '../../shared/time/oslo.js';
 
@@ -189,3 +193,48 @@ for (const viewport of [
     await checkAccessible(page, `virtual ward admit dialog in English ${size}`);
   });
 }
+
+test('the admit dialog offers the municipality\'s home care the hub reports, and the home-care board sees the shared patient', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = tempDir('tavla-e2e-virtual-admit-');
+  const broker = await Mosquitto.start(dir.path);
+  const hub = await TavlaProcess.start({ role: 'hub', municipality: 'e2e', broker: broker.url, data: `${dir.path}/hub` });
+  const home = await TavlaProcess.start({ role: 'board', municipality: 'e2e', unit: 'hjemme-nord', broker: broker.url, data: `${dir.path}/home` });
+  const ward = await TavlaProcess.start({ role: 'board', municipality: 'e2e', unit: 'hjemmesykehus', broker: broker.url, data: `${dir.path}/ward` });
+  try {
+    await home.id('unit.configure', { name: 'Hjemmetjenesten nord', kind: 'home-care', beds: [] });
+    await ward.script.signIn(LEADER);
+    await ward.id('unit.configure', { name: 'Hjemmesykehuset', kind: 'home-hospital', beds: [], virtualBeds: 2 });
+    await waitFor(
+      () => ward.call<{ units: { unit: string; kind: string }[] }>('flow.state'),
+      (r) => r.value?.units.some((u) => u.unit === 'hjemme-nord' && u.kind === 'home-care') ?? false,
+      { what: 'the home-care unit in the virtual ward\'s flow state', timeout: 45_000 },
+    );
+    await page.goto(ward.url);
+    const dialog = await openAdmit(page, 'Legg inn i virtuell seng V1');
+    const homeCare = dialog.getByRole('group', { name: 'Kommunens hjemmetjeneste' });
+    await expect(homeCare.getByRole('button', { name: 'Ingen', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await homeCare.getByRole('button', { name: 'Hjemmetjenesten nord', exact: true }).click();
+    await typeOnKiosk(dialog, 'Fullt navn', NILS.name);
+    await typeOnKiosk(dialog, 'Initialer', NILS.initials);
+    await pickDate(dialog, 'Fødselsdato', NILS.birthDate);
+    await pickDate(dialog, 'Planlagt slutt', addDays(osloDay(Date.now()), 4));
+    await checkAccessible(page, 'virtual ward admit dialog with home care');
+    await dialog.getByRole('button', { name: 'Legg inn', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.locator('[data-bed="V1"]')).toContainText('Dag 1 av 5');
+    const shared = await waitFor(
+      () => home.call<{ initials: string; fromUnit: string }[]>('episode.shared'),
+      (r) => (r.value ?? []).length === 1,
+      { what: 'the shared patient on the home-care board', timeout: 45_000 },
+    );
+    expect(shared.value).toMatchObject([{ initials: NILS.initials, fromUnit: 'hjemmesykehus' }]);
+    expect(JSON.stringify(shared.value)).not.toContain('Bakke');
+  } finally {
+    await ward.stop('SIGKILL');
+    await home.stop('SIGKILL');
+    await hub.stop('SIGKILL');
+    await broker.kill();
+    dir.remove();
+  }
+});
