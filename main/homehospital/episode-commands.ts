@@ -5,7 +5,7 @@
  * home-care board, the shared fields of its patients that a virtual ward shares.
  */
 
-import type { HomehospitalCommandName } from '../../shared/api/commands/homehospital.js';
+import { episodeStartProblem, MAX_BACKDATE_DAYS, type HomehospitalCommandName } from '../../shared/api/commands/homehospital.js';
 import { fail, ok, type Result } from '../../shared/api/result.js';
 import type { FieldValue } from '../../shared/domain/schema.js';
 import { osloDay } from '../../shared/time/oslo.js';
@@ -14,9 +14,6 @@ import { unitLookups } from '../store/read-model.js';
 import { newId, type CommandContext, type Handler } from '../replica/command-context.js';
 import { ploPatientKey } from '../privacy/pseudonym.js';
 import { readSharedEpisodes, readVirtualWard } from './virtual-ward-board.js';
-
-/** How far back an admission may be registered afterwards. */
-const MAX_BACKDATE_DAYS = 60;
 
 interface EpisodeRow {
   id: string;
@@ -57,10 +54,9 @@ export const homehospitalCommands = {
     if (bed.status !== 'free') return fail('conflict', `virtual bed ${bed.label} is ${bed.status}, not free`, { reason: 'bed-not-free', bed: bed.label, status: bed.status });
     const now = ctx.now().getTime();
     const startedAt = input.startedAt === undefined ? now : Date.parse(input.startedAt);
-    if (startedAt > now + 60_000 || startedAt < now - MAX_BACKDATE_DAYS * 86_400_000) {
-      return fail('invalid-input', `startedAt: within the last ${MAX_BACKDATE_DAYS} days, not in the future`, { reason: 'start-out-of-range' });
-    }
-    if (input.plannedEnd < osloDay(startedAt)) return fail('invalid-input', 'plannedEnd: on or after the day the episode starts', { reason: 'end-before-start' });
+    const problem = episodeStartProblem(startedAt, input.plannedEnd, now);
+    if (problem === 'start-out-of-range') return fail('invalid-input', `startedAt: within the last ${MAX_BACKDATE_DAYS} days, not in the future`, { reason: problem });
+    if (problem === 'end-before-start') return fail('invalid-input', 'plannedEnd: on or after the day the episode starts', { reason: problem });
     if (input.homeCareUnit === ctx.unit) return fail('invalid-input', 'homeCareUnit: another unit, the municipal home care', { reason: 'home-care-self' });
     const started = new Date(startedAt).toISOString();
     const stayId = newId();

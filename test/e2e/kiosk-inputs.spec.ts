@@ -12,7 +12,7 @@ import type { AllocationState } from '../../shared/api/commands/flow.js';
 import { addDays, osloDay, osloWallInstant } from '../../shared/time/oslo.js';
 import { checkAccessible } from '../support/accessibility.js';
 import { flowTest, HOME_LEADER, OFFICE_LEADER } from '../support/flow-municipality.js';
-import { buttonsAtLeast44, kioskField, noBrowserTextWidgets, typeOnKiosk } from '../support/kiosk-keys.js';
+import { buttonsAtLeast44, fullDate, kioskField, noBrowserTextWidgets, typeOnKiosk } from '../support/kiosk-keys.js';
 import { PATIENTS, ploMessage } from '../support/plo-messages.js';
 import { waitFor } from '../support/wait.js';
 import { enterPin, expect, LEADER, seedWard, snap, test, unlockOnScreen } from '../support/ward-fixtures.js';
@@ -25,7 +25,6 @@ const VIEWPORTS = [
 ];
 /** What the browser's own widgets and messages would say: none of it may be on a bokmål kiosk. */
 const BROWSER_ENGLISH = /mm\/dd\/yyyy|--:-- --|Please (match|fill|select|enter)|required field|\bAM\b|\bPM\b/;
-const fullDate = (day: string) => new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
 async function noWidgets(page: Page, where: string): Promise<void> {
   await noBrowserTextWidgets(page, where);

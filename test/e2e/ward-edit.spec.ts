@@ -10,13 +10,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { addMonths, osloDay } from '../../shared/time/oslo.js';
 import { checkAccessible } from '../support/accessibility.js';
-import { buttonsAtLeast44 as targetsAtLeast44 } from '../support/kiosk-keys.js';
+import { fullDate, pickDate, buttonsAtLeast44 as targetsAtLeast44 } from '../support/kiosk-keys.js';
 import { LEADER, expect, snap, test, unlockOnScreen } from '../support/ward-fixtures.js';
 
 const NURSE = { name: 'Nora Sykepleier', role: 'nurse' as const, pin: '3579' };
 const NEW_PATIENT = { name: 'Kari Nordmann', initials: 'KN', birthDate: '1941-03-02' };
-const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
-const fullDate = (day: string) => new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 /** What the browser's own widgets and messages would say: none of it may be on a bokmål kiosk. */
 const BROWSER_ENGLISH = /mm\/dd\/yyyy|--:-- --|Please (match|fill|select)|required field|\bAM\b|\bPM\b/;
 
@@ -35,25 +33,6 @@ async function typeOnKeyboard(scope: Locator, label: string, text: string): Prom
     await key.click();
   }
   await keyboard.getByRole('button', { name: 'Ferdig' }).click();
-}
-
-/** Picks a day on the app's calendar of a field: steps of ten years, a year and a month from the month shown. */
-async function pickDate(scope: Locator, label: string, day: string): Promise<void> {
-  const field = scope.getByRole('button', { name: new RegExp(`^${label}:`) });
-  if ((await field.getAttribute('aria-expanded')) !== 'true') await field.click();
-  const calendar = scope.getByRole('group', { name: `Kalender: ${label}` });
-  const [shownMonth, shownYear] = (await calendar.locator('.month').innerText()).trim().split(' ');
-  let months = (Number(day.slice(0, 4)) - Number(shownYear)) * 12 + (Number(day.slice(5, 7)) - 1 - MONTHS.indexOf(shownMonth));
-  const tap = async (name: string, times: number) => {
-    for (let i = 0; i < times; i++) await calendar.getByRole('button', { name, exact: true }).click();
-  };
-  await tap(months < 0 ? 'Ti år tilbake' : 'Ti år fram', Math.floor(Math.abs(months) / 120));
-  months = Math.sign(months) * (Math.abs(months) % 120);
-  await tap(months < 0 ? 'Ett år tilbake' : 'Ett år fram', Math.floor(Math.abs(months) / 12));
-  months = Math.sign(months) * (Math.abs(months) % 12);
-  await tap(months < 0 ? 'Forrige måned' : 'Neste måned', Math.abs(months));
-  await expect(calendar.locator('.month')).toHaveText(`${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`);
-  await calendar.getByRole('button', { name: fullDate(day), exact: true }).click();
 }
 
 async function noBrowserWidgets(page: Page, where: string): Promise<void> {

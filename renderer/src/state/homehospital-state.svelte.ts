@@ -1,12 +1,13 @@
 /**
  * The virtual ward's board (issue 17): `episode.board` kept on screen and read again after a
- * change to what it draws on; recording a round, escalating and ending an episode with the save
- * status per episode; and, on a home-care board, the shared patients (`episode.shared`). The
- * round's colour is worked out on the page from the board's amber and red instants and the
- * screen's clock, so it turns at the boundary without a read.
+ * change to what it draws on; admitting to a free virtual bed, recording a round, escalating and
+ * ending an episode with the save status per bed or episode; and, on a home-care board, the
+ * shared patients (`episode.shared`). The round's colour is worked out on the page from the
+ * board's amber and red instants and the screen's clock, so it turns at the boundary without a read.
  */
 
 import type { ApiClient } from '../../../shared/api/client.js';
+import type { CommandInput } from '../../../shared/api/contract.js';
 import { roundColourAt, type EpisodeOutcome, type RoundColour, type RoundMode, type SharedEpisode, type VirtualBedEpisode, type VirtualWardBoard } from '../../../shared/api/commands/homehospital.js';
 import { followChanges } from './follow-changes.js';
 import { liveMutation, liveQuery } from './live.svelte.js';
@@ -60,20 +61,25 @@ export class HomehospitalState {
     return roundColourAt(episode.round, due, now.getTime(), Date.parse(board.amberAt), Date.parse(board.redAt));
   }
 
+  /** Admits a patient to a free virtual bed (the PIN first on a locked screen); saved under `admit:<bed>`. */
+  async admit(input: CommandInput<'episode.admit'>): Promise<boolean> {
+    return this.#save(`admit:${input.bed}`, () => this.#session.send('episode.admit', input));
+  }
+
   async recordRound(id: string, mode: RoundMode): Promise<boolean> {
-    return this.#save(id, () => this.#session.send('episode.recordRound', { id, mode }));
+    return this.#save(`episode:${id}`, () => this.#session.send('episode.recordRound', { id, mode }));
   }
 
   async escalate(id: string, to: string): Promise<boolean> {
-    return this.#save(id, () => this.#session.send('episode.escalate', { id, to }));
+    return this.#save(`episode:${id}`, () => this.#session.send('episode.escalate', { id, to }));
   }
 
   async end(id: string, outcome: EpisodeOutcome): Promise<boolean> {
-    return this.#save(id, () => this.#session.send('episode.end', { id, outcome }));
+    return this.#save(`episode:${id}`, () => this.#session.send('episode.end', { id, outcome }));
   }
 
-  async #save(id: string, send: () => ReturnType<SessionState['send']>): Promise<boolean> {
-    const result = await this.saves.run(`episode:${id}`, send);
+  async #save(key: string, send: () => ReturnType<SessionState['send']>): Promise<boolean> {
+    const result = await this.saves.run(key, send);
     if (result?.ok) await this.loader.load();
     return result?.ok === true;
   }

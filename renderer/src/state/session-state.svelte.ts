@@ -83,6 +83,14 @@ export class SessionState {
     return result;
   }
 
+  /**
+   * Asks for the PIN on a locked screen, as an edit does, before a form that takes personal data
+   * opens (admitting to a virtual bed): true once unlocked, false when the dialog was closed instead.
+   */
+  async ensureUnlocked(): Promise<boolean> {
+    return (await this.#ensure()) !== undefined;
+  }
+
   /** The unlock dialog closed (unlocked or not): edits waiting for it go on, or are dropped. */
   unlockClosed(): void {
     this.unlockWanted = false;

@@ -323,6 +323,10 @@ export interface BoardText {
     /** The date and the time of a moment picked on the kiosk (a transfer's schedule). */
     date: string;
     time: string;
+    /** A day to tap (a visit's): today, tomorrow, or another on the calendar. */
+    today: string;
+    tomorrow: string;
+    otherDay: string;
   };
   /** Admitting a patient into a free bed. */
   admit: {

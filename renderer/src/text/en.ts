@@ -466,6 +466,9 @@ export const en: BoardText = {
     digit: (digit) => `Digit ${digit}`,
     date: 'Date',
     time: 'Time',
+    today: 'Today',
+    tomorrow: 'Tomorrow',
+    otherDay: 'Other date',
   },
   admit: {
     open: 'Admit a patient',

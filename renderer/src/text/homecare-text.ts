@@ -43,9 +43,6 @@ export interface HomecareText {
     what: string;
     ownTitle: string;
     day: string;
-    today: string;
-    tomorrow: string;
-    otherDay: string;
     from: string;
     to: string;
     carers: string;
@@ -153,9 +150,6 @@ export const nbHomecare: HomecareText = {
     what: 'Besøk',
     ownTitle: 'Egen tittel',
     day: 'Dag',
-    today: 'I dag',
-    tomorrow: 'I morgen',
-    otherDay: 'Annen dato',
     from: 'Fra',
     to: 'Til',
     carers: 'Antall pleiere',
@@ -264,9 +258,6 @@ export const enHomecare: HomecareText = {
     what: 'Visit',
     ownTitle: 'Own title',
     day: 'Day',
-    today: 'Today',
-    tomorrow: 'Tomorrow',
-    otherDay: 'Other date',
     from: 'From',
     to: 'To',
     carers: 'Carers',

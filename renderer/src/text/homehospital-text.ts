@@ -33,6 +33,30 @@ export interface HomehospitalText {
   left: (bed: string, who: string, what: string, time: string) => string;
   escalatedTo: (ward: string) => string;
   roundTimes: (amber: string, red: string) => string;
+  /** A free card's button: "Virtuell seng V1: legg inn pasient". */
+  admitFor: (label: string) => string;
+  /** Admitting to a free virtual bed from the screen. */
+  admit: {
+    title: (label: string) => string;
+    plannedEnd: string;
+    started: string;
+    startDay: string;
+    startTime: string;
+    homeCare: string;
+    noHomeCare: string;
+    nextVisit: string;
+    visitDay: string;
+    visitTime: string;
+    visitBy: string;
+    note: string;
+    cancel: string;
+    missingPlannedEnd: string;
+    endBeforeStart: string;
+    missingStartTime: string;
+    startOutOfRange: (days: number) => string;
+    missingVisitTime: string;
+    missingVisitMaker: string;
+  };
   shared: {
     heading: string;
     from: (unit: string) => string;
@@ -88,6 +112,28 @@ export const nbHomehospital: HomehospitalText = {
   left: (bed, who, what, time) => `${bed} · ${who} · ${what} ${time}`,
   escalatedTo: (ward) => `Eskalert til ${ward}`,
   roundTimes: (amber, red) => `Visitt gul etter ${amber}, rød etter ${red}`,
+  admitFor: (label) => `Virtuell seng ${label}: legg inn pasient`,
+  admit: {
+    title: (label) => `Legg inn i virtuell seng ${label}`,
+    plannedEnd: 'Planlagt slutt',
+    started: 'Startet (hvis registrert i etterkant)',
+    startDay: 'Startdato',
+    startTime: 'Startet kl.',
+    homeCare: 'Kommunens hjemmetjeneste',
+    noHomeCare: 'Ingen',
+    nextVisit: 'Neste besøk',
+    visitDay: 'Dag for neste besøk',
+    visitTime: 'Neste besøk kl.',
+    visitBy: 'Hvem gjør besøket',
+    note: 'Notat (vises ikke på tavla)',
+    cancel: 'Avbryt',
+    missingPlannedEnd: 'Velg planlagt slutt.',
+    endBeforeStart: 'Planlagt slutt kan ikke være før starten.',
+    missingStartTime: 'Velg klokkeslett for starten.',
+    startOutOfRange: (days) => `Starten må være innen de siste ${days} dagene, og ikke fram i tid.`,
+    missingVisitTime: 'Velg klokkeslett for neste besøk.',
+    missingVisitMaker: 'Velg hvem som gjør neste besøk.',
+  },
   shared: {
     heading: 'Delte pasienter fra hjemmesykehuset',
     from: (unit) => `Fra ${unit}`,
@@ -141,6 +187,28 @@ export const enHomehospital: HomehospitalText = {
   left: (bed, who, what, time) => `${bed} · ${who} · ${what} ${time}`,
   escalatedTo: (ward) => `Escalated to ${ward}`,
   roundTimes: (amber, red) => `Round amber after ${amber}, red after ${red}`,
+  admitFor: (label) => `Virtual bed ${label}: admit a patient`,
+  admit: {
+    title: (label) => `Admit to virtual bed ${label}`,
+    plannedEnd: 'Planned end',
+    started: 'Started (if registered afterwards)',
+    startDay: 'Start date',
+    startTime: 'Started at',
+    homeCare: 'Municipal home care',
+    noHomeCare: 'None',
+    nextVisit: 'Next visit',
+    visitDay: 'Day of the next visit',
+    visitTime: 'Next visit at',
+    visitBy: 'Who makes the visit',
+    note: 'Note (not shown on the board)',
+    cancel: 'Cancel',
+    missingPlannedEnd: 'Choose the planned end.',
+    endBeforeStart: 'The planned end cannot be before the start.',
+    missingStartTime: 'Choose the time of the start.',
+    startOutOfRange: (days) => `The start must be within the last ${days} days, and not ahead.`,
+    missingVisitTime: 'Choose the time of the next visit.',
+    missingVisitMaker: 'Choose who makes the next visit.',
+  },
   shared: {
     heading: 'Patients shared by the home hospital',
     from: (unit) => `From ${unit}`,

@@ -494,6 +494,9 @@ export const nb: BoardText = {
     digit: (digit) => `Siffer ${digit}`,
     date: 'Dato',
     time: 'Klokkeslett',
+    today: 'I dag',
+    tomorrow: 'I morgen',
+    otherDay: 'Annen dato',
   },
   admit: {
     open: 'Legg inn pasient',

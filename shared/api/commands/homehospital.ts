@@ -7,6 +7,7 @@
 
 import { z } from 'zod';
 import { EPISODE_OUTCOMES, ROUND_MODES, VISIT_MAKERS } from '../../domain/schema.js';
+import { osloDay } from '../../time/oslo.js';
 import { command, freeText, isoDate, isoDateTime, person, recordId, shortText, type Created } from '../schema-parts.js';
 
 export { EPISODE_OUTCOMES, ROUND_MODES, VISIT_MAKERS };
@@ -105,6 +106,21 @@ export interface VirtualWardView {
   from: string;
   to: string;
   units: VirtualWardFigures[];
+}
+
+/** How far back an admission to a virtual bed may be registered afterwards. */
+export const MAX_BACKDATE_DAYS = 60;
+/** How far ahead of the clock a start may lie (two clocks a little apart). */
+const START_SLACK_MS = 60_000;
+
+/**
+ * Why an episode cannot start at `startedAt` (ms) with its planned end on the Oslo day `plannedEnd`,
+ * at `now` (ms), or null: the start lies at most MAX_BACKDATE_DAYS back and not in the future, the
+ * end on or after the start's day. `episode.admit`'s rule, and the admit form's.
+ */
+export function episodeStartProblem(startedAt: number, plannedEnd: string, now: number): 'start-out-of-range' | 'end-before-start' | null {
+  if (startedAt > now + START_SLACK_MS || startedAt < now - MAX_BACKDATE_DAYS * 86_400_000) return 'start-out-of-range';
+  return plannedEnd < osloDay(startedAt) ? 'end-before-start' : null;
 }
 
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour Oslo wall time, HH:MM');

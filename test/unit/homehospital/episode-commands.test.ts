@@ -104,6 +104,11 @@ describe('the virtual ward', () => {
     expect(run('episode.admit', { bed: 'V11', name: 'Ola Hansen', initials: 'OH', birthDate: '1950-01-01', plannedEnd: '2026-12-10' })).toMatchObject({ ok: false, code: 'not-found' });
     expect(run('episode.admit', { bed: 'V1', name: 'Ola Hansen', initials: 'OH', birthDate: '1950-01-01', plannedEnd: '2026-11-01' })).toMatchObject({ ok: false, code: 'invalid-input' });
     expect(run('episode.recordRound', { id: 'nope', mode: 'teleport' })).toMatchObject({ ok: false, code: 'invalid-input' });
+    // The start: at most 60 days back (2026-10-04 08:00 UTC is exactly that), not ahead of the clock.
+    const ola = { bed: 'V1', name: 'Ola Hansen', initials: 'OH', birthDate: '1950-01-01', plannedEnd: '2026-12-10' };
+    expect(run('episode.admit', { ...ola, startedAt: '2026-10-04T07:59:00Z' })).toMatchObject({ ok: false, code: 'invalid-input', params: { reason: 'start-out-of-range' } });
+    expect(run('episode.admit', { ...ola, startedAt: '2026-12-03T08:05:00Z' })).toMatchObject({ ok: false, code: 'invalid-input', params: { reason: 'start-out-of-range' } });
+    expect(run('episode.admit', { ...ola, plannedEnd: '2026-12-02' })).toMatchObject({ ok: false, params: { reason: 'end-before-start' } });
     admit('V1');
     expect(run('episode.admit', { bed: 'V1', name: 'Ola Hansen', initials: 'OH', birthDate: '1950-01-01', plannedEnd: '2026-12-10' })).toMatchObject({ ok: false, code: 'conflict' });
     expect((board.db.prepare('SELECT count(*) AS n FROM episode').get() as { n: number }).n).toBe(before + 1);

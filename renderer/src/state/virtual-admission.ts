@@ -1,0 +1,71 @@
+/**
+ * Admitting to a virtual bed from the screen (docs/virtual-ward.md): the form's parts as the kiosk
+ * holds them (Oslo days and 24-hour wall times) turned into `episode.admit`'s input, or what is
+ * missing first. The start's bounds are the command's own rule (episodeStartProblem).
+ */
+
+import { episodeStartProblem, type VisitMaker } from '../../../shared/api/commands/homehospital.js';
+import type { CommandInput } from '../../../shared/api/contract.js';
+import { osloDay } from '../../../shared/time/oslo.js';
+import { osloWallIso, type WallTime } from './visit-window.js';
+
+export interface VirtualAdmissionForm {
+  bed: string;
+  name: string;
+  initials: string;
+  birthDate: string | null;
+  plannedEnd: string | null;
+  /** When the episode began, if registered afterwards: an Oslo day (null: today) and a wall time (null: now). */
+  startDay: string | null;
+  startTime: WallTime | null;
+  homeCareUnit: string | null;
+  /** The next visit: an Oslo day (null: today), a wall time, and who makes it; none when neither is chosen. */
+  visitDay: string | null;
+  visitTime: WallTime | null;
+  visitBy: VisitMaker | null;
+  note: string;
+}
+
+/** Why the start, the planned end or the next visit cannot be sent as chosen. */
+export interface VirtualAdmissionProblems {
+  plannedEnd: 'missing' | 'end-before-start' | null;
+  start: 'time-missing' | 'start-out-of-range' | null;
+  nextVisit: 'time-missing' | 'maker-missing' | null;
+}
+
+/** The start as an instant: none when neither day nor time is chosen (main takes now), null when a day lacks its time. */
+function startOf(form: VirtualAdmissionForm, today: string): string | undefined | null {
+  if (form.startTime === null) return form.startDay === null ? undefined : null;
+  return osloWallIso(form.startDay ?? today, form.startTime);
+}
+
+/** What stands in the way of the start, the planned end and the next visit at `now`. */
+export function virtualAdmissionProblems(form: VirtualAdmissionForm, now: Date): VirtualAdmissionProblems {
+  const today = osloDay(now.getTime());
+  const start = startOf(form, today);
+  const fault = start === null || form.plannedEnd === null ? null : episodeStartProblem(start === undefined ? now.getTime() : Date.parse(start), form.plannedEnd, now.getTime());
+  const visitHalf = (form.visitTime === null) !== (form.visitBy === null);
+  return {
+    plannedEnd: form.plannedEnd === null ? 'missing' : fault === 'end-before-start' ? fault : null,
+    start: start === null ? 'time-missing' : fault === 'start-out-of-range' ? fault : null,
+    nextVisit: !visitHalf ? null : form.visitTime === null ? 'time-missing' : 'maker-missing',
+  };
+}
+
+/** `episode.admit`'s input from a form with no problem left (the identity checked by the form); optional parts left out when not chosen. */
+export function virtualAdmissionInput(form: VirtualAdmissionForm & { birthDate: string; plannedEnd: string }, now: Date): CommandInput<'episode.admit'> {
+  const today = osloDay(now.getTime());
+  const startedAt = startOf(form, today);
+  const note = form.note.trim();
+  return {
+    bed: form.bed,
+    name: form.name.trim(),
+    initials: form.initials.trim(),
+    birthDate: form.birthDate,
+    plannedEnd: form.plannedEnd,
+    ...(startedAt ? { startedAt } : {}),
+    ...(form.homeCareUnit === null ? {} : { homeCareUnit: form.homeCareUnit }),
+    ...(form.visitTime !== null && form.visitBy !== null ? { nextVisit: { at: osloWallIso(form.visitDay ?? today, form.visitTime), by: form.visitBy } } : {}),
+    ...(note === '' ? {} : { note }),
+  };
+}
