@@ -2,10 +2,6 @@
 
 import type { StepState } from '../../../shared/api/commands/pathway.js';
 import type { PathwayRole } from '../../../shared/pathway/pathway-templates.js';
-import { counter } from './plural.js';
-
-const countEn = counter('en');
-const DAYS_EN = { one: 'day', other: 'days' };
 
 export interface PathwayText {
   /** The board tab and its heading. */
@@ -90,9 +86,10 @@ export const enPathway: PathwayText = {
     'unit-leader': 'Unit leader',
   },
   countdown: (due, now, clock) => {
-    if (now > due) return `overdue ${countEn(wholeDays(now - due), DAYS_EN)}`;
+    // Days as "d", as the bokmål chip says them: the countdown fits beside the title on a bed card.
+    if (now > due) return `overdue ${wholeDays(now - due)} d`;
     if (due - now < DAY_MS) return `at ${clock}`;
-    return `in ${countEn(wholeDays(due - now), DAYS_EN)}`;
+    return `in ${wholeDays(due - now)} d`;
   },
   chip: (title, countdown) => `${title} – ${countdown}`,
   nextStep: 'Next pathway step',
