@@ -20,6 +20,7 @@ import { wardCommands } from '../ward/ward-commands.js';
 import { authorize } from '../staff/sessions.js';
 import { ok } from '../../shared/api/result.js';
 import { replicaPseudonymSecret, type PseudonymSecret } from '../privacy/pseudonym.js';
+import { keyedUnderAnother } from '../replica/keyed-under.js';
 
 export type { EventListener } from '../replica/replica-core.js';
 
@@ -46,6 +47,9 @@ export class BoardService extends ReplicaService {
     super({ file: join(options.dataDir, 'tavla.sqlite'), role: 'board', scope: options.unit, municipality: options.municipality, horizonMs: options.horizonMs });
     this.now = options.now ?? (() => new Date());
     this.pseudonyms = replicaPseudonymSecret(options.dataDir, options.pseudonyms);
+    if (keyedUnderAnother(this.db, this.pseudonyms)) {
+      logger.warn({ dataDir: options.dataDir }, "this board's patient keys were made under another pseudonym secret: new admissions and arrivals will not match them until it runs with that one (docs/deploy.md)");
+    }
     const organisation = options.organisation;
     if (organisation) {
       // The receiving organisation logs a handover to it once, in its own log (main/reception/handover-audit.ts).
@@ -118,7 +122,7 @@ export class BoardService extends ReplicaService {
   }
 
   health() {
-    return this.core.health({ unit: this.unit });
+    return this.core.health({ unit: this.unit, ...(keyedUnderAnother(this.db, this.pseudonyms) ? { pseudonymSecret: 'another-than-the-keys' } : {}) });
   }
 }
 

@@ -15,6 +15,7 @@ import type { PloMessage, PloType } from './plo-parse.js';
 import { arrivalStayId, liveTransfersOfStay, openTransfersOfStay, readStay, type StayRow } from './transfer-records.js';
 import { dischargePathwayEdits } from '../pathway/pathway-plo.js';
 import { ploPatientKey, type PseudonymSecret } from '../privacy/pseudonym.js';
+import { noteKeyedUnder } from '../replica/keyed-under.js';
 
 export interface PloTarget {
   store: FieldStore;
@@ -93,7 +94,7 @@ export function applyPloMessage(target: PloTarget, message: PloMessage, file: st
          ON CONFLICT (patient_key, unit, stay) DO UPDATE SET admitted_at = excluded.admitted_at, last_gen_date = excluded.last_gen_date`,
       ).run(key, unit, stayId, admitted, lastGen);
       // The secret the episodes are keyed under, named once (HubService.pseudonymMismatch reads it).
-      db.prepare("INSERT INTO meta (key, value) VALUES ('pseudonymFingerprint', ?) ON CONFLICT (key) DO NOTHING").run(target.pseudonyms.fingerprint());
+      noteKeyedUnder(db, target.pseudonyms);
     }
     db.prepare('INSERT INTO plo_message (msg_id, type, gen_date, unit, stay, file, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       message.msgId,

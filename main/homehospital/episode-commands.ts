@@ -13,7 +13,14 @@ import type { RecordEdit } from '../store/field-store.js';
 import { unitLookups } from '../store/read-model.js';
 import { newId, type CommandContext, type Handler } from '../replica/command-context.js';
 import { ploPatientKey } from '../privacy/pseudonym.js';
+import { noteKeyedUnder } from '../replica/keyed-under.js';
 import { readSharedEpisodes, readVirtualWard } from './virtual-ward-board.js';
+
+/** The patient's key as the hub keys PLO episodes; the store names the secret it was made under. */
+function patientKey(ctx: CommandContext, idType: string, nationalId: string): string {
+  noteKeyedUnder(ctx.store.db, ctx.pseudonyms);
+  return ploPatientKey(ctx.pseudonyms, idType, nationalId);
+}
 
 interface EpisodeRow {
   id: string;
@@ -83,7 +90,7 @@ export const homehospitalCommands = {
           nextVisitBy: input.nextVisit?.by ?? null,
           homeCareUnit: input.homeCareUnit ?? null,
           note: input.note === undefined || input.note === '' ? null : input.note,
-          patientKey: input.nationalId === undefined ? null : ploPatientKey(ctx.pseudonyms, input.idType ?? 'FNR', input.nationalId),
+          patientKey: input.nationalId === undefined ? null : patientKey(ctx, input.idType ?? 'FNR', input.nationalId),
           deleted: false,
         },
       },

@@ -14,6 +14,7 @@ import { readUnitState } from '../store/read-model.js';
 import type { HubContext } from './hub-context.js';
 import { UnitReceipts } from './unit-receipts.js';
 import { replicaPseudonymSecret, type PseudonymSecret } from '../privacy/pseudonym.js';
+import { keyedUnderAnother } from '../replica/keyed-under.js';
 import { logger } from '../log.js';
 
 /** The hub: the replica core on every unit's scope, and the hub's own commands (overview, leader, flow). */
@@ -39,8 +40,7 @@ export class HubService extends ReplicaService implements HubContext {
 
   /** Whether the PLO episodes this store holds were keyed under another secret than the hub's now. */
   pseudonymMismatch(): boolean {
-    const stored = this.db.prepare("SELECT value FROM meta WHERE key = 'pseudonymFingerprint'").pluck().get() as string | undefined;
-    return stored !== undefined && stored !== this.pseudonyms.fingerprint();
+    return keyedUnderAnother(this.db, this.pseudonyms);
   }
 
   /** Every unit the hub holds a scope for. */
@@ -59,6 +59,7 @@ export class HubService extends ReplicaService implements HubContext {
   health() {
     return this.core.health({
       units: this.unitIds().length,
+      ...(this.pseudonymMismatch() ? { pseudonymSecret: 'another-than-the-keys' } : {}),
       ...(this.warehouse ? { warehouse: this.warehouse() } : {}),
       ...(this.fhirSchema ? { fhirSchema: this.fhirSchema } : {}),
     });

@@ -12,6 +12,7 @@ import { privateScope } from '../../shared/reception/reception-kinds.js';
 import { newId, type CommandContext, type Handler } from '../replica/command-context.js';
 import { readEncounterList } from './encounter-list.js';
 import { heldBays, receptionUnit, type ReceptionUnit } from './reception-unit.js';
+import { noteKeyedUnder } from '../replica/keyed-under.js';
 
 interface OpenEncounter {
   id: string;
@@ -43,8 +44,14 @@ function openEncounter(ctx: CommandContext, id: string): Result<OpenEncounter> {
   return ok(row);
 }
 
-/** A keyed pseudonym of the national identity number (main/privacy/pseudonym.ts): the same person matches within the organisation, the number is never stored. */
-const idKey = (ctx: CommandContext, organisation: string, nationalId: string) => ctx.pseudonyms.of('reception-id', ctx.municipality, organisation, nationalId);
+/**
+ * A keyed pseudonym of the national identity number (main/privacy/pseudonym.ts): the same person
+ * matches within the organisation, the number is never stored; the store names the secret it was made under.
+ */
+function idKey(ctx: CommandContext, organisation: string, nationalId: string): string {
+  noteKeyedUnder(ctx.store.db, ctx.pseudonyms);
+  return ctx.pseudonyms.of('reception-id', ctx.municipality, organisation, nationalId);
+}
 
 /** Checks a bay: configured, and free unless `self` holds it. */
 function bayProblem(ctx: CommandContext, unit: ReceptionUnit, bay: string, self?: string): Result<never> | undefined {

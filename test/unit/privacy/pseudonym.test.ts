@@ -197,6 +197,36 @@ describe('a configured pseudonym key', () => {
     }
   });
 
+  it('must be the one a board keyed its patients under: a board started with another says so at start and in /healthz', () => {
+    const text = secretText();
+    const board = new BoardService({ dataDir: join(dir.path, 'ward'), municipality: 'fjordvik', unit: 'hjemmesykehus', pseudonyms: new PseudonymSecret(text) });
+    const run = (command: string, input: object) => {
+      const result = dispatchAs(board, NURSE, command, input);
+      if (!result.ok) throw new Error(`${command}: ${result.message}`);
+    };
+    run('unit.configure', { name: 'Hjemmesykehuset', kind: 'home-hospital', beds: [], virtualBeds: 4 });
+    // An admission without the number keys no one: nothing is named yet.
+    run('episode.admit', { bed: 'V2', name: 'Per Hansen', initials: 'PH', birthDate: '1941-03-02', plannedEnd: '2026-12-10' });
+    expect(board.health()).not.toHaveProperty('pseudonymSecret');
+    run('episode.admit', { bed: 'V1', name: 'Kari Nordmann', initials: 'KN', birthDate: PATIENTS.kari.birthDate, plannedEnd: '2026-12-10', nationalId: PATIENTS.kari.id, idType: 'FNR' });
+    expect(board.health()).not.toHaveProperty('pseudonymSecret');
+    board.close();
+    const reopen = (pseudonyms?: PseudonymSecret) => new BoardService({ dataDir: join(dir.path, 'ward'), municipality: 'fjordvik', unit: 'hjemmesykehus', pseudonyms });
+    // Without the provisioned key the board falls back to a secret of its own: its keys would not match.
+    const unkeyed = reopen();
+    try {
+      expect(unkeyed.health()).toMatchObject({ pseudonymSecret: 'another-than-the-keys' });
+    } finally {
+      unkeyed.close();
+    }
+    const keyed = reopen(new PseudonymSecret(text));
+    try {
+      expect(keyed.health()).not.toHaveProperty('pseudonymSecret');
+    } finally {
+      keyed.close();
+    }
+  });
+
   it('is refused at start when missing or not a key, naming the option', () => {
     expect(() => loadPseudonymKey({ pseudonymKey: join(dir.path, 'missing.key') })).toThrow(UsageError);
     expect(() => loadPseudonymKey({ pseudonymKey: join(dir.path, 'missing.key') })).toThrow(/^--pseudonym-key: cannot read/);
