@@ -4,8 +4,16 @@
  * late; recording the round by tapping (the PIN asked for on a locked screen) clears the amber;
  * and the colour turning at the unit's time on the screen's clock, without a read or a reload;
  * admitting to a free virtual bed by tapping only (the PIN first), what is missing said before
- * sending, the dialog fitting landscape and portrait, in bokmål and in English.
+ * sending, the dialog fitting landscape and portrait, in bokmål and in English; the optional
+ * identity number on the digit pad, shown as dots, refused on screen with a wrong check digit, kept
+ * only as the keyed pseudonym the hub's readmission figure counts (never in a store file or a log
+ * line in clear); and a relock for idleness closing the half-filled form, the typed number gone.
  */
+
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 
 import { checkAccessible } from '../support/accessibility.js';
 import { expectCareLanguage } from '../support/care-language.js';
@@ -17,12 +25,22 @@ import { TavlaProcess } from '../support/tavla-process.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait.js';
 import { enterPin, LEADER, snap } from '../support/ward-fixtures.js';
+import { syntheticNationalId, wrongCheckDigit } from '../support/synthetic-national-id.js';
+import { ploPatientKey, PseudonymSecret } from '../../main/privacy/pseudonym.js';
+import type { VirtualWardView } from '../../shared/api/commands/homehospital.js';
 import { addDays, osloDay, osloWall, osloWallInstant } from '../../shared/time/oslo.js';
 
 const IDA = { name: 'Ida Kristiansen', initials: 'IK', birthDate: '1949-05-21' };
 const MINUTE = 60_000;
 /** Admitted from the screen (DOMAIN.md's synthetic people). */
 const NILS = { name: 'Nils Bakke', initials: 'NB', birthDate: '1952-03-14', note: 'Sårstell daglig' };
+/** The identity-number field's label, and a synthetic number for it (born 2038: nobody's). */
+const ID_FIELD = 'Fødselsnummer / D-nummer';
+const NILS_ID = syntheticNationalId('FNR', 14, 3);
+const WRONG_CHECK = 'Kontroller fødselsnummeret – kontrollsifrene stemmer ikke.';
+
+/** Every byte a store keeps on disk: the SQLite file and its write-ahead log, as text. */
+const storeBytes = (file: string) => [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
 
 const wallTime = (ms: number) => {
   const { hour, minute } = osloWall(ms);
@@ -170,6 +188,7 @@ for (const viewport of [
     const dialog = await openAdmit(page, 'Legg inn i virtuell seng V1');
     await typeOnKiosk(dialog, 'Fullt navn', NILS.name);
     await typeOnKiosk(dialog, 'Initialer', NILS.initials);
+    await typeOnKiosk(dialog, ID_FIELD, NILS_ID);
     await pickDate(dialog, 'Planlagt slutt', addDays(osloDay(Date.now()), 3));
     await dialog.getByRole('button', { name: 'Legg inn', exact: true }).click();
     await expect(dialog.getByRole('alert')).toHaveText(['Velg fødselsdato.']);
@@ -186,11 +205,17 @@ for (const viewport of [
     await page.getByRole('button', { name: 'Virtual bed V1: admit a patient' }).click();
     const english = page.getByRole('dialog', { name: 'Admit to virtual bed V1' });
     await expect(english).toBeVisible();
-    for (const label of ['Planned end', 'Start date', 'Next visit at', 'Note (not shown on the board)']) await expect(kioskField(english, label)).toBeVisible();
+    for (const label of ['Planned end', 'Start date', 'Next visit at', 'Note (not shown on the board)', 'National identity number']) await expect(kioskField(english, label)).toBeVisible();
+    // A short number is said in English too, beside its field, once the pad is closed.
+    await kioskField(english, 'National identity number').click();
+    for (const digit of NILS_ID.slice(0, 7)) await english.getByRole('button', { name: `Digit ${digit}`, exact: true }).click();
+    await english.getByRole('button', { name: 'Done', exact: true }).click();
+    await expect(english.getByRole('alert').filter({ hasText: 'The identity number has 11 digits – 7 typed.' })).toBeVisible();
     await english.getByRole('button', { name: 'Admit', exact: true }).click();
     await expect(english.getByRole('alert').filter({ hasText: 'Choose the planned end.' })).toBeVisible();
     expect(await dialogFitProblems(page)).toEqual([]);
     await checkAccessible(page, `virtual ward admit dialog in English ${size}`);
+    await snap(page, testInfo, `virtual-ward-admit-en-${viewport.width}x${viewport.height}`);
   });
 }
 
@@ -237,4 +262,154 @@ test('the admit dialog offers the municipality\'s home care the hub reports, and
     await broker.kill();
     dir.remove();
   }
+});
+
+test('the identity number is typed on the digit pad as dots; a wrong check digit or a short number is said beside it and nothing is sent; a right one is kept only as a key', async ({ page, board }, testInfo) => {
+  test.setTimeout(120_000);
+  await seedVirtualWard(board, { amber: '10:00', red: '12:00' });
+  await page.goto(board.url);
+  const dialog = await openAdmit(page, 'Legg inn i virtuell seng V1');
+  await typeOnKiosk(dialog, 'Fullt navn', NILS.name);
+  await typeOnKiosk(dialog, 'Initialer', NILS.initials);
+  await pickDate(dialog, 'Fødselsdato', NILS.birthDate);
+  await pickDate(dialog, 'Planlagt slutt', addDays(osloDay(Date.now()), 5));
+  const field = kioskField(dialog, ID_FIELD);
+  await expect(field).toHaveAccessibleName(`${ID_FIELD}: ingen sifre`);
+
+  // A slip of one digit: the check digits catch it once the pad is closed, and the form is not sent.
+  const slip = wrongCheckDigit(NILS_ID);
+  await typeOnKiosk(dialog, ID_FIELD, slip);
+  await expect(field).toHaveAccessibleName(`${ID_FIELD}: 11 sifre`);
+  // Dots only, split after the six digits of the birth date so the eye finds its place.
+  await expect(field).toContainText('•••••• •••••');
+  await expect(dialog.getByRole('alert')).toHaveText([WRONG_CHECK]);
+  expect(await page.content()).not.toContain(slip);
+  await dialog.getByRole('button', { name: 'Legg inn', exact: true }).click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('alert')).toHaveText([WRONG_CHECK]);
+  expect((await board.callOk('episode.board', {})).beds[0].episode).toBeNull();
+  expect(await dialogFitProblems(page)).toEqual([]);
+  await snap(page, testInfo, 'virtual-ward-admit-wrong-check-digit');
+
+  // Four digits taken back: too short, said so, still not sent.
+  await field.click();
+  const pad = dialog.getByRole('group', { name: `Tastatur: ${ID_FIELD}`, exact: true });
+  for (let i = 0; i < 4; i++) await pad.getByRole('button', { name: 'Slett tegn' }).click();
+  await pad.getByRole('button', { name: 'Ferdig' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(['Fødselsnummeret har 11 sifre – 7 er tastet.']);
+  await dialog.getByRole('button', { name: 'Legg inn', exact: true }).click();
+  await expect(dialog).toBeVisible();
+  expect((await board.callOk('episode.board', {})).beds[0].episode).toBeNull();
+
+  // The right number: nothing said, admitted; the number is never shown back.
+  await field.click();
+  for (let i = 0; i < 7; i++) await pad.getByRole('button', { name: 'Slett tegn' }).click();
+  await typeOnKiosk(dialog, ID_FIELD, NILS_ID);
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Legg inn', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('[data-bed="V1"]')).toContainText('Dag 1 av 6');
+  expect(await page.content()).not.toContain(NILS_ID);
+  expect(JSON.stringify(await board.callOk('episode.board', {}))).not.toContain(NILS_ID);
+
+  // The board's store holds a key for the episode, never the number: not in a field, the audit log or anywhere in the file.
+  const file = join(board.dataDir, 'tavla.sqlite');
+  const store = new Database(file, { readonly: true });
+  try {
+    const keys = store.prepare('SELECT patientKey FROM episode').pluck().all() as (string | null)[];
+    // Ida, seeded in V2 without a number, has none.
+    expect(keys.filter((key) => key !== null)).toHaveLength(1);
+    expect(keys.find((key) => key !== null)).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(store.prepare("SELECT * FROM audit WHERE action = 'episode.admit'").all())).not.toContain(NILS_ID);
+  } finally {
+    store.close();
+  }
+  expect(storeBytes(file)).not.toContain(NILS_ID);
+  expect(board.log()).not.toContain(NILS_ID);
+});
+
+test('an episode admitted from the screen with an identity number is counted with a key in the hub\'s readmission figure, the number in no store or log', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dir = tempDir('tavla-e2e-virtual-id-');
+  // One municipality secret for the hub and the board, as `tavla provision` gives them: the board's key is the hub's PLO key.
+  const secretText = randomBytes(32).toString('base64url');
+  const keyFile = join(dir.path, 'pseudonym.key');
+  writeFileSync(keyFile, `${secretText}\n`, { mode: 0o600 });
+  const broker = await Mosquitto.start(dir.path);
+  // Every log line, down to debug, to look for the number in.
+  const env = { TAVLA_LOG: 'debug' };
+  const hub = await TavlaProcess.start({ role: 'hub', municipality: 'e2e', broker: broker.url, data: `${dir.path}/hub`, args: ['--pseudonym-key', keyFile], env });
+  const ward = await TavlaProcess.start({ role: 'board', municipality: 'e2e', unit: 'hjemmesykehus', broker: broker.url, data: `${dir.path}/ward`, args: ['--pseudonym-key', keyFile], env });
+  try {
+    await ward.script.signIn(LEADER);
+    await ward.id('unit.configure', { name: 'Hjemmesykehuset', kind: 'home-hospital', beds: [], virtualBeds: 2 });
+    await page.goto(ward.url);
+    const dialog = await openAdmit(page, 'Legg inn i virtuell seng V1');
+    await typeOnKiosk(dialog, 'Fullt navn', NILS.name);
+    await typeOnKiosk(dialog, 'Initialer', NILS.initials);
+    await pickDate(dialog, 'Fødselsdato', NILS.birthDate);
+    await typeOnKiosk(dialog, ID_FIELD, NILS_ID);
+    await pickDate(dialog, 'Planlagt slutt', addDays(osloDay(Date.now()), 4));
+    await dialog.getByRole('button', { name: 'Legg inn', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.locator('[data-bed="V1"]')).toContainText('Dag 1 av 5');
+
+    // Ended, the episode counts in the hub's readmission figure among those with a known number.
+    const episode = (await ward.call<{ beds: { episode: { id: string } | null }[] }>('episode.board')).value?.beds[0].episode;
+    expect(episode).toBeTruthy();
+    await ward.id('episode.end', { id: episode?.id, outcome: 'self-managed' });
+    const figures = await waitFor(
+      () => hub.call<VirtualWardView>('leader.virtualWard', {}),
+      (r) => r.value?.units.find((u) => u.unit === 'hjemmesykehus')?.endedWithKey === 1,
+      { what: 'the ended episode with a key in the hub\'s virtual-ward figure', timeout: 60_000 },
+    );
+    expect(figures.value?.units.find((u) => u.unit === 'hjemmesykehus')).toMatchObject({ endedWithKey: 1, readmissions30: 0, ended: { 'self-managed': 1 } });
+
+    // The key is the one the hub makes of a PLO message for the same fødselsnummer, so a readmission finds the episode.
+    const hubStore = new Database(hub.databaseFile, { readonly: true });
+    try {
+      expect(hubStore.prepare('SELECT patientKey FROM episode').pluck().all()).toEqual([ploPatientKey(new PseudonymSecret(secretText), 'FNR', NILS_ID)]);
+    } finally {
+      hubStore.close();
+    }
+    // Never the number in clear: not in either store's files, not in a log line of either process, not on the page.
+    for (const [what, text] of [
+      ['the board\'s store', storeBytes(ward.databaseFile)],
+      ['the hub\'s store', storeBytes(hub.databaseFile)],
+      ['the board\'s log', ward.output],
+      ['the hub\'s log', hub.output],
+      ['the page', await page.content()],
+    ]) expect(text, what).not.toContain(NILS_ID);
+    expect(ward.output.length, 'the board logged at debug level').toBeGreaterThan(0);
+  } finally {
+    await ward.stop('SIGKILL');
+    await hub.stop('SIGKILL');
+    await broker.kill();
+    dir.remove();
+  }
+});
+
+test('a relock for idleness closes the half-filled admit form: nothing sent, and the typed number gone when it opens again', async ({ page, board }) => {
+  test.setTimeout(120_000);
+  await seedVirtualWard(board, { amber: '10:00', red: '12:00' });
+  // A short relock for the test (90 s by default).
+  await board.callOk('ward.configure', { relockSeconds: 4 });
+  await page.goto(board.url);
+  const dialog = await openAdmit(page, 'Legg inn i virtuell seng V1');
+  await typeOnKiosk(dialog, 'Fullt navn', NILS.name);
+  // Six digits typed, the pad still open, then no touch.
+  await kioskField(dialog, ID_FIELD).click();
+  const pad = dialog.getByRole('group', { name: `Tastatur: ${ID_FIELD}`, exact: true });
+  for (const digit of NILS_ID.slice(0, 6)) await pad.getByRole('button', { name: `Siffer ${digit}`, exact: true }).click();
+  await expect(kioskField(dialog, ID_FIELD)).toHaveAccessibleName(`${ID_FIELD}: 6 sifre`);
+  await expect(page.getByText('Skjermen ble låst etter inaktivitet.')).toBeVisible({ timeout: 15_000 });
+  await expect(dialog).toHaveCount(0);
+  expect((await board.callOk('episode.board', {})).beds[0].episode).toBeNull();
+  expect(await page.content()).not.toContain(NILS.name);
+
+  // Opened again after the PIN: an empty form, no digit of the number left.
+  const again = await openAdmit(page, 'Legg inn i virtuell seng V1');
+  await expect(kioskField(again, ID_FIELD)).toHaveAccessibleName(`${ID_FIELD}: ingen sifre`);
+  await expect(kioskField(again, 'Fullt navn')).toHaveAccessibleName('Fullt navn: ikke valgt');
+  await expect(again.getByRole('alert')).toHaveCount(0);
 });

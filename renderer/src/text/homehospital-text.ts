@@ -38,6 +38,12 @@ export interface HomehospitalText {
   /** Admitting to a free virtual bed from the screen. */
   admit: {
     title: (label: string) => string;
+    /** The optional identity number's field, typed on the digit pad and shown as dots. */
+    nationalId: string;
+    /** Fewer or more than 11 digits typed. */
+    nationalIdLength: (typed: number) => string;
+    /** 11 digits whose date or check digits do not hold. */
+    nationalIdCheck: string;
     plannedEnd: string;
     started: string;
     startDay: string;
@@ -115,6 +121,9 @@ export const nbHomehospital: HomehospitalText = {
   admitFor: (label) => `Virtuell seng ${label}: legg inn pasient`,
   admit: {
     title: (label) => `Legg inn i virtuell seng ${label}`,
+    nationalId: 'Fødselsnummer / D-nummer',
+    nationalIdLength: (typed) => `Fødselsnummeret har 11 sifre – ${typed} er tastet.`,
+    nationalIdCheck: 'Kontroller fødselsnummeret – kontrollsifrene stemmer ikke.',
     plannedEnd: 'Planlagt slutt',
     started: 'Startet (hvis registrert i etterkant)',
     startDay: 'Startdato',
@@ -190,6 +199,9 @@ export const enHomehospital: HomehospitalText = {
   admitFor: (label) => `Virtual bed ${label}: admit a patient`,
   admit: {
     title: (label) => `Admit to virtual bed ${label}`,
+    nationalId: 'National identity number',
+    nationalIdLength: (typed) => `The identity number has 11 digits – ${typed} typed.`,
+    nationalIdCheck: 'Check the identity number – the check digits do not match.',
     plannedEnd: 'Planned end',
     started: 'Started (if registered afterwards)',
     startDay: 'Start date',

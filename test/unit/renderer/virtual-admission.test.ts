@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { HOMEHOSPITAL_COMMANDS } from '../../../shared/api/commands/homehospital.js';
 import { identityProblems } from '../../../renderer/src/state/patient-identity.js';
 import { virtualAdmissionInput, virtualAdmissionProblems, type VirtualAdmissionForm } from '../../../renderer/src/state/virtual-admission.js';
+import { syntheticNationalId, wrongCheckDigit } from '../../support/synthetic-national-id.js';
 
 // 2026-07-01 12:00 in Oslo (summer time, UTC+2).
 const NOW = new Date('2026-07-01T10:00:00.000Z');
@@ -16,6 +17,7 @@ const FORM: VirtualAdmissionForm = {
   name: ' Ida Kristiansen ',
   initials: 'ik',
   birthDate: '1949-05-21',
+  nationalId: '',
   plannedEnd: '2026-07-10',
   startDay: null,
   startTime: null,
@@ -33,7 +35,7 @@ describe('the virtual ward admit form', () => {
     const input = virtualAdmissionInput(filled(FORM), NOW);
     expect(input).toEqual({ bed: 'V1', name: 'Ida Kristiansen', initials: 'ik', birthDate: '1949-05-21', plannedEnd: '2026-07-10' });
     expect(HOMEHOSPITAL_COMMANDS['episode.admit'].input.safeParse(input).success).toBe(true);
-    expect(virtualAdmissionProblems(FORM, NOW)).toEqual({ plannedEnd: null, start: null, nextVisit: null });
+    expect(virtualAdmissionProblems(FORM, NOW)).toEqual({ nationalId: null, plannedEnd: null, start: null, nextVisit: null });
   });
 
   it('sends the start, the home care, the next visit by whom and the note, each on the Oslo clock of its day', () => {
@@ -61,6 +63,20 @@ describe('the virtual ward admit form', () => {
     expect(virtualAdmissionProblems({ ...FORM, startDay: '2026-05-02', startTime: '13:00' }, NOW).start).toBeNull();
     expect(virtualAdmissionProblems({ ...FORM, startDay: '2026-05-02', startTime: '11:00' }, NOW).start).toBe('start-out-of-range');
     expect(virtualAdmissionProblems({ ...FORM, startTime: '12:05' }, NOW).start).toBe('start-out-of-range');
+  });
+
+  it('sends an identity number with the kind it tells, and none when left empty; a short one or a wrong check digit is said, not sent', () => {
+    for (const kind of ['FNR', 'DNR', 'HNR'] as const) {
+      const nationalId = syntheticNationalId(kind, 21, 5);
+      const input = virtualAdmissionInput(filled({ ...FORM, nationalId }), NOW);
+      expect(input).toMatchObject({ nationalId, idType: kind });
+      expect(HOMEHOSPITAL_COMMANDS['episode.admit'].input.safeParse(input).success).toBe(true);
+      expect(virtualAdmissionProblems({ ...FORM, nationalId }, NOW).nationalId).toBeNull();
+    }
+    expect(virtualAdmissionInput(filled(FORM), NOW)).not.toHaveProperty('nationalId');
+    const good = syntheticNationalId('FNR', 21, 5);
+    expect(virtualAdmissionProblems({ ...FORM, nationalId: good.slice(0, 7) }, NOW).nationalId).toBe('length');
+    expect(virtualAdmissionProblems({ ...FORM, nationalId: wrongCheckDigit(good) }, NOW).nationalId).toBe('check-digits');
   });
 
   it('says a next visit with a time but nobody to make it, and the other way round', () => {

@@ -1,0 +1,54 @@
+/**
+ * Norwegian person identity numbers (fødselsnummer, D-nummer, H-nummer), as a form checks one
+ * before it is sent: 11 digits DDMMYY III K1 K2, the birth date a real day, the two mod-11 check
+ * digits right. The kind is told by the number itself: a D-number's first digit is raised by 4
+ * (day + 40), an H-number's third by 4 (month + 40). Only the check; the number is never kept
+ * (main turns it into a keyed pseudonym, main/privacy/pseudonym.ts).
+ */
+
+/** The kinds, as `episode.admit`'s `idType` and PLO's TypeId name them. */
+export type NationalIdKind = 'FNR' | 'DNR' | 'HNR';
+
+/** Why a typed number is not one: not 11 digits, or its date or check digits do not hold. */
+export type NationalIdProblem = 'length' | 'check-digits';
+
+export const NATIONAL_ID_LENGTH = 11;
+
+const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];
+const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+
+/** One mod-11 check digit of `digits` by `weights`, or null where the rule gives 10 (no number has it). */
+function checkDigit(digits: readonly number[], weights: readonly number[]): number | null {
+  const sum = weights.reduce((total, weight, i) => total + weight * digits[i], 0);
+  const digit = (11 - (sum % 11)) % 11;
+  return digit === 10 ? null : digit;
+}
+
+/** The whole number for its first nine digits (date and individual number), or null where no check digits exist. */
+export function withCheckDigits(nine: string): string | null {
+  if (!/^\d{9}$/.test(nine)) return null;
+  const digits = [...nine].map(Number);
+  const k1 = checkDigit(digits, K1_WEIGHTS);
+  if (k1 === null) return null;
+  const k2 = checkDigit([...digits, k1], K2_WEIGHTS);
+  return k2 === null ? null : `${nine}${k1}${k2}`;
+}
+
+/** Whether day/month/yy is a day in some century (the individual number's century rule changes in 2032: not relied on). */
+function isDay(day: number, month: number, yy: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return [1800, 1900, 2000].some((century) => day <= new Date(Date.UTC(century + yy, month, 0)).getUTCDate());
+}
+
+/** The number's kind, or why it is not one. */
+export function nationalIdKind(value: string): { kind: NationalIdKind } | { problem: NationalIdProblem } {
+  if (!new RegExp(`^\\d{${NATIONAL_ID_LENGTH}}$`).test(value)) return { problem: 'length' };
+  const dd = Number(value.slice(0, 2));
+  const mm = Number(value.slice(2, 4));
+  const yy = Number(value.slice(4, 6));
+  const kind: NationalIdKind = dd > 40 ? 'DNR' : mm > 40 ? 'HNR' : 'FNR';
+  const day = kind === 'DNR' ? dd - 40 : dd;
+  const month = kind === 'HNR' ? mm - 40 : mm;
+  if (!isDay(day, month, yy) || withCheckDigits(value.slice(0, 9)) !== value) return { problem: 'check-digits' };
+  return { kind };
+}
