@@ -2,8 +2,10 @@
  * Norwegian person identity numbers (fødselsnummer, D-nummer, H-nummer), as a form checks one
  * before it is sent: 11 digits DDMMYY III K1 K2, the birth date a real day, the two mod-11 check
  * digits right. The kind is told by the number itself: a D-number's first digit is raised by 4
- * (day + 40), an H-number's third by 4 (month + 40). Only the check; the number is never kept
- * (main turns it into a keyed pseudonym, main/privacy/pseudonym.ts).
+ * (day + 40), an H-number's third by 4 (month + 40). The synthetic numbers of the national test
+ * registers (Skatteetaten's Tenor: month + 80, with a D-number's day + 40 as well) pass too, so a
+ * health trust's test environment can type its test patients. Only the check; the number is never
+ * kept (main turns it into a keyed pseudonym, main/privacy/pseudonym.ts).
  */
 
 /** The kinds, as `episode.admit`'s `idType` and PLO's TypeId name them. */
@@ -46,9 +48,10 @@ export function nationalIdKind(value: string): { kind: NationalIdKind } | { prob
   const dd = Number(value.slice(0, 2));
   const mm = Number(value.slice(2, 4));
   const yy = Number(value.slice(4, 6));
-  const kind: NationalIdKind = dd > 40 ? 'DNR' : mm > 40 ? 'HNR' : 'FNR';
+  const synthetic = mm > 80;
+  const kind: NationalIdKind = dd > 40 ? 'DNR' : mm > 40 && !synthetic ? 'HNR' : 'FNR';
   const day = kind === 'DNR' ? dd - 40 : dd;
-  const month = kind === 'HNR' ? mm - 40 : mm;
+  const month = synthetic ? mm - 80 : kind === 'HNR' ? mm - 40 : mm;
   if (!isDay(day, month, yy) || withCheckDigits(value.slice(0, 9)) !== value) return { problem: 'check-digits' };
   return { kind };
 }

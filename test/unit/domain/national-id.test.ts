@@ -35,6 +35,20 @@ describe('Norwegian identity numbers', () => {
     expect(syntheticNationalId('HNR', 17, 4).slice(0, 4)).toBe('1744');
   });
 
+  it("takes the national test registers' synthetic numbers (Tenor: month + 80) as the kind they stand for", () => {
+    const tenor = (day: number, month: number) => withCheckDigits(`${String(day).padStart(2, '0')}${month + 80}38500`) ?? withCheckDigits(`${String(day).padStart(2, '0')}${month + 80}38501`);
+    const fnr = tenor(17, 4);
+    const dnr = tenor(57, 4);
+    expect(fnr?.slice(0, 4)).toBe('1784');
+    expect(nationalIdKind(fnr as string)).toEqual({ kind: 'FNR' });
+    expect(nationalIdKind(dnr as string)).toEqual({ kind: 'DNR' });
+    // Month 80 (+80 on month 0) and 93 (+80 on 13) are no months.
+    for (const nine of ['178038500', '179338500']) {
+      const number = withCheckDigits(nine) ?? withCheckDigits(`${nine.slice(0, 6)}501`) ?? withCheckDigits(`${nine.slice(0, 6)}502`);
+      expect(nationalIdKind(number as string), nine).toEqual({ problem: 'check-digits' });
+    }
+  });
+
   it('refuses a wrong length, anything but digits, a day that does not exist, and a changed digit', () => {
     const good = syntheticNationalId('FNR', 21, 5);
     for (const value of ['', good.slice(0, 10), `${good}0`, `${good.slice(0, 10)} `, good.replace(/^./, 'x')]) expect(nationalIdKind(value), value).toEqual({ problem: 'length' });
