@@ -1,13 +1,23 @@
 /**
- * The inbound apply path on its own, for profiling (`node --cpu-prof dist/bench/apply-profile.js`):
+ * The inbound apply path on its own, for profiling (`node --expose-gc [--cpu-prof] dist/bench/apply-profile.js`):
  * a seeded workload of two writers overwriting 20,000 task records × 10 fields, encoded as change
  * pages of 2,000, then decoded, walled and merged into a durable store (synchronous=FULL) exactly as
  * the sync engine does it. Prints the time per stage and the bytes on the wire, and the floor: the
  * same pages' fields upserted into a board's `field_state` by one prepared statement each, one
  * durable transaction per page, and nothing else (no decode, walls, schema check or read model).
+ *
+ * And a sketch of the log-first store that issue 14's ratios would need (not Tavla's path, nothing
+ * in main/ runs it): each page decoded, walled and checked against the field schema as above,
+ * merged against an in-memory index of every field's stamp, and its payload appended to a page log
+ * in a SQLite file of its own (WAL, synchronous=FULL, one transaction per page: where the
+ * acknowledgement would go); the winners are then written "behind" into a board's store through
+ * FieldStore.applyRemote in transactions of 20,000. Printed: the acknowledgement rate, the time the
+ * tables trail by at the end of the burst, and the index's heap.
  */
 
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { changeProblem } from '../main/store/field-store.js';
 import { openReplicaStore } from '../main/store/replica-store.js';
 import { decodePayload } from '../main/sync/inbound.js';
 import { InboundScope } from '../main/sync/inbound-scope.js';
@@ -59,6 +69,7 @@ for (const changes of pages) {
 }
 const floorSeconds = (performance.now() - floorStarted) / 1000;
 bare.db.close();
+const sketch = logFirst();
 dir.remove();
 console.log(
   JSON.stringify({
@@ -72,5 +83,65 @@ console.log(
     applyMs: Math.round(applyMs),
     decodeMs: Math.round(decodeMs),
     floorFieldsPerSecond: Math.round(WRITES / floorSeconds),
+    logFirst: sketch,
   }),
 );
+
+/** The log-first sketch (see the top of this file). */
+function logFirst() {
+  const log = new Database(`${dir.path}/log.sqlite`);
+  log.pragma('journal_mode = WAL');
+  log.pragma('synchronous = FULL');
+  log.exec('CREATE TABLE page_log (seq INTEGER PRIMARY KEY, page BLOB NOT NULL)');
+  const append = log.prepare('INSERT INTO page_log (page) VALUES (?)');
+  const behind = openReplicaStore(`${dir.path}/behind.sqlite`, 'board', 'unit-0');
+  const sketchWalls = new InboundScope(behind.store, { municipality: 'bench', role: 'board' });
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const stamps = new Map<string, string>();
+  const winners: Change[] = [];
+  const tooFarAhead = behind.store.clock.driftCheck();
+  const ms = { decode: 0, walls: 0, checks: 0, index: 0, log: 0 };
+  let mark = performance.now();
+  const stage = (name: keyof typeof ms) => {
+    const now = performance.now();
+    ms[name] += now - mark;
+    mark = now;
+  };
+  const ackStarted = mark;
+  for (const payload of payloads) {
+    const decoded = decodePayload(ChangesMessage, payload);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    stage('decode');
+    const admitted = sketchWalls.admit('unit-0', sketchWalls.writer('unit-0', 'peer-a'), decoded.value.changes as Change[]).admitted;
+    stage('walls');
+    for (const change of admitted) if (changeProblem(change) || tooFarAhead(change.s)) throw new Error('a change the real path would refuse');
+    stage('checks');
+    for (const change of admitted) {
+      const key = `${change.c}\u0000${change.id}\u0000${change.f}`;
+      const held = stamps.get(key);
+      if (held !== undefined && held >= change.s) continue;
+      stamps.set(key, change.s);
+      winners.push(change);
+    }
+    stage('index');
+    append.run(payload); // one durable transaction: the acknowledgement would follow it
+    stage('log');
+  }
+  const ackSeconds = (performance.now() - ackStarted) / 1000;
+  global.gc?.();
+  const indexMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  const behindStarted = performance.now();
+  for (let i = 0; i < winners.length; i += 20_000) behind.store.applyRemote(winners.slice(i, i + 20_000), 'unit-0');
+  const behindSeconds = (performance.now() - behindStarted) / 1000;
+  behind.db.close();
+  log.close();
+  return {
+    ackFieldsPerSecond: Math.round(WRITES / ackSeconds),
+    ackSeconds: Math.round(ackSeconds * 1000) / 1000,
+    winners: winners.length,
+    tablesTrailSeconds: Math.round(behindSeconds * 1000) / 1000,
+    indexHeapMiB: Math.round(indexMiB * 10) / 10,
+    stageMs: Object.fromEntries(Object.entries(ms).map(([name, value]) => [name, Math.round(value)])),
+  };
+}
