@@ -7,7 +7,8 @@
 import type { VisitIndicatorsView } from '../../shared/api/commands/homecare.js';
 import { EPISODE_OUTCOMES, ROUND_MODES, type EpisodeOutcome, type RoundMode, type VirtualWardView } from '../../shared/api/commands/homehospital.js';
 import type { ReceptionLeaderView } from '../../shared/api/commands/leader.js';
-import { DISPOSITIONS, type Disposition } from '../../shared/reception/reception-kinds.js';
+import { sharePercent } from '../../shared/indicators/definitions.js';
+import { DISPOSITIONS, ORGANISATION_NAMES_NB, organisationName, type Disposition } from '../../shared/reception/reception-kinds.js';
 import { toCsv } from './csv-export.js';
 
 /** Column names' endings per kind (ASCII, lowercase): every kind named, so a new one cannot go unexported. */
@@ -75,9 +76,10 @@ export function virtualWardCsv(view: VirtualWardView): string {
 }
 
 /**
- * One row per reception, organisation and first triage colour: the colour's times against its
- * targets, beside the organisation's arrivals (in all, per hour, by hour of day), dispositions and
- * handovers, which repeat on each of its colour rows.
+ * One row per reception, organisation (its id and its bokmål name, as unit rows have both) and first
+ * triage colour: the colour's times against its targets, the shares on target in per cent as every
+ * leader export writes shares, beside the organisation's arrivals (in all, per hour, by hour of day),
+ * dispositions and handovers, which repeat on each of its colour rows.
  */
 export function receptionCsv(view: ReceptionLeaderView): string {
   return toCsv(
@@ -85,6 +87,7 @@ export function receptionCsv(view: ReceptionLeaderView): string {
       'enhet',
       'navn',
       'organisasjon',
+      'organisasjonsnavn',
       'timer',
       'ankomster',
       'ankomster_per_time',
@@ -92,10 +95,10 @@ export function receptionCsv(view: ReceptionLeaderView): string {
       'pasienter',
       'median_min_til_triage',
       'mal_min_til_triage',
-      'andel_triage_innen_mal',
+      'triage_innen_mal_prosent',
       'median_min_til_vurdering',
       'mal_min_til_vurdering',
-      'andel_vurdering_innen_mal',
+      'vurdering_innen_mal_prosent',
       ...DISPOSITIONS.map((d) => `videre_${DISPOSITION_COLUMNS[d]}`),
       'overforinger_ut',
       'overforinger_inn',
@@ -107,6 +110,7 @@ export function receptionCsv(view: ReceptionLeaderView): string {
           r.unit,
           r.name,
           o.organisation,
+          organisationName(ORGANISATION_NAMES_NB, o.organisation),
           view.hours,
           o.arrivals,
           o.perHour,
@@ -114,10 +118,10 @@ export function receptionCsv(view: ReceptionLeaderView): string {
           c.encounters,
           c.toTriage,
           c.targets.triage,
-          c.triageOnTarget,
+          sharePercent(c.triageOnTarget),
           c.toAssessment,
           c.targets.assessment,
-          c.assessmentOnTarget,
+          sharePercent(c.assessmentOnTarget),
           ...DISPOSITIONS.map((d) => o.dispositions[d]),
           o.handoversOut,
           o.handoversIn,

@@ -320,6 +320,11 @@ export function percent(numerator: number, denominator: number): number | null {
   return denominator > 0 ? (numerator / denominator) * 100 : null;
 }
 
+/** A share 0–1 in per cent to one decimal, as the leader's exports write shares (`*_prosent`); null stays null. */
+export function sharePercent(share: number | null): number | null {
+  return share === null ? null : round1(share * 100);
+}
+
 /** A ratio, or null when there is nothing to divide by. */
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;

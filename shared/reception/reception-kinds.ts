@@ -43,6 +43,14 @@ export function queueOrder(a: QueueKey, b: QueueKey): number {
   return rank(a.colour) - rank(b.colour) || a.arrivedAt.localeCompare(b.arrivedAt);
 }
 
+/** The organisations' names in bokmål, as the boards, the leader view and its CSV write them. */
+export const ORGANISATION_NAMES_NB: Readonly<Record<string, string>> = { legevakt: 'Legevakt', sykehus: 'Sykehus' };
+
+/** An organisation's name from `names`; one they do not know is its id, capitalised (ids are lowercase letters and digits). */
+export function organisationName(names: Readonly<Record<string, string>>, id: string): string {
+  return names[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
+}
+
 /** The `unit.organisations` field: ids, comma-separated. */
 export function parseOrganisations(field: string | null | undefined): string[] {
   return (field ?? '').split(',').filter((id) => id !== '');

@@ -117,10 +117,10 @@ test('the reception panel’s CSV button downloads its figures per organisation 
   const download = await downloaded;
   expect(download.suggestedFilename()).toMatch(/^tavla-felles-mottak-\d{4}-\d{2}-\d{2}\.csv$/);
   const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
-  expect(rows[0].slice(0, 8)).toEqual(['enhet', 'navn', 'organisasjon', 'timer', 'ankomster', 'ankomster_per_time', 'triagefarge', 'pasienter']);
-  // Two organisations × five triage colours; legevakt's yellow row holds the panel's figures (24 hours).
+  expect(rows[0].slice(0, 15)).toEqual(['enhet', 'navn', 'organisasjon', 'organisasjonsnavn', 'timer', 'ankomster', 'ankomster_per_time', 'triagefarge', 'pasienter', 'median_min_til_triage', 'mal_min_til_triage', 'triage_innen_mal_prosent', 'median_min_til_vurdering', 'mal_min_til_vurdering', 'vurdering_innen_mal_prosent']);
+  // Two organisations × five triage colours; legevakt's yellow row holds the panel's figures (24 hours), its shares in per cent as the panel shows them (67 %, 50 %).
   expect(rows).toHaveLength(1 + 2 * 5);
-  const yellow = rows.find((row) => row[2] === 'legevakt' && row[6] === 'yellow');
-  expect(yellow?.slice(0, 10)).toEqual(['mottak', 'Felles mottak', 'legevakt', '24', '4', '0.17', 'yellow', '3', '8', '10']);
+  const yellow = rows.find((row) => row[2] === 'legevakt' && row[7] === 'yellow');
+  expect(yellow?.slice(0, 15)).toEqual(['mottak', 'Felles mottak', 'legevakt', 'Legevakt', '24', '4', '0.17', 'yellow', '3', '8', '10', '66.7', '32.5', '30', '50']);
   expect(rows.flat().join(',')).not.toMatch(/Hemmelig|Merke-/);
 });

@@ -1,6 +1,6 @@
 /** Words of the shared emergency reception's board (issue 17, docs/shared-reception.md) in bokmål and English: `language.t.reception`. */
 
-import type { Disposition, EncounterStatus, TriageColour } from '../../../shared/reception/reception-kinds.js';
+import { ORGANISATION_NAMES_NB, organisationName, type Disposition, type EncounterStatus, type TriageColour } from '../../../shared/reception/reception-kinds.js';
 
 export interface ReceptionText {
   queue: string;
@@ -54,10 +54,8 @@ export interface ReceptionText {
   };
 }
 
-const ORGANISATIONS_NB: Record<string, string> = { legevakt: 'Legevakt', sykehus: 'Sykehus' };
 const ORGANISATIONS_EN: Record<string, string> = { legevakt: 'Out-of-hours service', sykehus: 'Hospital' };
-/** An organisation the words do not know shows as its id, capitalised: ids are lowercase letters and digits. */
-const named = (names: Record<string, string>) => (id: string) => names[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
+const named = (names: Readonly<Record<string, string>>) => (id: string) => organisationName(names, id);
 
 export const nbReception: ReceptionText = {
   queue: 'Kø',
@@ -66,7 +64,7 @@ export const nbReception: ReceptionText = {
   empty: 'Ingen pasienter i mottaket',
   free: 'Ledig',
   forOrganisation: (name) => `Tavla for ${name}`,
-  organisation: named(ORGANISATIONS_NB),
+  organisation: named(ORGANISATION_NAMES_NB),
   colour: { red: 'Rød', orange: 'Oransje', yellow: 'Gul', green: 'Grønn', blue: 'Blå' },
   untriaged: 'Ikke triagert',
   status: { waiting: 'Venter', triaged: 'Triagert', assessment: 'Under vurdering', admitted: 'Innlagt', kad: 'KAD', home: 'Hjem', transferred: 'Overført' },

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VisitIndicatorsView } from '../../../shared/api/commands/homecare.js';
 import type { VirtualWardView } from '../../../shared/api/commands/homehospital.js';
 import { PANEL_EXPORT_TABLES, type ExportFile, type ReceptionLeaderView } from '../../../shared/api/commands/leader.js';
+import { sharePercent } from '../../../shared/indicators/definitions.js';
 import type { Result } from '../../../shared/api/result.js';
 import { HubService } from '../../../main/hub/hub-service.js';
 import { dispatchLeader } from '../../../main/leader/leader-commands.js';
@@ -18,6 +19,9 @@ import { parseCsv } from '../../support/csv.js';
 import { clock, seedMunicipality } from '../../support/municipality-fixture.js';
 import { seedReceptionFigures } from '../../support/reception-figures-seed.js';
 import { tempDir } from '../../support/temp-dir.js';
+
+/** The seed's organisations as the CSV names them beside their ids (bokmål). */
+const ORGANISATION_NAMES: Record<string, string> = { legevakt: 'Legevakt', sykehus: 'Sykehus' };
 
 // The leader commands read the hub's clock: the data is dated relative to now.
 const NOW = new Date();
@@ -140,20 +144,29 @@ describe('the domain panels as CSV', () => {
     for (const hours of [undefined, 4]) {
       const view = panel<ReceptionLeaderView>('leader.reception', hours === undefined ? {} : { hours });
       const { rows } = csv({ table: 'reception', hours });
-      expect(rows[0].slice(0, 14)).toEqual(['enhet', 'navn', 'organisasjon', 'timer', 'ankomster', 'ankomster_per_time', 'triagefarge', 'pasienter', 'median_min_til_triage', 'mal_min_til_triage', 'andel_triage_innen_mal', 'median_min_til_vurdering', 'mal_min_til_vurdering', 'andel_vurdering_innen_mal']);
-      expect(rows[0].slice(14)).toEqual(['videre_innlagt', 'videre_kad', 'videre_hjem', 'videre_overfort', 'overforinger_ut', 'overforinger_inn', ...Array.from({ length: 24 }, (_, h) => `ankomster_kl_${String(h).padStart(2, '0')}`)]);
+      expect(rows[0].slice(0, 15)).toEqual(['enhet', 'navn', 'organisasjon', 'organisasjonsnavn', 'timer', 'ankomster', 'ankomster_per_time', 'triagefarge', 'pasienter', 'median_min_til_triage', 'mal_min_til_triage', 'triage_innen_mal_prosent', 'median_min_til_vurdering', 'mal_min_til_vurdering', 'vurdering_innen_mal_prosent']);
+      expect(rows[0].slice(15)).toEqual(['videre_innlagt', 'videre_kad', 'videre_hjem', 'videre_overfort', 'overforinger_ut', 'overforinger_inn', ...Array.from({ length: 24 }, (_, h) => `ankomster_kl_${String(h).padStart(2, '0')}`)]);
       const expected = view.receptions.flatMap((r) =>
         r.organisations.flatMap((o) =>
           o.colours.map((c) =>
-            cells([r.unit, r.name, o.organisation, view.hours, o.arrivals, o.perHour, c.colour, c.encounters, c.toTriage, c.targets.triage, c.triageOnTarget, c.toAssessment, c.targets.assessment, c.assessmentOnTarget, o.dispositions.admitted, o.dispositions.kad, o.dispositions.home, o.dispositions.transferred, o.handoversOut, o.handoversIn, ...o.byHour]),
+            cells([r.unit, r.name, o.organisation, ORGANISATION_NAMES[o.organisation], view.hours, o.arrivals, o.perHour, c.colour, c.encounters, c.toTriage, c.targets.triage, sharePercent(c.triageOnTarget), c.toAssessment, c.targets.assessment, sharePercent(c.assessmentOnTarget), o.dispositions.admitted, o.dispositions.kad, o.dispositions.home, o.dispositions.transferred, o.handoversOut, o.handoversIn, ...o.byHour]),
           ),
         ),
       );
       expect(rows.slice(1)).toEqual(expected);
     }
-    // Hand-known (the seed's): legevakt's yellow over 4 hours, 3 encounters, median 8 min to triage against 10.
-    const yellow = csv({ table: 'reception', hours: 4 }).rows.find((row) => row[2] === 'legevakt' && row[6] === 'yellow');
-    expect(yellow?.slice(0, 13)).toEqual(['mottak', 'Felles mottak', 'legevakt', '4', '4', '1', 'yellow', '3', '8', '10', String(2 / 3), '32.5', '30']);
+    // Hand-known (the seed's), over 4 hours: legevakt's yellow, 3 encounters, median 8 min to triage against 10 (2 of 3
+    // on target: 66.7 %, not the fraction 0.666…), median 32.5 min to assessment against 30 (1 of 2: 50 %).
+    const reception = csv({ table: 'reception', hours: 4 }).rows;
+    const row = (organisation: string, colour: string) => reception.find((r) => r[2] === organisation && r[7] === colour);
+    expect(row('legevakt', 'yellow')?.slice(0, 15)).toEqual(['mottak', 'Felles mottak', 'legevakt', 'Legevakt', '4', '4', '1', 'yellow', '3', '8', '10', '66.7', '32.5', '30', '50']);
+    // Red: triaged on arrival against 0 (100 %), assessed a minute later against 0 (0 %, not empty).
+    expect(row('legevakt', 'red')?.slice(9, 15)).toEqual(['0', '0', '100', '1', '0', '0']);
+    // Sykehus's green: triaged after 10 min against 15 (100 %), not yet assessed (no share: empty).
+    expect(row('sykehus', 'green')?.slice(2, 4)).toEqual(['sykehus', 'Sykehus']);
+    expect(row('sykehus', 'green')?.slice(9, 15)).toEqual(['10', '15', '100', '', '120', '']);
+    // Every share column is a percentage: none between 0 and 1 but 0 itself.
+    for (const r of reception.slice(1)) for (const share of [r[11], r[14]]) expect(share === '' || share === '0' || Number(share) >= 1, share).toBe(true);
   });
 
   it('holds only the units the caller sees, and refuses a unit that is not theirs as the panel’s command does', () => {
