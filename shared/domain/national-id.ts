@@ -42,16 +42,32 @@ function isDay(day: number, month: number, yy: number): boolean {
   return [1800, 1900, 2000].some((century) => day <= new Date(Date.UTC(century + yy, month, 0)).getUTCDate());
 }
 
+/** The kind and the birth date a number names (the year as two digits), before any check. */
+function parts(value: string): { kind: NationalIdKind; day: number; month: number; yy: number } {
+  const dd = Number(value.slice(0, 2));
+  const mm = Number(value.slice(2, 4));
+  const synthetic = mm > 80;
+  const kind: NationalIdKind = dd > 40 ? 'DNR' : mm > 40 && !synthetic ? 'HNR' : 'FNR';
+  return { kind, day: kind === 'DNR' ? dd - 40 : dd, month: synthetic ? mm - 80 : kind === 'HNR' ? mm - 40 : mm, yy: Number(value.slice(4, 6)) };
+}
+
 /** The number's kind, or why it is not one. */
 export function nationalIdKind(value: string): { kind: NationalIdKind } | { problem: NationalIdProblem } {
   if (!new RegExp(`^\\d{${NATIONAL_ID_LENGTH}}$`).test(value)) return { problem: 'length' };
-  const dd = Number(value.slice(0, 2));
-  const mm = Number(value.slice(2, 4));
-  const yy = Number(value.slice(4, 6));
-  const synthetic = mm > 80;
-  const kind: NationalIdKind = dd > 40 ? 'DNR' : mm > 40 && !synthetic ? 'HNR' : 'FNR';
-  const day = kind === 'DNR' ? dd - 40 : dd;
-  const month = synthetic ? mm - 80 : kind === 'HNR' ? mm - 40 : mm;
+  const { kind, day, month, yy } = parts(value);
   if (!isDay(day, month, yy) || withCheckDigits(value.slice(0, 9)) !== value) return { problem: 'check-digits' };
   return { kind };
+}
+
+/**
+ * Whether a fødselsnummer's or D-number's date is the birth date (an ISO day) chosen beside it, to
+ * the two digits of the year: a number typed from another patient's papers is caught before it
+ * keys the episode to them. An H-number is not compared: it is given where the identity is
+ * uncertain, and its date with it.
+ */
+export function nationalIdMatchesBirthDate(value: string, birthDate: string): boolean {
+  const { kind, day, month, yy } = parts(value);
+  if (kind === 'HNR') return true;
+  const [year, mm, dd] = birthDate.split('-').map(Number);
+  return day === dd && month === mm && yy === year % 100;
 }

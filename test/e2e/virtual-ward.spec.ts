@@ -25,7 +25,7 @@ import { TavlaProcess } from '../support/tavla-process.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait.js';
 import { enterPin, LEADER, snap } from '../support/ward-fixtures.js';
-import { syntheticNationalId, wrongCheckDigit } from '../support/synthetic-national-id.js';
+import { testRegisterNationalId, wrongCheckDigit } from '../support/synthetic-national-id.js';
 import { ploPatientKey, PseudonymSecret } from '../../main/privacy/pseudonym.js';
 import type { VirtualWardView } from '../../shared/api/commands/homehospital.js';
 import { addDays, osloDay, osloWall, osloWallInstant } from '../../shared/time/oslo.js';
@@ -34,9 +34,9 @@ const IDA = { name: 'Ida Kristiansen', initials: 'IK', birthDate: '1949-05-21' }
 const MINUTE = 60_000;
 /** Admitted from the screen (DOMAIN.md's synthetic people). */
 const NILS = { name: 'Nils Bakke', initials: 'NB', birthDate: '1952-03-14', note: 'Sårstell daglig' };
-/** The identity-number field's label, and a synthetic number for it (born 2038: nobody's). */
+/** The identity-number field's label, and a synthetic number for Nils's birth date (the test registers' form, month + 80: nobody's). */
 const ID_FIELD = 'Fødselsnummer / D-nummer';
-const NILS_ID = syntheticNationalId('FNR', 14, 3);
+const NILS_ID = testRegisterNationalId('FNR', NILS.birthDate);
 const WRONG_CHECK = 'Kontroller fødselsnummeret – kontrollsifrene stemmer ikke.';
 
 /** Every byte a store keeps on disk: the SQLite file and its write-ahead log, as text. */

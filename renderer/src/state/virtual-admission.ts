@@ -7,7 +7,7 @@
 
 import { episodeStartProblem, type VisitMaker } from '../../../shared/api/commands/homehospital.js';
 import type { CommandInput } from '../../../shared/api/contract.js';
-import { nationalIdKind, type NationalIdProblem } from '../../../shared/domain/national-id.js';
+import { nationalIdKind, nationalIdMatchesBirthDate, type NationalIdProblem } from '../../../shared/domain/national-id.js';
 import { osloDay } from '../../../shared/time/oslo.js';
 import { osloWallIso, type WallTime } from './visit-window.js';
 
@@ -32,7 +32,8 @@ export interface VirtualAdmissionForm {
 
 /** Why the identity number, the start, the planned end or the next visit cannot be sent as chosen. */
 export interface VirtualAdmissionProblems {
-  nationalId: NationalIdProblem | null;
+  /** `birth-date`: a right number whose date is not the birth date chosen (nationalIdMatchesBirthDate). */
+  nationalId: NationalIdProblem | 'birth-date' | null;
   plannedEnd: 'missing' | 'end-before-start' | null;
   start: 'time-missing' | 'start-out-of-range' | null;
   nextVisit: 'time-missing' | 'maker-missing' | null;
@@ -57,7 +58,7 @@ export function virtualAdmissionProblems(form: VirtualAdmissionForm, now: Date):
   const visitHalf = (form.visitTime === null) !== (form.visitBy === null);
   const id = nationalIdOf(form);
   return {
-    nationalId: id !== null && 'problem' in id ? id.problem : null,
+    nationalId: id === null ? null : 'problem' in id ? id.problem : form.birthDate !== null && !nationalIdMatchesBirthDate(form.nationalId, form.birthDate) ? 'birth-date' : null,
     plannedEnd: form.plannedEnd === null ? 'missing' : fault === 'end-before-start' ? fault : null,
     start: start === null ? 'time-missing' : fault === 'start-out-of-range' ? fault : null,
     nextVisit: !visitHalf ? null : form.visitTime === null ? 'time-missing' : 'maker-missing',

@@ -44,6 +44,8 @@ export interface HomehospitalText {
     nationalIdLength: (typed: number) => string;
     /** 11 digits whose date or check digits do not hold. */
     nationalIdCheck: string;
+    /** A right number whose date is not the birth date chosen. */
+    nationalIdBirthDate: string;
     plannedEnd: string;
     started: string;
     startDay: string;
@@ -124,6 +126,7 @@ export const nbHomehospital: HomehospitalText = {
     nationalId: 'Fødselsnummer / D-nummer',
     nationalIdLength: (typed) => `Fødselsnummeret har 11 sifre – ${typed} er tastet.`,
     nationalIdCheck: 'Kontroller fødselsnummeret – kontrollsifrene stemmer ikke.',
+    nationalIdBirthDate: 'Fødselsnummeret passer ikke med fødselsdatoen – kontroller begge.',
     plannedEnd: 'Planlagt slutt',
     started: 'Startet (hvis registrert i etterkant)',
     startDay: 'Startdato',
@@ -202,6 +205,7 @@ export const enHomehospital: HomehospitalText = {
     nationalId: 'National identity number',
     nationalIdLength: (typed) => `The identity number has 11 digits – ${typed} typed.`,
     nationalIdCheck: 'Check the identity number – the check digits do not match.',
+    nationalIdBirthDate: 'The identity number does not match the date of birth – check both.',
     plannedEnd: 'Planned end',
     started: 'Started (if registered afterwards)',
     startDay: 'Start date',

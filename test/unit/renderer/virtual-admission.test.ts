@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { HOMEHOSPITAL_COMMANDS } from '../../../shared/api/commands/homehospital.js';
 import { identityProblems } from '../../../renderer/src/state/patient-identity.js';
 import { virtualAdmissionInput, virtualAdmissionProblems, type VirtualAdmissionForm } from '../../../renderer/src/state/virtual-admission.js';
-import { syntheticNationalId, wrongCheckDigit } from '../../support/synthetic-national-id.js';
+import { syntheticNationalId, testRegisterNationalId, wrongCheckDigit } from '../../support/synthetic-national-id.js';
 
 // 2026-07-01 12:00 in Oslo (summer time, UTC+2).
 const NOW = new Date('2026-07-01T10:00:00.000Z');
@@ -66,17 +66,31 @@ describe('the virtual ward admit form', () => {
   });
 
   it('sends an identity number with the kind it tells, and none when left empty; a short one or a wrong check digit is said, not sent', () => {
+    // Ida's own birth date in the test registers' form (month + 80); an H-number's date is not compared.
+    const numbers = { FNR: testRegisterNationalId('FNR', FORM.birthDate as string), DNR: testRegisterNationalId('DNR', FORM.birthDate as string), HNR: syntheticNationalId('HNR', 21, 5) };
     for (const kind of ['FNR', 'DNR', 'HNR'] as const) {
-      const nationalId = syntheticNationalId(kind, 21, 5);
+      const nationalId = numbers[kind];
       const input = virtualAdmissionInput(filled({ ...FORM, nationalId }), NOW);
       expect(input).toMatchObject({ nationalId, idType: kind });
       expect(HOMEHOSPITAL_COMMANDS['episode.admit'].input.safeParse(input).success).toBe(true);
       expect(virtualAdmissionProblems({ ...FORM, nationalId }, NOW).nationalId).toBeNull();
     }
     expect(virtualAdmissionInput(filled(FORM), NOW)).not.toHaveProperty('nationalId');
-    const good = syntheticNationalId('FNR', 21, 5);
+    const good = numbers.FNR;
     expect(virtualAdmissionProblems({ ...FORM, nationalId: good.slice(0, 7) }, NOW).nationalId).toBe('length');
     expect(virtualAdmissionProblems({ ...FORM, nationalId: wrongCheckDigit(good) }, NOW).nationalId).toBe('check-digits');
+  });
+
+  it("says a right number whose date is not the birth date chosen (another patient's papers), to the year's two digits", () => {
+    const ida = testRegisterNationalId('FNR', '1949-05-21');
+    expect(virtualAdmissionProblems({ ...FORM, nationalId: ida }, NOW).nationalId).toBeNull();
+    for (const birthDate of ['1949-05-22', '1949-06-21', '1950-05-21']) expect(virtualAdmissionProblems({ ...FORM, birthDate, nationalId: ida }, NOW).nationalId, birthDate).toBe('birth-date');
+    // A century apart the two digits agree: the number cannot tell 1949 from 2049.
+    expect(virtualAdmissionProblems({ ...FORM, birthDate: '2049-05-21', nationalId: ida }, NOW).nationalId).toBeNull();
+    expect(virtualAdmissionProblems({ ...FORM, birthDate: '1949-05-22', nationalId: testRegisterNationalId('DNR', '1949-05-21') }, NOW).nationalId).toBe('birth-date');
+    // Born 2038 (syntheticNationalId) beside a 1949 birth date: said; with no birth date chosen yet, only the birth date is missing.
+    expect(virtualAdmissionProblems({ ...FORM, nationalId: syntheticNationalId('FNR', 21, 5) }, NOW).nationalId).toBe('birth-date');
+    expect(virtualAdmissionProblems({ ...FORM, birthDate: null, nationalId: ida }, NOW).nationalId).toBeNull();
   });
 
   it('says a next visit with a time but nobody to make it, and the other way round', () => {
