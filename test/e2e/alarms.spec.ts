@@ -5,20 +5,11 @@
  */
 
 import { expect, test, type Page } from '@playwright/test';
-import { startDemo, type DemoProcess } from '../support/demo-process.js';
+import { demoPerFile } from '../support/demo-process.js';
 import { noBrowserTextWidgets, typeOnKiosk } from '../support/kiosk-keys.js';
 import { enterPin } from '../support/ward-fixtures.js';
 
-let demo: DemoProcess;
-
-test.beforeAll(async () => {
-  test.setTimeout(90_000);
-  demo = await startDemo('tavla-e2e-alarms-', 80_000);
-});
-
-test.afterAll(async () => {
-  await demo.stop();
-});
+const demo = demoPerFile('tavla-e2e-alarms-', 80_000);
 
 async function openHomeCare(page: Page): Promise<void> {
   await page.goto(demo.url);

@@ -1,19 +1,10 @@
 /** The demo's root page as a visitor meets it: the board links first, inside the first screen in both orientations. */
 
 import { expect, test } from '@playwright/test';
-import { startDemo, type DemoProcess } from '../support/demo-process.js';
+import { demoPerFile } from '../support/demo-process.js';
 import { enterPin } from '../support/ward-fixtures.js';
 
-let demo: DemoProcess;
-
-test.beforeAll(async () => {
-  test.setTimeout(60_000);
-  demo = await startDemo('tavla-e2e-demo-');
-});
-
-test.afterAll(async () => {
-  await demo.stop();
-});
+const demo = demoPerFile('tavla-e2e-demo-');
 
 for (const viewport of [
   { name: 'landscape', width: 1920, height: 1080 },

@@ -9,7 +9,7 @@
  */
 
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { startDemo, type DemoProcess } from '../support/demo-process.js';
+import { demoPerFile } from '../support/demo-process.js';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 
@@ -20,16 +20,7 @@ const LANGUAGES = [
   { code: 'en', tabs: ['Capacity now', 'Patient flow', 'Indicators', 'Forecast', 'Benefits'], capacity: 'Capacity per unit', perUnit: 'Indicators per unit in the period' },
 ] as const;
 
-let demo: DemoProcess;
-
-test.beforeAll(async () => {
-  test.setTimeout(60_000);
-  demo = await startDemo('tavla-e2e-leader-portrait-');
-});
-
-test.afterAll(async () => {
-  await demo.stop();
-});
+const demo = demoPerFile('tavla-e2e-leader-portrait-');
 
 interface Measured {
   /** Tables measured (shown on the tab). */

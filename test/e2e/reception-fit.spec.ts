@@ -10,23 +10,14 @@
 
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { checkAccessible } from '../support/accessibility.js';
-import { startDemo, type DemoProcess } from '../support/demo-process.js';
+import { demoPerFile } from '../support/demo-process.js';
 import { enterPin, snap } from '../support/ward-fixtures.js';
 
 const NURSE = { name: 'Ola Nilsen', pin: '2222' };
 const LANDSCAPE = { width: 1920, height: 1080 };
 const PORTRAIT = { width: 1080, height: 1920 };
 
-let demo: DemoProcess;
-
-test.beforeAll(async () => {
-  test.setTimeout(60_000);
-  demo = await startDemo('tavla-e2e-reception-fit-');
-});
-
-test.afterAll(async () => {
-  await demo?.stop();
-});
+const demo = demoPerFile('tavla-e2e-reception-fit-');
 
 /** The legevakt board's address, from the demo's board links. */
 async function legevaktUrl(page: Page): Promise<string> {

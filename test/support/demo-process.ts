@@ -2,6 +2,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { test } from '@playwright/test';
 import { tempDir } from './temp-dir.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,6 +34,27 @@ export async function startDemo(prefix: string, waitMs = 45_000): Promise<DemoPr
       child.kill('SIGINT');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 8000))]);
       data.remove();
+    },
+  };
+}
+
+/**
+ * One demo for all the tests of a spec file (call it at the file's top level): started before the
+ * first test (given `waitMs` to print its URL), stopped after the last.
+ */
+export function demoPerFile(prefix: string, waitMs = 45_000): { readonly url: string } {
+  let demo: DemoProcess | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(waitMs + 15_000);
+    demo = await startDemo(prefix, waitMs);
+  });
+  test.afterAll(async () => {
+    await demo?.stop();
+  });
+  return {
+    get url() {
+      if (!demo) throw new Error('the demo is not started: demoPerFile runs before the tests only');
+      return demo.url;
     },
   };
 }
