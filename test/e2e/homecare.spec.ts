@@ -8,7 +8,7 @@
 
 import type { Page } from '@playwright/test';
 import { checkAccessible } from '../support/accessibility.js';
-import { dialogFitProblems } from '../support/dialog-fit.js';
+import { dialogFitProblems, openFieldsFitProblems } from '../support/dialog-fit.js';
 import { setClock } from '../support/kiosk-keys.js';
 import { expect, test, type BoardProcess } from '../support/e2e-fixtures.js';
 import { expectCareLanguage } from '../support/care-language.js';
@@ -166,6 +166,8 @@ for (const viewport of [
       await expect(dialog.getByRole('button', { name: /^Kveldshjelp/ })).toHaveAttribute('aria-pressed', 'true');
       await expectCareLanguage(page, `planning form ${viewport.width}×${viewport.height}`);
       expect(await dialogFitProblems(page)).toEqual([]);
+      // The calendar and each clock open in turn: all of it and "Planlegg" in view, uncovered.
+      expect(await openFieldsFitProblems(dialog, ['Annen dato', 'Fra', 'Til'], 'Planlegg')).toEqual([]);
       await checkAccessible(page, `planning form ${viewport.width}×${viewport.height}`);
       await snap(page, testInfo, `homecare-plan-${viewport.width}x${viewport.height}`);
 

@@ -18,7 +18,7 @@ import Database from 'better-sqlite3';
 import { checkAccessible } from '../support/accessibility.js';
 import { expectCareLanguage } from '../support/care-language.js';
 import { expect, test, type BoardProcess } from '../support/e2e-fixtures.js';
-import { dialogFitProblems } from '../support/dialog-fit.js';
+import { dialogFitProblems, openFieldsFitProblems } from '../support/dialog-fit.js';
 import { fullDate, kioskField, noBrowserTextWidgets, pickDate, setClock, typeOnKiosk } from '../support/kiosk-keys.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { TavlaProcess } from '../support/tavla-process.js';
@@ -195,6 +195,10 @@ for (const viewport of [
     expect((await board.callOk('episode.board', {})).beds[0].episode).toBeNull();
     const size = `${viewport.width}×${viewport.height}`;
     expect(await dialogFitProblems(page)).toEqual([]);
+    // With each keyboard, the digit pad, each calendar and each clock open in turn, the whole panel
+    // and "Legg inn" are in view and uncovered: the last digit typed, the button is a tap away.
+    const fields = ['Fullt navn', 'Fødselsdato', 'Planlagt slutt', ID_FIELD, 'Startdato', 'Startet kl.', 'Annen dato', 'Neste besøk kl.', 'Notat (vises ikke på tavla)'];
+    expect(await openFieldsFitProblems(dialog, fields, 'Legg inn')).toEqual([]);
     await checkAccessible(page, `virtual ward admit dialog ${size}`);
     await expectCareLanguage(page, `virtual ward admit dialog ${size}`);
     await snap(page, testInfo, `virtual-ward-admit-${viewport.width}x${viewport.height}`);
@@ -209,8 +213,10 @@ for (const viewport of [
     // A short number is said in English too, beside its field, once the pad is closed.
     await kioskField(english, 'National identity number').click();
     for (const digit of NILS_ID.slice(0, 7)) await english.getByRole('button', { name: `Digit ${digit}`, exact: true }).click();
+    expect(await dialogFitProblems(page, { submit: 'Admit' }), `the digit pad open in English at ${size}`).toEqual([]);
     await english.getByRole('button', { name: 'Done', exact: true }).click();
     await expect(english.getByRole('alert').filter({ hasText: 'The identity number has 11 digits – 7 typed.' })).toBeVisible();
+    expect(await openFieldsFitProblems(english, ['Planned end', 'Start date', 'Next visit at'], 'Admit')).toEqual([]);
     await english.getByRole('button', { name: 'Admit', exact: true }).click();
     await expect(english.getByRole('alert').filter({ hasText: 'Choose the planned end.' })).toBeVisible();
     expect(await dialogFitProblems(page)).toEqual([]);

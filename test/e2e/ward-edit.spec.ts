@@ -10,6 +10,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { addMonths, osloDay } from '../../shared/time/oslo.js';
 import { checkAccessible } from '../support/accessibility.js';
+import { dialogFitProblems, openFieldsFitProblems } from '../support/dialog-fit.js';
 import { fullDate, pickDate, buttonsAtLeast44 as targetsAtLeast44 } from '../support/kiosk-keys.js';
 import { LEADER, expect, snap, test, unlockOnScreen } from '../support/ward-fixtures.js';
 
@@ -105,6 +106,10 @@ for (const [orientation, size] of [
     await targetsAtLeast44(form, 'the calendar');
     await pickDate(form, 'Forventet utreise', expected);
     await form.getByRole('button', { name: 'Risiko: Fallrisiko' }).click();
+    // Filled in, every panel closed: the form fits the screen without scrolling.
+    expect(await dialogFitProblems(page)).toEqual([]);
+    // Each keyboard, calendar and the clock open in turn: all of it and "Legg inn" in view, uncovered.
+    expect(await openFieldsFitProblems(form, ['Fullt navn', 'Initialer', 'Fødselsdato', 'Kom til enheten kl.', 'Forventet utreise'], 'Legg inn')).toEqual([]);
     await noBrowserWidgets(page, 'the filled admission form');
     await snap(page, testInfo, `admit-form-${orientation}`);
     await form.getByRole('button', { name: 'Legg inn', exact: true }).click();
