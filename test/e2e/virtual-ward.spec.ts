@@ -307,9 +307,20 @@ test('the identity number is typed on the digit pad as dots; a wrong check digit
   await expect(dialog).toBeVisible();
   expect((await board.callOk('episode.board', {})).beds[0].episode).toBeNull();
 
-  // The right number: nothing said, admitted; the number is never shown back.
+  // A right number, but Ida's (another birth date): said, not sent.
   await field.click();
   for (let i = 0; i < 7; i++) await pad.getByRole('button', { name: 'Slett tegn' }).click();
+  await typeOnKiosk(dialog, ID_FIELD, testRegisterNationalId('FNR', IDA.birthDate));
+  await expect(dialog.getByRole('alert')).toHaveText(['Fødselsnummeret passer ikke med fødselsdatoen – kontroller begge.']);
+  await dialog.getByRole('button', { name: 'Legg inn', exact: true }).click();
+  await expect(dialog).toBeVisible();
+  expect((await board.callOk('episode.board', {})).beds[0].episode).toBeNull();
+  expect(await dialogFitProblems(page)).toEqual([]);
+  await snap(page, testInfo, 'virtual-ward-admit-another-birth-date');
+
+  // The right number: nothing said, admitted; the number is never shown back.
+  await field.click();
+  for (let i = 0; i < 11; i++) await pad.getByRole('button', { name: 'Slett tegn' }).click();
   await typeOnKiosk(dialog, ID_FIELD, NILS_ID);
   await expect(dialog.getByRole('alert')).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Legg inn', exact: true }).click();
