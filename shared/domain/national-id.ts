@@ -15,6 +15,7 @@ export type NationalIdKind = 'FNR' | 'DNR' | 'HNR';
 export type NationalIdProblem = 'length' | 'check-digits';
 
 export const NATIONAL_ID_LENGTH = 11;
+const ALL_DIGITS = new RegExp(`^\\d{${NATIONAL_ID_LENGTH}}$`);
 
 const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
@@ -53,7 +54,7 @@ function parts(value: string): { kind: NationalIdKind; day: number; month: numbe
 
 /** The number's kind, or why it is not one. */
 export function nationalIdKind(value: string): { kind: NationalIdKind } | { problem: NationalIdProblem } {
-  if (!new RegExp(`^\\d{${NATIONAL_ID_LENGTH}}$`).test(value)) return { problem: 'length' };
+  if (!ALL_DIGITS.test(value)) return { problem: 'length' };
   const { kind, day, month, yy } = parts(value);
   if (!isDay(day, month, yy) || withCheckDigits(value.slice(0, 9)) !== value) return { problem: 'check-digits' };
   return { kind };

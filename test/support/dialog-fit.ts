@@ -36,7 +36,7 @@ export async function dialogFitProblems(page: Page, options: { submit?: string }
       .filter(({ r }) => r.width > 0 && r.height > 0);
     // Text wider than its button is cut off too.
     for (const el of Array.from(dialog.querySelectorAll('button'))) {
-      if (el.scrollWidth > el.clientWidth + 1) problems.push(`button "${(el.textContent ?? '').trim().slice(0, 30)}" is too narrow for its text`);
+      if (el.scrollWidth > el.clientWidth + 1) problems.push(`${label(el)} is too narrow for its text`);
     }
     const expanded = dialog.querySelector('button[aria-expanded="true"]');
 
