@@ -91,6 +91,7 @@ export const homehospitalCommands = {
           homeCareUnit: input.homeCareUnit ?? null,
           note: input.note === undefined || input.note === '' ? null : input.note,
           patientKey: input.nationalId === undefined ? null : patientKey(ctx, input.idType ?? 'FNR', input.nationalId),
+          keyedUnder: input.nationalId === undefined ? null : ctx.pseudonyms.fingerprint(),
           deleted: false,
         },
       },

@@ -21,6 +21,7 @@ interface EpisodeRow {
   escalatedAt: string | null;
   outcome: EpisodeOutcome | null;
   patientKey: string | null;
+  keyedUnder: string | null;
 }
 
 const percentOf = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
@@ -36,9 +37,14 @@ function readmitted(db: Db, patientKey: string, endedAt: string): boolean {
   });
 }
 
-export function unitFigures(db: Db, unit: { id: string; name: string | null; capacity: number | null }, span: readonly string[], now: number): VirtualWardFigures {
+/**
+ * `keyedUnder`: the fingerprint of the hub's pseudonym secret. An episode's key made under another
+ * (its board was given another secret) can never match the hub's PLO episodes: counted apart, so the
+ * readmission figure says what it rests on. One keyed before episodes named their secret counts as the hub's.
+ */
+export function unitFigures(db: Db, unit: { id: string; name: string | null; capacity: number | null }, span: readonly string[], now: number, keyedUnder: string): VirtualWardFigures {
   const from = dayStart(span[0]);
-  const episodes = db.prepare('SELECT startedAt, endedAt, escalatedAt, outcome, patientKey FROM episode WHERE unit = ? AND deleted = 0').all(unit.id) as EpisodeRow[];
+  const episodes = db.prepare('SELECT startedAt, endedAt, escalatedAt, outcome, patientKey, keyedUnder FROM episode WHERE unit = ? AND deleted = 0').all(unit.id) as EpisodeRow[];
   const beds = (db.prepare('SELECT count(*) AS n FROM bed WHERE unit = ? AND deleted = 0').get(unit.id) as { n: number }).n;
   const capacity = unit.capacity ?? beds;
   const occupied = episodes.filter((e) => e.endedAt === null && e.startedAt !== null && Date.parse(e.startedAt) <= now).length;
@@ -52,7 +58,8 @@ export function unitFigures(db: Db, unit: { id: string; name: string | null; cap
   for (const row of rounds) if (row.mode in visits) visits[row.mode] = row.n;
   const endedInPeriod = episodes.filter((e) => within(e.endedAt, from, now));
   const ended = Object.fromEntries(EPISODE_OUTCOMES.map((outcome) => [outcome, endedInPeriod.filter((e) => e.outcome === outcome).length])) as Record<EpisodeOutcome, number>;
-  const keyed = endedInPeriod.filter((e) => e.patientKey !== null);
+  const withKey = endedInPeriod.filter((e) => e.patientKey !== null);
+  const keyed = withKey.filter((e) => e.keyedUnder === null || e.keyedUnder === keyedUnder);
   return {
     unit: unit.id,
     name: unit.name ?? unit.id,
@@ -65,17 +72,18 @@ export function unitFigures(db: Db, unit: { id: string; name: string | null; cap
     ended,
     readmissions30: keyed.filter((e) => readmitted(db, e.patientKey as string, e.endedAt as string)).length,
     endedWithKey: keyed.length,
+    endedKeyedElsewhere: withKey.length - keyed.length,
   };
 }
 
 /** `leader.virtualWard`: the home-hospital units the caller sees, over the `days` Oslo days ending today. */
-export function virtualWardIndicators(db: Db, sees: (unit: string) => boolean, input: { unit?: string; days?: number }, now: Date): VirtualWardView {
+export function virtualWardIndicators(db: Db, sees: (unit: string) => boolean, input: { unit?: string; days?: number }, now: Date, keyedUnder: string): VirtualWardView {
   const days = input.days ?? DEFAULT_VIRTUAL_WARD_DAYS;
   const to = osloDay(now.getTime());
   const from = addDays(to, -(days - 1));
   const span = Array.from({ length: days }, (_, i) => addDays(from, i));
   const units = (db.prepare("SELECT id, name, capacity FROM unit WHERE deleted = 0 AND kind = 'home-hospital' ORDER BY name, id").all() as { id: string; name: string | null; capacity: number | null }[])
     .filter((unit) => sees(unit.id) && (input.unit === undefined || unit.id === input.unit))
-    .map((unit) => unitFigures(db, unit, span, now.getTime()));
+    .map((unit) => unitFigures(db, unit, span, now.getTime(), keyedUnder));
   return { asOf: now.toISOString(), from, to, units };
 }

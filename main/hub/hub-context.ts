@@ -6,6 +6,7 @@
 import type { EventMap, EventName } from '../../shared/api/contract.js';
 import type { Db } from '../store/database.js';
 import type { FieldStore } from '../store/field-store.js';
+import type { PseudonymSecret } from '../privacy/pseudonym.js';
 import type { UnitReceipts } from './unit-receipts.js';
 
 export interface HubContext {
@@ -15,4 +16,6 @@ export interface HubContext {
   emit<K extends EventName>(event: K, data: EventMap[K]): void;
   /** When each unit last reported (the leader view's "data sist mottatt"); absent: every figure counts as live. */
   readonly receipts?: UnitReceipts;
+  /** The secret PLO patients are keyed under: a virtual ward's keys made under another never match. */
+  readonly pseudonyms: Pick<PseudonymSecret, 'fingerprint'>;
 }

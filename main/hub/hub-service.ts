@@ -14,7 +14,7 @@ import { readUnitState } from '../store/read-model.js';
 import type { HubContext } from './hub-context.js';
 import { UnitReceipts } from './unit-receipts.js';
 import { replicaPseudonymSecret, type PseudonymSecret } from '../privacy/pseudonym.js';
-import { keyedUnderAnother } from '../replica/keyed-under.js';
+import { keyedUnderAnother, unitsKeyedElsewhere } from '../replica/keyed-under.js';
 import { logger } from '../log.js';
 
 /** The hub: the replica core on every unit's scope, and the hub's own commands (overview, leader, flow). */
@@ -57,9 +57,12 @@ export class HubService extends ReplicaService implements HubContext {
   fhirSchema: 'compiling' | 'ready' | 'failed' | undefined;
 
   health() {
+    const elsewhere = unitsKeyedElsewhere(this.db, this.pseudonyms);
     return this.core.health({
       units: this.unitIds().length,
       ...(this.pseudonymMismatch() ? { pseudonymSecret: 'another-than-the-keys' } : {}),
+      // Boards whose virtual-ward keys were made under another secret: their readmissions are never matched.
+      ...(elsewhere.length > 0 ? { unitsKeyedElsewhere: elsewhere } : {}),
       ...(this.warehouse ? { warehouse: this.warehouse() } : {}),
       ...(this.fhirSchema ? { fhirSchema: this.fhirSchema } : {}),
     });

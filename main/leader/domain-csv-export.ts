@@ -56,6 +56,7 @@ export function virtualWardCsv(view: VirtualWardView): string {
       ...EPISODE_OUTCOMES.map((outcome) => `avsluttet_${OUTCOME_COLUMNS[outcome]}`),
       'reinnleggelser_30_dager',
       'avsluttet_med_kjent_fodselsnummer',
+      'avsluttet_med_annen_pseudonymnokkel',
     ],
     view.units.map((u) => [
       u.unit,
@@ -71,6 +72,7 @@ export function virtualWardCsv(view: VirtualWardView): string {
       ...EPISODE_OUTCOMES.map((outcome) => u.ended[outcome]),
       u.readmissions30,
       u.endedWithKey,
+      u.endedKeyedElsewhere,
     ]),
   );
 }

@@ -206,7 +206,7 @@ const leaderCommands = {
   // Home care's visit figures (main/homecare/visit-indicators.ts), of the units the caller sees.
   'leader.visits': (ctx, input) => ok(visitIndicators(ctx.hub.db, (unit) => sees(ctx.caller, unit), input, new Date())),
   // The virtual ward's figures (main/homehospital/virtual-ward-indicators.ts), readmissions from the hub's own PLO episodes.
-  'leader.virtualWard': (ctx, input) => ok(virtualWardIndicators(ctx.hub.db, (unit) => sees(ctx.caller, unit), input, new Date())),
+  'leader.virtualWard': (ctx, input) => ok(virtualWardIndicators(ctx.hub.db, (unit) => sees(ctx.caller, unit), input, new Date(), ctx.hub.pseudonyms.fingerprint())),
 
   // The shared receptions' figures per organisation (main/leader/reception-figures.ts): shared fields only.
   'leader.reception': (ctx, input) => ok(receptionLeaderView(ctx.hub.db, (unit) => sees(ctx.caller, unit), new Date(), input.hours)),

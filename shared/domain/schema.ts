@@ -205,6 +205,11 @@ export const COLLECTIONS = {
     note: personal(text()),
     /** Hash of the national identity number (as the hub keys PLO episodes): finds readmissions on the hub. */
     patientKey: personal(text()),
+    /**
+     * The fingerprint of the pseudonym secret `patientKey` was made under (main/privacy/pseudonym.ts):
+     * the hub matches only keys made under its own, and counts the others as keyed elsewhere.
+     */
+    keyedUnder: text(),
     deleted: bool(),
   },
   /** One round or visit of an episode: how it was made, by whom, and the hospital's note of it. */

@@ -24,6 +24,7 @@ import virtualWard from './027-virtual-ward.js';
 import sharedReception from './028-shared-reception.js';
 import warehouseMarks from './029-warehouse-marks.js';
 import leanHotTables from './030-lean-hot-tables.js';
+import episodeKeyedUnder from './031-episode-keyed-under.js';
 
 export interface Migration {
   version: number;
@@ -57,4 +58,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 28, name: 'shared-reception', sql: sharedReception },
   { version: 29, name: 'warehouse-marks', sql: warehouseMarks },
   { version: 30, name: 'lean-hot-tables', sql: leanHotTables },
+  { version: 31, name: 'episode-keyed-under', sql: episodeKeyedUnder },
 ];

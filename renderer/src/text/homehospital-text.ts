@@ -91,6 +91,8 @@ export interface HomehospitalText {
     readmissionsDefinition: string;
     /** "av 4 med kjent fødselsnummer". */
     ofKnown: (n: number) => string;
+    /** A unit's ended episodes keyed under another pseudonym secret than the hub's: never matched. */
+    keyedElsewhere: (unit: string, n: number) => string;
   };
 }
 
@@ -170,6 +172,7 @@ export const nbHomehospital: HomehospitalText = {
     readmissions: 'Reinnlagt innen 30 dager',
     readmissionsDefinition: 'Forløp avsluttet i perioden der kommunen har fått PLO-melding om innlagt pasient for samme pasient 8 timer til 30 døgn etter, koblet med en hashet nøkkel, aldri fødselsnummeret.',
     ofKnown: (n) => `av ${n} med kjent fødselsnummer`,
+    keyedElsewhere: (unit, n) => `${unit}: ${n} ${n === 1 ? 'avsluttet forløp' : 'avsluttede forløp'} kan ikke kobles til PLO-meldingene, for tavla bruker en annen pseudonymnøkkel enn kommunen. De er ikke med i reinnleggelsene. Meld fra til IT.`,
   },
 };
 
@@ -249,5 +252,6 @@ export const enHomehospital: HomehospitalText = {
     readmissions: 'Readmitted within 30 days',
     readmissionsDefinition: 'Episodes ended in the period whose patient the hub received a PLO admission message for 8 hours to 30 days later, matched by a hashed key, never the identity number.',
     ofKnown: (n) => `of ${n} with a known identity number`,
+    keyedElsewhere: (unit, n) => `${unit}: ${n} ended ${n === 1 ? 'episode' : 'episodes'} cannot be matched to the PLO messages, because the board uses another pseudonym key than the municipality. They are not in the readmissions. Tell IT.`,
   },
 };

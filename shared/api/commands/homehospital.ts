@@ -98,7 +98,10 @@ export interface VirtualWardFigures {
   ended: Record<EpisodeOutcome, number>;
   /** Episodes ended in the period whose patient the hub saw admitted to hospital (PLO) within 30 days after. */
   readmissions30: number;
+  /** Ended in the period with a key made under the hub's pseudonym secret (or made before episodes named theirs). */
   endedWithKey: number;
+  /** Ended in the period with a key made under another secret (a board given another key): never matched. */
+  endedKeyedElsewhere: number;
 }
 
 export interface VirtualWardView {

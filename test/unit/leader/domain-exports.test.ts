@@ -130,11 +130,11 @@ describe('the domain panels as CSV', () => {
       'enhet', 'navn', 'fra', 'til', 'kapasitet', 'belagt', 'belegg_prosent', 'liggedogn',
       'visitter_hjemme', 'visitter_video', 'visitter_telefon', 'eskaleringer',
       'avsluttet_hjemmetjenesten', 'avsluttet_klarer_seg_selv', 'avsluttet_tilbake_til_sengepost', 'avsluttet_dod',
-      'reinnleggelser_30_dager', 'avsluttet_med_kjent_fodselsnummer',
+      'reinnleggelser_30_dager', 'avsluttet_med_kjent_fodselsnummer', 'avsluttet_med_annen_pseudonymnokkel',
     ]);
     const [u] = view.units;
     expect(rows.slice(1)).toEqual([
-      cells([u.unit, u.name, view.from, view.to, u.capacity, u.occupied, u.occupancyPercent, u.bedDays, u.visits.home, u.visits.video, u.visits.phone, u.escalations, u.ended['home-care'], u.ended['self-managed'], u.ended['back-to-ward'], u.ended.died, u.readmissions30, u.endedWithKey]),
+      cells([u.unit, u.name, view.from, view.to, u.capacity, u.occupied, u.occupancyPercent, u.bedDays, u.visits.home, u.visits.video, u.visits.phone, u.escalations, u.ended['home-care'], u.ended['self-managed'], u.ended['back-to-ward'], u.ended.died, u.readmissions30, u.endedWithKey, u.endedKeyedElsewhere]),
     ]);
     // Hand-known: 2 of 4 beds, 3 midnights each, one video round.
     expect(rows[1].slice(4, 10)).toEqual(['4', '2', '50', '6', '0', '1']);

@@ -22,6 +22,7 @@ import { applyPloMessage, type PloTarget } from '../../../main/flow/plo-apply.js
 import { parsePloMessage } from '../../../main/flow/plo-parse.js';
 import { HubService } from '../../../main/hub/hub-service.js';
 import { LOCAL_PSEUDONYM_FILE, loadPseudonymKey, ploPatientKey, PseudonymSecret } from '../../../main/privacy/pseudonym.js';
+import type { VirtualWardView } from '../../../shared/api/commands/homehospital.js';
 import type { StaffMember } from '../../../shared/api/commands/ward.js';
 import { PATIENTS, ploMessage, type PloSpec } from '../../support/plo-messages.js';
 import { tempDir } from '../../support/temp-dir.js';
@@ -224,6 +225,43 @@ describe('a configured pseudonym key', () => {
       expect(keyed.health()).not.toHaveProperty('pseudonymSecret');
     } finally {
       keyed.close();
+    }
+  });
+
+  it("must be the hub's from the start: a virtual ward's episodes keyed under another secret are counted apart on the hub, named in its /healthz and on the leader's figures", () => {
+    const hubSecret = new PseudonymSecret(secretText());
+    const hub = new HubService({ dataDir: join(dir.path, 'hub'), municipality: 'fjordvik', pseudonyms: hubSecret });
+    // Two virtual wards: one given the municipality's key, one another from its first start.
+    const ward = (unit: string, pseudonyms: PseudonymSecret) => {
+      const board = new BoardService({ dataDir: join(dir.path, unit), municipality: 'fjordvik', unit, pseudonyms });
+      const run = (command: string, input: object) => {
+        const result = dispatchAs(board, NURSE, command, input);
+        if (!result.ok) throw new Error(`${command}: ${result.message}`);
+        return result.value as { id: string };
+      };
+      run('unit.configure', { name: unit === 'hs-rett' ? 'Hjemmesykehuset' : 'Hjemmesykehuset nord', kind: 'home-hospital', beds: [], virtualBeds: 2 });
+      const { id } = run('episode.admit', { bed: 'V1', name: 'Kari Nordmann', initials: 'KN', birthDate: PATIENTS.kari.birthDate, plannedEnd: '2026-12-10', nationalId: PATIENTS.kari.id, idType: 'FNR' });
+      run('episode.end', { id, outcome: 'home-care' });
+      // What the board's sync sends, merged on the hub through its store's inbound path.
+      const outcome = hub.store.applyRemote(board.store.scopeChanges(unit, () => true), unit);
+      expect(outcome.rejected, unit).toBe(0);
+      board.close();
+    };
+    try {
+      ward('hs-rett', hubSecret);
+      expect(hub.health()).not.toHaveProperty('unitsKeyedElsewhere');
+      ward('hs-annen', new PseudonymSecret(secretText()));
+      expect(hub.health()).toMatchObject({ unitsKeyedElsewhere: ['hs-annen'] });
+      expect(hub.health()).not.toHaveProperty('pseudonymSecret'); // the hub's own keys are its own
+      const result = hub.dispatch('leader.virtualWard', {});
+      if (!result.ok) throw new Error(result.message);
+      const units = Object.fromEntries((result.value as VirtualWardView).units.map((u) => [u.unit, u]));
+      expect(units['hs-rett']).toMatchObject({ endedWithKey: 1, endedKeyedElsewhere: 0 });
+      expect(units['hs-annen']).toMatchObject({ endedWithKey: 0, endedKeyedElsewhere: 1 });
+      // The fingerprint names the secret without saying it.
+      expect(JSON.stringify(hub.health())).not.toContain(hubSecret.fingerprint());
+    } finally {
+      hub.close();
     }
   });
 
