@@ -5,7 +5,8 @@
  * no table of any tab is wider than the screen or scrolls sideways, in bokmål and in English. A table
  * too wide for the screen is read as a block per row (each figure under its column's name), still a
  * table to a screen reader, at the type size it has in landscape; in landscape (1920×1080) the wide
- * tables stay tables.
+ * tables stay tables. On a small tablet (600 px) the alarms' table is a block per row too, and a
+ * unit's per-day figure (in the severity column as a table) is not put under the severity's name.
  */
 
 import { expect as baseExpect, test, type Page } from '@playwright/test';
@@ -15,6 +16,8 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPE = { width: 1920, height: 1080 };
+/** A small tablet upright (a leader's own), narrower than any wall screen. */
+const TABLET = { width: 600, height: 960 };
 const LANGUAGES = [
   { code: 'nb', tabs: ['Kapasitet nå', 'Pasientflyt', 'Indikatorer', 'Prognose', 'Gevinster'], capacity: 'Kapasitet per enhet', perUnit: 'Indikatorer per enhet i perioden' },
   { code: 'en', tabs: ['Capacity now', 'Patient flow', 'Indicators', 'Forecast', 'Benefits'], capacity: 'Capacity per unit', perUnit: 'Indicators per unit in the period' },
@@ -108,4 +111,19 @@ test('no leader table scrolls sideways on a portrait screen, in bokmål and Engl
     await tab(page, language.tabs[2]);
     await expect(page.getByRole('table', { name: language.perUnit })).not.toHaveAttribute('data-stacked');
   }
+});
+
+test("on a small tablet the alarms' table reads as a block per row, and a unit's per-day figure is not put under the severity's name", async ({ page }) => {
+  await page.setViewportSize(TABLET);
+  await page.goto(demo.url);
+  const alarms = page.getByTestId('leader-alarms');
+  await alarms.locator('summary').click();
+  const table = alarms.getByRole('table');
+  await expect(table).toHaveAttribute('data-stacked', '');
+  // The total row's second cell says what it is ("Per dag: …"): no column name above it.
+  const perDay = table.locator('tr.total td').first();
+  await expect(perDay).toHaveText(/^Per dag: \d/);
+  await expect(perDay).toHaveAttribute('data-label', '');
+  // The severity rows' cells keep their column's name.
+  await expect(table.locator('tbody tr:not(.total) td').nth(1)).toHaveAttribute('data-label', 'Alvorlighet');
 });

@@ -18,14 +18,18 @@ const header = (table: HTMLTableElement): string[] => {
   return names;
 };
 
-/** Each body cell's column name, for the stacked layout. */
+/**
+ * Each body cell's column name, for the stacked layout. A cell whose text is not its column's (a
+ * total row's per-day figure standing in the severity column) names its own with `data-own-label`,
+ * empty when its text says what it is.
+ */
 function label(table: HTMLTableElement): void {
   const names = header(table);
   for (const body of table.tBodies) {
     for (const row of body.rows) {
       let column = 0;
       for (const cell of row.cells) {
-        const name = names[column] ?? '';
+        const name = cell.dataset.ownLabel ?? names[column] ?? '';
         if (cell.dataset.label !== name) cell.dataset.label = name;
         column += cell.colSpan;
       }
