@@ -14,6 +14,10 @@ const BEDS = Array.from({ length: 20 }, (_, i) => `${101 + i}`);
 /** Synthetic residents (DOMAIN.md): initials and a made-up name, born in the 1930s and 40s. */
 const FLAG_SETS = [{ fall: true, allergy: true }, { infection: true }, { hlrMinus: true, twoCarers: true }, { nutrition: true, pressureUlcer: true }, {}];
 const MIN_PX = 28;
+const SCREENS = [
+  ['landscape', { width: 1920, height: 1080 }],
+  ['portrait', { width: 1080, height: 1920 }],
+] as const;
 
 /** Twenty beds of a nursing home: seventeen residents with risk codes and tasks, one bed cleaning and one blocked; `chips`: a pathway step overdue on every other resident. */
 async function seedTwentyBeds(board: BoardProcess, { chips }: { chips: boolean }): Promise<void> {
@@ -57,7 +61,7 @@ test('twenty beds at 3 m: all on the screen, urgent facts at least 28 px, icons 
   // With a chip on every other card the beds fit only with the grid's tighter spacing.
   await expect(page.locator('.grid')).toHaveAttribute('data-fit', 'tight');
 
-  for (const [orientation, size] of [['landscape', { width: 1920, height: 1080 }], ['portrait', { width: 1080, height: 1920 }]] as const) {
+  for (const [orientation, size] of SCREENS) {
     await page.setViewportSize(size);
     await page.waitForTimeout(300);
     await snap(page, testInfo, `overview-3m-${orientation}`);
@@ -105,13 +109,66 @@ test('a staff-room screen names every resident, and the twenty beds still fit', 
   // Each name is a line more on its card: the grid tightens so none is pushed off the screen.
   await expect(page.locator('.bed .name')).toHaveCount(17);
   await expect(page.locator('.grid')).toHaveAttribute('data-fit', 'tight');
-  for (const [orientation, size] of [['landscape', { width: 1920, height: 1080 }], ['portrait', { width: 1080, height: 1920 }]] as const) {
+  for (const [orientation, size] of SCREENS) {
     await page.setViewportSize(size);
     await page.waitForTimeout(300);
     await expectAllCardsOnScreen(page, orientation);
     await expectNothingCovers(page, orientation);
     const nurses = await page.locator('.bed .nurse').evaluateAll((nodes) => nodes.map((node) => parseFloat(getComputedStyle(node).fontSize)));
     expect(Math.min(...nurses), `the nurse still at 3 m size (${orientation})`).toBeGreaterThanOrEqual(MIN_PX);
+  }
+});
+
+test('a staff-room screen with names and a chip on every other bed fits both screens in bokmål and English, the chip at the 3 m size', async ({ ward, page }) => {
+  test.setTimeout(180_000);
+  const board = await ward.board();
+  await seedTwentyBeds(board, { chips: true });
+  await board.callOk('ward.configure', { revealAll: true });
+  await page.goto(board.url);
+  await unlockOnScreen(page, LEADER.name, LEADER.pin);
+  await expect(page.locator('.bed .name')).toHaveCount(17);
+  await expect(page.locator('.bed .chip')).toHaveCount(9);
+  for (const language of [
+    { code: 'nb', close: 'Lukk' },
+    { code: 'en', close: 'Close' },
+  ] as const) {
+    if (language.code === 'en') await page.getByRole('button', { name: /English|engelsk/i }).click();
+    for (const [orientation, size] of SCREENS) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(300);
+      const where = `${language.code}, ${orientation}`;
+      await expectAllCardsOnScreen(page, where);
+      await expectNothingCovers(page, where);
+      // Nothing on a card to scroll to, and no line of it cut off but the chip's title (shown whole on the tap below).
+      const cut = await page.locator('.bed, .bed *:not(.title)').evaluateAll((nodes) =>
+        nodes.filter((node) => node.scrollHeight > node.clientHeight + 1 || node.scrollWidth > node.clientWidth + 1).map((node) => `${node.className}: ${(node.textContent ?? '').trim().slice(0, 24)}`),
+      );
+      expect(cut, `cut or scrolling on a card (${where})`).toEqual([]);
+      const names = await page.locator('.bed .name').allTextContents();
+      expect(new Set(names).size, `every resident named (${where})`).toBe(17);
+      for (const name of names) expect(name).toMatch(/^Testperson [A-Z]{2}$/);
+      // The chip is an urgent fact: the size of the others on the card.
+      const [chip, urgent] = await Promise.all(
+        ['.bed .chip', '.bed .nurse, .bed .next-due, .bed .top .overdue'].map((selector) => page.locator(selector).evaluateAll((nodes) => nodes.map((node) => parseFloat(getComputedStyle(node).fontSize)))),
+      );
+      expect(Math.min(...chip), `the chip's text beside the other urgent facts (${where})`).toBeGreaterThanOrEqual(Math.max(MIN_PX, ...urgent));
+      // A title cut for room is whole on the patient card, one tap away; the countdown is never cut.
+      const chips = await page.locator('.bed .chip').evaluateAll((nodes) =>
+        nodes.map((node) => {
+          const [title, when] = [node.querySelector('.title'), node.querySelector('.when')];
+          const whole = (part: Element | null) => part !== null && part.scrollWidth <= part.clientWidth + 1;
+          return { text: node.textContent ?? '', titleWhole: whole(title), whenWhole: whole(when), bed: node.closest('.bed')?.querySelector('.label')?.textContent ?? '' };
+        }),
+      );
+      expect(chips.filter((c) => !c.whenWhole).map((c) => c.bed), `countdowns cut (${where})`).toEqual([]);
+      for (const { text, bed } of chips.filter((c) => !c.titleWhole)) {
+        await page.locator('.bed').filter({ has: page.locator('.label', { hasText: new RegExp(`^${bed}$`) }) }).getByRole('button').click();
+        const card = page.getByRole('dialog');
+        await expect(card.locator('.chip').first(), `the chip of ${bed} whole on its card (${where})`).toHaveText(text);
+        await card.getByRole('button', { name: language.close }).click();
+        await expect(card).toHaveCount(0);
+      }
+    }
   }
 });
 
