@@ -1,8 +1,9 @@
 /**
  * The ward overview read from 3 m on a 1080p wall screen, landscape and portrait: twenty beds
- * wholly on the screen (nine of them with a pathway step's chip, a line taller; or, on a staff-room
- * screen, all with the resident's name), nothing lying over a card or a task, what is urgent (risk
- * codes, overdue counts, the next due time, the responsible nurse) at least 28 px, an icon beside
+ * wholly on the screen (nine of them with a pathway step's chip, a line taller; on a staff-room
+ * screen, all with the resident's name, and names and chips together in bokmål and English), nothing
+ * lying over a card or a task, what is urgent (risk codes, overdue counts, the next due time, the
+ * responsible nurse, a pathway chip) at least 28 px, an icon beside
  * each risk code and a legend strip, and badges only for the exceptions, not for the normal occupied bed.
  */
 
@@ -167,7 +168,7 @@ test('a staff-room screen with names and a chip on every other bed fits both scr
       for (const { text, bed } of chips.filter((c) => !c.titleWhole)) {
         await page.locator('.bed').filter({ has: page.locator('.label', { hasText: new RegExp(`^${bed}$`) }) }).getByRole('button').click();
         const card = page.getByRole('dialog');
-        await expect(card.locator('.chip').first(), `the chip of ${bed} whole on its card (${where})`).toHaveText(text);
+        await expect(card.getByText(text, { exact: true }), `the chip of ${bed} whole on its card (${where})`).toBeVisible();
         await card.getByRole('button', { name: language.close }).click();
         await expect(card).toHaveCount(0);
       }
