@@ -52,6 +52,15 @@ async function seedTwentyBeds(board: BoardProcess, { chips }: { chips: boolean }
   await board.callOk('bed.setStatus', { bed: '120', status: 'blocked' });
 }
 
+/** The twenty beds on a staff-room screen (`revealAll`), unlocked on the screen: every resident named on the overview. */
+async function openStaffRoom(board: BoardProcess, page: Page, { chips }: { chips: boolean }): Promise<void> {
+  await seedTwentyBeds(board, { chips });
+  await board.callOk('ward.configure', { revealAll: true });
+  await page.goto(board.url);
+  await unlockOnScreen(page, LEADER.name, LEADER.pin);
+  await expect(page.locator('.bed .name')).toHaveCount(17);
+}
+
 test('twenty beds at 3 m: all on the screen, urgent facts at least 28 px, icons and a legend, only exceptions badged', async ({ ward, page }, testInfo) => {
   test.setTimeout(120_000);
   const board = await ward.board();
@@ -102,13 +111,8 @@ test('twenty beds at 3 m: all on the screen, urgent facts at least 28 px, icons 
 
 test('a staff-room screen names every resident, and the twenty beds still fit', async ({ ward, page }) => {
   test.setTimeout(120_000);
-  const board = await ward.board();
-  await seedTwentyBeds(board, { chips: false });
-  await board.callOk('ward.configure', { revealAll: true });
-  await page.goto(board.url);
-  await unlockOnScreen(page, LEADER.name, LEADER.pin);
+  await openStaffRoom(await ward.board(), page, { chips: false });
   // Each name is a line more on its card: the grid tightens so none is pushed off the screen.
-  await expect(page.locator('.bed .name')).toHaveCount(17);
   await expect(page.locator('.grid')).toHaveAttribute('data-fit', 'tight');
   for (const [orientation, size] of SCREENS) {
     await page.setViewportSize(size);
@@ -122,12 +126,7 @@ test('a staff-room screen names every resident, and the twenty beds still fit', 
 
 test('a staff-room screen with names and a chip on every other bed fits both screens in bokmål and English, the chip at the 3 m size', async ({ ward, page }) => {
   test.setTimeout(180_000);
-  const board = await ward.board();
-  await seedTwentyBeds(board, { chips: true });
-  await board.callOk('ward.configure', { revealAll: true });
-  await page.goto(board.url);
-  await unlockOnScreen(page, LEADER.name, LEADER.pin);
-  await expect(page.locator('.bed .name')).toHaveCount(17);
+  await openStaffRoom(await ward.board(), page, { chips: true });
   await expect(page.locator('.bed .chip')).toHaveCount(9);
   for (const language of [
     { code: 'nb', close: 'Lukk' },
