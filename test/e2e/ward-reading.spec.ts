@@ -20,8 +20,11 @@ const SCREENS = [
   ['portrait', { width: 1080, height: 1920 }],
 ] as const;
 
-/** Twenty beds of a nursing home: seventeen residents with risk codes and tasks, one bed cleaning and one blocked; `chips`: a pathway step overdue on every other resident. */
-async function seedTwentyBeds(board: BoardProcess, { chips }: { chips: boolean }): Promise<void> {
+/**
+ * Twenty beds of a nursing home: seventeen residents with risk codes and tasks, one bed cleaning and one blocked; `chips`: a
+ * pathway step overdue on every other resident; `longNames`: each resident's name wider than a card.
+ */
+async function seedTwentyBeds(board: BoardProcess, { chips, longNames = false }: { chips: boolean; longNames?: boolean }): Promise<void> {
   await board.signIn(LEADER);
   await board.callOk('unit.configure', { name: 'Solsiden', kind: 'nursing-home', beds: BEDS.map((label) => ({ label })) });
   const soon = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
@@ -35,7 +38,7 @@ async function seedTwentyBeds(board: BoardProcess, { chips }: { chips: boolean }
     const initials = `${String.fromCharCode(65 + i)}${String.fromCharCode(75 + (i % 10))}`;
     const stay = await board.callOk('stay.admit', {
       bed,
-      name: `Testperson ${initials}`,
+      name: longNames ? `Testperson Etternavnsen-${initials}` : `Testperson ${initials}`,
       initials,
       birthDate: `19${38 + (i % 10)}-0${1 + (i % 9)}-1${i % 10}`,
       adl: 1 + (i % 5),
@@ -53,8 +56,8 @@ async function seedTwentyBeds(board: BoardProcess, { chips }: { chips: boolean }
 }
 
 /** The twenty beds on a staff-room screen (`revealAll`), unlocked on the screen: every resident named on the overview. */
-async function openStaffRoom(board: BoardProcess, page: Page, { chips }: { chips: boolean }): Promise<void> {
-  await seedTwentyBeds(board, { chips });
+async function openStaffRoom(board: BoardProcess, page: Page, seed: Parameters<typeof seedTwentyBeds>[1]): Promise<void> {
+  await seedTwentyBeds(board, seed);
   await board.callOk('ward.configure', { revealAll: true });
   await page.goto(board.url);
   await unlockOnScreen(page, LEADER.name, LEADER.pin);
@@ -124,56 +127,76 @@ test('a staff-room screen names every resident, and the twenty beds still fit', 
   }
 });
 
-test('a staff-room screen with names and a chip on every other bed fits both screens in bokmål and English, the chip at the 3 m size', async ({ ward, page }) => {
-  test.setTimeout(180_000);
-  await openStaffRoom(await ward.board(), page, { chips: true });
-  await expect(page.locator('.bed .chip')).toHaveCount(9);
-  for (const language of [
-    { code: 'nb', close: 'Lukk' },
-    { code: 'en', close: 'Close' },
-  ] as const) {
-    if (language.code === 'en') await page.getByRole('button', { name: /English|engelsk/i }).click();
-    for (const [orientation, size] of SCREENS) {
-      await page.setViewportSize(size);
-      await page.waitForTimeout(300);
-      const where = `${language.code}, ${orientation}`;
-      await expectAllCardsOnScreen(page, where);
-      await expectNothingCovers(page, where);
-      // Nothing on a card to scroll to, and nothing cut off by a box that clips but the chip's title (whole on the tap below).
-      const cut = await page.locator('.bed, .bed *:not(.title, .visually-hidden)').evaluateAll((nodes) =>
-        nodes
-          .filter((node) => node.matches('.bed') || getComputedStyle(node).overflowX !== 'visible' || getComputedStyle(node).overflowY !== 'visible')
-          .filter((node) => node.scrollHeight > node.clientHeight + 1 || node.scrollWidth > node.clientWidth + 1)
-          .map((node) => `${node.className}: ${(node.textContent ?? '').trim().slice(0, 24)}`),
-      );
-      expect(cut, `cut or scrolling on a card (${where})`).toEqual([]);
-      const names = await page.locator('.bed .name').allTextContents();
-      expect(new Set(names).size, `every resident named (${where})`).toBe(17);
-      for (const name of names) expect(name).toMatch(/^Testperson [A-Z]{2}$/);
-      // The chip is an urgent fact: the size of the others on the card.
-      const [chip, urgent] = await Promise.all(
-        ['.bed .chip', '.bed .nurse, .bed .next-due, .bed .top .overdue'].map((selector) => page.locator(selector).evaluateAll((nodes) => nodes.map((node) => parseFloat(getComputedStyle(node).fontSize)))),
-      );
-      expect(Math.min(...chip), `the chip's text beside the other urgent facts (${where})`).toBeGreaterThanOrEqual(Math.max(MIN_PX, ...urgent));
-      // A title cut for room is whole on the patient card, one tap away; the countdown is never cut.
-      const chips = await page.locator('.bed .chip').evaluateAll((nodes) =>
-        nodes.map((node) => {
-          const [title, when] = [node.querySelector('.title'), node.querySelector('.when')];
-          const whole = (part: Element | null) => part !== null && part.scrollWidth <= part.clientWidth + 1;
-          return { text: node.textContent ?? '', titleWhole: whole(title), whenWhole: whole(when), bed: node.closest('.bed')?.querySelector('.label')?.textContent ?? '' };
-        }),
-      );
-      expect(chips.filter((c) => !c.whenWhole).map((c) => c.bed), `countdowns cut (${where})`).toEqual([]);
-      for (const { text, bed } of chips.filter((c) => !c.titleWhole)) {
-        await page.locator('.bed').filter({ has: page.locator('.label', { hasText: new RegExp(`^${bed}$`) }) }).getByRole('button').click();
-        const card = page.getByRole('dialog');
-        await expect(card.getByText(text, { exact: true }), `the chip of ${bed} whole on its card (${where})`).toBeVisible();
-        await card.getByRole('button', { name: language.close }).click();
-        await expect(card).toHaveCount(0);
+for (const longNames of [false, true]) {
+  test(
+    longNames
+      ? 'a staff-room screen with names too long for a card and a chip on every other bed fits both screens; each cut name is whole on its tapped card'
+      : 'a staff-room screen with names and a chip on every other bed fits both screens in bokmål and English, the chip at the 3 m size',
+    async ({ ward, page }) => {
+      test.setTimeout(180_000);
+      await openStaffRoom(await ward.board(), page, { chips: true, longNames });
+      await expect(page.locator('.bed .chip')).toHaveCount(9);
+      for (const language of (
+        [
+          { code: 'nb', close: 'Lukk' },
+          { code: 'en', close: 'Close' },
+        ] as const
+      ).slice(0, longNames ? 1 : 2)) {
+        if (language.code === 'en') await page.getByRole('button', { name: /English|engelsk/i }).click();
+        for (const [orientation, size] of SCREENS) {
+          await page.setViewportSize(size);
+          await page.waitForTimeout(300);
+          const where = `${language.code}, ${orientation}`;
+          await expectAllCardsOnScreen(page, where);
+          await expectNothingCovers(page, where);
+          // Nothing on a card to scroll to, and nothing cut off by a box that clips but the chip's title and a long name (whole on the tap below).
+          const cut = await page.locator(`.bed, .bed *:not(.title, .visually-hidden${longNames ? ', .name' : ''})`).evaluateAll((nodes) =>
+            nodes
+              .filter((node) => node.matches('.bed') || getComputedStyle(node).overflowX !== 'visible' || getComputedStyle(node).overflowY !== 'visible')
+              .filter((node) => node.scrollHeight > node.clientHeight + 1 || node.scrollWidth > node.clientWidth + 1)
+              .map((node) => `${node.className}: ${(node.textContent ?? '').trim().slice(0, 24)}`),
+          );
+          expect(cut, `cut or scrolling on a card (${where})`).toEqual([]);
+          const names = await page.locator('.bed .name').allTextContents();
+          expect(new Set(names).size, `every resident named (${where})`).toBe(17);
+          for (const name of names) expect(name).toMatch(longNames ? /^Testperson Etternavnsen-[A-Z]{2}$/ : /^Testperson [A-Z]{2}$/);
+          // The chip is an urgent fact: the size of the others on the card.
+          const [chip, urgent] = await Promise.all(
+            ['.bed .chip', '.bed .nurse, .bed .next-due, .bed .top .overdue'].map((selector) => page.locator(selector).evaluateAll((nodes) => nodes.map((node) => parseFloat(getComputedStyle(node).fontSize)))),
+          );
+          expect(Math.min(...chip), `the chip's text beside the other urgent facts (${where})`).toBeGreaterThanOrEqual(Math.max(MIN_PX, ...urgent));
+          // A title or a name cut for room is whole on the patient card, one tap away; the countdown is never cut.
+          const parts = await page.locator('.bed .chip, .bed .name').evaluateAll((nodes) =>
+            nodes.map((node) => {
+              const whole = (part: Element | null) => part !== null && part.scrollWidth <= part.clientWidth + 1;
+              const chip = node.matches('.chip');
+              return {
+                chip,
+                text: node.textContent ?? '',
+                whole: whole(chip ? node.querySelector('.title') : node),
+                whenWhole: !chip || whole(node.querySelector('.when')),
+                bed: node.closest('.bed')?.querySelector('.label')?.textContent ?? '',
+              };
+            }),
+          );
+          expect(parts.filter((part) => !part.whenWhole).map((part) => part.bed), `countdowns cut (${where})`).toEqual([]);
+          const cutNames = parts.filter((part) => !part.chip && !part.whole);
+          if (longNames) expect(cutNames.length, `names cut for room (${where})`).toBeGreaterThan(0);
+          else expect(cutNames.map((part) => part.bed), `names cut (${where})`).toEqual([]);
+          for (const { chip, text, bed } of parts.filter((part) => !part.whole)) {
+            await page.locator('.bed').filter({ has: page.locator('.label', { hasText: new RegExp(`^${bed}$`) }) }).getByRole('button').click();
+            const card = page.getByRole('dialog');
+            const shown = chip ? card.getByText(text, { exact: true }) : card.locator('.identity .name');
+            await expect(shown, `${chip ? 'the chip' : 'the name'} of ${bed} whole on its card (${where})`).toBeVisible();
+            if (!chip) await expect(shown).toContainText(text);
+            await card.getByRole('button', { name: language.close }).click();
+            await expect(card).toHaveCount(0);
+          }
+        }
       }
-    }
-  }
-});
+    },
+  );
+}
 
 /** Every bed card lies wholly inside the viewport and inside every list that could scroll it: nothing to scroll to. */
 async function expectAllCardsOnScreen(page: Page, orientation: string): Promise<void> {
