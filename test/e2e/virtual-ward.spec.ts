@@ -5,7 +5,7 @@
  * and the colour turning at the unit's time on the screen's clock, without a read or a reload;
  * admitting to a free virtual bed by tapping only (the PIN first), what is missing said before
  * sending, the dialog fitting landscape and portrait, in bokmål and in English; the optional
- * identity number on the digit pad, shown as dots, refused on screen with a wrong check digit, kept
+ * identity number on the digit pad, shown as dots, refused on screen with a wrong check digit or no century, kept
  * only as the keyed pseudonym the hub's readmission figure counts (never in a store file or a log
  * line in clear); and a relock for idleness closing the half-filled form, the typed number gone.
  */
@@ -317,6 +317,15 @@ test('the identity number is typed on the digit pad as dots; a wrong check digit
   expect((await board.callOk('episode.board', {})).beds[0].episode).toBeNull();
   expect(await dialogFitProblems(page)).toEqual([]);
   await snap(page, testInfo, 'virtual-ward-admit-another-birth-date');
+
+  // Check digits right, but 1970 with individual number 800 has no century (Skatteetaten's table): said, not sent.
+  await field.click();
+  for (let i = 0; i < 11; i++) await pad.getByRole('button', { name: 'Slett tegn' }).click();
+  await typeOnKiosk(dialog, ID_FIELD, '01017080039');
+  await expect(dialog.getByRole('alert')).toHaveText(['Kontroller fødselsnummeret – individnummeret passer ikke med fødselsåret.']);
+  await dialog.getByRole('button', { name: 'Legg inn', exact: true }).click();
+  await expect(dialog).toBeVisible();
+  expect((await board.callOk('episode.board', {})).beds[0].episode).toBeNull();
 
   // The right number: nothing said, admitted; the number is never shown back.
   await field.click();
