@@ -11,6 +11,8 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
+import { nationalIdKind, type NationalIdProblem } from '../../shared/domain/national-id.js';
+import { osloDay } from '../../shared/time/oslo.js';
 import { secretFile } from '../secret-file.js';
 
 /** The file in the hub's data folder that holds the mapping's secret. */
@@ -46,9 +48,19 @@ export const unmappingInput = mappingInput.omit({ stayId: true });
 
 export type MappingOutcome = { ok: true; unit: string; stayId: string } | { ok: false; status: 400 | 404 | 409; reason: string };
 
-function identifierProblem(system: string, value: string): string | undefined {
-  if (ELEVEN_DIGITS.has(system) && !/^\d{11}$/.test(value)) return 'the identifier is not 11 digits, as a fødselsnummer or D-nummer is';
-  return undefined;
+/** What the identity-number check (shared/domain/national-id.ts) finds wrong, said for an operator. */
+const ID_PROBLEM_TEXT: Record<Exclude<NationalIdProblem, 'birth-date'>, string> = {
+  length: 'the identifier is not 11 digits, as a fødselsnummer or D-nummer is',
+  'check-digits': "the identifier's date or check digits do not hold: check the number",
+  century: "the identifier's individual number gives its year no century: check the number",
+  future: "the identifier's birth date is after today: check the number",
+};
+
+/** Why a Norwegian identifier cannot be mapped on `now`'s day: a mistyped one would send another person's alarms to the stay. */
+function identifierProblem(system: string, value: string, now: Date): string | undefined {
+  if (!ELEVEN_DIGITS.has(system)) return undefined;
+  const read = nationalIdKind(value, osloDay(now.getTime()));
+  return 'problem' in read && read.problem !== 'birth-date' ? ID_PROBLEM_TEXT[read.problem] : undefined;
 }
 
 /** Maps an identifier to an active home-care stay the hub holds (replacing an earlier mapping of it). */
@@ -56,7 +68,7 @@ export function mapVkpPatient(db: Database, secret: Buffer, input: unknown, by: 
   const parsed = mappingInput.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, reason: `expected { identifier, system?, stayId }: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'} ${i.message}`).join('; ')}` };
   const { identifier, system, stayId } = parsed.data;
-  const problem = identifierProblem(system, identifier);
+  const problem = identifierProblem(system, identifier, now);
   if (problem) return { ok: false, status: 400, reason: problem };
   const stay = db
     .prepare("SELECT s.unit, s.status, s.dischargedAt, u.kind FROM stay s LEFT JOIN unit u ON u.id = s.unit AND u.deleted = 0 WHERE s.id = ? AND s.deleted = 0")

@@ -59,9 +59,11 @@ export function importPlo({ options, path }: ParsedCommand): number {
       process.stdout.write(`[${index + 1}/${total}] ${basename(result.file)}: ${describe(result)}\n`);
     });
     const count = (outcome: PloFileResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
+    const flagged = results.filter((r) => r.idProblem !== null).length;
     process.stdout.write(
       `${results.length} file${results.length === 1 ? '' : 's'}: ${count('imported')} imported, ${count('duplicate')} already imported, ` +
-        `${count('rejected')} rejected, ${count('failed')} not saved (into ${unit})\n`,
+        `${count('rejected')} rejected, ${count('failed')} not saved (into ${unit})` +
+        `${flagged > 0 ? `; ${flagged} imported with an identity number that fails its check: have the sender correct it` : ''}\n`,
     );
     return allImported(results) ? 0 : 1;
   } finally {

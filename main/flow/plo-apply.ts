@@ -8,7 +8,9 @@
  */
 
 import { createHash } from 'node:crypto';
+import { nationalIdKind, type NationalIdProblem } from '../../shared/domain/national-id.js';
 import { RISK_FLAGS, type FieldValue } from '../../shared/domain/schema.js';
+import { osloDay } from '../../shared/time/oslo.js';
 import type { FieldStore, RecordEdit } from '../store/field-store.js';
 import { newId } from '../replica/command-context.js';
 import type { PloMessage, PloType } from './plo-parse.js';
@@ -30,8 +32,14 @@ export interface PloApplied {
   outcome: 'imported' | 'duplicate';
   stayId: string | null;
   initials: string;
-  /** Why an imported message changed nothing, when it did not. */
+  /** Why an imported message changed nothing, when it did not; or that its identity number fails its check. */
   note: string | null;
+  /**
+   * What is wrong with the identity number of an imported message (shared/domain/national-id.ts),
+   * or null. Such a message is still taken, keyed by the number as sent (the hospital's messages
+   * about that number still tie together), and flagged so the operator can have it corrected.
+   */
+  idProblem: NationalIdProblem | null;
 }
 
 /** The PLO state each use leaves the patient in. */
@@ -69,7 +77,7 @@ export function applyPloMessage(target: PloTarget, message: PloMessage, file: st
   const initials = initialsOf(message.patient.givenName, message.patient.familyName);
   return db.transaction((): PloApplied => {
     if (db.prepare('SELECT 1 FROM plo_message WHERE msg_id = ?').get(message.msgId)) {
-      return { outcome: 'duplicate', stayId: null, initials, note: 'already imported' };
+      return { outcome: 'duplicate', stayId: null, initials, note: 'already imported', idProblem: null };
     }
     const key = ploPatientKey(target.pseudonyms, message.patient.idType, message.patient.id);
     const episode = findEpisode(target, key, message);
@@ -105,8 +113,16 @@ export function applyPloMessage(target: PloTarget, message: PloMessage, file: st
       file,
       now,
     );
-    return { outcome: 'imported', stayId, initials, note };
+    const idProblem = ploIdProblem(message, target.now());
+    if (idProblem !== null) note = [note, `the identity number fails its check (${idProblem}): imported as sent`].filter(Boolean).join('; ');
+    return { outcome: 'imported', stayId, initials, note, idProblem };
   })();
+}
+
+/** What is wrong with a message's identity number, beside its DateOfBirth when it has one, on the hub's day. */
+function ploIdProblem(message: PloMessage, now: Date): NationalIdProblem | null {
+  const read = nationalIdKind(message.patient.id, osloDay(now.getTime()), message.patient.birthDate ?? undefined);
+  return 'problem' in read ? read.problem : null;
 }
 
 /**

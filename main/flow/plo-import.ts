@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { moveAside } from '../inbox-files.js';
 import { logger } from '../log.js';
+import type { NationalIdProblem } from '../../shared/domain/national-id.js';
 import { applyPloMessage, type PloTarget } from './plo-apply.js';
 import { parsePloMessage } from './plo-parse.js';
 
@@ -21,6 +22,8 @@ export interface PloFileResult {
   reason: string | null;
   /** Where the file went, when it was moved. */
   movedTo: string | null;
+  /** An imported message whose identity number fails its check: taken, and flagged (PloApplied.idProblem). */
+  idProblem: NationalIdProblem | null;
 }
 
 export interface PloFileOptions {
@@ -40,7 +43,7 @@ export function ploFilesIn(folder: string): string[] {
 
 /** Imports one file; never throws. */
 export function importPloFile(target: PloTarget, file: string, options: PloFileOptions = {}): PloFileResult {
-  const result: PloFileResult = { file, outcome: 'rejected', type: null, initials: null, reason: null, movedTo: null };
+  const result: PloFileResult = { file, outcome: 'rejected', type: null, initials: null, reason: null, movedTo: null, idProblem: null };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -54,7 +57,7 @@ export function importPloFile(target: PloTarget, file: string, options: PloFileO
   try {
     const applied = applyPloMessage(target, parsed.message, basename(file));
     const moved = options.importedDir ? moveAside(file, options.importedDir) : null;
-    return { ...result, outcome: applied.outcome, type: parsed.message.type, initials: applied.initials, reason: applied.note, movedTo: moved };
+    return { ...result, outcome: applied.outcome, type: parsed.message.type, initials: applied.initials, reason: applied.note, movedTo: moved, idProblem: applied.idProblem };
   } catch (error) {
     // The transaction rolled back whole; the file is fine and stays for the next try.
     logger.error({ err: error, file }, 'PLO import failed');

@@ -60,7 +60,8 @@ export function watchPloInbox(options: PloInboxOptions): PloInbox {
       const result = importPloFile(target, file, { importedDir: join(dir, 'imported') });
       if (result.outcome === 'failed') failedAt.set(file, now);
       else failedAt.delete(file);
-      logger.info({ file: result.file, outcome: result.outcome, type: result.type, reason: result.reason }, 'PLO message');
+      if (result.idProblem !== null) logger.warn({ file: result.file, type: result.type, idProblem: result.idProblem }, 'PLO message imported with an identity number that fails its check');
+      else logger.info({ file: result.file, outcome: result.outcome, type: result.type, reason: result.reason }, 'PLO message');
       results.push(result);
     }
     if (results.length > 0) options.onResults(results);

@@ -12,6 +12,7 @@ import { osloDay } from '../../shared/time/oslo.js';
 import type { RecordEdit } from '../store/field-store.js';
 import { unitLookups } from '../store/read-model.js';
 import { newId, type CommandContext, type Handler } from '../replica/command-context.js';
+import { readNationalIdInput } from '../privacy/national-id-input.js';
 import { ploPatientKey } from '../privacy/pseudonym.js';
 import { noteKeyedUnder } from '../replica/keyed-under.js';
 import { readSharedEpisodes, readVirtualWard } from './virtual-ward-board.js';
@@ -65,6 +66,8 @@ export const homehospitalCommands = {
     if (problem === 'start-out-of-range') return fail('invalid-input', `startedAt: within the last ${MAX_BACKDATE_DAYS} days, not in the future`, { reason: problem });
     if (problem === 'end-before-start') return fail('invalid-input', 'plannedEnd: on or after the day the episode starts', { reason: problem });
     if (input.homeCareUnit === ctx.unit) return fail('invalid-input', 'homeCareUnit: another unit, the municipal home care', { reason: 'home-care-self' });
+    const identity = input.nationalId === undefined ? null : readNationalIdInput(input.nationalId, ctx.now(), { birthDate: input.birthDate, idType: input.idType });
+    if (identity && !identity.ok) return identity;
     const started = new Date(startedAt).toISOString();
     const stayId = newId();
     const id = newId();
@@ -90,8 +93,8 @@ export const homehospitalCommands = {
           nextVisitBy: input.nextVisit?.by ?? null,
           homeCareUnit: input.homeCareUnit ?? null,
           note: input.note === undefined || input.note === '' ? null : input.note,
-          patientKey: input.nationalId === undefined ? null : patientKey(ctx, input.idType ?? 'FNR', input.nationalId),
-          keyedUnder: input.nationalId === undefined ? null : ctx.pseudonyms.fingerprint(),
+          patientKey: identity === null || input.nationalId === undefined ? null : patientKey(ctx, identity.value.kind, input.nationalId),
+          keyedUnder: identity === null || input.nationalId === undefined ? null : ctx.pseudonyms.fingerprint(),
           deleted: false,
         },
       },

@@ -13,6 +13,7 @@ import { newId, type CommandContext, type Handler } from '../replica/command-con
 import { readEncounterList } from './encounter-list.js';
 import { heldBays, receptionUnit, type ReceptionUnit } from './reception-unit.js';
 import { noteKeyedUnder } from '../replica/keyed-under.js';
+import { readNationalIdInput } from '../privacy/national-id-input.js';
 
 interface OpenEncounter {
   id: string;
@@ -83,6 +84,10 @@ export const encounterCommands = {
     if (input.bay !== undefined) {
       const problem = bayProblem(ctx, unit, input.bay);
       if (problem) return problem;
+    }
+    if (input.nationalId !== undefined) {
+      const identity = readNationalIdInput(input.nationalId, ctx.now());
+      if (!identity.ok) return identity;
     }
     const id = newId();
     const now = ctx.now().toISOString();

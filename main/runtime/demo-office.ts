@@ -9,6 +9,7 @@ import type { PloMessage, PloType } from '../flow/plo-parse.js';
 import { applyPloMessage, type PloTarget } from '../flow/plo-apply.js';
 import { osloDay, osloWallInstant } from '../../shared/time/oslo.js';
 import { seededRandom, syntheticPerson } from '../demo/synthetic-people.js';
+import { syntheticNationalId } from '../../shared/domain/synthetic-national-id.js';
 
 const DAY_MS = 86_400_000;
 const HOSPITAL = 'Fjordvik sykehus HF';
@@ -22,7 +23,7 @@ const EPISODES: readonly { admitted: number; ready?: number }[] = [
   { admitted: 1 },
 ];
 
-/** The messages for the demo's office; identity numbers start 999999 (day 99: no real person has one). */
+/** The messages for the demo's office; identity numbers in the test registers' form (month + 80: no real person has one), each its own. */
 export function officeMessages(today: Date): PloMessage[] {
   const random = seededRandom(2026);
   // Hospitals write Oslo wall time: admitted in the afternoon, found discharge-ready on the morning round.
@@ -37,7 +38,7 @@ export function officeMessages(today: Date): PloMessage[] {
       type,
       genDate,
       hospital: HOSPITAL,
-      patient: { id: `999999${String(index + 1).padStart(5, '0')}`, idType: 'FNR', givenName, familyName: family.join(' '), birthDate: person.birthDate },
+      patient: { id: syntheticNationalId('FNR', person.birthDate, index), idType: 'FNR', givenName, familyName: family.join(' '), birthDate: person.birthDate },
       events: [],
       admittedAt,
       dischargeReadyAt: type === 'LOG_UTSKRIVNINGSKLAR' ? dischargeReadyAt : null,

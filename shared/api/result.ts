@@ -95,6 +95,17 @@ export interface ErrorReasons {
   'pathway-work-unknown': { code: string };
   'alarm-unknown': None;
   'alarm-closed': None;
+  /** An identity number that is not one (shared/domain/national-id.ts): the same problems the forms name. */
+  'national-id-length': None;
+  'national-id-check-digits': None;
+  /** Its individual number gives its year no century. */
+  'national-id-century': None;
+  /** Its birth date is after today. */
+  'national-id-future': None;
+  /** A fødselsnummer or D-number whose date is not the birth date given beside it. */
+  'national-id-birth-date': None;
+  /** The `idType` given is not the kind the number tells. */
+  'national-id-kind': None;
   // The virtual ward (issue 17).
   'episode-unknown': None;
   'episode-ended': None;

@@ -5,7 +5,7 @@
  * and the colour turning at the unit's time on the screen's clock, without a read or a reload;
  * admitting to a free virtual bed by tapping only (the PIN first), what is missing said before
  * sending, the dialog fitting landscape and portrait, in bokmål and in English; the optional
- * identity number on the digit pad, shown as dots, refused on screen with a wrong check digit, kept
+ * identity number on the digit pad, shown as dots, refused on screen with a wrong check digit or no century, kept
  * only as the keyed pseudonym the hub's readmission figure counts (never in a store file or a log
  * line in clear); and a relock for idleness closing the half-filled form, the typed number gone.
  */
@@ -25,7 +25,7 @@ import { TavlaProcess } from '../support/tavla-process.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait.js';
 import { enterPin, LEADER, snap } from '../support/ward-fixtures.js';
-import { testRegisterNationalId, wrongCheckDigit } from '../support/synthetic-national-id.js';
+import { syntheticNationalId, wrongCheckDigit } from '../support/synthetic-national-id.js';
 import { ploPatientKey, PseudonymSecret } from '../../main/privacy/pseudonym.js';
 import type { VirtualWardView } from '../../shared/api/commands/homehospital.js';
 import { addDays, osloDay, osloWall, osloWallInstant } from '../../shared/time/oslo.js';
@@ -36,7 +36,7 @@ const MINUTE = 60_000;
 const NILS = { name: 'Nils Bakke', initials: 'NB', birthDate: '1952-03-14', note: 'Sårstell daglig' };
 /** The identity-number field's label, and a synthetic number for Nils's birth date (the test registers' form, month + 80: nobody's). */
 const ID_FIELD = 'Fødselsnummer / D-nummer';
-const NILS_ID = testRegisterNationalId('FNR', NILS.birthDate);
+const NILS_ID = syntheticNationalId('FNR', NILS.birthDate);
 const WRONG_CHECK = 'Kontroller fødselsnummeret – kontrollsifrene stemmer ikke.';
 
 /** Every byte a store keeps on disk: the SQLite file and its write-ahead log, as text. */
@@ -310,13 +310,22 @@ test('the identity number is typed on the digit pad as dots; a wrong check digit
   // A right number, but Ida's (another birth date): said, not sent.
   await field.click();
   for (let i = 0; i < 7; i++) await pad.getByRole('button', { name: 'Slett tegn' }).click();
-  await typeOnKiosk(dialog, ID_FIELD, testRegisterNationalId('FNR', IDA.birthDate));
+  await typeOnKiosk(dialog, ID_FIELD, syntheticNationalId('FNR', IDA.birthDate));
   await expect(dialog.getByRole('alert')).toHaveText(['Fødselsnummeret passer ikke med fødselsdatoen – kontroller begge.']);
   await dialog.getByRole('button', { name: 'Legg inn', exact: true }).click();
   await expect(dialog).toBeVisible();
   expect((await board.callOk('episode.board', {})).beds[0].episode).toBeNull();
   expect(await dialogFitProblems(page)).toEqual([]);
   await snap(page, testInfo, 'virtual-ward-admit-another-birth-date');
+
+  // Check digits right, but 1970 with individual number 800 has no century (Skatteetaten's table): said, not sent.
+  await field.click();
+  for (let i = 0; i < 11; i++) await pad.getByRole('button', { name: 'Slett tegn' }).click();
+  await typeOnKiosk(dialog, ID_FIELD, '01017080039');
+  await expect(dialog.getByRole('alert')).toHaveText(['Kontroller fødselsnummeret – individnummeret passer ikke med fødselsåret.']);
+  await dialog.getByRole('button', { name: 'Legg inn', exact: true }).click();
+  await expect(dialog).toBeVisible();
+  expect((await board.callOk('episode.board', {})).beds[0].episode).toBeNull();
 
   // The right number: nothing said, admitted; the number is never shown back.
   await field.click();

@@ -108,7 +108,7 @@ describe('alarms through Mosquitto', () => {
   });
 
   it('maps a patient through POST /api/vkp-mapping: their alarm lands on their stay with its route, an unmapped one is "ukjent bruker", and the number is stored and sent nowhere', { timeout: 180_000 }, async () => {
-    const fnr = '13116900216';
+    const fnr = '13916900281';
     const seen: Buffer[] = [];
     const tap = mqtt.connect(broker.url, { clientId: 'tap-h15' });
     await new Promise<void>((resolve, reject) => tap.once('connect', () => tap.subscribe('#', (error) => (error ? reject(error) : resolve()))).once('error', reject));
@@ -140,7 +140,7 @@ describe('alarms through Mosquitto', () => {
 
       const post = (body: string) => fetch(`${hub.url}fhir/Bundle`, { method: 'POST', headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${hub.operatorToken()}` }, body });
       expect((await post(bundleText({ id: 'GA-MAP-1', events: [['0', new Date().toISOString()]] }))).status).toBe(201);
-      expect((await post(bundleText({ id: 'GA-MAP-2', patientId: '01017000125', events: [['0', new Date().toISOString()]] }))).status).toBe(201);
+      expect((await post(bundleText({ id: 'GA-MAP-2', patientId: '01817000092', events: [['0', new Date().toISOString()]] }))).status).toBe(201);
       const list = await waitFor(() => value<AlarmList>(board, 'alarm.list'), (l) => l.open.length === 2, { what: 'both alarms on the board', timeout: 60_000 });
       const routes = list.open.map((a) => [a.initials, a.route]).sort();
       expect(routes).toEqual([[null, null], ['IH', 'Rute 2']]);
@@ -161,7 +161,7 @@ describe('alarms through Mosquitto', () => {
             continue;
           }
           expect(bytes.includes(fnr), part).toBe(false);
-          expect(bytes.includes('01017000125'), part).toBe(false);
+          expect(bytes.includes('01817000092'), part).toBe(false);
         }
       }
       expect(seen.length).toBeGreaterThan(10);

@@ -12,6 +12,7 @@ import type { AllocationState } from '../../shared/api/commands/flow.js';
 import { tempDir } from '../support/temp-dir.js';
 import { Mosquitto } from '../support/mosquitto.js';
 import { PATIENTS, ploMessage } from '../support/plo-messages.js';
+import { wrongCheckDigit } from '../support/synthetic-national-id.js';
 import { REPO, TavlaProcess } from '../support/tavla-process.js';
 import { waitFor } from '../support/wait.js';
 
@@ -71,21 +72,24 @@ describe('tavla import-plo', () => {
 
     writeFileSync(join(folder, '2-broken.xml'), '<MsgHead xmlns="http://www.kith.no/xmlstds/msghead/2006-05-24"><MsgInfo/></MsgHead>');
     writeFileSync(join(folder, '3-ola.xml'), ploMessage({ type: 'LOG_INNLAGT', patient: PATIENTS.ola }));
+    // A slipped check digit from the hospital: taken all the same, and said.
+    writeFileSync(join(folder, '4-ingrid.xml'), ploMessage({ type: 'LOG_INNLAGT', patient: { ...PATIENTS.ingrid, id: wrongCheckDigit(PATIENTS.ingrid.id) } }));
     const first = tavla('import-plo', folder, '--municipality', M, '--data', hubData());
     expect(first.code).toBe(1);
     expect(first.stdout.split('\n').filter(Boolean)).toEqual([
-      '[1/3] 1-kari.xml: imported (LOG_UTSKRIVNINGSKLAR KN)',
-      expect.stringMatching(/^\[2\/3\] 2-broken\.xml: REJECTED — missing field: MsgInfo\/Type@V → moved to .*rejected\/2-broken\.xml$/),
-      '[3/3] 3-ola.xml: imported (LOG_INNLAGT OH)',
-      '3 files: 2 imported, 0 already imported, 1 rejected, 0 not saved (into tildeling)',
+      '[1/4] 1-kari.xml: imported (LOG_UTSKRIVNINGSKLAR KN)',
+      expect.stringMatching(/^\[2\/4\] 2-broken\.xml: REJECTED — missing field: MsgInfo\/Type@V → moved to .*rejected\/2-broken\.xml$/),
+      '[3/4] 3-ola.xml: imported (LOG_INNLAGT OH)',
+      '[4/4] 4-ingrid.xml: imported (LOG_INNLAGT IB) — the identity number fails its check (check-digits): imported as sent',
+      '4 files: 3 imported, 0 already imported, 1 rejected, 0 not saved (into tildeling); 1 imported with an identity number that fails its check: have the sender correct it',
     ]);
-    expect(first.stdout).not.toMatch(/Nordmann|Hansen|99999900/);
+    for (const secret of ['Nordmann', 'Hansen', 'Berg', PATIENTS.kari.id, PATIENTS.ola.id, wrongCheckDigit(PATIENTS.ingrid.id)]) expect(first.stdout).not.toContain(secret);
     expect(readdirSync(join(folder, 'rejected')).sort()).toEqual(['2-broken.xml', '2-broken.xml.reason.txt']);
 
     // Again: nothing new, and every file that is left counts as imported.
     const again = tavla('import-plo', folder, '--municipality', M, '--data', hubData());
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/2 files: 0 imported, 2 already imported, 0 rejected/);
+    expect(again.stdout).toMatch(/3 files: 0 imported, 3 already imported, 0 rejected/);
     const single = tavla('import-plo', join(folder, '3-ola.xml'), '--municipality', M, '--data', hubData());
     expect(single.code).toBe(0);
     expect(single.stdout).toMatch(/^\[1\/1\] 3-ola\.xml: already imported/);
@@ -93,10 +97,11 @@ describe('tavla import-plo', () => {
     hub = await start({ role: 'hub', municipality: M, broker: broker.url, data: hubData() });
     const seen = await waitFor(
       async () => (await ao.call<AllocationState>('flow.allocation')).value,
-      (s) => s?.patients.length === 2,
-      { what: 'both patients on the office board', timeout: 30_000 },
+      (s) => s?.patients.length === 3,
+      { what: 'the three patients on the office board', timeout: 30_000 },
     );
-    expect(seen?.patients.map((p) => [p.initials, p.hospitalStatus])).toEqual([
+    expect(seen?.patients.map((p) => [p.initials, p.hospitalStatus]).sort()).toEqual([
+      ['IB', 'admitted'],
       ['KN', 'discharge-ready'],
       ['OH', 'admitted'],
     ]);

@@ -25,6 +25,7 @@ import { DISPOSITIONS, TRIAGE_COLOURS } from '../../shared/reception/reception-k
 import { Mosquitto } from '../support/mosquitto.js';
 import { RECEPTION } from '../support/reception-boards.js';
 import { tempDir } from '../support/temp-dir.js';
+import { syntheticNationalId } from '../support/synthetic-national-id.js';
 import { waitFor } from '../support/wait.js';
 
 const M = 'testby';
@@ -133,7 +134,13 @@ describe('the shared reception through Mosquitto', () => {
   const encounter = fc.record({
     organisation: fc.integer({ min: 0, max: 1 }),
     person: fc.integer({ min: 1, max: 2 ** 31 }),
-    nationalId: fc.option(fc.stringMatching(/^\d{11}$/), { nil: undefined }),
+    // A synthetic number the check takes (each kind, a birth day from 1925 through 2020), or none.
+    nationalId: fc.option(
+      fc
+        .tuple(fc.constantFrom('FNR' as const, 'DNR' as const, 'HNR' as const), fc.integer({ min: 0, max: 35_000 }), fc.integer({ min: 0, max: 3 }))
+        .map(([kind, day, nth]) => syntheticNationalId(kind, new Date(Date.UTC(1925, 0, 1) + day * 86_400_000).toISOString().slice(0, 10), nth)),
+      { nil: undefined },
+    ),
     reason: fc.constantFrom(...REASONS),
     note: fc.stringMatching(/^[A-Za-zÆØÅæøå][A-Za-zÆØÅæøå ,.]{5,59}$/),
     colours: fc.array(fc.constantFrom(...TRIAGE_COLOURS), { maxLength: 3 }),

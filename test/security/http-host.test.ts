@@ -218,7 +218,7 @@ describe("the hub's operator view", () => {
         method: 'POST',
         path: '/api/vkp-mapping',
         headers: { ...JSON_TYPE, host: own, authorization: `Bearer ${token}`, ...headers },
-        body: JSON.stringify({ identifier: '01010112345', stayId: 'x' }),
+        body: JSON.stringify({ identifier: '01810150110', stayId: 'x' }),
       });
     expect((await mapping({ host: 'evil.example' })).status).toBe(421);
     expect((await mapping({ origin: 'http://evil.example' })).status).toBe(403);

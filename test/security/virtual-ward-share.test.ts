@@ -18,6 +18,7 @@ import { decodeBinary } from '../../main/sync/wire.js';
 import type { SharedEpisode, VirtualWardBoard } from '../../shared/api/commands/homehospital.js';
 import { Mosquitto, freePort } from '../support/mosquitto.js';
 import { connected, identity } from '../support/mqtt-identity.js';
+import { syntheticNationalId } from '../support/synthetic-national-id.js';
 import { REPO, TavlaProcess } from '../support/tavla-process.js';
 import { tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait.js';
@@ -27,7 +28,7 @@ const CLI = join(REPO, 'bin', 'tavla.js');
 const NOTE = 'Hemmelig sykehusnotat om CRP';
 const ROUND_NOTE = 'Visittnotat: hoster mindre';
 const NAME = 'Solveig Nordbø';
-const NATIONAL_ID = '99999900044';
+const NATIONAL_ID = syntheticNationalId('FNR', '1952-09-12');
 /** The bare hash the board once stored: reversible by trying every number. */
 const BARE_KEY = createHash('sha256').update(`plo-patient:FNR:${NATIONAL_ID}`).digest('hex');
 

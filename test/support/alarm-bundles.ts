@@ -23,7 +23,7 @@ export function alarmBundle(options: BundleOptions = {}): Record<string, unknown
     code = '7',
     display = 'Trygghetsalarm',
     severity = 'high',
-    patientId = '13116900216',
+    patientId = '13916900281',
     identifiedAt = '2026-03-02T08:35:32+01:00',
     events = [
       ['0', '2026-03-02T08:35:32+01:00'],

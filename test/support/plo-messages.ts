@@ -1,11 +1,13 @@
 /**
  * Synthetic PLO Pasientlogistikk v1.6 messages in a KITH MsgHead, built by the tests. Synthetic
- * people only: identity numbers start 999999 (day 99 does not exist, so no real person has one).
+ * people only: identity numbers in the national test registers' form (month + 80, which no real
+ * number has; shared/domain/synthetic-national-id.ts), right for each one's birth date.
  * Event codes other than 1 ("Pasient innlagt", code system 9121) are not named by the schema at
  * hand; these messages use 2-5 with the display text a hospital would send.
  */
 
 import { randomUUID } from 'node:crypto';
+import { syntheticNationalId } from './synthetic-national-id.js';
 
 export type PloType = 'LOG_INNLAGT' | 'LOG_UTSKRIVNINGSKLAR' | 'LOG_AVMELDING' | 'LOG_UTSKREVET' | 'LOG_DOD';
 
@@ -16,11 +18,11 @@ export interface SyntheticPatient {
   birthDate: string;
 }
 
-/** Invented people from common Norwegian names, with obviously synthetic identity numbers. */
+/** Invented people from common Norwegian names, with synthetic identity numbers. */
 export const PATIENTS = {
-  kari: { id: '99999900011', given: 'Kari', family: 'Nordmann', birthDate: '1938-04-17' },
-  ola: { id: '99999900022', given: 'Ola', family: 'Hansen', birthDate: '1941-11-02' },
-  ingrid: { id: '99999900033', given: 'Ingrid', family: 'Berg', birthDate: '1935-07-30' },
+  kari: { id: syntheticNationalId('FNR', '1938-04-17'), given: 'Kari', family: 'Nordmann', birthDate: '1938-04-17' },
+  ola: { id: syntheticNationalId('FNR', '1941-11-02'), given: 'Ola', family: 'Hansen', birthDate: '1941-11-02' },
+  ingrid: { id: syntheticNationalId('FNR', '1935-07-30'), given: 'Ingrid', family: 'Berg', birthDate: '1935-07-30' },
 } satisfies Record<string, SyntheticPatient>;
 
 export const NS = {

@@ -2,12 +2,13 @@
  * Admitting to a virtual bed from the screen (docs/virtual-ward.md): the form's parts as the kiosk
  * holds them (Oslo days and 24-hour wall times) turned into `episode.admit`'s input, or what is
  * missing first. The start's bounds are the command's own rule (episodeStartProblem); the identity
- * number, optional, is checked by shared/domain/national-id.ts and sent with the kind it tells.
+ * number, optional, is checked as the command checks it (shared/domain/national-id.ts, beside the
+ * birth date chosen) and sent with the kind it tells.
  */
 
 import { episodeStartProblem, type VisitMaker } from '../../../shared/api/commands/homehospital.js';
 import type { CommandInput } from '../../../shared/api/contract.js';
-import { nationalIdKind, nationalIdMatchesBirthDate, type NationalIdProblem } from '../../../shared/domain/national-id.js';
+import { nationalIdKind, type NationalIdProblem } from '../../../shared/domain/national-id.js';
 import { osloDay } from '../../../shared/time/oslo.js';
 import { osloWallIso, type WallTime } from './visit-window.js';
 
@@ -33,7 +34,7 @@ export interface VirtualAdmissionForm {
 /** Why the identity number, the start, the planned end or the next visit cannot be sent as chosen. */
 export interface VirtualAdmissionProblems {
   /** `birth-date`: a right number whose date is not the birth date chosen (nationalIdMatchesBirthDate). */
-  nationalId: NationalIdProblem | 'birth-date' | null;
+  nationalId: NationalIdProblem | null;
   plannedEnd: 'missing' | 'end-before-start' | null;
   start: 'time-missing' | 'start-out-of-range' | null;
   nextVisit: 'time-missing' | 'maker-missing' | null;
@@ -45,9 +46,9 @@ function startOf(form: VirtualAdmissionForm, today: string): string | undefined 
   return osloWallIso(form.startDay ?? today, form.startTime);
 }
 
-/** The typed number's kind, or why it cannot be sent; nothing to say when left empty. */
-function nationalIdOf(form: VirtualAdmissionForm): ReturnType<typeof nationalIdKind> | null {
-  return form.nationalId === '' ? null : nationalIdKind(form.nationalId);
+/** The typed number's kind, or why it cannot be sent on `today` beside the birth date chosen; nothing to say when left empty. */
+function nationalIdOf(form: VirtualAdmissionForm, today: string): ReturnType<typeof nationalIdKind> | null {
+  return form.nationalId === '' ? null : nationalIdKind(form.nationalId, today, form.birthDate ?? undefined);
 }
 
 /** What stands in the way of the identity number, the start, the planned end and the next visit at `now`. */
@@ -56,9 +57,9 @@ export function virtualAdmissionProblems(form: VirtualAdmissionForm, now: Date):
   const start = startOf(form, today);
   const fault = start === null || form.plannedEnd === null ? null : episodeStartProblem(start === undefined ? now.getTime() : Date.parse(start), form.plannedEnd, now.getTime());
   const visitHalf = (form.visitTime === null) !== (form.visitBy === null);
-  const id = nationalIdOf(form);
+  const id = nationalIdOf(form, today);
   return {
-    nationalId: id === null ? null : 'problem' in id ? id.problem : form.birthDate !== null && !nationalIdMatchesBirthDate(form.nationalId, form.birthDate) ? 'birth-date' : null,
+    nationalId: id !== null && 'problem' in id ? id.problem : null,
     plannedEnd: form.plannedEnd === null ? 'missing' : fault === 'end-before-start' ? fault : null,
     start: start === null ? 'time-missing' : fault === 'start-out-of-range' ? fault : null,
     nextVisit: !visitHalf ? null : form.visitTime === null ? 'time-missing' : 'maker-missing',
@@ -70,7 +71,7 @@ export function virtualAdmissionInput(form: VirtualAdmissionForm & { birthDate: 
   const today = osloDay(now.getTime());
   const startedAt = startOf(form, today);
   const note = form.note.trim();
-  const id = nationalIdOf(form);
+  const id = nationalIdOf(form, today);
   return {
     bed: form.bed,
     name: form.name.trim(),

@@ -46,6 +46,10 @@ export interface HomehospitalText {
     nationalIdCheck: string;
     /** A right number whose date is not the birth date chosen. */
     nationalIdBirthDate: string;
+    /** Check digits right, but the individual number gives the year no century (no such number is given). */
+    nationalIdCentury: string;
+    /** A number whose birth date is after today. */
+    nationalIdFuture: string;
     plannedEnd: string;
     started: string;
     startDay: string;
@@ -129,6 +133,8 @@ export const nbHomehospital: HomehospitalText = {
     nationalIdLength: (typed) => `Fødselsnummeret har 11 sifre – ${typed} er tastet.`,
     nationalIdCheck: 'Kontroller fødselsnummeret – kontrollsifrene stemmer ikke.',
     nationalIdBirthDate: 'Fødselsnummeret passer ikke med fødselsdatoen – kontroller begge.',
+    nationalIdCentury: 'Kontroller fødselsnummeret – individnummeret passer ikke med fødselsåret.',
+    nationalIdFuture: 'Kontroller fødselsnummeret – fødselsdatoen i nummeret er etter i dag.',
     plannedEnd: 'Planlagt slutt',
     started: 'Startet (hvis registrert i etterkant)',
     startDay: 'Startdato',
@@ -209,6 +215,8 @@ export const enHomehospital: HomehospitalText = {
     nationalIdLength: (typed) => `The identity number has 11 digits – ${typed} typed.`,
     nationalIdCheck: 'Check the identity number – the check digits do not match.',
     nationalIdBirthDate: 'The identity number does not match the date of birth – check both.',
+    nationalIdCentury: 'Check the identity number – the individual number does not fit the year of birth.',
+    nationalIdFuture: 'Check the identity number – its date of birth is after today.',
     plannedEnd: 'Planned end',
     started: 'Started (if registered afterwards)',
     startDay: 'Start date',

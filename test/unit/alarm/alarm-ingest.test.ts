@@ -96,11 +96,11 @@ describe('VKP bundles into the hub', () => {
   });
 
   it('matches the patient through the keyed mapping while the stay lasts, keeping no identity number', async () => {
-    expect(mapVkpPatient(hub.db, target.secret, { identifier: '13116900216', stayId: 'h1' }, 'test', NOW)).toEqual({ ok: true, unit: 'hjemme', stayId: 'h1' });
+    expect(mapVkpPatient(hub.db, target.secret, { identifier: '13916900281', stayId: 'h1' }, 'test', NOW)).toEqual({ ok: true, unit: 'hjemme', stayId: 'h1' });
     expect((await takeVkpBundle(target, bundleText({ id: 'GA-2' }), 'post')).outcome).toBe('imported');
     expect(alarms()[0]).toMatchObject({ stay: 'h1', initials: 'IH', unit: 'hjemme' });
     const stored = JSON.stringify(hub.db.prepare('SELECT * FROM vkp_patient').all()) + JSON.stringify(hub.db.prepare('SELECT * FROM vkp_alarm').all());
-    expect(stored).not.toContain('13116900216');
+    expect(stored).not.toContain('13916900281');
     // The stay ends: the mapping no longer matches, and the next alarm is "ukjent bruker".
     homeStay('h1', 'IH', { status: 'discharged', dischargedAt: '2026-03-02T08:00:00Z' });
     await takeVkpBundle(target, bundleText({ id: 'GA-2b' }), 'post');
@@ -108,7 +108,7 @@ describe('VKP bundles into the hub', () => {
   });
 
   it('keys the mapping by an HMAC under the hub secret: another secret does not match', async () => {
-    mapVkpPatient(hub.db, target.secret, { identifier: '13116900216', system: PATIENT_SYSTEM, stayId: 'h1' }, 'test', NOW);
+    mapVkpPatient(hub.db, target.secret, { identifier: '13916900281', system: PATIENT_SYSTEM, stayId: 'h1' }, 'test', NOW);
     await takeVkpBundle({ ...target, secret: Buffer.alloc(32, 7) }, bundleText({ id: 'GA-S' }), 'post');
     expect(alarms()[0]).toMatchObject({ stay: null });
   });
@@ -116,10 +116,10 @@ describe('VKP bundles into the hub', () => {
   it('refuses a mapping to an unknown, ended or non-home-care stay, or of an identifier that is no fødselsnummer', async () => {
     homeStay('h2', 'BT', { status: 'discharged', dischargedAt: '2026-03-01T08:00:00Z' });
     const map = (input: Record<string, unknown>) => mapVkpPatient(hub.db, target.secret, input, 'test', NOW);
-    expect(map({ identifier: '13116900216', stayId: 'nobody' })).toMatchObject({ ok: false, status: 404 });
-    expect(map({ identifier: '13116900216', stayId: 'h2' })).toMatchObject({ ok: false, status: 409, reason: 'stay h2 has ended' });
-    expect(map({ identifier: '13116900216', stayId: 's1' })).toMatchObject({ ok: false, status: 409 });
-    expect(map({ identifier: '1311690021', stayId: 'h1' })).toMatchObject({ ok: false, status: 400 });
+    expect(map({ identifier: '13916900281', stayId: 'nobody' })).toMatchObject({ ok: false, status: 404 });
+    expect(map({ identifier: '13916900281', stayId: 'h2' })).toMatchObject({ ok: false, status: 409, reason: 'stay h2 has ended' });
+    expect(map({ identifier: '13916900281', stayId: 's1' })).toMatchObject({ ok: false, status: 409 });
+    expect(map({ identifier: '1391690028', stayId: 'h1' })).toMatchObject({ ok: false, status: 400 });
     expect(map({ stayId: 'h1' })).toMatchObject({ ok: false, status: 400 });
     expect(count('vkp_patient')).toBe(0);
   });
@@ -127,7 +127,7 @@ describe('VKP bundles into the hub', () => {
   it("carries the route of the patient's visit nearest the alarm, for the strip", async () => {
     const visit = (id: string, route: string, windowStart: string) => ({ c: 'visit' as const, id, scope: 'hjemme', fields: { unit: 'hjemme', stay: 'h1', windowStart, windowEnd: windowStart, title: 'Tilsyn', route, deleted: false } });
     hub.store.commit({ actor: 'test', action: 'visit.plan' }, [visit('v1', 'Rute 1', '2026-03-01T08:00:00Z'), visit('v2', 'Rute 3', '2026-03-02T08:30:00Z')]);
-    mapVkpPatient(hub.db, target.secret, { identifier: '13116900216', stayId: 'h1' }, 'test', NOW);
+    mapVkpPatient(hub.db, target.secret, { identifier: '13916900281', stayId: 'h1' }, 'test', NOW);
     await takeVkpBundle(target, bundleText({ id: 'GA-R' }), 'post');
     expect(alarms()[0]).toMatchObject({ stay: 'h1', route: 'Rute 3' });
   });

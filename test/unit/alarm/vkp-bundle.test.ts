@@ -23,7 +23,7 @@ describe('parseVkpBundle', () => {
     expect(alarm.identifier).toBe('urn:vkp:GlobalAlarmId|GA-1001');
     expect(alarm.code).toBe('7');
     expect(alarm.severity).toBe('red');
-    expect(alarm.patient?.value).toBe('13116900216');
+    expect(alarm.patient?.value).toBe('13916900281');
     expect(alarm.device).toBe('350000000000001');
     expect(alarm.events).toEqual({ reported: '2026-03-02T07:35:32.000Z', handling: '2026-03-02T07:35:39.000Z', closed: '2026-03-02T07:36:23.000Z' });
     const times = { reportedAt: alarm.events.reported!, handlingAt: alarm.events.handling ?? null, calloutAt: null, acceptedAt: null, closedAt: alarm.events.closed ?? null };

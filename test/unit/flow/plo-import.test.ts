@@ -6,6 +6,7 @@ import type { PloTarget } from '../../../main/flow/plo-apply.js';
 import { HubService } from '../../../main/hub/hub-service.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { PATIENTS, ploMessage, type PloSpec } from '../../support/plo-messages.js';
+import { syntheticNationalId, wrongCheckDigit } from '../../support/synthetic-national-id.js';
 
 const AO = 'tildeling';
 
@@ -103,6 +104,27 @@ describe('PLO import into the hub', () => {
     expect(readdirSync(inbox).sort()).toEqual(['1-good.xml', '3-good.xml', 'notes.txt', 'rejected']);
     expect(readdirSync(join(inbox, 'rejected')).sort()).toEqual(['2-broken.xml', '2-broken.xml.reason.txt']);
     expect(readFileSync(join(inbox, 'rejected', '2-broken.xml.reason.txt'), 'utf8')).toMatch(/^bad XML/);
+  });
+
+  it('takes a message whose identity number fails its check, flagged with the problem, keyed as sent so its messages still tie together', () => {
+    // Check digits slipped; 1970 with individual number 800 (no century); a right number of another birth date.
+    const slipped = { ...PATIENTS.kari, id: wrongCheckDigit(PATIENTS.kari.id) };
+    const noCentury = { ...PATIENTS.ola, id: '01017080039' };
+    const otherDay = { ...PATIENTS.ingrid, id: syntheticNationalId('FNR', '1935-07-31') };
+    const results = [slipped, noCentury, otherDay].map((patient) => importPloFile(target, drop({ type: 'LOG_INNLAGT', patient })));
+    expect(results.map((r) => [r.outcome, r.idProblem])).toEqual([
+      ['imported', 'check-digits'],
+      ['imported', 'century'],
+      ['imported', 'birth-date'],
+    ]);
+    expect(results[0].reason).toMatch(/identity number fails its check \(check-digits\)/);
+    expect(allImported(results)).toBe(true);
+    expect(stays().map((s) => s.initials).sort()).toEqual(['IB', 'KN', 'OH']);
+    // A later message about the same (slipped) number finds the stay it opened.
+    expect(importPloFile(target, drop({ type: 'LOG_UTSKRIVNINGSKLAR', patient: slipped, genDate: '2026-11-20T11:00:00' }))).toMatchObject({ outcome: 'imported', idProblem: 'check-digits' });
+    expect(stays()).toHaveLength(3);
+    // A right number is not flagged.
+    expect(importPloFile(target, drop({ type: 'LOG_INNLAGT', patient: PATIENTS.kari }))).toMatchObject({ outcome: 'imported', idProblem: null, reason: null });
   });
 
   it('applies nothing of a message the store cannot take, and leaves its file for the next try', () => {

@@ -10,7 +10,9 @@ import { BoardService } from '../../../main/board/board-service.js';
 import { dispatchAs } from '../../../main/board/in-process-session.js';
 import type { VirtualWardBoard } from '../../../shared/api/commands/homehospital.js';
 import type { StaffMember } from '../../../shared/api/commands/ward.js';
+import { ploPatientKey } from '../../../main/privacy/pseudonym.js';
 import { tempDir } from '../../support/temp-dir.js';
+import { syntheticNationalId, wrongCheckDigit } from '../../support/synthetic-national-id.js';
 
 const KARI: StaffMember = { id: 'kari', name: 'Kari Nordmann', role: 'unit-leader' };
 const HOUR = 3_600_000;
@@ -112,6 +114,35 @@ describe('the virtual ward', () => {
     admit('V1');
     expect(run('episode.admit', { bed: 'V1', name: 'Ola Hansen', initials: 'OH', birthDate: '1950-01-01', plannedEnd: '2026-12-10' })).toMatchObject({ ok: false, code: 'conflict' });
     expect((board.db.prepare('SELECT count(*) AS n FROM episode').get() as { n: number }).n).toBe(before + 1);
+  });
+
+  it('refuses an identity number that is not one, or not the birth date\'s, or not the kind named, storing nothing; takes a right one keyed by its kind', () => {
+    const ingrid = { bed: 'V1', name: 'Ingrid Haugland', initials: 'IH', birthDate: '1951-04-17', plannedEnd: '2026-12-10' };
+    const fnr = syntheticNationalId('FNR', ingrid.birthDate);
+    const dnr = syntheticNationalId('DNR', ingrid.birthDate);
+    const count = (table: string) => board.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    const rows = () => ({ episodes: count('episode'), stays: count('stay'), fields: count('field_state') });
+    const before = rows();
+    const refused: [object, string][] = [
+      [{ nationalId: wrongCheckDigit(fnr) }, 'national-id-check-digits'],
+      // Taken before the century was read: born 1 January 2038 (00-39 with 500-999), and 1970 with individual number 800 (no century).
+      [{ nationalId: '01013850085' }, 'national-id-future'],
+      [{ nationalId: '01017080039' }, 'national-id-century'],
+      // A right number of another day, and of another century (17 April 1854 is not 1954: taken before, the two-digit year alike).
+      [{ nationalId: syntheticNationalId('FNR', '1951-04-18') }, 'national-id-birth-date'],
+      [{ birthDate: '1954-04-17', nationalId: syntheticNationalId('FNR', '1854-04-17') }, 'national-id-birth-date'],
+      [{ nationalId: dnr, idType: 'FNR' }, 'national-id-kind'],
+    ];
+    for (const [extra, reason] of refused) expect(run('episode.admit', { ...ingrid, ...extra }), reason).toMatchObject({ ok: false, code: 'invalid-input', params: { reason } });
+    expect(run('episode.admit', { ...ingrid, nationalId: '1234567890' })).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(rows()).toEqual(before);
+    expect(bed('V1')?.episode).toBeNull();
+    // Right: keyed as the hub keys the PLO messages about that number, by the kind the number tells (idType may be left out).
+    const first = admit('V1', { nationalId: fnr, idType: 'FNR' });
+    const second = admit('V2', { nationalId: dnr });
+    const keyOf = (id: string) => board.db.prepare('SELECT patientKey FROM episode WHERE id = ?').pluck().get(id);
+    expect([keyOf(first), keyOf(second)]).toEqual([ploPatientKey(board.pseudonyms, 'FNR', fnr), ploPatientKey(board.pseudonyms, 'DNR', dnr)]);
+    expect(rows().episodes).toBe((before.episodes as number) + 2);
   });
 
   it('needs an unlocked screen to admit', () => {

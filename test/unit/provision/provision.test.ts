@@ -10,6 +10,7 @@ import { aclText, MAX_PACKET_BYTES } from '../../../main/provision/broker-config
 import { readManifest } from '../../../main/provision/manifest.js';
 import { provision, ProvisionError, renew, revoke } from '../../../main/provision/provision.js';
 import { tempDir } from '../../support/temp-dir.js';
+import { PATIENTS } from '../../support/plo-messages.js';
 
 describe('tavla provision', () => {
   let dir: ReturnType<typeof tempDir>;
@@ -108,9 +109,9 @@ describe('tavla provision', () => {
     const settings = boardSettings({ ...boardOptions, municipality: 'fjordvik', unit: 'hjemmesykehus' }, join(dir.path, 'board-data'));
     const board = new BoardService({ dataDir: settings.dataDir, municipality: 'fjordvik', unit: 'hjemmesykehus', pseudonyms: settings.pseudonyms });
     try {
-      const key = ploPatientKey(new PseudonymSecret(readFileSync(join(out, 'ca', 'pseudonym.key'), 'utf8').trim()), 'FNR', '99999900011');
-      expect(ploPatientKey(hub.pseudonyms, 'FNR', '99999900011')).toBe(key);
-      expect(ploPatientKey(board.pseudonyms, 'FNR', '99999900011')).toBe(key);
+      const key = ploPatientKey(new PseudonymSecret(readFileSync(join(out, 'ca', 'pseudonym.key'), 'utf8').trim()), 'FNR', PATIENTS.kari.id);
+      expect(ploPatientKey(hub.pseudonyms, 'FNR', PATIENTS.kari.id)).toBe(key);
+      expect(ploPatientKey(board.pseudonyms, 'FNR', PATIENTS.kari.id)).toBe(key);
     } finally {
       hub.close();
       board.close();

@@ -10,6 +10,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EncounterList } from '../../../shared/api/commands/encounter.js';
 import { privateScope } from '../../../shared/reception/reception-kinds.js';
 import { openReception, RECEPTION, type ReceptionWorld } from '../../support/reception-boards.js';
+import { syntheticNationalId, wrongCheckDigit } from '../../support/synthetic-national-id.js';
+
+const INGRID_ID = syntheticNationalId('FNR', '1970-01-01');
 
 describe('a shared reception of legevakt and sykehus', () => {
   let world: ReceptionWorld;
@@ -49,13 +52,13 @@ describe('a shared reception of legevakt and sykehus', () => {
 
   it("shows each organisation's private fields on its own board only, and never stores them in the unit's scope", () => {
     const [legevakt, sykehus] = world.boards;
-    const id = legevakt.edit('encounter.arrive', { label: 'L-7', bay: 'R1', name: 'Ingrid Berg', nationalId: '01017012345', reason: 'Feber', note: 'Kjent astma' }).id;
+    const id = legevakt.edit('encounter.arrive', { label: 'L-7', bay: 'R1', name: 'Ingrid Berg', nationalId: INGRID_ID, reason: 'Feber', note: 'Kjent astma' }).id;
     world.relay();
     expect(list(0).queue[0].private).toEqual({ name: 'Ingrid Berg', reason: 'Feber', note: 'Kjent astma', identified: true });
     expect(list(1).queue[0]).toMatchObject({ id, label: 'L-7', bay: 'R1', owner: 'legevakt', private: null });
     // The other organisation's board holds none of it, not even in its store.
     expect(sykehus.service.db.prepare('SELECT COUNT(*) FROM encounterPrivate').pluck().get()).toBe(0);
-    expect(JSON.stringify(sykehus.service.db.prepare('SELECT value FROM field_state').pluck().all())).not.toMatch(/Ingrid|Feber|astma|01017012345/);
+    expect(JSON.stringify(sykehus.service.db.prepare('SELECT value FROM field_state').pluck().all())).not.toMatch(new RegExp(`Ingrid|Feber|astma|${INGRID_ID}`));
     // On the owner's board, the private record sits in the organisation's scope, its audit line too.
     const scopes = legevakt.service.db.prepare("SELECT DISTINCT collection, scope FROM field_state WHERE collection IN ('encounter', 'encounterPrivate')").all();
     expect(scopes).toEqual(expect.arrayContaining([{ collection: 'encounter', scope: 'mottak' }, { collection: 'encounterPrivate', scope: privateScope('mottak', 'legevakt') }]));
@@ -107,7 +110,7 @@ describe('a shared reception of legevakt and sykehus', () => {
     const [first, second, sykehus] = world.boards;
     first.edit('unit.configure', RECEPTION);
     world.relay();
-    const nationalId = '99999900055';
+    const nationalId = syntheticNationalId('DNR', '1988-03-14');
     const ids = [first, second, sykehus].map((board, n) => board.edit('encounter.arrive', { label: `P-${n}`, nationalId }).id);
     world.relay();
     const keyOf = (board: (typeof world.boards)[number], id: string) => board.service.db.prepare('SELECT idKey FROM encounterPrivate WHERE id = ?').pluck().get(id) as string;
@@ -119,6 +122,32 @@ describe('a shared reception of legevakt and sykehus', () => {
       expect(key).toMatch(/^[0-9a-f]{64}$/);
       expect([...bare, createHash('sha256').update(nationalId).digest('hex')]).not.toContain(key);
     }
+  });
+
+  it('refuses an identity number that is not one, storing nothing, and takes a right one or none', () => {
+    const [legevakt] = world.boards;
+    const db = legevakt.service.db;
+    const rows = () => ({
+      encounters: db.prepare('SELECT COUNT(*) FROM encounter').pluck().get(),
+      private: db.prepare('SELECT COUNT(*) FROM encounterPrivate').pluck().get(),
+      fields: db.prepare('SELECT COUNT(*) FROM field_state').pluck().get(),
+    });
+    const before = rows();
+    // Born 2038, and a 750-899 individual number in 1970 (no century): both taken before the century was read.
+    const malformed = {
+      'national-id-check-digits': wrongCheckDigit(INGRID_ID),
+      'national-id-future': '01013850085',
+      'national-id-century': '01017080039',
+    };
+    for (const [reason, nationalId] of Object.entries(malformed)) {
+      expect(legevakt.run('encounter.arrive', { label: 'L-9', nationalId }), nationalId).toMatchObject({ ok: false, code: 'invalid-input', params: { reason } });
+    }
+    expect(legevakt.run('encounter.arrive', { label: 'L-9', nationalId: '1234' })).toMatchObject({ ok: false, code: 'invalid-input' });
+    expect(rows()).toEqual(before);
+    legevakt.edit('encounter.arrive', { label: 'L-9', nationalId: INGRID_ID });
+    legevakt.edit('encounter.arrive', { label: 'L-10' });
+    expect(rows().encounters).toBe((before.encounters as number) + 2);
+    expect(list(0).queue.map((e) => e.private?.identified)).toEqual([true, false]);
   });
 
   it('empties the bay on a disposition, and refuses a taken or unknown bay', () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { HOMEHOSPITAL_COMMANDS } from '../../../shared/api/commands/homehospital.js';
 import { identityProblems } from '../../../renderer/src/state/patient-identity.js';
 import { virtualAdmissionInput, virtualAdmissionProblems, type VirtualAdmissionForm } from '../../../renderer/src/state/virtual-admission.js';
-import { syntheticNationalId, testRegisterNationalId, wrongCheckDigit } from '../../support/synthetic-national-id.js';
+import { syntheticNationalId, wrongCheckDigit } from '../../support/synthetic-national-id.js';
 
 // 2026-07-01 12:00 in Oslo (summer time, UTC+2).
 const NOW = new Date('2026-07-01T10:00:00.000Z');
@@ -67,7 +67,7 @@ describe('the virtual ward admit form', () => {
 
   it('sends an identity number with the kind it tells, and none when left empty; a short one or a wrong check digit is said, not sent', () => {
     // Ida's own birth date in the test registers' form (month + 80); an H-number's date is not compared.
-    const numbers = { FNR: testRegisterNationalId('FNR', FORM.birthDate as string), DNR: testRegisterNationalId('DNR', FORM.birthDate as string), HNR: syntheticNationalId('HNR', 21, 5) };
+    const numbers = { FNR: syntheticNationalId('FNR', FORM.birthDate as string), DNR: syntheticNationalId('DNR', FORM.birthDate as string), HNR: syntheticNationalId('HNR', '1962-05-21') };
     for (const kind of ['FNR', 'DNR', 'HNR'] as const) {
       const nationalId = numbers[kind];
       const input = virtualAdmissionInput(filled({ ...FORM, nationalId }), NOW);
@@ -79,17 +79,20 @@ describe('the virtual ward admit form', () => {
     const good = numbers.FNR;
     expect(virtualAdmissionProblems({ ...FORM, nationalId: good.slice(0, 7) }, NOW).nationalId).toBe('length');
     expect(virtualAdmissionProblems({ ...FORM, nationalId: wrongCheckDigit(good) }, NOW).nationalId).toBe('check-digits');
+    // The command's own check: no century for 1970 with individual number 800; born 2038, after today.
+    expect(virtualAdmissionProblems({ ...FORM, nationalId: '01017080039' }, NOW).nationalId).toBe('century');
+    expect(virtualAdmissionProblems({ ...FORM, nationalId: '01013850085' }, NOW).nationalId).toBe('future');
   });
 
-  it("says a right number whose date is not the birth date chosen (another patient's papers), to the year's two digits", () => {
-    const ida = testRegisterNationalId('FNR', '1949-05-21');
+  it("says a right number whose date is not the birth date chosen (another patient's papers), century included", () => {
+    const ida = syntheticNationalId('FNR', '1949-05-21');
     expect(virtualAdmissionProblems({ ...FORM, nationalId: ida }, NOW).nationalId).toBeNull();
     for (const birthDate of ['1949-05-22', '1949-06-21', '1950-05-21']) expect(virtualAdmissionProblems({ ...FORM, birthDate, nationalId: ida }, NOW).nationalId, birthDate).toBe('birth-date');
-    // A century apart the two digits agree: the number cannot tell 1949 from 2049.
-    expect(virtualAdmissionProblems({ ...FORM, birthDate: '2049-05-21', nationalId: ida }, NOW).nationalId).toBeNull();
-    expect(virtualAdmissionProblems({ ...FORM, birthDate: '1949-05-22', nationalId: testRegisterNationalId('DNR', '1949-05-21') }, NOW).nationalId).toBe('birth-date');
-    // Born 2038 (syntheticNationalId) beside a 1949 birth date: said; with no birth date chosen yet, only the birth date is missing.
-    expect(virtualAdmissionProblems({ ...FORM, nationalId: syntheticNationalId('FNR', 21, 5) }, NOW).nationalId).toBe('birth-date');
+    // A century apart the two digits agree, but the individual number tells the century: 1949 is not 1849.
+    expect(virtualAdmissionProblems({ ...FORM, birthDate: '1849-05-21', nationalId: ida }, NOW).nationalId).toBe('birth-date');
+    expect(virtualAdmissionProblems({ ...FORM, birthDate: '1949-05-22', nationalId: syntheticNationalId('DNR', '1949-05-21') }, NOW).nationalId).toBe('birth-date');
+    // Born 1962 beside a 1949 birth date: said; with no birth date chosen yet, only the birth date is missing.
+    expect(virtualAdmissionProblems({ ...FORM, nationalId: syntheticNationalId('FNR', '1962-05-21') }, NOW).nationalId).toBe('birth-date');
     expect(virtualAdmissionProblems({ ...FORM, birthDate: null, nationalId: ida }, NOW).nationalId).toBeNull();
   });
 

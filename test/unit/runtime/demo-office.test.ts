@@ -2,13 +2,20 @@
 
 import { describe, expect, it } from 'vitest';
 import { officeMessages } from '../../../main/runtime/demo-office.js';
+import { nationalIdKind } from '../../../shared/domain/national-id.js';
+import { osloDay } from '../../../shared/time/oslo.js';
 
 describe('the demo office messages', () => {
   const today = new Date('2026-12-01T10:00:00Z');
   const messages = officeMessages(today);
 
-  it('carry only obviously synthetic identity numbers (999999…, day 99 exists for nobody)', () => {
-    for (const message of messages) expect(message.patient.id).toMatch(/^999999\d{5}$/);
+  it("carry only synthetic identity numbers (the test registers' month + 80), each a number the check takes for that birth date, one per patient", () => {
+    const patients = new Map(messages.map((m) => [m.patient.id, m.patient]));
+    expect(patients.size).toBe(new Set(messages.map((m) => `${m.patient.givenName} ${m.patient.familyName}`)).size);
+    for (const patient of patients.values()) {
+      expect(Number(patient.id.slice(2, 4)), patient.id).toBeGreaterThan(80);
+      expect(nationalIdKind(patient.id, osloDay(today.getTime()), patient.birthDate ?? undefined)).toEqual({ kind: 'FNR', birthDate: patient.birthDate });
+    }
   });
 
   it('keep their message ids from one start to the next, so a restart imports nothing twice', () => {
