@@ -6,6 +6,7 @@
 
 import type { AllocationState, HospitalPatient, HospitalStatus, TransferView } from '../../shared/api/commands/flow.js';
 import { DEFAULT_DAILY_RATE_NOK, daysWaiting } from '../../shared/indicators/discharge-ready.js';
+import { NATIONAL_ID_PROBLEMS, type NationalIdProblem } from '../../shared/domain/national-id.js';
 import type { Db } from '../store/database.js';
 import { targetUnits, transferView, unitNames } from './flow-view.js';
 import type { StayRow, TransferRow } from './transfer-records.js';
@@ -33,6 +34,11 @@ function hospitalStatusOf(stay: StayRow): HospitalStatus {
   return stay.dischargeReadySince ? 'discharge-ready' : 'admitted';
 }
 
+/** The identity-number problem PLO left on the stay, when it is one the check names. */
+export function idProblemOf(value: string | null): NationalIdProblem | null {
+  return (NATIONAL_ID_PROBLEMS as readonly (string | null)[]).includes(value) ? (value as NationalIdProblem) : null;
+}
+
 export function readAllocation(db: Db, unit: string, now: Date, withPersonal = false): AllocationState {
   const rate = dailyRateOf(db, unit);
   const names = unitNames(db);
@@ -56,6 +62,7 @@ export function readAllocation(db: Db, unit: string, now: Date, withPersonal = f
       daysWaiting: wait.days,
       costAccrued: wait.cost,
       transfer,
+      idProblem: idProblemOf(stay.idProblem),
     };
   });
   const ready = patients.filter((p) => p.dischargeReadySince !== null);

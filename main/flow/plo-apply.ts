@@ -79,6 +79,7 @@ export function applyPloMessage(target: PloTarget, message: PloMessage, file: st
     if (db.prepare('SELECT 1 FROM plo_message WHERE msg_id = ?').get(message.msgId)) {
       return { outcome: 'duplicate', stayId: null, initials, note: 'already imported', idProblem: null };
     }
+    const idProblem = ploIdProblem(message, target.now());
     const key = ploPatientKey(target.pseudonyms, message.patient.idType, message.patient.id);
     const episode = findEpisode(target, key, message);
     const now = target.now().toISOString();
@@ -90,7 +91,7 @@ export function applyPloMessage(target: PloTarget, message: PloMessage, file: st
       stayId ??= newId();
       const current = readStay(db, stayId);
       const newer = !episode?.last_gen_date || message.genDate >= episode.last_gen_date;
-      const fields = stayFields(db, message, current, newer, stayId, unit);
+      const fields = stayFields(db, message, current, newer, stayId, unit, idProblem);
       store.commit({ actor: 'plo-import', action: 'plo.import', collection: 'stay', record: stayId, detail: `${message.type} ${message.msgId}` }, [
         { c: 'stay', id: stayId, scope: unit, fields } satisfies RecordEdit,
       ]);
@@ -104,7 +105,7 @@ export function applyPloMessage(target: PloTarget, message: PloMessage, file: st
       // The secret the episodes are keyed under, named once (HubService.pseudonymMismatch reads it).
       noteKeyedUnder(db, target.pseudonyms);
     }
-    db.prepare('INSERT INTO plo_message (msg_id, type, gen_date, unit, stay, file, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO plo_message (msg_id, type, gen_date, unit, stay, file, imported_at, id_problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
       message.msgId,
       message.type,
       message.genDate,
@@ -112,8 +113,8 @@ export function applyPloMessage(target: PloTarget, message: PloMessage, file: st
       stayId,
       file,
       now,
+      idProblem,
     );
-    const idProblem = ploIdProblem(message, target.now());
     if (idProblem !== null) note = [note, `the identity number fails its check (${idProblem}): imported as sent`].filter(Boolean).join('; ');
     return { outcome: 'imported', stayId, initials, note, idProblem };
   })();
@@ -158,7 +159,11 @@ function findEpisode(target: PloTarget, key: string, message: PloMessage): Episo
   return episodes.at(-1);
 }
 
-/** The stay fields one message sets: everything for a newer message, only the gaps for an older one. */
+/**
+ * The stay fields one message sets: everything for a newer message, only the gaps for an older one.
+ * The identity-number problem is the newest message's (its kind, never the number): a newer message
+ * whose number passes clears it; an older one leaves it as the newer one set it.
+ */
 function stayFields(
   db: FieldStore['db'],
   m: PloMessage,
@@ -166,6 +171,7 @@ function stayFields(
   newer: boolean,
   stayId: string,
   unit: string,
+  idProblem: NationalIdProblem | null,
 ): Record<string, FieldValue> {
   const fields: Record<string, FieldValue> = {};
   if (!current) {
@@ -194,6 +200,7 @@ function stayFields(
     birthDate: m.patient.birthDate,
     hospital: m.hospital,
     hospitalStatus: STATUS_OF[m.type],
+    idProblem,
   });
   if (m.type === 'LOG_UTSKRIVNINGSKLAR') fields.dischargeReadySince = m.dischargeReadyAt;
   if (m.type === 'LOG_AVMELDING') fields.dischargeReadySince = null;

@@ -50,6 +50,7 @@ export interface StayRow {
   hospital: string | null;
   hospitalStatus: string | null;
   hospitalLeftAt: string | null;
+  idProblem: string | null;
   dischargeReadySince: string | null;
   admittedAt: string | null;
   [flag: string]: string | number | null;

@@ -17,7 +17,8 @@ export type NationalIdKind = 'FNR' | 'DNR' | 'HNR';
  * individual number gives its year no century; its date is after today; or (a fødselsnummer or
  * D-number checked beside a birth date) its date is another day.
  */
-export type NationalIdProblem = 'length' | 'check-digits' | 'century' | 'future' | 'birth-date';
+export const NATIONAL_ID_PROBLEMS = ['length', 'check-digits', 'century', 'future', 'birth-date'] as const;
+export type NationalIdProblem = (typeof NATIONAL_ID_PROBLEMS)[number];
 
 /** A number that holds: its kind and the birth date it tells (ISO day). */
 export interface NationalIdReading {

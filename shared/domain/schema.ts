@@ -10,6 +10,7 @@ import { z } from 'zod';
 // command modules re-export them, so nothing here imports a command module.
 import { SHIFT_NAMES as SHIFTS } from '../time/oslo.js';
 import { DECLINE_REASONS, HOSPITAL_STATUSES, TRANSFER_STATES } from './flow-states.js';
+import { NATIONAL_ID_PROBLEMS } from './national-id.js';
 import { DAY_KINDS, PATHWAY_ROLES, PATHWAY_TRIGGERS, STEP_COMPLETIONS } from '../pathway/pathway-kinds.js';
 import { ALARM_KINDS, SEVERITIES } from '../alarm/vkp-codes.js';
 import { DISPOSITIONS, ENCOUNTER_STATUSES, TRIAGE_COLOURS } from '../reception/reception-kinds.js';
@@ -92,6 +93,11 @@ export const COLLECTIONS = {
     hospitalStatus: oneOf(HOSPITAL_STATUSES),
     /** When the patient left the hospital (discharged or died), from PLO. */
     hospitalLeftAt: instant,
+    /**
+     * What is wrong with the identity number in the newest PLO message about this patient (its kind
+     * only, never the number), or empty: the office confirms who it is with the hospital.
+     */
+    idProblem: oneOf(NATIONAL_ID_PROBLEMS),
     /** Home care: the key-box code and how to get in; personal, shown only to an unlocked screen, per patient. */
     keyBox: personal(text()),
     accessNote: personal(text()),

@@ -97,3 +97,33 @@ test('the allocation office sends a discharge-ready patient to a nursing home, s
     await testInfo.attach(name, { path: shot, contentType: 'image/png' });
   }
 });
+
+test("the office sees on the patient's row that the identity number in the hospital's message failed its check, and not on a clean one", async ({ browser, municipality }) => {
+  test.setTimeout(60_000);
+  const { office, inbox } = municipality;
+  // Ingrid's message gives a DateOfBirth her number does not tell; Kari's is right.
+  writeFileSync(join(inbox, 'kari.xml'), ploMessage({ type: 'LOG_UTSKRIVNINGSKLAR', patient: PATIENTS.kari }));
+  writeFileSync(join(inbox, 'ingrid.xml'), ploMessage({ type: 'LOG_INNLAGT', patient: { ...PATIENTS.ingrid, birthDate: '1935-07-31' } }));
+  await waitFor(
+    async () => (await office.call<AllocationState>('flow.allocation')).value,
+    (s) => s?.patients.length === 2,
+    { what: 'both patients on the office board', timeout: 30_000 },
+  );
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(office.url);
+  // The warning is the row under Ingrid's (it names her for a screen reader); Kari's row has none.
+  await expect(page.getByRole('row').filter({ hasText: 'KN' })).toContainText('Utskrivningsklar');
+  const ingrid = page.locator('tr[data-stay]').filter({ hasText: 'IB' });
+  const warnings = page.locator('[data-id-problem]');
+  await expect(warnings).toHaveCount(1);
+  await expect(warnings).toHaveAttribute('data-id-problem', 'birth-date');
+  await expect(warnings).toContainText('IB: Fødselsnummeret i meldingen stemmer ikke – kontroller med sykehuset.');
+  await expect(warnings).toContainText('Nummeret passer ikke med fødselsdatoen i meldingen.');
+  await expect(warnings).toBeVisible();
+  expect(await ingrid.evaluate((row) => row.nextElementSibling?.querySelector('[data-id-problem]') !== null)).toBe(true);
+  await expect(page.getByText('Fødselsnummeret i meldingen')).toHaveCount(1);
+  // In English too; the number itself is never on the page.
+  await page.getByRole('button', { name: /English|engelsk/i }).click();
+  await expect(warnings).toContainText("The identity number in the hospital's message fails its check – confirm with the hospital.");
+  expect(await page.content()).not.toContain(PATIENTS.ingrid.id);
+});

@@ -25,6 +25,7 @@ import sharedReception from './028-shared-reception.js';
 import warehouseMarks from './029-warehouse-marks.js';
 import leanHotTables from './030-lean-hot-tables.js';
 import episodeKeyedUnder from './031-episode-keyed-under.js';
+import ploIdProblem from './032-plo-id-problem.js';
 
 export interface Migration {
   version: number;
@@ -59,4 +60,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 29, name: 'warehouse-marks', sql: warehouseMarks },
   { version: 30, name: 'lean-hot-tables', sql: leanHotTables },
   { version: 31, name: 'episode-keyed-under', sql: episodeKeyedUnder },
+  { version: 32, name: 'plo-id-problem', sql: ploIdProblem },
 ];

@@ -1,6 +1,7 @@
 /** Words of patient flow (transfers, the allocation office) in bokmål and English: `language.t.flow`. */
 
 import type { DeclineReason, HospitalStatus, TransferConflict, TransferState } from '../../../shared/api/commands/flow.js';
+import type { NationalIdProblem } from '../../../shared/domain/national-id.js';
 import { TIME_ZONE } from '../../../shared/time/oslo.js';
 
 export interface FlowText {
@@ -64,6 +65,10 @@ export interface FlowText {
     unitOption: (name: string, free: number) => string;
     start: string;
     leftHospital: (when: string) => string;
+    /** On the row of a patient whose identity number in the hospital's message failed its check: what to do. */
+    idProblem: string;
+    /** Which check failed, in plain words. */
+    idProblemWhy: Record<NationalIdProblem, string>;
   };
   money: (nok: number) => string;
   date: (iso: string) => string;
@@ -232,6 +237,14 @@ export const nbFlow: FlowText = {
     unitOption: (name, free) => `${name} — ${free} ledig`,
     start: 'Start overføring',
     leftHospital: (when) => `ute av sykehuset ${when}`,
+    idProblem: 'Fødselsnummeret i meldingen stemmer ikke – kontroller med sykehuset',
+    idProblemWhy: {
+      length: 'Nummeret har ikke 11 sifre.',
+      'check-digits': 'Kontrollsifrene stemmer ikke, eller datoen i nummeret finnes ikke.',
+      century: 'Individnummeret passer ikke med fødselsåret.',
+      future: 'Fødselsdatoen i nummeret er etter i dag.',
+      'birth-date': 'Nummeret passer ikke med fødselsdatoen i meldingen.',
+    },
   },
   accountable: nbAccountable,
   ...make('nb-NO'),
@@ -300,6 +313,14 @@ export const enFlow: FlowText = {
     unitOption: (name, free) => `${name} — ${free} free`,
     start: 'Start transfer',
     leftHospital: (when) => `left hospital ${when}`,
+    idProblem: "The identity number in the hospital's message fails its check – confirm with the hospital",
+    idProblemWhy: {
+      length: 'The number does not have 11 digits.',
+      'check-digits': 'The check digits are wrong, or the date in the number does not exist.',
+      century: 'The individual number does not fit the year of birth.',
+      future: 'The birth date in the number is after today.',
+      'birth-date': 'The number does not match the birth date in the message.',
+    },
   },
   accountable: enAccountable,
   ...make('en-GB'),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { RISK_FLAGS, type RiskFlag } from '../../domain/schema.js';
 import type { UnitKind } from '../../domain/types.js';
+import type { NationalIdProblem } from '../../domain/national-id.js';
 import { command, freeText, isoDateTime, recordId, shortText, type Created } from '../schema-parts.js';
 import { DECLINE_REASONS, HOSPITAL_STATUSES, TRANSFER_STATES, type DeclineReason, type HospitalStatus, type TransferState } from '../../domain/flow-states.js';
 
@@ -126,6 +127,11 @@ export interface HospitalPatient {
   costAccrued: number;
   /** The open transfer, else the latest one. */
   transfer: TransferView | null;
+  /**
+   * What is wrong with the identity number in the hospital's newest message about this patient, or
+   * null: the office confirms who it is with the hospital before a transfer (docs/flow.md).
+   */
+  idProblem: NationalIdProblem | null;
 }
 
 export interface AllocationState {
@@ -146,6 +152,8 @@ export interface PloImportLine {
   stayId: string | null;
   file: string | null;
   importedAt: string;
+  /** What is wrong with the message's identity number (its kind, never the number), or null; null for messages imported before it was kept. */
+  idProblem: NationalIdProblem | null;
 }
 
 const unitId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'a unit id');

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPloFile } from '../../../main/flow/plo-import.js';
 import { arrivalStayId } from '../../../main/flow/transfer-records.js';
-import type { AllocationState } from '../../../shared/api/commands/flow.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { PATIENTS, ploMessage, type PloSpec } from '../../support/plo-messages.js';
 import { FlowWorld } from '../../support/flow-world.js';
+import { wrongCheckDigit } from '../../support/synthetic-national-id.js';
+import type { AllocationState, PloImportLine } from '../../../shared/api/commands/flow.js';
 
 describe('the allocation office board', () => {
   let dir: ReturnType<typeof tempDir>;
@@ -94,6 +95,43 @@ describe('the allocation office board', () => {
     });
     expect(world.get('ao').db.prepare('SELECT count(*) AS n FROM task').get()).toEqual({ n: 0 });
     expect(world.get('nh').db.prepare('SELECT name, initials FROM stay WHERE id = ?').get(arrivalStayId(id))).toEqual({ name: 'Kari Nordmann', initials: 'KN' });
+  });
+
+  it("shows on the patient's row that the hospital's identity number failed its check, until a newer message's passes", () => {
+    const imports = (): PloImportLine[] => {
+      const result = world.hub.dispatch('plo.imports', {});
+      if (!result.ok) throw new Error(result.message);
+      return result.value as PloImportLine[];
+    };
+    const idProblems = () => Object.fromEntries(allocation().patients.map((p) => [p.initials, p.idProblem]));
+    // Ingrid's message gives a DateOfBirth her number does not tell; Per Lie's number has a slipped check digit.
+    const ingrid = PATIENTS.ingrid;
+    plo({ type: 'LOG_UTSKRIVNINGSKLAR', patient: { ...ingrid, birthDate: '1935-07-31' }, genDate: '2026-11-20T11:00:00' });
+    plo({ type: 'LOG_INNLAGT', patient: { ...PATIENTS.kari, given: 'Per', family: 'Lie', id: wrongCheckDigit(PATIENTS.kari.id) }, admittedAt: '2026-11-19T10:00:00' });
+    world.relay();
+    expect(idProblems()).toEqual({ KN: null, OH: null, IB: 'birth-date', PL: 'check-digits' });
+    expect(imports().map((line) => [line.type, line.idProblem])).toEqual(
+      expect.arrayContaining([
+        ['LOG_UTSKRIVNINGSKLAR', 'birth-date'],
+        ['LOG_INNLAGT', 'check-digits'],
+        ['LOG_UTSKRIVNINGSKLAR', null],
+        ['LOG_INNLAGT', null],
+      ]),
+    );
+    expect(JSON.stringify(imports())).not.toContain(ingrid.id);
+
+    // A newer message whose number passes (the right DateOfBirth) clears it ...
+    plo({ type: 'LOG_UTSKRIVNINGSKLAR', patient: ingrid, genDate: '2026-11-21T09:00:00' });
+    world.relay();
+    expect(idProblems().IB).toBeNull();
+    // ... and an older one with the wrong date, imported late, leaves it as the newest set it.
+    plo({ type: 'LOG_UTSKRIVNINGSKLAR', patient: { ...ingrid, birthDate: '1935-07-31' }, genDate: '2026-11-20T12:00:00' });
+    world.relay();
+    expect(idProblems().IB).toBeNull();
+    // A newer one with the wrong date again raises it again.
+    plo({ type: 'LOG_AVMELDING', patient: { ...ingrid, birthDate: '1935-07-31' }, genDate: '2026-11-22T09:00:00' });
+    world.relay();
+    expect(idProblems().IB).toBe('birth-date');
   });
 
   it('stops counting days when the hospital discharges the patient, and keeps the patient listed while a transfer is open', () => {
