@@ -122,6 +122,9 @@ test("the office sees on the patient's row that the identity number in the hospi
   await expect(warnings).toBeVisible();
   expect(await ingrid.evaluate((row) => row.nextElementSibling?.querySelector('[data-id-problem]') !== null)).toBe(true);
   await expect(page.getByText('Fødselsnummeret i meldingen')).toHaveCount(1);
+  // The table with its warning row stays in its column at 1920 × 1080: it never runs under the capacity panel.
+  const overrun = await page.evaluate(() => document.querySelector('table')!.getBoundingClientRect().right - document.querySelector('.main-column')!.getBoundingClientRect().right);
+  expect(overrun).toBeLessThanOrEqual(0.5);
   // In English too; the number itself is never on the page.
   await page.getByRole('button', { name: /English|engelsk/i }).click();
   await expect(warnings).toContainText("The identity number in the hospital's message fails its check – confirm with the hospital.");
