@@ -94,20 +94,17 @@ console.log(
   }),
 );
 
-/** The log-first sketch (see the top of this file). */
-function logFirst() {
-  const log = new Database(`${dir.path}/log.sqlite`);
+/** A sketch's durable page log: its own SQLite file, WAL, synchronous=FULL, one row per page. */
+function pageLog(name: string) {
+  const log = new Database(`${dir.path}/${name}`);
   log.pragma('journal_mode = WAL');
   log.pragma('synchronous = FULL');
   log.exec('CREATE TABLE page_log (seq INTEGER PRIMARY KEY, page BLOB NOT NULL)');
-  const append = log.prepare('INSERT INTO page_log (page) VALUES (?)');
-  const behind = openReplicaStore(`${dir.path}/behind.sqlite`, 'board', 'unit-0');
-  const sketchWalls = new InboundScope(behind.store, { municipality: 'bench', role: 'board' });
-  global.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const stamps = new Map<string, string>();
-  const winners: Change[] = [];
-  const tooFarAhead = behind.store.clock.driftCheck();
+  return { log, append: log.prepare('INSERT INTO page_log (page) VALUES (?)') };
+}
+
+/** Time per stage of a sketch: `stage(name)` adds the time since the last call to `name`. */
+function stageTimer() {
   const ms = { decode: 0, walls: 0, checks: 0, index: 0, log: 0 };
   let mark = performance.now();
   const stage = (name: keyof typeof ms) => {
@@ -115,7 +112,21 @@ function logFirst() {
     ms[name] += now - mark;
     mark = now;
   };
-  const ackStarted = mark;
+  return { ms, stage };
+}
+
+/** The log-first sketch (see the top of this file). */
+function logFirst() {
+  const { log, append } = pageLog('log.sqlite');
+  const behind = openReplicaStore(`${dir.path}/behind.sqlite`, 'board', 'unit-0');
+  const sketchWalls = new InboundScope(behind.store, { municipality: 'bench', role: 'board' });
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const stamps = new Map<string, string>();
+  const winners: Change[] = [];
+  const tooFarAhead = behind.store.clock.driftCheck();
+  const { ms, stage } = stageTimer();
+  const ackStarted = performance.now();
   for (const payload of payloads) {
     const decoded = decodePayload(ChangesMessage, payload);
     if (!decoded.ok) throw new Error(decoded.reason);
@@ -160,11 +171,7 @@ function logFirst() {
  * the same durable page log. Measures only the path to the acknowledgement (no tables written).
  */
 function logFirstLean() {
-  const log = new Database(`${dir.path}/log-lean.sqlite`);
-  log.pragma('journal_mode = WAL');
-  log.pragma('synchronous = FULL');
-  log.exec('CREATE TABLE page_log (seq INTEGER PRIMARY KEY, page BLOB NOT NULL)');
-  const append = log.prepare('INSERT INTO page_log (page) VALUES (?)');
+  const { log, append } = pageLog('log-lean.sqlite');
   const clockStore = openReplicaStore(`${dir.path}/lean-clock.sqlite`, 'board', 'unit-0');
   const tooFarAhead = clockStore.store.clock.driftCheck();
   global.gc?.();
@@ -172,14 +179,8 @@ function logFirstLean() {
   const records = new Map<string, { scope: string; stamps: Map<string, string> }>();
   const replica: ReceivingReplica = { municipality: 'bench', isHub: false, heldIn: (c, id) => records.get(`${c}\u0000${id}`)?.scope };
   const writer = { kind: 'unit', unit: 'unit-0' } as const;
-  const ms = { decode: 0, walls: 0, checks: 0, index: 0, log: 0 };
-  let mark = performance.now();
-  const stage = (name: keyof typeof ms) => {
-    const now = performance.now();
-    ms[name] += now - mark;
-    mark = now;
-  };
-  const started = mark;
+  const { ms, stage } = stageTimer();
+  const started = performance.now();
   let winners = 0;
   for (const payload of payloads) {
     const decoded = decodePayload(ChangesMessage, payload);
