@@ -7,20 +7,24 @@
 
 import type { PloMessage, PloType } from '../flow/plo-parse.js';
 import { applyPloMessage, type PloTarget } from '../flow/plo-apply.js';
-import { osloDay, osloWallInstant } from '../../shared/time/oslo.js';
+import { addDays, osloDay, osloWallInstant } from '../../shared/time/oslo.js';
 import { seededRandom, syntheticPerson } from '../demo/synthetic-people.js';
 import { syntheticNationalId } from '../../shared/domain/synthetic-national-id.js';
 
 const DAY_MS = 86_400_000;
 const HOSPITAL = 'Fjordvik sykehus HF';
 
-/** Each patient's hospital stay, in days before the demo's first start; `ready` absent: still being treated. */
-const EPISODES: readonly { admitted: number; ready?: number }[] = [
+/**
+ * Each patient's hospital stay, in days before the demo's first start; `ready` absent: still being
+ * treated. `birthDateOff`: the hospital's messages give a DateOfBirth a day after the one the identity
+ * number tells, so the office screen shows its warning (docs/flow.md, "identity number").
+ */
+const EPISODES: readonly { admitted: number; ready?: number; birthDateOff?: true }[] = [
   { admitted: 12, ready: 6 },
   { admitted: 9, ready: 3 },
   { admitted: 5, ready: 1 },
   { admitted: 3 },
-  { admitted: 1 },
+  { admitted: 1, birthDateOff: true },
 ];
 
 /** The messages for the demo's office; identity numbers in the test registers' form (month + 80: no real person has one), each its own. */
@@ -38,7 +42,7 @@ export function officeMessages(today: Date): PloMessage[] {
       type,
       genDate,
       hospital: HOSPITAL,
-      patient: { id: syntheticNationalId('FNR', person.birthDate, index), idType: 'FNR', givenName, familyName: family.join(' '), birthDate: person.birthDate },
+      patient: { id: syntheticNationalId('FNR', person.birthDate, index), idType: 'FNR', givenName, familyName: family.join(' '), birthDate: episode.birthDateOff ? addDays(person.birthDate, 1) : person.birthDate },
       events: [],
       admittedAt,
       dischargeReadyAt: type === 'LOG_UTSKRIVNINGSKLAR' ? dischargeReadyAt : null,

@@ -85,16 +85,18 @@ describe('tavla demo', () => {
     expect(lines.some((line) => /^ +1111 +Marit Solberg/.test(line))).toBe(true);
     expect(lines.some((line) => /^ +2222 +Ola Nilsen/.test(line))).toBe(true);
 
-    // The allocation office starts with synthetic PLO patients, some waiting at a cost.
+    // The allocation office starts with five synthetic PLO patients, some waiting at a cost, one under
+    // the warning that the number in the hospital's message does not match its birth date.
     const office = boards.find((b) => b.kind === 'allocation-office')?.url ?? '';
     const allocation = await waitFor(
-      async () => (await postTo(office, 'flow.allocation')).value as { patients: { daysWaiting: number; costAccrued: number }[] },
-      (view) => view.patients.length >= 3,
+      async () => (await postTo(office, 'flow.allocation')).value as { patients: { daysWaiting: number; costAccrued: number; idProblem: string | null }[] },
+      (view) => view.patients.length === 5,
       { what: 'the office board to list the PLO patients', timeout: 20_000 },
     );
     const waiting = allocation.patients.filter((p) => p.daysWaiting > 0);
     expect(waiting.length).toBeGreaterThanOrEqual(2);
     for (const patient of waiting) expect(patient.costAccrued).toBeGreaterThan(0);
+    expect(allocation.patients.map((p) => p.idProblem).filter((problem) => problem !== null)).toEqual(['birth-date']);
 
     // Today's open tasks fall due across the hours ahead, not all at one minute (the reception has encounters, not tasks).
     for (const board of boards.filter((b) => b.kind !== 'allocation-office' && b.kind !== 'shared-reception')) {

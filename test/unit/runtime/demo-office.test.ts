@@ -9,13 +9,21 @@ describe('the demo office messages', () => {
   const today = new Date('2026-12-01T10:00:00Z');
   const messages = officeMessages(today);
 
-  it("carry only synthetic identity numbers (the test registers' month + 80), each a number the check takes for that birth date, one per patient", () => {
+  it("carry only synthetic identity numbers (the test registers' month + 80), one per patient, each one the check takes for its birth date but one patient's, whose messages give another DateOfBirth (the office's warning)", () => {
     const patients = new Map(messages.map((m) => [m.patient.id, m.patient]));
     expect(patients.size).toBe(new Set(messages.map((m) => `${m.patient.givenName} ${m.patient.familyName}`)).size);
+    const day = osloDay(today.getTime());
+    const flagged: string[] = [];
     for (const patient of patients.values()) {
       expect(Number(patient.id.slice(2, 4)), patient.id).toBeGreaterThan(80);
-      expect(nationalIdKind(patient.id, osloDay(today.getTime()), patient.birthDate ?? undefined)).toEqual({ kind: 'FNR', birthDate: patient.birthDate });
+      const told = nationalIdKind(patient.id, day);
+      expect(told).toEqual({ kind: 'FNR', birthDate: expect.any(String) });
+      const checked = nationalIdKind(patient.id, day, patient.birthDate ?? undefined);
+      if ('problem' in checked) flagged.push(`${patient.id}:${checked.problem}`);
+      else expect(checked).toEqual({ kind: 'FNR', birthDate: patient.birthDate });
     }
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]).toMatch(/:birth-date$/);
   });
 
   it('keep their message ids from one start to the next, so a restart imports nothing twice', () => {
