@@ -6,10 +6,9 @@
 
 import type { AllocationState, HospitalPatient, HospitalStatus, TransferView } from '../../shared/api/commands/flow.js';
 import { DEFAULT_DAILY_RATE_NOK, daysWaiting } from '../../shared/indicators/discharge-ready.js';
-import { NATIONAL_ID_PROBLEMS, type NationalIdProblem } from '../../shared/domain/national-id.js';
 import type { Db } from '../store/database.js';
 import { targetUnits, transferView, unitNames } from './flow-view.js';
-import type { StayRow, TransferRow } from './transfer-records.js';
+import { idProblemOf, type StayRow, type TransferRow } from './transfer-records.js';
 import { isOpen } from './transfer-steps.js';
 
 /** The daily rate the office has set on its unit, else the national default. */
@@ -32,11 +31,6 @@ function hospitalStatusOf(stay: StayRow): HospitalStatus {
   const known: readonly string[] = ['admitted', 'discharge-ready', 'withdrawn', 'discharged', 'dead'];
   if (stay.hospitalStatus && known.includes(stay.hospitalStatus)) return stay.hospitalStatus as HospitalStatus;
   return stay.dischargeReadySince ? 'discharge-ready' : 'admitted';
-}
-
-/** The identity-number problem PLO left on the stay, when it is one the check names. */
-export function idProblemOf(value: string | null): NationalIdProblem | null {
-  return (NATIONAL_ID_PROBLEMS as readonly (string | null)[]).includes(value) ? (value as NationalIdProblem) : null;
 }
 
 export function readAllocation(db: Db, unit: string, now: Date, withPersonal = false): AllocationState {

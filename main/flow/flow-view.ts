@@ -6,7 +6,7 @@
 import type { DeclineReason, FlowState, TargetUnit, TransferView } from '../../shared/api/commands/flow.js';
 import { LIST_UNIT_KINDS, type UnitKind } from '../../shared/domain/types.js';
 import type { Db } from '../store/database.js';
-import { arrivalStayId, liveTransfersOfStay, parseFlags, transfersOf, type TransferRow } from './transfer-records.js';
+import { arrivalStayId, idProblemOf, liveTransfersOfStay, parseFlags, transfersOf, type TransferRow } from './transfer-records.js';
 import { allowedSteps, isOpen, lastStepAt, sideOf, transferConflict, transferState } from './transfer-steps.js';
 
 /** Finished transfers stay on the board this long, so both sides see how it ended. */
@@ -51,6 +51,7 @@ export function transferView(db: Db, row: TransferRow, unit: string, names: Map<
     flags: parseFlags(row.flags),
     adl: row.adl,
     origin: row.origin,
+    idProblem: idProblemOf(row.idProblem),
     state,
     conflict: transferConflict(row) ?? (duplicate ? 'duplicate-request' : null),
     requestedAt: row.requestedAt ?? '',

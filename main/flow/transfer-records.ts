@@ -8,6 +8,7 @@
 
 import { createHash } from 'node:crypto';
 import { RISK_FLAGS, type FieldValue, type RiskFlag } from '../../shared/domain/schema.js';
+import { NATIONAL_ID_PROBLEMS, type NationalIdProblem } from '../../shared/domain/national-id.js';
 import type { RecordEdit } from '../store/field-store.js';
 import type { Db } from '../store/database.js';
 import { OPEN_STATES, transferState, type TransferFacts } from './transfer-steps.js';
@@ -28,6 +29,7 @@ export interface TransferRow extends TransferFacts {
   adl: number | null;
   shielded: number | null;
   origin: string | null;
+  idProblem: string | null;
   requestedBy: string | null;
   acceptedBy: string | null;
   declinedBy: string | null;
@@ -54,6 +56,11 @@ export interface StayRow {
   dischargeReadySince: string | null;
   admittedAt: string | null;
   [flag: string]: string | number | null;
+}
+
+/** The identity-number problem PLO left on a stay (or a transfer took from it), when it is one the check names. */
+export function idProblemOf(value: string | null): NationalIdProblem | null {
+  return (NATIONAL_ID_PROBLEMS as readonly (string | null)[]).includes(value) ? (value as NationalIdProblem) : null;
 }
 
 const derivedId = (prefix: string, transferId: string) =>

@@ -2,7 +2,7 @@
 
 import type { PloImportLine } from '../../shared/api/commands/flow.js';
 import { ok } from '../../shared/api/result.js';
-import { idProblemOf } from '../flow/allocation-view.js';
+import { idProblemOf } from '../flow/transfer-records.js';
 import type { Handlers } from '../replica/dispatch.js';
 import type { HubContext } from './hub-context.js';
 

@@ -145,6 +145,12 @@ export const COLLECTIONS = {
     shielded: bool(),
     /** Where the patient comes from before unit A (the hospital, for the allocation office). */
     origin: text(),
+    /**
+     * What is wrong with the identity number in the hospital's message about the patient (the
+     * stay's idProblem when the transfer was requested; its kind only), or empty: the receiving
+     * unit checks who arrives.
+     */
+    idProblem: oneOf(NATIONAL_ID_PROBLEMS),
     /** Who took each step: the unlocked staff member's name (issue 13, point 6), so the other unit knows whom to phone. */
     requestedBy: text(),
     acceptedBy: text(),

@@ -46,6 +46,7 @@ export const TRANSFER_FIELD_SIDES: Record<FieldName<'transfer'>, TransferSide | 
   adl: 'from',
   shielded: 'from',
   origin: 'from',
+  idProblem: 'from',
   requestedBy: 'from',
   cancelledBy: 'from',
   summary: 'from',

@@ -130,3 +130,39 @@ test("the office sees on the patient's row that the identity number in the hospi
   await expect(warnings).toContainText("The identity number in the hospital's message fails its check – confirm with the hospital.");
   expect(await page.content()).not.toContain(PATIENTS.ingrid.id);
 });
+
+test("the nursing home sees on the incoming transfer that the identity number in the hospital's message failed its check, and not on a clean one", async ({ browser, municipality }) => {
+  test.setTimeout(60_000);
+  const { office, home, inbox } = municipality;
+  // Ingrid's message gives a DateOfBirth her number does not tell; Kari's is right.
+  writeFileSync(join(inbox, 'kari.xml'), ploMessage({ type: 'LOG_UTSKRIVNINGSKLAR', patient: PATIENTS.kari }));
+  writeFileSync(join(inbox, 'ingrid.xml'), ploMessage({ type: 'LOG_UTSKRIVNINGSKLAR', patient: { ...PATIENTS.ingrid, birthDate: '1935-07-31' } }));
+  const allocation = await waitFor(
+    async () => (await office.call<AllocationState>('flow.allocation')).value,
+    (s) => s?.patients.length === 2 && s.units.some((u) => u.unit === 'solsiden'),
+    { what: 'both patients and the nursing home on the office board', timeout: 30_000 },
+  );
+  for (const patient of allocation!.patients) await office.id('transfer.request', { stayId: patient.stayId, toUnit: 'solsiden' });
+
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(home.url);
+  const toggle = page.getByRole('button', { name: /Overføringer/ });
+  await expect(toggle).toContainText('2', { timeout: 20_000 });
+  // The corridor's banner opens the requests (and leaves the header, with its language button, free).
+  await page.getByTestId('transfer-banner').getByRole('button', { name: 'Vis forespørselen' }).click();
+  const incoming = page.getByRole('list', { name: 'Til oss' }).getByRole('listitem');
+  await expect(incoming).toHaveCount(2);
+  // Ingrid's card carries the warning (naming her for a screen reader); Kari's has none.
+  const warning = incoming.filter({ hasText: 'IB' }).locator('[data-id-problem]');
+  await expect(warning).toHaveAttribute('data-id-problem', 'birth-date');
+  await expect(warning).toContainText('IB: Fødselsnummeret i sykehusets melding stemmer ikke – kontroller hvem som kommer.');
+  await expect(warning).toContainText('Nummeret passer ikke med fødselsdatoen i meldingen.');
+  await expect(warning).toBeVisible();
+  await expect(incoming.filter({ hasText: 'KN' }).locator('[data-id-problem]')).toHaveCount(0);
+  await expect(page.locator('[data-id-problem]')).toHaveCount(1);
+  // In English too; the number itself is never on the page.
+  await page.getByRole('button', { name: /English|engelsk/i }).click();
+  await expect(page.locator('[data-transfer] [data-id-problem]')).toContainText("IB: The identity number in the hospital's message fails its check – confirm who arrives.");
+  await expect(page.locator('[data-transfer] [data-id-problem]')).toContainText('The number does not match the birth date in the message.');
+  expect(await page.content()).not.toContain(PATIENTS.ingrid.id);
+});

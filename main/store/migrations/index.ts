@@ -26,6 +26,7 @@ import warehouseMarks from './029-warehouse-marks.js';
 import leanHotTables from './030-lean-hot-tables.js';
 import episodeKeyedUnder from './031-episode-keyed-under.js';
 import ploIdProblem from './032-plo-id-problem.js';
+import transferIdProblem from './033-transfer-id-problem.js';
 
 export interface Migration {
   version: number;
@@ -61,4 +62,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'lean-hot-tables', sql: leanHotTables },
   { version: 31, name: 'episode-keyed-under', sql: episodeKeyedUnder },
   { version: 32, name: 'plo-id-problem', sql: ploIdProblem },
+  { version: 33, name: 'transfer-id-problem', sql: transferIdProblem },
 ];

@@ -69,6 +69,8 @@ export interface FlowText {
     idProblem: string;
     /** Which check failed, in plain words. */
     idProblemWhy: Record<NationalIdProblem, string>;
+    /** On the receiving unit's card of a transfer of such a patient: what to do there. */
+    idProblemIncoming: string;
   };
   money: (nok: number) => string;
   date: (iso: string) => string;
@@ -238,6 +240,7 @@ export const nbFlow: FlowText = {
     start: 'Start overføring',
     leftHospital: (when) => `ute av sykehuset ${when}`,
     idProblem: 'Fødselsnummeret i meldingen stemmer ikke – kontroller med sykehuset',
+    idProblemIncoming: 'Fødselsnummeret i sykehusets melding stemmer ikke – kontroller hvem som kommer',
     idProblemWhy: {
       length: 'Nummeret har ikke 11 sifre.',
       'check-digits': 'Kontrollsifrene stemmer ikke, eller datoen i nummeret finnes ikke.',
@@ -314,6 +317,7 @@ export const enFlow: FlowText = {
     start: 'Start transfer',
     leftHospital: (when) => `left hospital ${when}`,
     idProblem: "The identity number in the hospital's message fails its check – confirm with the hospital",
+    idProblemIncoming: "The identity number in the hospital's message fails its check – confirm who arrives",
     idProblemWhy: {
       length: 'The number does not have 11 digits.',
       'check-digits': 'The check digits are wrong, or the date in the number does not exist.',

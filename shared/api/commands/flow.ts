@@ -38,6 +38,11 @@ export interface TransferView {
   flags: RiskFlag[];
   adl: number | null;
   origin: string | null;
+  /**
+   * What is wrong with the identity number in the hospital's message about the patient, as the
+   * sender's stay had it when the transfer was requested, or null: the receiving unit checks who arrives.
+   */
+  idProblem: NationalIdProblem | null;
   state: TransferState;
   conflict: TransferConflict | null;
   requestedAt: string;

@@ -134,6 +134,22 @@ describe('the allocation office board', () => {
     expect(idProblems().IB).toBe('birth-date');
   });
 
+  it("carries the hospital's identity-number problem on the transfer to the receiving board, and null for a clean patient", () => {
+    // Ingrid's message gives a DateOfBirth her number does not tell; Kari's is right.
+    plo({ type: 'LOG_UTSKRIVNINGSKLAR', patient: { ...PATIENTS.ingrid, birthDate: '1935-07-31' } });
+    world.relay();
+    const stayOf = (initials: string) => allocation().patients.find((p) => p.initials === initials)!.stayId;
+    const flagged = world.id('ao', 'transfer.request', { stayId: stayOf('IB'), toUnit: 'solsiden' });
+    const clean = world.id('ao', 'transfer.request', { stayId: stayOf('KN'), toUnit: 'solsiden' });
+    expect(allocation().patients.find((p) => p.initials === 'IB')!.transfer).toMatchObject({ id: flagged, idProblem: 'birth-date' });
+    world.relay();
+    const incoming = Object.fromEntries(world.flow('nh').transfers.map((t) => [t.id, [t.direction, t.idProblem]]));
+    expect(incoming).toEqual({ [flagged]: ['in', 'birth-date'], [clean]: ['in', null] });
+    // The kind only: the number itself never reaches the receiving board.
+    expect(JSON.stringify(world.flow('nh'))).not.toContain(PATIENTS.ingrid.id);
+    expect(JSON.stringify(world.get('nh').db.prepare('SELECT * FROM transfer').all())).not.toContain(PATIENTS.ingrid.id);
+  });
+
   it('stops counting days when the hospital discharges the patient, and keeps the patient listed while a transfer is open', () => {
     const kari = allocation().patients[0].stayId;
     world.id('ao', 'transfer.request', { stayId: kari, toUnit: 'solsiden' });

@@ -119,6 +119,17 @@ describe('the scope rules', () => {
     expect(scopeProblem(replica(), 'unit-a', hub, change('transfer', 't1', 'acceptedAt', at), facts)).toBeUndefined();
   });
 
+  it("takes the hospital's identity-number problem on a transfer from the sending unit only", () => {
+    const facts = transferAB();
+    // The receiving unit cannot clear (or set) the warning the sender's stay gave the transfer.
+    expect(scopeProblem(boardOfA(), 'unit-b', fromB, change('transfer', 't1', 'idProblem', null), facts)).toMatchObject({ wall: 'side' });
+    expect(scopeProblem(boardOfA(), 'unit-b', fromB, change('transfer', 't1', 'idProblem', 'check-digits'), facts)).toMatchObject({ wall: 'side' });
+    expect(scopeProblem(boardOfA(), 'unit-a', fromA, change('transfer', 't1', 'idProblem', 'birth-date'), facts)).toBeUndefined();
+    expect(scopeProblem(boardOfA(), 'unit-a', hub, change('transfer', 't1', 'idProblem', 'birth-date'), facts)).toBeUndefined();
+    // Its kind only: never a number.
+    expect(fits('transfer', 'idProblem', '17043812345')).toBeDefined();
+  });
+
   it('keeps a transfer\'s ends and stay as its request set them, and in the scopes it joins', () => {
     const facts = transferAB();
     const replica = boardOfA;
