@@ -73,9 +73,25 @@ export class NatsNode {
 export class NatsCluster {
   private constructor(readonly nodes: NatsNode[]) {}
 
-  /** Starts `size` nodes in `dir` and waits until an MQTT client can publish and receive through the cluster. */
+  /**
+   * Starts `size` nodes in `dir` and waits until an MQTT client can publish and receive through the
+   * cluster. A free port is only free when it is picked: another process (or an outgoing connection's
+   * local port, from the same ephemeral range) may take it before the node binds it, so a start that
+   * fails on "address already in use" is tried again, up to three times, on fresh ports and folders.
+   */
   static async start(dir: string, size = 3): Promise<NatsCluster> {
     if (!NATS_BIN) throw new Error('nats-server is not installed: run `npm run system-deps` (Debian package nats-server)');
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        // A retry's nodes keep their stores and configuration apart from the failed start's.
+        return await NatsCluster.startOnce(attempt === 1 ? dir : join(dir, `retry-${attempt}`), size);
+      } catch (error) {
+        if (attempt >= 3 || !String(error).includes('address already in use')) throw error;
+      }
+    }
+  }
+
+  private static async startOnce(dir: string, size: number): Promise<NatsCluster> {
     const ports: NodePorts[] = [];
     for (let i = 0; i < size; i += 1) ports.push({ client: await freePort(), cluster: await freePort(), mqtt: await freePort(), monitor: await freePort() });
     const nodes = ports.map((own, i) => {
